@@ -1,0 +1,317 @@
+//! `new`, `list`, `show`, `save` and `log`: documents and their drafts.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::output::{Failure, print_json, short_date, table, write_stdout};
+use crate::domain::{Kind, Slug, StrategyMeta, check_document, paths};
+use crate::store::{Change, Draft, Store, StoreError, short};
+
+fn parse_slug(slug: &str) -> Result<Slug, Failure> {
+    Slug::parse(slug).map_err(Failure::new)
+}
+
+fn check_message(message: &str) -> Result<(), Failure> {
+    if message.trim().is_empty() {
+        return Err(Failure::new(
+            "the message is empty; say what changed with -m",
+        ));
+    }
+    Ok(())
+}
+
+pub fn new(
+    repo: &Path,
+    slug: &str,
+    title: &str,
+    kind: &str,
+    route: Option<Vec<String>>,
+) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    let kind: Kind = kind.parse().map_err(Failure::new)?;
+    if title.trim().is_empty() || title.chars().any(char::is_control) {
+        return Err(Failure::new("the title must be a non-empty line of text"));
+    }
+    let store = Store::open(repo)?;
+    let snapshot = store.snapshot()?;
+    if snapshot.get(slug.as_str()).is_ok()
+        || snapshot
+            .problems
+            .iter()
+            .any(|p| p.file.starts_with(&paths::strategy_dir(&slug)))
+    {
+        return Err(StoreError::StrategyExists(slug.to_string()).into());
+    }
+    let route = route
+        .map(|ids| snapshot.config.resolve_route(&ids))
+        .transpose()
+        .map_err(Failure::new)?;
+    let meta = StrategyMeta::new(title, kind, route);
+    let document = format!("# {title}\n");
+    let change = Change::default()
+        .put(paths::meta(&slug), meta.to_toml())
+        .put(paths::document(&slug), document);
+    let author = store.identity()?;
+    let summary = format!("Create {kind} \"{title}\"");
+    let saved = store.commit_change(Some(snapshot.commit), &change, &author, &|s, parent| {
+        s.draft_message(parent, &slug, &summary)
+    })?;
+    report_saved(&store, &slug, &saved)
+}
+
+fn report_saved(store: &Store, slug: &Slug, saved: &crate::store::Saved) -> Result<(), Failure> {
+    let (number, _) = crate::store::parse_trailers(&saved.message);
+    let merged = if saved.merged {
+        " (merged with a change saved meanwhile)"
+    } else {
+        ""
+    };
+    for warning in &saved.warnings {
+        eprintln!("udkast: warning: {}", crate::text::inert(warning));
+    }
+    let line = format!(
+        "Saved draft {} of {slug} as {} on {}{merged}\n",
+        number.unwrap_or(0),
+        short(saved.commit),
+        store.branch_short()
+    );
+    write_stdout(line.as_bytes())
+}
+
+#[derive(Serialize)]
+struct ListRow<'a> {
+    slug: &'a str,
+    title: &'a str,
+    kind: Kind,
+    draft: usize,
+    author: Option<&'a str>,
+    email: Option<&'a str>,
+    date: Option<String>,
+}
+
+pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
+    let store = Store::open(repo)?;
+    let snapshot = store.snapshot()?;
+    let index = store.draft_index(Some(snapshot.commit), None)?;
+    let mut strategies: Vec<_> = snapshot.strategies.iter().collect();
+    strategies.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let rows: Vec<ListRow<'_>> = strategies
+        .iter()
+        .map(|s| {
+            let drafts = index.drafts(s.slug.as_str());
+            let last = drafts.last();
+            ListRow {
+                slug: s.slug.as_str(),
+                title: &s.meta.title,
+                kind: s.meta.kind,
+                draft: drafts.len(),
+                author: last.map(|d| d.author.as_str()),
+                email: last.map(|d| d.email.as_str()),
+                date: last.map(|d| d.time.timestamp().to_string()),
+            }
+        })
+        .collect();
+    if json {
+        print_json(&rows)?;
+    } else {
+        let cells: Vec<Vec<String>> = strategies
+            .iter()
+            .zip(&rows)
+            .map(|(s, r)| {
+                let last = index.drafts(s.slug.as_str()).last();
+                vec![
+                    r.slug.to_string(),
+                    r.kind.to_string(),
+                    r.draft.to_string(),
+                    last.map(|d| short_date(&d.time)).unwrap_or_default(),
+                    r.author.unwrap_or("").to_string(),
+                    r.title.to_string(),
+                ]
+            })
+            .collect();
+        write_stdout(
+            table(
+                &["SLUG", "KIND", "DRAFT", "UPDATED", "AUTHOR", "TITLE"],
+                &cells,
+                &[2],
+            )
+            .as_bytes(),
+        )?;
+    }
+    report_problems(&snapshot.problems)
+}
+
+/// Documents that failed validation are listed after the good ones and make
+/// the command fail, so a broken file is never silently skipped.
+fn report_problems(problems: &[crate::domain::Invalid]) -> Result<(), Failure> {
+    match problems {
+        [] => Ok(()),
+        [one] => Err(Failure::new(one.to_string())),
+        [first, rest @ ..] => {
+            for p in rest {
+                eprintln!("udkast: {}", crate::text::inert(&p.to_string()));
+            }
+            Err(Failure::new(first.to_string()))
+        }
+    }
+}
+
+fn find_draft(drafts: &[Draft], slug: &Slug, number: u32) -> Result<Draft, Failure> {
+    drafts
+        .iter()
+        .find(|d| d.number == number)
+        .cloned()
+        .ok_or_else(|| {
+            StoreError::NoSuchDraft {
+                slug: slug.to_string(),
+                number,
+                count: drafts.len(),
+            }
+            .into()
+        })
+}
+
+pub fn show(repo: &Path, slug: &str, draft: Option<u32>) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    let store = Store::open(repo)?;
+    let snapshot = store.snapshot()?;
+    let entry = snapshot.get(slug.as_str())?;
+    let blob = match draft {
+        None => entry.document,
+        Some(n) => find_draft(&store.drafts(&slug)?, &slug, n)?.document,
+    };
+    write_stdout(&store.blob(blob)?)
+}
+
+pub fn save(
+    repo: &Path,
+    slug: &str,
+    stdin: Option<String>,
+    file: Option<PathBuf>,
+    message: &str,
+) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    check_message(message)?;
+    let (bytes, shown) = match (stdin.as_deref(), file) {
+        (Some("-"), None) => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
+            (bytes, "<stdin>".to_string())
+        }
+        (None, Some(path)) => {
+            let bytes = std::fs::read(&path)
+                .map_err(|e| Failure::new(format!("cannot read {}: {e}", path.display())))?;
+            (bytes, path.display().to_string())
+        }
+        (Some(other), _) if other != "-" => {
+            return Err(Failure::new(format!(
+                "unexpected argument \"{}\"; give the text with --file FILE or - for standard input",
+                crate::text::inert(other)
+            )));
+        }
+        _ => {
+            return Err(Failure::new(
+                "give the text with --file FILE or - for standard input (not both)",
+            ));
+        }
+    };
+    check_document(&shown, &bytes)?;
+    let store = Store::open(repo)?;
+    let snapshot = store.snapshot()?;
+    let entry = snapshot.get(slug.as_str())?;
+    if store.blob(entry.document)? == bytes {
+        return Err(StoreError::Unchanged.into());
+    }
+    let author = store.identity()?;
+    let change = Change::default().put(paths::document(&slug), bytes.clone());
+    let result = store.commit_change(Some(snapshot.commit), &change, &author, &|s, parent| {
+        s.draft_message(parent, &slug, message)
+    });
+    match result {
+        Ok(saved) => report_saved(&store, &slug, &saved),
+        Err(e @ StoreError::Conflict { .. }) if shown == "<stdin>" => {
+            let kept = keep_text(&slug, &bytes)?;
+            Err(Failure::new(format!(
+                "{e}; your text is in {}",
+                kept.display()
+            )))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Keeps text that could not be saved in the user's state folder.
+fn keep_text(slug: &Slug, bytes: &[u8]) -> Result<PathBuf, Failure> {
+    let dir = crate::dirs::state_dir().join("conflicts");
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
+    let path = dir.join(format!("{slug}-{stamp}.md"));
+    crate::store::write_atomically(&path, bytes).map_err(Failure::from)?;
+    Ok(path)
+}
+
+#[derive(Serialize)]
+struct LogRow<'a> {
+    draft: u32,
+    commit: String,
+    author: &'a str,
+    email: &'a str,
+    date: String,
+    message: &'a str,
+    /// The number the writer recorded in the commit, when it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    recorded_as: Option<u32>,
+}
+
+pub fn log(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    let store = Store::open(repo)?;
+    let snapshot = store.snapshot()?;
+    snapshot.get(slug.as_str())?;
+    let drafts = store.drafts(&slug)?;
+    let rows: Vec<LogRow<'_>> = drafts
+        .iter()
+        .rev()
+        .map(|d| LogRow {
+            draft: d.number,
+            commit: d.commit.to_string(),
+            author: &d.author,
+            email: &d.email,
+            date: d.time.timestamp().to_string(),
+            message: &d.summary,
+            recorded_as: d.recorded.filter(|&r| r != d.number),
+        })
+        .collect();
+    if json {
+        return print_json(&rows);
+    }
+    let cells: Vec<Vec<String>> = drafts
+        .iter()
+        .rev()
+        .zip(&rows)
+        .map(|(d, r)| {
+            let note = r
+                .recorded_as
+                .map(|n| format!(" (recorded as draft {n})"))
+                .unwrap_or_default();
+            vec![
+                r.draft.to_string(),
+                short(d.commit),
+                short_date(&d.time),
+                d.author.clone(),
+                format!("{}{note}", d.summary),
+            ]
+        })
+        .collect();
+    write_stdout(
+        table(
+            &["DRAFT", "COMMIT", "DATE", "AUTHOR", "MESSAGE"],
+            &cells,
+            &[0],
+        )
+        .as_bytes(),
+    )
+}

@@ -1,0 +1,76 @@
+//! `udkast init`: make a repository a workspace by committing `udkast.toml`.
+
+use std::path::Path;
+
+use super::Template;
+use super::output::{Failure, write_stdout};
+use crate::domain::{Body, BodyId, BodyKind, FORMAT_VERSION, Roles, WorkspaceConfig, paths};
+use crate::store::{Change, Store, StoreError, short};
+
+/// The bodies of a Danish municipality's usual route and its standing committees.
+pub fn municipality(name: &str, lead_email: &str) -> WorkspaceConfig {
+    let body = |id: &str, name: &str, kind| Body {
+        id: BodyId(id.into()),
+        name: name.into(),
+        kind,
+    };
+    WorkspaceConfig {
+        format: FORMAT_VERSION,
+        name: name.into(),
+        language: "da".into(),
+        default_route: ["DIR", "ØKE", "BYR"]
+            .iter()
+            .map(|b| BodyId(b.to_string()))
+            .collect(),
+        roles: Roles {
+            leads: vec![lead_email.to_string()],
+        },
+        bodies: vec![
+            body("DIR", "Direktionen", BodyKind::Administrative),
+            body("ØKE", "Økonomi- og Erhvervsudvalget", BodyKind::Committee),
+            body("TMU", "Teknik- og Miljøudvalget", BodyKind::Committee),
+            body("BYP", "Byplanudvalget", BodyKind::Committee),
+            body("KFU", "Kultur- og Fritidsudvalget", BodyKind::Committee),
+            body("BFU", "Børne- og Familieudvalget", BodyKind::Committee),
+            body("SOS", "Social- og Sundhedsudvalget", BodyKind::Committee),
+            body("BYR", "Byrådet", BodyKind::Council),
+        ],
+    }
+}
+
+pub fn init(repo: &Path, template: Template) -> Result<(), Failure> {
+    let store = Store::open_or_init(repo)?;
+    let head = store.head()?;
+    if let Some(head) = head {
+        let tree = store
+            .repo()
+            .find_commit(head)
+            .and_then(|c| c.tree())
+            .map_err(StoreError::from)?;
+        if tree.get_name(paths::CONFIG).is_some() {
+            return Err(StoreError::AlreadyAWorkspace(store.branch_short()).into());
+        }
+    }
+    let author = store.identity()?;
+    let email = String::from_utf8_lossy(author.email_bytes()).into_owned();
+    let folder = repo.canonicalize().unwrap_or(repo.to_path_buf());
+    let name = folder
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "Workspace".into());
+    let config = match template {
+        Template::Municipality => municipality(&name, &email),
+    };
+    let change = Change::default().put(paths::CONFIG, config.to_toml());
+    let saved = store.commit_change(head, &change, &author, &|_, _| {
+        Ok("Create udkast workspace\n".into())
+    })?;
+    let line = format!(
+        "Initialised udkast workspace \"{}\" in {} ({} on {}); {email} is its lead\n",
+        crate::text::inert(&name),
+        folder.display(),
+        short(saved.commit),
+        store.branch_short()
+    );
+    write_stdout(line.as_bytes())
+}

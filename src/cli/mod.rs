@@ -1,0 +1,133 @@
+//! The command line: argument parsing (clap) and one function per command, each a
+//! thin call into `store` and `domain`. Errors become one line on stderr and exit
+//! code 1; usage errors too (with clap's first line).
+
+mod demo;
+mod docs;
+mod init;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use output::Failure;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "udkast",
+    version,
+    about = "Draft strategies and work plans in a git repository."
+)]
+pub struct Cli {
+    /// The workspace repository (default: the one containing the current folder).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub repo: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Make this repository (new or existing) a udkast workspace.
+    Init {
+        /// The governing bodies to start with.
+        #[arg(long, value_enum, default_value_t = Template::Municipality)]
+        template: Template,
+    },
+    /// Create a new document as its draft 1.
+    New {
+        slug: String,
+        #[arg(long)]
+        title: String,
+        /// strategy, workplan or charter.
+        #[arg(long, default_value = "strategy")]
+        kind: String,
+        /// Approval route as body ids, e.g. DIR,ØKE,BYR (default: the workspace's).
+        #[arg(long, value_delimiter = ',')]
+        route: Option<Vec<String>>,
+    },
+    /// List the documents with their current draft.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the text of a draft, byte for byte (default: the latest).
+    Show {
+        slug: String,
+        #[arg(long, value_name = "N")]
+        draft: Option<u32>,
+    },
+    /// Save a new draft from a file, or from standard input with `-`.
+    Save {
+        slug: String,
+        /// `-` reads the text from standard input.
+        #[arg(value_name = "-")]
+        stdin: Option<String>,
+        #[arg(long, short = 'f', value_name = "FILE")]
+        file: Option<PathBuf>,
+        #[arg(long, short = 'm')]
+        message: String,
+    },
+    /// List the drafts of a document, newest first.
+    Log {
+        slug: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Build a sample workspace with history in a temporary folder and open it.
+    Demo {
+        /// Build it here instead of a new temporary folder (must not exist).
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Template {
+    /// Direktionen, Økonomi- og Erhvervsudvalget, Byrådet and the standing committees.
+    Municipality,
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return output::usage_error(e),
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => failure.report(),
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Failure> {
+    let repo = match cli.repo {
+        Some(path) => path,
+        None => std::env::current_dir()
+            .map_err(|e| Failure::new(format!("cannot read the current folder: {e}")))?,
+    };
+    match cli.command {
+        None => Err(Failure::new(
+            "the terminal interface is not built yet; see `udkast --help` for the commands"
+                .to_string(),
+        )),
+        Some(Command::Init { template }) => init::init(&repo, template),
+        Some(Command::New {
+            slug,
+            title,
+            kind,
+            route,
+        }) => docs::new(&repo, &slug, &title, &kind, route),
+        Some(Command::List { json }) => docs::list(&repo, json),
+        Some(Command::Show { slug, draft }) => docs::show(&repo, &slug, draft),
+        Some(Command::Save {
+            slug,
+            stdin,
+            file,
+            message,
+        }) => docs::save(&repo, &slug, stdin, file, &message),
+        Some(Command::Log { slug, json }) => docs::log(&repo, &slug, json),
+        Some(Command::Demo { dir }) => demo::demo(dir),
+    }
+}

@@ -1,0 +1,145 @@
+//! How the CLI talks back: data on stdout (tables or JSON), one-line errors on
+//! stderr, and exit codes. A closed pipe (`udkast log x | head`) is not an error.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::store::StoreError;
+
+/// A user-facing failure: one sentence, exit code 1.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl Failure {
+    pub fn new(message: impl Into<String>) -> Self {
+        Failure(message.into())
+    }
+
+    pub fn report(self) -> ExitCode {
+        let line = self.0.lines().next().unwrap_or("").to_string();
+        let _ = writeln!(io::stderr(), "udkast: {}", crate::text::inert(&line));
+        ExitCode::FAILURE
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+impl From<crate::domain::Invalid> for Failure {
+    fn from(e: crate::domain::Invalid) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+/// Clap's errors: help and version go to stdout with success; a usage error
+/// prints its first line and exits 1 like every other user error.
+pub fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = e.print();
+        return ExitCode::SUCCESS;
+    }
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("invalid arguments");
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    Failure(format!("{first} (see `udkast --help`)")).report()
+}
+
+/// Writes bytes to stdout; a closed pipe ends quietly.
+pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(format!(
+            "cannot write to standard output: {e}"
+        ))),
+    }
+}
+
+pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
+    let mut text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::new(format!("cannot encode JSON: {e}")))?;
+    text.push('\n');
+    write_stdout(text.as_bytes())
+}
+
+/// A plain table: columns padded by display width, the last column unpadded.
+/// Cells are made inert first, so names and messages cannot drive the terminal.
+pub fn table(header: &[&str], rows: &[Vec<String>], right_aligned: &[usize]) -> String {
+    let cells: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
+        .chain(rows.iter().map(|r| {
+            r.iter()
+                .map(|c| crate::text::inert(c).into_owned())
+                .collect()
+        }))
+        .collect();
+    let columns = header.len();
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            cells
+                .iter()
+                .map(|r| r.get(i).map_or(0, |c| c.width()))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in &cells {
+        let mut line = String::new();
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let pad = " ".repeat(widths[i].saturating_sub(cell.width()));
+            if i + 1 == columns {
+                line.push_str(cell);
+            } else if right_aligned.contains(&i) {
+                line.push_str(&pad);
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&pad);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// A date as shown in tables: local to the author, minutes precision.
+pub fn short_date(time: &jiff::Zoned) -> String {
+    time.strftime("%Y-%m-%d %H:%M").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_pads_by_display_width_and_neutralises_escapes() {
+        let t = table(
+            &["A", "NAME", "N"],
+            &[
+                vec!["x".into(), "Søren\u{1b}[2J".into(), "1".into()],
+                vec!["yy".into(), "Å".into(), "10".into()],
+            ],
+            &[],
+        );
+        assert_eq!(
+            t,
+            "A   NAME         N\nx   Søren^[[2J  1\nyy  Å            10\n"
+        );
+    }
+}

@@ -1,0 +1,42 @@
+//! The words of the product: workspace configuration, governing bodies, strategies,
+//! work-plan actions, slugs and document text, with their validation.
+//!
+//! Nothing here knows about git, the terminal or the file system: every function
+//! takes text (and the name of the file it came from, for error messages) and
+//! returns values or an [`Invalid`] that says what is wrong and where.
+
+mod error;
+mod slug;
+mod strategy;
+mod text;
+mod workspace;
+
+pub use error::Invalid;
+pub use slug::Slug;
+pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
+pub use text::{MAX_DOCUMENT_BYTES, check_document};
+pub use workspace::{Body, BodyId, BodyKind, Roles, WorkspaceConfig};
+
+/// The format version this build writes and reads in every TOML file.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Paths of the workspace inside a repository, shared by store and CLI so the
+/// layout is written down once.
+pub mod paths {
+    use super::Slug;
+
+    pub const CONFIG: &str = "udkast.toml";
+    pub const STRATEGIES: &str = "strategies";
+    pub const META: &str = "strategy.toml";
+    pub const DOCUMENT: &str = "document.md";
+
+    pub fn strategy_dir(slug: &Slug) -> String {
+        format!("{STRATEGIES}/{slug}")
+    }
+    pub fn meta(slug: &Slug) -> String {
+        format!("{STRATEGIES}/{slug}/{META}")
+    }
+    pub fn document(slug: &Slug) -> String {
+        format!("{STRATEGIES}/{slug}/{DOCUMENT}")
+    }
+}

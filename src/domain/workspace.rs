@@ -1,0 +1,306 @@
+//! `udkast.toml`: the workspace configuration (format version, language, the
+//! governing bodies, the default approval route and who the leads are).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use super::{FORMAT_VERSION, Invalid};
+
+/// The id of a governing body as it appears on an agenda item: `DIR`, `ØKE`, `BYR`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct BodyId(pub String);
+
+impl BodyId {
+    /// 1–12 characters, uppercase letters (Æ, Ø, Å included) and digits.
+    pub fn check(s: &str) -> Result<(), String> {
+        let ok = (1..=12).contains(&s.chars().count())
+            && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        if ok {
+            Ok(())
+        } else {
+            Err(format!(
+                "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",
+                crate::text::inert(s)
+            ))
+        }
+    }
+}
+
+impl fmt::Display for BodyId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What sort of body it is; decides nothing yet but how it is presented.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BodyKind {
+    Administrative,
+    Committee,
+    TaskCommittee,
+    Council,
+    Other,
+}
+
+/// A governing body that takes decisions on drafts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Body {
+    pub id: BodyId,
+    pub name: String,
+    pub kind: BodyKind,
+}
+
+/// Who may do what. Leads are identified by their git `user.email`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Roles {
+    #[serde(default)]
+    pub leads: Vec<String>,
+}
+
+/// The parsed and validated `udkast.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkspaceConfig {
+    pub format: u32,
+    pub name: String,
+    pub language: String,
+    pub default_route: Vec<BodyId>,
+    pub roles: Roles,
+    #[serde(rename = "body")]
+    pub bodies: Vec<Body>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    format: Spanned<u32>,
+    name: String,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default)]
+    default_route: Vec<Spanned<String>>,
+    #[serde(default)]
+    roles: Roles,
+    #[serde(default, rename = "body")]
+    bodies: Vec<RawBody>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBody {
+    id: Spanned<String>,
+    name: String,
+    kind: BodyKind,
+}
+
+fn default_language() -> String {
+    "da".into()
+}
+
+/// Checks a TOML format version field shared by every file.
+pub(super) fn check_format(file: &str, text: &str, format: &Spanned<u32>) -> Result<(), Invalid> {
+    if *format.get_ref() == FORMAT_VERSION {
+        return Ok(());
+    }
+    Err(Invalid::at_offset(
+        file,
+        text,
+        format.span().start,
+        format!(
+            "format {} is not supported by this udkast (it reads format {FORMAT_VERSION}); upgrade udkast",
+            format.get_ref()
+        ),
+    ))
+}
+
+impl WorkspaceConfig {
+    pub const FILE: &str = super::paths::CONFIG;
+
+    pub fn parse(text: &str) -> Result<WorkspaceConfig, Invalid> {
+        let file = Self::FILE;
+        let raw: RawConfig =
+            toml::from_str(text).map_err(|e| Invalid::from_toml(file, text, &e))?;
+        check_format(file, text, &raw.format)?;
+        let at = |span: std::ops::Range<usize>, msg: String| {
+            Invalid::at_offset(file, text, span.start, msg)
+        };
+
+        let mut seen = HashSet::new();
+        let mut bodies = Vec::with_capacity(raw.bodies.len());
+        for body in raw.bodies {
+            let id = body.id.get_ref();
+            BodyId::check(id).map_err(|m| at(body.id.span(), m))?;
+            if !seen.insert(id.clone()) {
+                return Err(at(body.id.span(), format!("duplicate body id \"{id}\"")));
+            }
+            if body.name.trim().is_empty() {
+                return Err(at(
+                    body.id.span(),
+                    format!("body \"{id}\" has an empty name"),
+                ));
+            }
+            bodies.push(Body {
+                id: BodyId(body.id.into_inner()),
+                name: body.name,
+                kind: body.kind,
+            });
+        }
+        let default_route = check_route(&raw.default_route, &seen)
+            .map_err(|(span, msg)| at(span, format!("{msg} in default_route")))?;
+        for lead in &raw.roles.leads {
+            if !lead.contains('@') || lead.chars().any(char::is_control) {
+                let msg = format!(
+                    "lead \"{}\" is not an e-mail address",
+                    crate::text::inert(lead)
+                );
+                return Err(Invalid::new(file, msg));
+            }
+        }
+        Ok(WorkspaceConfig {
+            format: *raw.format.get_ref(),
+            name: raw.name,
+            language: raw.language,
+            default_route,
+            roles: raw.roles,
+            bodies,
+        })
+    }
+
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).expect("the config is plain strings, numbers and arrays")
+    }
+
+    pub fn body(&self, id: &str) -> Option<&Body> {
+        self.bodies.iter().find(|b| b.id.0 == id)
+    }
+
+    pub fn is_lead(&self, email: &str) -> bool {
+        self.roles
+            .leads
+            .iter()
+            .any(|l| l.eq_ignore_ascii_case(email))
+    }
+
+    /// The bodies of a route given as ids, checking each is known.
+    pub fn resolve_route(&self, ids: &[String]) -> Result<Vec<BodyId>, String> {
+        let known: HashSet<String> = self.bodies.iter().map(|b| b.id.0.clone()).collect();
+        ids.iter()
+            .map(|id| {
+                if known.contains(id) {
+                    Ok(BodyId(id.clone()))
+                } else {
+                    Err(unknown_body(id, &known))
+                }
+            })
+            .collect()
+    }
+}
+
+fn unknown_body(id: &str, known: &HashSet<String>) -> String {
+    let mut list: Vec<&str> = known.iter().map(String::as_str).collect();
+    list.sort_unstable();
+    format!(
+        "unknown body \"{}\" (known: {})",
+        crate::text::inert(id),
+        list.join(", ")
+    )
+}
+
+/// Checks each body of a route exists and none repeats; returns the span of the
+/// offending entry on error so the caller can point at its line.
+pub(super) fn check_route(
+    route: &[Spanned<String>],
+    known: &HashSet<String>,
+) -> Result<Vec<BodyId>, (std::ops::Range<usize>, String)> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::with_capacity(route.len());
+    for entry in route {
+        let id = entry.get_ref();
+        if !known.contains(id) {
+            return Err((entry.span(), unknown_body(id, known)));
+        }
+        if !seen.insert(id) {
+            return Err((entry.span(), format!("body \"{id}\" appears twice")));
+        }
+        out.push(BodyId(id.clone()));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD: &str = r#"format = 1
+name = "Åby Kommune"
+language = "da"
+default_route = ["DIR", "ØKE", "BYR"]
+
+[roles]
+leads = ["mette.holm@aaby.dk"]
+
+[[body]]
+id = "DIR"
+name = "Direktionen"
+kind = "administrative"
+
+[[body]]
+id = "ØKE"
+name = "Økonomi- og Erhvervsudvalget"
+kind = "committee"
+
+[[body]]
+id = "BYR"
+name = "Byrådet"
+kind = "council"
+"#;
+
+    #[test]
+    fn parses_and_round_trips() {
+        let config = WorkspaceConfig::parse(GOOD).unwrap();
+        assert_eq!(config.bodies.len(), 3);
+        assert_eq!(config.default_route[1].0, "ØKE");
+        assert!(config.is_lead("Mette.Holm@aaby.dk"));
+        let again = WorkspaceConfig::parse(&config.to_toml()).unwrap();
+        assert_eq!(config, again);
+    }
+
+    fn err(text: &str) -> String {
+        WorkspaceConfig::parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn unknown_body_in_route_names_its_line() {
+        let bad = GOOD.replace(r#"["DIR", "ØKE", "BYR"]"#, r#"["DIR", "XYZ", "BYR"]"#);
+        let e = err(&bad);
+        assert!(e.starts_with("udkast.toml:4: unknown body \"XYZ\""), "{e}");
+    }
+
+    #[test]
+    fn duplicate_body_names_its_line() {
+        let bad = GOOD.replace("id = \"BYR\"", "id = \"DIR\"");
+        assert!(
+            err(&bad).starts_with("udkast.toml:24: duplicate body id \"DIR\""),
+            "{}",
+            err(&bad)
+        );
+    }
+
+    #[test]
+    fn malformed_toml_and_wrong_format() {
+        assert!(err("format = 1\nname = \"x\nlanguage").starts_with("udkast.toml:2:"));
+        assert!(
+            err(&GOOD.replace("format = 1", "format = 9")).contains("format 9 is not supported")
+        );
+        assert!(
+            err(&GOOD.replace("kind = \"council\"", "kind = \"king\"")).starts_with("udkast.toml:")
+        );
+        assert!(err(&GOOD.replace("id = \"BYR\"", "id = \"byr\"")).contains("uppercase"));
+        assert!(err(&GOOD.replace("mette.holm@aaby.dk", "mette")).contains("not an e-mail"));
+    }
+}

@@ -1,0 +1,13 @@
+//! udkast: a terminal workbench for drafting strategies and work plans in git.
+//!
+//! Layers, each knowing only those before it:
+//! - [`domain`]: the words of the product and their validation (no I/O);
+//! - [`store`]: the workspace in git, drafts, compare-and-swap writes;
+//! - [`cli`]: the command line, a thin layer over both.
+
+pub mod cli;
+pub mod dirs;
+pub mod domain;
+pub mod sample;
+pub mod store;
+pub mod text;

@@ -1,0 +1,281 @@
+//! The bundled sample workspace (`strategies/` in the source tree, embedded in
+//! the binary) and the believable history `udkast demo` builds from it.
+//!
+//! `strategies/demo-history.toml` lists the drafts in order; each draft's edits
+//! turn the previous draft of its document into this one. Only the final texts
+//! are stored, so the first draft of each document is made by undoing every
+//! later edit. See docs/FORMAT.md for the exact rules.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use git2::{Signature, Time};
+use include_dir::{Dir, include_dir};
+use serde::Deserialize;
+
+use crate::domain::{Slug, StrategyMeta, WorkspaceConfig, check_document, paths};
+use crate::store::{Change, Store, StoreError};
+
+static SAMPLE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/strategies");
+
+const HISTORY: &str = "demo-history.toml";
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct History {
+    format: u32,
+    author: Vec<Author>,
+    draft: Vec<HistoryDraft>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Author {
+    id: String,
+    name: String,
+    email: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HistoryDraft {
+    slug: String,
+    author: String,
+    date: String,
+    message: String,
+    #[serde(default)]
+    edit: Vec<Edit>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Edit {
+    #[serde(default = "default_file")]
+    file: String,
+    old: String,
+    new: String,
+}
+
+fn default_file() -> String {
+    paths::DOCUMENT.into()
+}
+
+/// One commit of the demo history.
+pub struct Step {
+    pub slug: Slug,
+    pub name: String,
+    pub email: String,
+    pub time: Time,
+    pub message: String,
+    /// `strategy.toml` and `document.md` as they are after this draft.
+    pub meta: String,
+    pub document: String,
+}
+
+/// The text of the sample's `udkast.toml`.
+pub fn config_text() -> &'static str {
+    file_text("udkast.toml").expect("the sample workspace has a udkast.toml")
+}
+
+fn file_text(path: &str) -> Option<&'static str> {
+    SAMPLE.get_file(path).and_then(|f| f.contents_utf8())
+}
+
+/// Replaces the single occurrence of `from` by `to`, or says why it cannot.
+fn replace_once(text: &str, from: &str, to: &str, what: &str) -> Result<String, String> {
+    if from.is_empty() {
+        return Err(format!("{what}: an edit cannot have empty text"));
+    }
+    match text.matches(from).count() {
+        1 => Ok(text.replacen(from, to, 1)),
+        n => Err(format!(
+            "{what}: {n} matches of {:?} instead of one",
+            from.chars().take(60).collect::<String>()
+        )),
+    }
+}
+
+/// The demo history, each step with the full texts it commits.
+pub fn steps() -> Result<Vec<Step>, String> {
+    let history: History = toml::from_str(file_text(HISTORY).ok_or("no demo history")?)
+        .map_err(|e| format!("{HISTORY}: {}", e.message()))?;
+    if history.format != crate::domain::FORMAT_VERSION {
+        return Err(format!("{HISTORY}: unsupported format {}", history.format));
+    }
+    // Undo every edit, newest first, from the final files to reach each first draft.
+    let mut texts: BTreeMap<(String, String), String> = BTreeMap::new();
+    for (i, draft) in history.draft.iter().enumerate().rev() {
+        for (j, edit) in draft.edit.iter().enumerate().rev() {
+            let key = (draft.slug.clone(), edit.file.clone());
+            let current = match texts.remove(&key) {
+                Some(t) => t,
+                None => final_text(&draft.slug, &edit.file)?,
+            };
+            let what = format!("{HISTORY}: draft {} edit {}", i + 1, j + 1);
+            texts.insert(key, replace_once(&current, &edit.new, &edit.old, &what)?);
+        }
+    }
+    let mut out = Vec::with_capacity(history.draft.len());
+    for (i, draft) in history.draft.iter().enumerate() {
+        let slug =
+            Slug::parse(&draft.slug).map_err(|e| format!("{HISTORY}: draft {}: {e}", i + 1))?;
+        let mut files = Vec::new();
+        for file in [paths::META, paths::DOCUMENT] {
+            let key = (draft.slug.clone(), file.to_string());
+            let mut text = match texts.remove(&key) {
+                Some(t) => t,
+                None => final_text(&draft.slug, file)?,
+            };
+            for (j, edit) in draft
+                .edit
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| e.file == file)
+            {
+                text = replace_once(
+                    &text,
+                    &edit.old,
+                    &edit.new,
+                    &format!("{HISTORY}: draft {} edit {}", i + 1, j + 1),
+                )?;
+            }
+            texts.insert(key, text.clone());
+            files.push(text);
+        }
+        let author = history
+            .author
+            .iter()
+            .find(|a| a.id == draft.author)
+            .ok_or_else(|| {
+                format!(
+                    "{HISTORY}: draft {}: unknown author {}",
+                    i + 1,
+                    draft.author
+                )
+            })?;
+        let pieces = jiff::fmt::temporal::Pieces::parse(&draft.date)
+            .map_err(|e| format!("{HISTORY}: draft {}: bad date: {e}", i + 1))?;
+        let ts: jiff::Timestamp = draft
+            .date
+            .parse()
+            .map_err(|e| format!("{HISTORY}: draft {}: bad date: {e}", i + 1))?;
+        let offset = pieces
+            .offset()
+            .map(|o| o.to_numeric_offset())
+            .map_or(0, |o| o.seconds() / 60);
+        let document = files.pop().expect("two files were pushed");
+        let meta = files.pop().expect("two files were pushed");
+        out.push(Step {
+            slug,
+            name: author.name.clone(),
+            email: author.email.clone(),
+            time: Time::new(ts.as_second(), offset),
+            message: draft.message.clone(),
+            meta,
+            document,
+        });
+    }
+    for ((slug, file), text) in &texts {
+        if *text != final_text(slug, file)? {
+            return Err(format!(
+                "{HISTORY}: the last draft of {slug}/{file} does not end at the file's text"
+            ));
+        }
+    }
+    Ok(out)
+}
+
+fn final_text(slug: &str, file: &str) -> Result<String, String> {
+    file_text(&format!("{slug}/{file}"))
+        .map(str::to_string)
+        .ok_or_else(|| format!("the sample has no {slug}/{file}"))
+}
+
+/// Builds the sample workspace with its history in a new repository at `dir`.
+/// Returns the number of drafts written.
+pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
+    let steps = steps()
+        .map_err(|e| StoreError::io(e, std::io::Error::other("the embedded sample is broken")))?;
+    let mut options = git2::RepositoryInitOptions::new();
+    options.initial_head("main");
+    git2::Repository::init_opts(dir, &options)?;
+    let store = Store::open(dir)?;
+    let first = steps.first().expect("the sample history has drafts");
+    let start = Time::new(first.time.seconds() - 86_400, first.time.offset_minutes());
+    let founder = Signature::new(&first.name, &first.email, &start)?;
+    let config = Change::default().put(paths::CONFIG, config_text());
+    store.commit_change(None, &config, &founder, &|_, _| {
+        Ok("Opret arbejdsrum for Åby Kommune\n".into())
+    })?;
+    for step in &steps {
+        let head = store.head()?;
+        let author = Signature::new(&step.name, &step.email, &step.time)?;
+        let change = Change::default()
+            .put(paths::meta(&step.slug), step.meta.as_str())
+            .put(paths::document(&step.slug), step.document.as_str());
+        store.commit_change(head, &change, &author, &|s, parent| {
+            s.draft_message(parent, &step.slug, &step.message)
+        })?;
+    }
+    Ok(steps.len())
+}
+
+/// Validates every file of the sample as the store would.
+pub fn validate() -> Result<(), String> {
+    let config = WorkspaceConfig::parse(config_text()).map_err(|e| e.to_string())?;
+    for dir in SAMPLE.dirs() {
+        let slug = dir.path().to_string_lossy();
+        let meta = file_text(&format!("{slug}/{}", paths::META))
+            .ok_or(format!("{slug}: no strategy.toml"))?;
+        StrategyMeta::parse(&format!("{slug}/{}", paths::META), meta, &config)
+            .map_err(|e| e.to_string())?;
+        let doc = SAMPLE
+            .get_file(format!("{slug}/{}", paths::DOCUMENT))
+            .ok_or(format!("{slug}: no document.md"))?;
+        check_document(&slug, doc.contents()).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sample_files_are_valid() {
+        validate().unwrap();
+    }
+
+    #[test]
+    fn history_replays_to_the_final_files_through_valid_drafts() {
+        let config = WorkspaceConfig::parse(config_text()).unwrap();
+        let steps = steps().unwrap();
+        assert!(steps.len() >= 10, "a believable history has many drafts");
+        let authors: std::collections::HashSet<_> = steps.iter().map(|s| &s.email).collect();
+        assert!(authors.len() >= 3, "several authors");
+        for step in &steps {
+            StrategyMeta::parse("strategy.toml", &step.meta, &config).unwrap();
+        }
+        assert!(
+            steps
+                .windows(2)
+                .all(|w| w[0].time.seconds() < w[1].time.seconds()),
+            "dates increase"
+        );
+    }
+
+    #[test]
+    fn replace_once_refuses_ambiguity() {
+        assert_eq!(replace_once("a b c", "b", "x", "t").unwrap(), "a x c");
+        assert!(
+            replace_once("b b", "b", "x", "t")
+                .unwrap_err()
+                .contains("2 matches")
+        );
+        assert!(
+            replace_once("a", "b", "x", "t")
+                .unwrap_err()
+                .contains("0 matches")
+        );
+    }
+}

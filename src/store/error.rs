@@ -1,0 +1,65 @@
+//! The errors of the git store, each a sentence a user can act on.
+
+use std::path::PathBuf;
+
+use crate::domain::Invalid;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0} is not inside a git repository (run `udkast init` there, or pass --repo)")]
+    NotARepository(PathBuf),
+    #[error(
+        "this repository is not a udkast workspace: there is no udkast.toml on {0} (run `udkast init`)"
+    )]
+    NotAWorkspace(String),
+    #[error("this repository is already a udkast workspace (udkast.toml exists on {0})")]
+    AlreadyAWorkspace(String),
+    #[error("HEAD is detached; check out a branch before saving")]
+    DetachedHead,
+    #[error("{0}")]
+    Invalid(#[from] Invalid),
+    #[error("no strategy \"{0}\" in this workspace (see `udkast list`)")]
+    UnknownStrategy(String),
+    #[error("strategy \"{0}\" already exists")]
+    StrategyExists(String),
+    #[error("strategy \"{slug}\" has no draft {number} (its drafts are 1–{count})")]
+    NoSuchDraft {
+        slug: String,
+        number: u32,
+        count: usize,
+    },
+    #[error(
+        "no git identity: set one with `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org`"
+    )]
+    NoIdentity,
+    #[error(
+        "the git index is locked by another program ({0}); wait for it to finish, or remove the lock file if it crashed"
+    )]
+    IndexLocked(PathBuf),
+    #[error(
+        "someone else changed the same passage of {path} since you started; your text was not saved and nothing was lost from the repository"
+    )]
+    Conflict { path: String },
+    #[error("nothing changed: the text is identical to the latest draft")]
+    Unchanged,
+    #[error("the branch kept moving under us after {0} attempts; try again")]
+    TooBusy(usize),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
+    #[error("git: {}", .0.message())]
+    Git(#[from] git2::Error),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+impl StoreError {
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        StoreError::Io {
+            context: context.into(),
+            source,
+        }
+    }
+}

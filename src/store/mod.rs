@@ -1,0 +1,119 @@
+//! The git store: reads a workspace at a commit, lists a document's drafts, and
+//! writes changes as commits that move the branch only by compare-and-swap.
+//!
+//! Everything that touches git2 lives here; nothing here knows about a terminal.
+//! A `Store` is one open repository and is not shared between threads: each
+//! thread (or process) opens its own, and the branch ref is the only point where
+//! writers meet.
+
+mod error;
+mod history;
+mod snapshot;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use git2::{Oid, Repository, Signature};
+
+pub use error::{Result, StoreError};
+pub use history::{Draft, DraftIndex, parse_trailers};
+pub use snapshot::{Snapshot, StrategyEntry};
+pub use write::{Change, Saved, write_atomically};
+
+pub struct Store {
+    repo: Repository,
+}
+
+impl Store {
+    /// Opens the repository containing `path` (a working tree or a bare repository).
+    pub fn open(path: &Path) -> Result<Store> {
+        let flags = git2::RepositoryOpenFlags::empty();
+        match Repository::open_ext(path, flags, std::iter::empty::<&std::ffi::OsStr>()) {
+            Ok(repo) => Ok(Store { repo }),
+            Err(e) if e.code() == git2::ErrorCode::NotFound => {
+                Err(StoreError::NotARepository(path.to_path_buf()))
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Opens the repository at `path`, creating a new one (with a working tree)
+    /// if there is none.
+    pub fn open_or_init(path: &Path) -> Result<Store> {
+        match Self::open(path) {
+            Err(StoreError::NotARepository(_)) => {
+                std::fs::create_dir_all(path)
+                    .map_err(|e| StoreError::io(format!("cannot create {}", path.display()), e))?;
+                Ok(Store {
+                    repo: Repository::init(path)?,
+                })
+            }
+            other => other,
+        }
+    }
+
+    pub fn repo(&self) -> &Repository {
+        &self.repo
+    }
+
+    /// Where udkast keeps its private files inside the git directory.
+    pub fn private_dir(&self) -> PathBuf {
+        self.repo.path().join("udkast")
+    }
+
+    /// The full name of the branch HEAD points to (`refs/heads/main`), even when
+    /// it has no commit yet.
+    pub fn branch(&self) -> Result<String> {
+        let head = self.repo.find_reference("HEAD")?;
+        match head.symbolic_target()? {
+            Some(target) => Ok(target.to_string()),
+            None => Err(StoreError::DetachedHead),
+        }
+    }
+
+    /// The branch's short name for messages (`main`).
+    pub fn branch_short(&self) -> String {
+        match self.branch() {
+            Ok(b) => b.strip_prefix("refs/heads/").unwrap_or(&b).to_string(),
+            Err(_) => "HEAD (detached)".into(),
+        }
+    }
+
+    /// The commit the workspace is read from: HEAD's, or `None` in an empty repository.
+    pub fn head(&self) -> Result<Option<Oid>> {
+        match self.repo.head() {
+            Ok(r) => Ok(Some(r.peel_to_commit()?.id())),
+            Err(e)
+                if matches!(
+                    e.code(),
+                    git2::ErrorCode::UnbornBranch | git2::ErrorCode::NotFound
+                ) =>
+            {
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// The user's identity for new commits, from the git configuration, with
+    /// git's `GIT_AUTHOR_NAME`/`GIT_AUTHOR_EMAIL` taking precedence.
+    pub fn identity(&self) -> Result<Signature<'static>> {
+        if let (Ok(name), Ok(email)) = (
+            std::env::var("GIT_AUTHOR_NAME"),
+            std::env::var("GIT_AUTHOR_EMAIL"),
+        ) {
+            return Signature::now(&name, &email).map_err(|_| StoreError::NoIdentity);
+        }
+        self.repo.signature().map_err(|_| StoreError::NoIdentity)
+    }
+
+    /// Reads a blob's bytes.
+    pub fn blob(&self, oid: Oid) -> Result<Vec<u8>> {
+        Ok(self.repo.find_blob(oid)?.content().to_vec())
+    }
+}
+
+/// Short commit id as git prints it.
+pub fn short(oid: Oid) -> String {
+    oid.to_string()[..7].to_string()
+}

@@ -1,0 +1,143 @@
+//! Reading a workspace as it stands at one commit: `udkast.toml` and every
+//! document under `strategies/`. Reads from the commit, never the working tree,
+//! so bare repositories and uncommitted edits behave the same.
+
+use git2::{ObjectType, Oid, Tree};
+
+use super::{Result, Store, StoreError};
+use crate::domain::{Invalid, Slug, StrategyMeta, WorkspaceConfig, check_document, paths};
+
+/// One document as stored at a commit.
+#[derive(Debug, Clone)]
+pub struct StrategyEntry {
+    pub slug: Slug,
+    pub meta: StrategyMeta,
+    /// The blob of `document.md`.
+    pub document: Oid,
+}
+
+/// The workspace at one commit. Documents that fail validation are listed in
+/// `problems` instead of hiding the others.
+#[derive(Debug)]
+pub struct Snapshot {
+    pub commit: Oid,
+    pub config: WorkspaceConfig,
+    pub strategies: Vec<StrategyEntry>,
+    pub problems: Vec<Invalid>,
+}
+
+impl Snapshot {
+    pub fn get(&self, slug: &str) -> Result<&StrategyEntry> {
+        if let Some(entry) = self.strategies.iter().find(|s| s.slug.as_str() == slug) {
+            return Ok(entry);
+        }
+        // A document that exists but is broken reports why, not "unknown".
+        let dir = format!("{}/{slug}/", paths::STRATEGIES);
+        match self.problems.iter().find(|p| p.file.starts_with(&dir)) {
+            Some(problem) => Err(problem.clone().into()),
+            None => Err(StoreError::UnknownStrategy(
+                crate::text::inert(slug).into_owned(),
+            )),
+        }
+    }
+}
+
+impl Store {
+    /// Reads the workspace at the branch head.
+    pub fn snapshot(&self) -> Result<Snapshot> {
+        match self.head()? {
+            Some(head) => self.snapshot_at(head),
+            None => Err(StoreError::NotAWorkspace(self.branch_short())),
+        }
+    }
+
+    pub fn snapshot_at(&self, commit: Oid) -> Result<Snapshot> {
+        let tree = self.repo.find_commit(commit)?.tree()?;
+        let config_text = match self.file_text(&tree, paths::CONFIG, paths::CONFIG)? {
+            Some(text) => text,
+            None => return Err(StoreError::NotAWorkspace(self.branch_short())),
+        };
+        let config = WorkspaceConfig::parse(&config_text)?;
+        let mut strategies = Vec::new();
+        let mut problems = Vec::new();
+        let Some(dir) = tree.get_name(paths::STRATEGIES) else {
+            return Ok(Snapshot {
+                commit,
+                config,
+                strategies,
+                problems,
+            });
+        };
+        let dir = self.repo.find_tree(dir.id())?;
+        for entry in dir.iter() {
+            if entry.kind() != Some(ObjectType::Tree) {
+                continue;
+            }
+            let name = String::from_utf8_lossy(entry.name_bytes()).into_owned();
+            let sub = self.repo.find_tree(entry.id())?;
+            match self.read_entry(&name, &sub, &config) {
+                Ok(s) => strategies.push(s),
+                Err(StoreError::Invalid(p)) => problems.push(p),
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(Snapshot {
+            commit,
+            config,
+            strategies,
+            problems,
+        })
+    }
+
+    fn read_entry(
+        &self,
+        name: &str,
+        sub: &Tree<'_>,
+        config: &WorkspaceConfig,
+    ) -> Result<StrategyEntry> {
+        let dir = format!("{}/{}", paths::STRATEGIES, crate::text::inert(name));
+        let slug = Slug::parse(name).map_err(|m| Invalid::new(&dir, m))?;
+        let meta_file = paths::meta(&slug);
+        let doc_file = paths::document(&slug);
+        let missing = |file: &str| Invalid::new(file, "is missing");
+        let meta_text = self
+            .file_text(sub, paths::META, &meta_file)?
+            .ok_or_else(|| missing(&meta_file))?;
+        let meta = StrategyMeta::parse(&meta_file, &meta_text, config)?;
+        let doc = sub
+            .get_name(paths::DOCUMENT)
+            .ok_or_else(|| missing(&doc_file))?;
+        let blob = self
+            .repo
+            .find_blob(doc.id())
+            .map_err(|_| Invalid::new(&doc_file, "is not a file"))?;
+        check_document(&doc_file, blob.content())?;
+        Ok(StrategyEntry {
+            slug,
+            meta,
+            document: doc.id(),
+        })
+    }
+
+    /// The UTF-8 text of `path` in `tree`, `None` if absent; errors name `shown`.
+    fn file_text(&self, tree: &Tree<'_>, path: &str, shown: &str) -> Result<Option<String>> {
+        let entry = match tree.get_path(std::path::Path::new(path)) {
+            Ok(e) => e,
+            Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let blob = self
+            .repo
+            .find_blob(entry.id())
+            .map_err(|_| Invalid::new(shown, "is not a file"))?;
+        let text = check_document(shown, blob.content())?;
+        Ok(Some(text.to_string()))
+    }
+
+    /// The checked text of a document blob.
+    pub fn document_text(&self, entry: &StrategyEntry) -> Result<String> {
+        let bytes = self.blob(entry.document)?;
+        let file = paths::document(&entry.slug);
+        Ok(check_document(&file, &bytes)?.to_string())
+    }
+}

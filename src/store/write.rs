@@ -1,0 +1,273 @@
+//! Writing a change as a commit, safely with other writers.
+//!
+//! A change is made against the commit the writer read (its base). The new
+//! commit goes on the branch's current head and the ref is moved with
+//! compare-and-swap: only if it still points where we looked. If another writer
+//! got there first, our change is merged onto the new head (git's tree merge,
+//! three-way inside a changed file) and we try again. A true text conflict
+//! aborts with `StoreError::Conflict`; the caller still holds its text.
+//!
+//! In a repository with a working tree whose HEAD is on the branch, the files
+//! we changed and their index entries are brought along, so `git status` stays
+//! clean; a file the user has modified in the working tree is left alone.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::Path;
+use std::time::Duration;
+
+use git2::build::TreeUpdateBuilder;
+use git2::{ErrorCode, FileMode, Oid, Signature, Tree};
+
+use super::{Result, Store, StoreError};
+
+/// New contents for some paths; `None` deletes the path.
+#[derive(Debug, Clone, Default)]
+pub struct Change {
+    pub files: Vec<(String, Option<Vec<u8>>)>,
+}
+
+impl Change {
+    pub fn put(mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.files.push((path.into(), Some(bytes.into())));
+        self
+    }
+}
+
+/// The outcome of a successful write.
+#[derive(Debug)]
+pub struct Saved {
+    pub commit: Oid,
+    /// The message actually committed (its trailers were computed on the final parent).
+    pub message: String,
+    /// True when another writer had moved the branch and our change was merged.
+    pub merged: bool,
+    /// Things the user should know, e.g. a working-tree file left alone.
+    pub warnings: Vec<String>,
+}
+
+const MAX_ATTEMPTS: usize = 200;
+
+impl Store {
+    /// Commits `change`, made against `base`, onto the branch, with `author` as
+    /// author and committer. `message` is asked for the commit message given the
+    /// parent it will have.
+    pub fn commit_change(
+        &self,
+        base: Option<Oid>,
+        change: &Change,
+        author: &Signature<'_>,
+        message: &dyn Fn(&Store, Option<Oid>) -> Result<String>,
+    ) -> Result<Saved> {
+        let repo = &self.repo;
+        let branch = self.branch()?;
+        let base_tree = self.tree_or_empty(base)?;
+        let ours = self.apply(change, &base_tree)?;
+        for attempt in 0..MAX_ATTEMPTS {
+            self.check_index_lock()?;
+            let head = self.branch_tip(&branch)?;
+            let head_tree = self.tree_or_empty(head)?;
+            let merged = head != base;
+            let tree_id = if merged {
+                self.merge(&base_tree, &head_tree, &ours, change)?
+            } else {
+                ours
+            };
+            if tree_id == head_tree.id() {
+                return Err(StoreError::Unchanged);
+            }
+            let tree = repo.find_tree(tree_id)?;
+            let text = message(self, head)?;
+            let parents = head.map(|h| repo.find_commit(h)).transpose()?;
+            let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
+            let commit = repo.commit(None, author, author, &text, &tree, &parent_refs)?;
+
+            let _guard = self.worktree_lock()?;
+            let moved = match head {
+                Some(h) => repo.reference_matching(&branch, commit, true, h, &reflog(&text)),
+                None => repo.reference(&branch, commit, false, &reflog(&text)),
+            };
+            match moved {
+                Ok(_) => {
+                    let warnings = self.update_worktree(&branch, &head_tree, &tree)?;
+                    return Ok(Saved {
+                        commit,
+                        message: text,
+                        merged,
+                        warnings,
+                    });
+                }
+                Err(e)
+                    if matches!(
+                        e.code(),
+                        ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked
+                    ) =>
+                {
+                    drop(_guard);
+                    // Back off a little, more each time, so two writers stop colliding.
+                    std::thread::sleep(Duration::from_micros(200 * (attempt as u64 % 16 + 1)));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Err(StoreError::TooBusy(MAX_ATTEMPTS))
+    }
+
+    fn branch_tip(&self, branch: &str) -> Result<Option<Oid>> {
+        match self.repo.refname_to_id(branch) {
+            Ok(oid) => Ok(Some(oid)),
+            Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    fn tree_or_empty(&self, commit: Option<Oid>) -> Result<Tree<'_>> {
+        match commit {
+            Some(c) => Ok(self.repo.find_commit(c)?.tree()?),
+            None => {
+                let empty = self.repo.treebuilder(None)?.write()?;
+                Ok(self.repo.find_tree(empty)?)
+            }
+        }
+    }
+
+    fn apply(&self, change: &Change, tree: &Tree<'_>) -> Result<Oid> {
+        let mut update = TreeUpdateBuilder::new();
+        for (path, bytes) in &change.files {
+            match bytes {
+                Some(bytes) => update.upsert(path.as_str(), self.repo.blob(bytes)?, FileMode::Blob),
+                None => update.remove(path.as_str()),
+            };
+        }
+        Ok(update.create_updated(&self.repo, tree)?)
+    }
+
+    /// Three-way merge of our tree onto `head`, both made from `base`.
+    fn merge(&self, base: &Tree<'_>, head: &Tree<'_>, ours: &Oid, change: &Change) -> Result<Oid> {
+        let ours = self.repo.find_tree(*ours)?;
+        let mut index = self.repo.merge_trees(base, head, &ours, None)?;
+        if index.has_conflicts() {
+            let path = index
+                .conflicts()?
+                .filter_map(|c| c.ok())
+                .filter_map(|c| c.our.or(c.their).or(c.ancestor))
+                .map(|e| String::from_utf8_lossy(&e.path).into_owned())
+                .next()
+                .or_else(|| change.files.first().map(|f| f.0.clone()))
+                .unwrap_or_default();
+            return Err(StoreError::Conflict { path });
+        }
+        Ok(index.write_tree_to(&self.repo)?)
+    }
+
+    /// Refuses early when plain git is in the middle of changing the index.
+    fn check_index_lock(&self) -> Result<()> {
+        if self.repo.is_bare() {
+            return Ok(());
+        }
+        let lock = self.repo.path().join("index.lock");
+        if lock.exists() {
+            return Err(StoreError::IndexLocked(lock));
+        }
+        Ok(())
+    }
+
+    /// Serialises udkast writers of one repository between moving the branch and
+    /// updating the working tree, so the two always happen together.
+    fn worktree_lock(&self) -> Result<Option<File>> {
+        if self.repo.is_bare() {
+            return Ok(None);
+        }
+        let dir = self.private_dir();
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| StoreError::io(format!("cannot create {}", dir.display()), e))?;
+        let path = dir.join("write.lock");
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| StoreError::io(format!("cannot open {}", path.display()), e))?;
+        file.lock()
+            .map_err(|e| StoreError::io(format!("cannot lock {}", path.display()), e))?;
+        Ok(Some(file))
+    }
+
+    /// Brings the working tree and index from `old` to `new` for the paths that
+    /// differ, when HEAD is on `branch`. A path whose working-tree file or index
+    /// entry the user changed is left alone, with a warning.
+    fn update_worktree(&self, branch: &str, old: &Tree<'_>, new: &Tree<'_>) -> Result<Vec<String>> {
+        let repo = &self.repo;
+        let Some(workdir) = repo.workdir() else {
+            return Ok(Vec::new());
+        };
+        if self.branch().ok().as_deref() != Some(branch) {
+            return Ok(Vec::new());
+        }
+        let diff = repo.diff_tree_to_tree(Some(old), Some(new), None)?;
+        let mut index = repo.index()?;
+        index.read(true)?;
+        let mut warnings = Vec::new();
+        for delta in diff.deltas() {
+            let Some(path) = delta.new_file().path().or(delta.old_file().path()) else {
+                continue;
+            };
+            let (old_id, new_id) = (delta.old_file().id(), delta.new_file().id());
+            let full = workdir.join(path);
+            let on_disk = match std::fs::read(&full) {
+                Ok(bytes) => Some(Oid::hash_object(git2::ObjectType::Blob, &bytes)?),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+                Err(e) => return Err(StoreError::io(format!("cannot read {}", full.display()), e)),
+            };
+            let in_index = index.get_path(path, 0).map(|e| e.id);
+            let expected = (!old_id.is_zero()).then_some(old_id);
+            if on_disk != expected || in_index != expected {
+                warnings.push(format!(
+                    "{} has local changes in the working tree and was left as it is",
+                    path.display()
+                ));
+                continue;
+            }
+            if new_id.is_zero() {
+                let _ = std::fs::remove_file(&full);
+                index.remove_path(path)?;
+            } else {
+                write_atomically(&full, repo.find_blob(new_id)?.content())?;
+                index.add_path(path)?;
+            }
+        }
+        for attempt in 0..50 {
+            match index.write() {
+                Ok(()) => return Ok(warnings),
+                Err(e) if e.code() == ErrorCode::Locked && attempt < 49 => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                Err(_) => {
+                    warnings.push("the git index was locked by another program; run `git reset -q` to refresh it".into());
+                    return Ok(warnings);
+                }
+            }
+        }
+        Ok(warnings)
+    }
+}
+
+fn reflog(message: &str) -> String {
+    format!("udkast: {}", message.lines().next().unwrap_or(""))
+}
+
+/// Writes `bytes` to `path` through a temporary file and a rename, so a crash
+/// leaves either the old or the new file, never half of one.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| StoreError::io(format!("cannot create {}", dir.display()), e))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| StoreError::io(format!("cannot write in {}", dir.display()), e))?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(|e| StoreError::io(format!("cannot write {}", path.display()), e))?;
+    tmp.persist(path)
+        .map_err(|e| StoreError::io(format!("cannot write {}", path.display()), e.error))?;
+    Ok(())
+}

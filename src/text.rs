@@ -1,0 +1,59 @@
+//! Making untrusted text safe to print to a terminal: every control character
+//! (C0, DEL, C1) becomes a visible caret form such as `^[`, so a document, commit
+//! message or author name can never move the cursor or change colours.
+
+use std::borrow::Cow;
+
+/// Returns `s` with control characters made visible. Tabs are kept when
+/// `keep_tabs` is set (table output), newlines never are.
+pub fn inert(s: &str) -> Cow<'_, str> {
+    inert_with(s, false)
+}
+
+/// Like [`inert`], keeping tab characters.
+pub fn inert_keep_tabs(s: &str) -> Cow<'_, str> {
+    inert_with(s, true)
+}
+
+fn inert_with(s: &str, keep_tabs: bool) -> Cow<'_, str> {
+    let needs = |c: char| c.is_control() && !(keep_tabs && c == '\t');
+    if !s.chars().any(needs) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if !needs(c) {
+            out.push(c);
+            continue;
+        }
+        let code = c as u32;
+        match code {
+            0..=0x1f => {
+                out.push('^');
+                out.push(char::from(b'@' + code as u8));
+            }
+            0x7f => out.push_str("^?"),
+            _ => out.push_str(&format!("<U+{code:04X}>")),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_become_visible() {
+        assert_eq!(inert("a\u{1b}[31mb"), "a^[[31mb");
+        assert_eq!(inert("x\ty\r\n"), "x^Iy^M^J");
+        assert_eq!(inert("del\u{7f}"), "del^?");
+        assert_eq!(inert("csi\u{9b}"), "csi<U+009B>");
+        assert_eq!(inert_keep_tabs("x\ty"), "x\ty");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(inert("Bæredygtighed – «ja»"), Cow::Borrowed(_)));
+    }
+}
