@@ -139,7 +139,7 @@ mod tests {
         );
         assert_eq!(
             t,
-            "A   NAME         N\nx   Søren^[[2J  1\nyy  Å            10\n"
+            "A   NAME        N\nx   Søren^[[2J  1\nyy  Å           10\n"
         );
     }
 }

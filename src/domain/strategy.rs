@@ -134,10 +134,9 @@ impl StrategyMeta {
         }
         let known: HashSet<String> = config.bodies.iter().map(|b| b.id.0.clone()).collect();
         let route = match &raw.route {
-            Some(route) => Some(
-                check_route(route, &known)
-                    .map_err(|(span, msg)| at(span, format!("{msg} in route")))?,
-            ),
+            Some(route) => {
+                Some(check_route(route, "route", &known).map_err(|(span, msg)| at(span, msg))?)
+            }
             None => None,
         };
         let mut ids = HashSet::new();

@@ -150,8 +150,8 @@ impl WorkspaceConfig {
                 kind: body.kind,
             });
         }
-        let default_route = check_route(&raw.default_route, &seen)
-            .map_err(|(span, msg)| at(span, format!("{msg} in default_route")))?;
+        let default_route = check_route(&raw.default_route, "default_route", &seen)
+            .map_err(|(span, msg)| at(span, msg))?;
         for lead in &raw.roles.leads {
             if !lead.contains('@') || lead.chars().any(char::is_control) {
                 let msg = format!(
@@ -194,18 +194,18 @@ impl WorkspaceConfig {
                 if known.contains(id) {
                     Ok(BodyId(id.clone()))
                 } else {
-                    Err(unknown_body(id, &known))
+                    Err(unknown_body(id, "the route", &known))
                 }
             })
             .collect()
     }
 }
 
-fn unknown_body(id: &str, known: &HashSet<String>) -> String {
+fn unknown_body(id: &str, field: &str, known: &HashSet<String>) -> String {
     let mut list: Vec<&str> = known.iter().map(String::as_str).collect();
     list.sort_unstable();
     format!(
-        "unknown body \"{}\" (known: {})",
+        "unknown body \"{}\" in {field} (known: {})",
         crate::text::inert(id),
         list.join(", ")
     )
@@ -215,6 +215,7 @@ fn unknown_body(id: &str, known: &HashSet<String>) -> String {
 /// offending entry on error so the caller can point at its line.
 pub(super) fn check_route(
     route: &[Spanned<String>],
+    field: &str,
     known: &HashSet<String>,
 ) -> Result<Vec<BodyId>, (std::ops::Range<usize>, String)> {
     let mut seen = HashSet::new();
@@ -222,10 +223,13 @@ pub(super) fn check_route(
     for entry in route {
         let id = entry.get_ref();
         if !known.contains(id) {
-            return Err((entry.span(), unknown_body(id, known)));
+            return Err((entry.span(), unknown_body(id, field, known)));
         }
         if !seen.insert(id) {
-            return Err((entry.span(), format!("body \"{id}\" appears twice")));
+            return Err((
+                entry.span(),
+                format!("body \"{id}\" appears twice in {field}"),
+            ));
         }
         out.push(BodyId(id.clone()));
     }
@@ -285,7 +289,7 @@ kind = "council"
     fn duplicate_body_names_its_line() {
         let bad = GOOD.replace("id = \"BYR\"", "id = \"DIR\"");
         assert!(
-            err(&bad).starts_with("udkast.toml:24: duplicate body id \"DIR\""),
+            err(&bad).starts_with("udkast.toml:20: duplicate body id \"DIR\""),
             "{}",
             err(&bad)
         );
@@ -293,7 +297,8 @@ kind = "council"
 
     #[test]
     fn malformed_toml_and_wrong_format() {
-        assert!(err("format = 1\nname = \"x\nlanguage").starts_with("udkast.toml:2:"));
+        let e = err("format = 1\nname = \"x\nlanguage");
+        assert!(e.starts_with("udkast.toml:3: "), "{e}");
         assert!(
             err(&GOOD.replace("format = 1", "format = 9")).contains("format 9 is not supported")
         );

@@ -1,0 +1,279 @@
+//! The command line through the real binary: the happy path, plain-git
+//! interplay, bare repositories and every bad input getting its one-line error.
+
+mod common;
+
+use common::{EMAIL, Env, NAME};
+
+const MESSY: &[u8] = "---\r\ntitel: Klimaplan\r\nsagsnr: 00.01.00-P22-3-24\r\n---\r\n# Klimaplan\r\n\r\n\tInnrykket med tabulator og 20\u{a0}mio. kr.\r\nDecomposed: a\u{30a}, e\u{301}; wide: 気候\r\n<a href=\"https://example.org/?q=bæredygtighed&x=1\">link</a> "
+    .as_bytes();
+
+fn long_line() -> String {
+    format!(
+        "{}\n",
+        "https://aaby.dk/politik/baeredygtighed?afsnit=".repeat(12)
+    )
+}
+
+#[test]
+fn init_new_save_show_log_list() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let text = [MESSY, long_line().as_bytes()].concat();
+    std::fs::write(env.path("draft.md"), &text).unwrap();
+    let out = env.udkast_in(
+        &ws,
+        &[
+            "save",
+            "klima",
+            "--file",
+            env.path("draft.md").to_str().unwrap(),
+            "-m",
+            "Første tekst",
+        ],
+    );
+    assert!(
+        out.ok().starts_with("Saved draft 2 of klima as "),
+        "{}",
+        out.stdout
+    );
+
+    // show is byte for byte, for the latest and for a numbered draft.
+    assert_eq!(env.udkast_in(&ws, &["show", "klima"]).raw_stdout, text);
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "klima", "--draft", "2"])
+            .raw_stdout,
+        text
+    );
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "klima", "--draft", "1"])
+            .stdout,
+        "# Klimaplan 2030\n"
+    );
+
+    // save from standard input.
+    let out = env.udkast_stdin(
+        &ws,
+        &["save", "klima", "-", "-m", "Tredje"],
+        b"# Ny tekst\n",
+    );
+    assert!(out.ok().starts_with("Saved draft 3 of klima"));
+
+    let log = env.udkast_in(&ws, &["log", "klima"]).ok().to_string();
+    let lines: Vec<&str> = log.lines().collect();
+    assert_eq!(lines.len(), 4, "{log}");
+    assert!(lines[0].starts_with("DRAFT  COMMIT"));
+    assert!(
+        lines[1].trim_start().starts_with("3 ") && lines[1].ends_with("Tredje"),
+        "{log}"
+    );
+    assert!(lines[3].contains("Create strategy \"Klimaplan 2030\""));
+    assert!(log.contains(NAME));
+
+    let json: serde_json::Value =
+        serde_json::from_str(env.udkast_in(&ws, &["log", "klima", "--json"]).ok()).unwrap();
+    assert_eq!(json[0]["draft"], 3);
+    assert_eq!(json[0]["email"], EMAIL);
+    assert_eq!(json[2]["message"], "Create strategy \"Klimaplan 2030\"");
+    assert!(json[0]["date"].as_str().unwrap().contains('T'));
+
+    let list = env.udkast_in(&ws, &["list"]).ok().to_string();
+    assert!(
+        list.lines()
+            .nth(1)
+            .unwrap()
+            .starts_with("klima  strategy      3  "),
+        "{list}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(env.udkast_in(&ws, &["list", "--json"]).ok()).unwrap();
+    assert_eq!(json[0]["slug"], "klima");
+    assert_eq!(json[0]["draft"], 3);
+    assert_eq!(json[0]["kind"], "strategy");
+
+    // Plain git sees ordinary history and a clean tree.
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+    let subjects = env.git(
+        &ws,
+        &["log", "--format=%s|%an|%(trailers:key=Draft,valueonly)"],
+    );
+    assert!(subjects.starts_with("Tredje|Aisha Karimi|3"), "{subjects}");
+    env.git(&ws, &["fsck", "--strict"]);
+}
+
+#[test]
+fn a_commit_made_with_plain_git_is_a_draft() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    std::fs::write(
+        ws.join("strategies/klima/document.md"),
+        "# Klimaplan 2030\n\nSkrevet i vim.\n",
+    )
+    .unwrap();
+    env.git(&ws, &["commit", "-qam", "Rettet i hånden"]);
+    // A commit that touches another file is not a draft of klima.
+    std::fs::write(ws.join("NOTER.txt"), "noter\n").unwrap();
+    env.git(&ws, &["add", "NOTER.txt"]);
+    env.git(&ws, &["commit", "-qm", "Noter"]);
+
+    let json: serde_json::Value =
+        serde_json::from_str(env.udkast_in(&ws, &["log", "klima", "--json"]).ok()).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), 2);
+    assert_eq!(json[0]["draft"], 2);
+    assert_eq!(json[0]["message"], "Rettet i hånden");
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "klima"]).stdout,
+        "# Klimaplan 2030\n\nSkrevet i vim.\n"
+    );
+
+    // The next udkast draft continues the numbering on top of it.
+    let out = env.udkast_stdin(
+        &ws,
+        &["save", "klima", "-", "-m", "Videre"],
+        b"# Klimaplan 2030\n\nVidere.\n",
+    );
+    assert!(out.ok().starts_with("Saved draft 3 of klima"));
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn a_working_tree_edit_is_never_overwritten() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let doc = ws.join("strategies/klima/document.md");
+    std::fs::write(&doc, "mine, not committed\n").unwrap();
+    let out = env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "Fra stdin"], b"# Ny\n");
+    out.ok();
+    assert!(out.stderr.contains("local changes"), "{}", out.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&doc).unwrap(),
+        "mine, not committed\n"
+    );
+    assert_eq!(env.udkast_in(&ws, &["show", "klima"]).stdout, "# Ny\n");
+}
+
+#[test]
+fn bare_repository_and_clones_share_numbers() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let bare = env.path("central.git");
+    env.git(
+        env.root.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            ws.to_str().unwrap(),
+            bare.to_str().unwrap(),
+        ],
+    );
+    let bare_s = bare.to_str().unwrap();
+    env.udkast_stdin(
+        env.root.path(),
+        &["--repo", bare_s, "save", "klima", "-", "-m", "På serveren"],
+        b"# Server\n",
+    )
+    .ok();
+    assert_eq!(
+        env.udkast(&["--repo", bare_s, "show", "klima"]).stdout,
+        "# Server\n"
+    );
+    env.git(&bare, &["fsck", "--strict"]);
+
+    // Two clones both write "draft 3"; after merging, history order decides.
+    let a = env.path("a");
+    let b = env.path("b");
+    env.git(
+        env.root.path(),
+        &["clone", "-q", bare_s, a.to_str().unwrap()],
+    );
+    env.git(
+        env.root.path(),
+        &["clone", "-q", bare_s, b.to_str().unwrap()],
+    );
+    env.udkast_stdin(
+        &a,
+        &["save", "klima", "-", "-m", "Fra A"],
+        b"# Server\n\nA\n",
+    )
+    .ok();
+    env.udkast_stdin(&b, &["save", "other-not-here", "-", "-m", "x"], b"x")
+        .user_error("no strategy \"other-not-here\"");
+    std::fs::write(b.join("strategies/klima/document.md"), "# Server\n\nB\n").unwrap();
+    env.git(
+        &b,
+        &["commit", "-qam", "Fra B\n\nStrategy: klima\nDraft: 3"],
+    );
+    env.git(&a, &["push", "-q", "origin", "main"]);
+    env.git(&b, &["fetch", "-q"]);
+    // Resolve the text conflict the way a person would: keep both lines.
+    let merge = std::process::Command::new("git")
+        .current_dir(&b)
+        .env("HOME", env.home.path())
+        .args(["merge", "-q", "origin/main", "-m", "Flet"])
+        .output()
+        .unwrap();
+    assert!(
+        !merge.status.success(),
+        "the same line changed on both sides"
+    );
+    std::fs::write(b.join("strategies/klima/document.md"), "# Server\n\nA\nB\n").unwrap();
+    env.git(&b, &["commit", "-qam", "Flet A og B"]);
+    let json: serde_json::Value =
+        serde_json::from_str(env.udkast_in(&b, &["log", "klima", "--json"]).ok()).unwrap();
+    let rows = json.as_array().unwrap();
+    assert_eq!(rows.len(), 5, "{json:#}");
+    assert_eq!(
+        (rows[0]["draft"].as_u64(), rows[0]["message"].as_str()),
+        (Some(5), Some("Flet A og B"))
+    );
+    assert_eq!(
+        (rows[1]["draft"].as_u64(), rows[1]["message"].as_str()),
+        (Some(4), Some("Fra A"))
+    );
+    assert_eq!(
+        rows[1]["recorded_as"], 3,
+        "the tool says A recorded draft 3"
+    );
+    assert_eq!(
+        (rows[2]["draft"].as_u64(), rows[2]["message"].as_str()),
+        (Some(3), Some("Fra B"))
+    );
+    assert!(rows[2].get("recorded_as").is_none());
+    let text = env.udkast_in(&b, &["log", "klima"]).ok().to_string();
+    assert!(text.contains("Fra A (recorded as draft 3)"), "{text}");
+}
+
+#[test]
+fn demo_builds_a_believable_history() {
+    let env = Env::new();
+    let dir = env.path("demo");
+    let out = env.udkast(&["demo", "--dir", dir.to_str().unwrap()]);
+    assert!(out.ok().contains(dir.to_str().unwrap()));
+    let json: serde_json::Value =
+        serde_json::from_str(env.udkast_in(&dir, &["list", "--json"]).ok()).unwrap();
+    let rows = json.as_array().unwrap();
+    assert!(rows.len() >= 3);
+    let strategy = rows
+        .iter()
+        .find(|r| r["slug"] == "baeredygtighedsstrategi")
+        .unwrap();
+    assert!(strategy["draft"].as_u64().unwrap() >= 5, "{strategy}");
+    let log: serde_json::Value = serde_json::from_str(
+        env.udkast_in(&dir, &["log", "baeredygtighedsstrategi", "--json"])
+            .ok(),
+    )
+    .unwrap();
+    let authors: std::collections::HashSet<_> = log
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["author"].clone())
+        .collect();
+    assert!(authors.len() >= 3, "several authors: {authors:?}");
+    assert!(rows.iter().any(|r| r["kind"] == "workplan"));
+    assert_eq!(env.git(&dir, &["status", "--porcelain"]), "");
+    env.git(&dir, &["fsck", "--strict"]);
+    env.udkast(&["demo", "--dir", dir.to_str().unwrap()])
+        .user_error("already exists");
+}

@@ -1,0 +1,164 @@
+//! A tiny harness for running the real `udkast` binary and plain `git` in a
+//! throw-away workspace with its own HOME, so the user's configuration never
+//! leaks in and the identity is known.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub const NAME: &str = "Aisha Karimi";
+pub const EMAIL: &str = "aisha.karimi@aaby.dk";
+
+pub struct Env {
+    pub home: tempfile::TempDir,
+    pub root: tempfile::TempDir,
+}
+
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub raw_stdout: Vec<u8>,
+}
+
+impl Run {
+    fn from(out: Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+            raw_stdout: out.stdout,
+        }
+    }
+
+    /// Asserts success and returns stdout.
+    #[track_caller]
+    pub fn ok(&self) -> &str {
+        assert_eq!(self.code, 0, "expected success, stderr: {}", self.stderr);
+        &self.stdout
+    }
+
+    /// Asserts a user error: exit 1 and exactly one line on stderr containing `needle`.
+    #[track_caller]
+    pub fn user_error(&self, needle: &str) {
+        assert_eq!(
+            self.code, 1,
+            "expected exit 1, got {} (stderr: {})",
+            self.code, self.stderr
+        );
+        assert_eq!(
+            self.stderr.lines().count(),
+            1,
+            "one line on stderr: {:?}",
+            self.stderr
+        );
+        assert!(
+            self.stderr.contains(needle),
+            "stderr {:?} should contain {:?}",
+            self.stderr,
+            needle
+        );
+        assert!(!self.stderr.contains("panicked"), "{}", self.stderr);
+    }
+}
+
+impl Env {
+    /// A new HOME with a git identity, and an empty folder for repositories.
+    pub fn new() -> Env {
+        let home = tempfile::tempdir().unwrap();
+        std::fs::write(
+            home.path().join(".gitconfig"),
+            format!("[user]\n\tname = {NAME}\n\temail = {EMAIL}\n[init]\n\tdefaultBranch = main\n"),
+        )
+        .unwrap();
+        Env {
+            home,
+            root: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A HOME without any git identity.
+    pub fn anonymous() -> Env {
+        let env = Env::new();
+        std::fs::write(
+            env.home.path().join(".gitconfig"),
+            "[init]\n\tdefaultBranch = main\n",
+        )
+        .unwrap();
+        env
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.root.path().join(name)
+    }
+
+    fn command(&self, program: &Path, cwd: &Path) -> Command {
+        let mut c = Command::new(program);
+        c.current_dir(cwd)
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join(".config"))
+            .env("XDG_STATE_HOME", self.home.path().join(".state"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env_remove("GIT_AUTHOR_NAME")
+            .env_remove("GIT_AUTHOR_EMAIL")
+            .env_remove("GIT_DIR")
+            .env_remove("NO_COLOR");
+        c
+    }
+
+    /// Runs udkast in `cwd` with `args`.
+    pub fn udkast_in(&self, cwd: &Path, args: &[&str]) -> Run {
+        let out = self
+            .command(Path::new(env!("CARGO_BIN_EXE_udkast")), cwd)
+            .args(args)
+            .output()
+            .unwrap();
+        Run::from(out)
+    }
+
+    /// Runs udkast in the root folder.
+    pub fn udkast(&self, args: &[&str]) -> Run {
+        self.udkast_in(self.root.path(), args)
+    }
+
+    /// Runs udkast with `input` on standard input.
+    pub fn udkast_stdin(&self, cwd: &Path, args: &[&str], input: &[u8]) -> Run {
+        use std::io::Write;
+        let mut child = self
+            .command(Path::new(env!("CARGO_BIN_EXE_udkast")), cwd)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(input).unwrap();
+        Run::from(child.wait_with_output().unwrap())
+    }
+
+    /// Runs plain git in `cwd`.
+    #[track_caller]
+    pub fn git(&self, cwd: &Path, args: &[&str]) -> String {
+        let out = self
+            .command(Path::new("git"), cwd)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// A workspace initialised by udkast, with one strategy `klima`.
+    pub fn workspace(&self, name: &str) -> PathBuf {
+        let dir = self.path(name);
+        self.udkast(&["--repo", dir.to_str().unwrap(), "init"]).ok();
+        self.udkast_in(&dir, &["new", "klima", "--title", "Klimaplan 2030"])
+            .ok();
+        dir
+    }
+}
