@@ -117,8 +117,7 @@ pub fn steps() -> Result<Vec<Step>, String> {
     }
     let mut out = Vec::with_capacity(history.draft.len());
     for (i, draft) in history.draft.iter().enumerate() {
-        let slug =
-            Slug::parse(&draft.slug).map_err(|e| format!("{HISTORY}: draft {}: {e}", i + 1))?;
+        let slug = Slug::parse(&draft.slug).map_err(|e| format!("{HISTORY}: draft {}: {e}", i + 1))?;
         let mut files = Vec::new();
         for file in [paths::META, paths::DOCUMENT] {
             let key = (draft.slug.clone(), file.to_string());
@@ -126,12 +125,7 @@ pub fn steps() -> Result<Vec<Step>, String> {
                 Some(t) => t,
                 None => final_text(&draft.slug, file)?,
             };
-            for (j, edit) in draft
-                .edit
-                .iter()
-                .enumerate()
-                .filter(|(_, e)| e.file == file)
-            {
+            for (j, edit) in draft.edit.iter().enumerate().filter(|(_, e)| e.file == file) {
                 text = replace_once(
                     &text,
                     &edit.old,
@@ -146,13 +140,7 @@ pub fn steps() -> Result<Vec<Step>, String> {
             .author
             .iter()
             .find(|a| a.id == draft.author)
-            .ok_or_else(|| {
-                format!(
-                    "{HISTORY}: draft {}: unknown author {}",
-                    i + 1,
-                    draft.author
-                )
-            })?;
+            .ok_or_else(|| format!("{HISTORY}: draft {}: unknown author {}", i + 1, draft.author))?;
         let pieces = jiff::fmt::temporal::Pieces::parse(&draft.date)
             .map_err(|e| format!("{HISTORY}: draft {}: bad date: {e}", i + 1))?;
         let ts: jiff::Timestamp = draft
@@ -194,8 +182,8 @@ fn final_text(slug: &str, file: &str) -> Result<String, String> {
 /// Builds the sample workspace with its history in a new repository at `dir`.
 /// Returns the number of drafts written.
 pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
-    let steps = steps()
-        .map_err(|e| StoreError::io(e, std::io::Error::other("the embedded sample is broken")))?;
+    let steps =
+        steps().map_err(|e| StoreError::io(e, std::io::Error::other("the embedded sample is broken")))?;
     let mut options = git2::RepositoryInitOptions::new();
     options.initial_head("main");
     git2::Repository::init_opts(dir, &options)?;
@@ -225,10 +213,9 @@ pub fn validate() -> Result<(), String> {
     let config = WorkspaceConfig::parse(config_text()).map_err(|e| e.to_string())?;
     for dir in SAMPLE.dirs() {
         let slug = dir.path().to_string_lossy();
-        let meta = file_text(&format!("{slug}/{}", paths::META))
-            .ok_or(format!("{slug}: no strategy.toml"))?;
-        StrategyMeta::parse(&format!("{slug}/{}", paths::META), meta, &config)
-            .map_err(|e| e.to_string())?;
+        let meta =
+            file_text(&format!("{slug}/{}", paths::META)).ok_or(format!("{slug}: no strategy.toml"))?;
+        StrategyMeta::parse(&format!("{slug}/{}", paths::META), meta, &config).map_err(|e| e.to_string())?;
         let doc = SAMPLE
             .get_file(format!("{slug}/{}", paths::DOCUMENT))
             .ok_or(format!("{slug}: no document.md"))?;

@@ -41,22 +41,16 @@ fn init_new_save_show_log_list() {
     // show is byte for byte, for the latest and for a numbered draft.
     assert_eq!(env.udkast_in(&ws, &["show", "klima"]).raw_stdout, text);
     assert_eq!(
-        env.udkast_in(&ws, &["show", "klima", "--draft", "2"])
-            .raw_stdout,
+        env.udkast_in(&ws, &["show", "klima", "--draft", "2"]).raw_stdout,
         text
     );
     assert_eq!(
-        env.udkast_in(&ws, &["show", "klima", "--draft", "1"])
-            .stdout,
+        env.udkast_in(&ws, &["show", "klima", "--draft", "1"]).stdout,
         "# Klimaplan 2030\n"
     );
 
     // save from standard input.
-    let out = env.udkast_stdin(
-        &ws,
-        &["save", "klima", "-", "-m", "Tredje"],
-        b"# Ny tekst\n",
-    );
+    let out = env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "Tredje"], b"# Ny tekst\n");
     assert!(out.ok().starts_with("Saved draft 3 of klima"));
 
     let log = env.udkast_in(&ws, &["log", "klima"]).ok().to_string();
@@ -85,18 +79,14 @@ fn init_new_save_show_log_list() {
             .starts_with("klima  strategy      3  "),
         "{list}"
     );
-    let json: serde_json::Value =
-        serde_json::from_str(env.udkast_in(&ws, &["list", "--json"]).ok()).unwrap();
+    let json: serde_json::Value = serde_json::from_str(env.udkast_in(&ws, &["list", "--json"]).ok()).unwrap();
     assert_eq!(json[0]["slug"], "klima");
     assert_eq!(json[0]["draft"], 3);
     assert_eq!(json[0]["kind"], "strategy");
 
     // Plain git sees ordinary history and a clean tree.
     assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
-    let subjects = env.git(
-        &ws,
-        &["log", "--format=%s|%an|%(trailers:key=Draft,valueonly)"],
-    );
+    let subjects = env.git(&ws, &["log", "--format=%s|%an|%(trailers:key=Draft,valueonly)"]);
     assert!(subjects.starts_with("Tredje|Aisha Karimi|3"), "{subjects}");
     env.git(&ws, &["fsck", "--strict"]);
 }
@@ -145,10 +135,7 @@ fn a_working_tree_edit_is_never_overwritten() {
     let out = env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "Fra stdin"], b"# Ny\n");
     out.ok();
     assert!(out.stderr.contains("local changes"), "{}", out.stderr);
-    assert_eq!(
-        std::fs::read_to_string(&doc).unwrap(),
-        "mine, not committed\n"
-    );
+    assert_eq!(std::fs::read_to_string(&doc).unwrap(), "mine, not committed\n");
     assert_eq!(env.udkast_in(&ws, &["show", "klima"]).stdout, "# Ny\n");
 }
 
@@ -183,27 +170,14 @@ fn bare_repository_and_clones_share_numbers() {
     // Two clones both write "draft 3"; after merging, history order decides.
     let a = env.path("a");
     let b = env.path("b");
-    env.git(
-        env.root.path(),
-        &["clone", "-q", bare_s, a.to_str().unwrap()],
-    );
-    env.git(
-        env.root.path(),
-        &["clone", "-q", bare_s, b.to_str().unwrap()],
-    );
-    env.udkast_stdin(
-        &a,
-        &["save", "klima", "-", "-m", "Fra A"],
-        b"# Server\n\nA\n",
-    )
-    .ok();
+    env.git(env.root.path(), &["clone", "-q", bare_s, a.to_str().unwrap()]);
+    env.git(env.root.path(), &["clone", "-q", bare_s, b.to_str().unwrap()]);
+    env.udkast_stdin(&a, &["save", "klima", "-", "-m", "Fra A"], b"# Server\n\nA\n")
+        .ok();
     env.udkast_stdin(&b, &["save", "other-not-here", "-", "-m", "x"], b"x")
         .user_error("no strategy \"other-not-here\"");
     std::fs::write(b.join("strategies/klima/document.md"), "# Server\n\nB\n").unwrap();
-    env.git(
-        &b,
-        &["commit", "-qam", "Fra B\n\nStrategy: klima\nDraft: 3"],
-    );
+    env.git(&b, &["commit", "-qam", "Fra B\n\nStrategy: klima\nDraft: 3"]);
     env.git(&a, &["push", "-q", "origin", "main"]);
     env.git(&b, &["fetch", "-q"]);
     // Resolve the text conflict the way a person would: keep both lines.
@@ -213,10 +187,7 @@ fn bare_repository_and_clones_share_numbers() {
         .args(["merge", "-q", "origin/main", "-m", "Flet"])
         .output()
         .unwrap();
-    assert!(
-        !merge.status.success(),
-        "the same line changed on both sides"
-    );
+    assert!(!merge.status.success(), "the same line changed on both sides");
     std::fs::write(b.join("strategies/klima/document.md"), "# Server\n\nA\nB\n").unwrap();
     env.git(&b, &["commit", "-qam", "Flet A og B"]);
     let json: serde_json::Value =
@@ -231,10 +202,7 @@ fn bare_repository_and_clones_share_numbers() {
         (rows[1]["draft"].as_u64(), rows[1]["message"].as_str()),
         (Some(4), Some("Fra A"))
     );
-    assert_eq!(
-        rows[1]["recorded_as"], 3,
-        "the tool says A recorded draft 3"
-    );
+    assert_eq!(rows[1]["recorded_as"], 3, "the tool says A recorded draft 3");
     assert_eq!(
         (rows[2]["draft"].as_u64(), rows[2]["message"].as_str()),
         (Some(3), Some("Fra B"))

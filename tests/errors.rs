@@ -33,11 +33,7 @@ fn workspace_config_errors_name_file_and_line() {
         "udkast.toml",
         good.replace("\"ØKE\",", "\"XYZ\",").as_bytes(),
     );
-    let route_line = good
-        .lines()
-        .position(|l| l.starts_with("default_route"))
-        .unwrap()
-        + 1;
+    let route_line = good.lines().position(|l| l.starts_with("default_route")).unwrap() + 1;
     env.udkast_in(&ws, &["list"])
         .user_error(&format!("udkast.toml:{route_line}: unknown body \"XYZ\""));
 
@@ -62,12 +58,7 @@ fn workspace_config_errors_name_file_and_line() {
     env.udkast_in(&ws, &["show", "klima"])
         .user_error("format 2 is not supported");
 
-    commit_file(
-        &env,
-        &ws,
-        "udkast.toml",
-        b"format = 1\nname = \"\xe6\xf8\xe5\"\n",
-    );
+    commit_file(&env, &ws, "udkast.toml", b"format = 1\nname = \"\xe6\xf8\xe5\"\n");
     env.udkast_in(&ws, &["list"])
         .user_error("udkast.toml:2: is not valid UTF-8");
 }
@@ -128,7 +119,12 @@ fn document_errors_name_the_file_and_never_hide_the_others() {
     env.udkast_in(&ws, &["show", "klima"])
         .user_error("strategies/klima/strategy.toml:3:");
 
-    commit_file(&env, &ws, "strategies/klima/strategy.toml", b"format = 1\ntitle = \"K\"\nkind = \"strategy\"\n");
+    commit_file(
+        &env,
+        &ws,
+        "strategies/klima/strategy.toml",
+        b"format = 1\ntitle = \"K\"\nkind = \"strategy\"\n",
+    );
     commit_file(&env, &ws, "strategies/Bad Name/strategy.toml", b"x");
     env.udkast_in(&ws, &["list"])
         .user_error("strategies/Bad Name: slug \"Bad Name\" may only use");
@@ -155,16 +151,11 @@ fn bad_arguments() {
     run(&["new", "ny", "--title", " "]).user_error("title");
     run(&["show", "nope"]).user_error("no strategy \"nope\"");
     run(&["show", "klima", "--draft", "7"]).user_error("has no draft 7 (its drafts are 1–1)");
-    run(&["save", "klima", "--file", "/no/such/file", "-m", "x"])
-        .user_error("cannot read /no/such/file");
+    run(&["save", "klima", "--file", "/no/such/file", "-m", "x"]).user_error("cannot read /no/such/file");
     run(&["save", "klima", "-m", "x"]).user_error("--file FILE or -");
     run(&["save", "klima", "-m", " ", "--file", "/dev/null"]).user_error("the message is empty");
-    env.udkast_stdin(
-        &ws,
-        &["save", "klima", "-", "-m", "x"],
-        b"# Klimaplan 2030\n",
-    )
-    .user_error("nothing changed");
+    env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "x"], b"# Klimaplan 2030\n")
+        .user_error("nothing changed");
     env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "x"], b"latin1 \xe6\n")
         .user_error("<stdin>:1: is not valid UTF-8");
     env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "x"], b"\x00\x01")
@@ -192,8 +183,7 @@ fn a_huge_file_is_refused() {
 #[test]
 fn environment_errors() {
     let env = Env::new();
-    env.udkast(&["list"])
-        .user_error("is not inside a git repository");
+    env.udkast(&["list"]).user_error("is not inside a git repository");
     let plain = env.path("plain");
     env.git(env.root.path(), &["init", "-q", plain.to_str().unwrap()]);
     env.udkast_in(&plain, &["list"])

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::output::{Failure, print_json, short_date, table, write_stdout};
+use super::output::{Failure, iso_date, print_json, short_date, table, write_stdout};
 use crate::domain::{Kind, Slug, StrategyMeta, check_document, paths};
 use crate::store::{Change, Draft, Store, StoreError, short};
 
@@ -15,9 +15,7 @@ fn parse_slug(slug: &str) -> Result<Slug, Failure> {
 
 fn check_message(message: &str) -> Result<(), Failure> {
     if message.trim().is_empty() {
-        return Err(Failure::new(
-            "the message is empty; say what changed with -m",
-        ));
+        return Err(Failure::new("the message is empty; say what changed with -m"));
     }
     Ok(())
 }
@@ -109,7 +107,7 @@ pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
                 draft: drafts.len(),
                 author: last.map(|d| d.author.as_str()),
                 email: last.map(|d| d.email.as_str()),
-                date: last.map(|d| d.time.timestamp().to_string()),
+                date: last.map(|d| iso_date(&d.time)),
             }
         })
         .collect();
@@ -235,10 +233,7 @@ pub fn save(
         Ok(saved) => report_saved(&store, &slug, &saved),
         Err(e @ StoreError::Conflict { .. }) if shown == "<stdin>" => {
             let kept = keep_text(&slug, &bytes)?;
-            Err(Failure::new(format!(
-                "{e}; your text is in {}",
-                kept.display()
-            )))
+            Err(Failure::new(format!("{e}; your text is in {}", kept.display())))
         }
         Err(e) => Err(e.into()),
     }
@@ -280,7 +275,7 @@ pub fn log(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
             commit: d.commit.to_string(),
             author: &d.author,
             email: &d.email,
-            date: d.time.timestamp().to_string(),
+            date: iso_date(&d.time),
             message: &d.summary,
             recorded_as: d.recorded.filter(|&r| r != d.number),
         })
@@ -306,12 +301,5 @@ pub fn log(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
             ]
         })
         .collect();
-    write_stdout(
-        table(
-            &["DRAFT", "COMMIT", "DATE", "AUTHOR", "MESSAGE"],
-            &cells,
-            &[0],
-        )
-        .as_bytes(),
-    )
+    write_stdout(table(&["DRAFT", "COMMIT", "DATE", "AUTHOR", "MESSAGE"], &cells, &[0]).as_bytes())
 }

@@ -109,8 +109,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     };
     match cli.command {
         None => Err(Failure::new(
-            "the terminal interface is not built yet; see `udkast --help` for the commands"
-                .to_string(),
+            "the terminal interface is not built yet; see `udkast --help` for the commands".to_string(),
         )),
         Some(Command::Init { template }) => init::init(&repo, template),
         Some(Command::New {

@@ -61,15 +61,13 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     match out.write_all(bytes).and_then(|_| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::new(format!(
-            "cannot write to standard output: {e}"
-        ))),
+        Err(e) => Err(Failure::new(format!("cannot write to standard output: {e}"))),
     }
 }
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let mut text = serde_json::to_string_pretty(value)
-        .map_err(|e| Failure::new(format!("cannot encode JSON: {e}")))?;
+    let mut text =
+        serde_json::to_string_pretty(value).map_err(|e| Failure::new(format!("cannot encode JSON: {e}")))?;
     text.push('\n');
     write_stdout(text.as_bytes())
 }
@@ -78,11 +76,10 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
 /// Cells are made inert first, so names and messages cannot drive the terminal.
 pub fn table(header: &[&str], rows: &[Vec<String>], right_aligned: &[usize]) -> String {
     let cells: Vec<Vec<String>> = std::iter::once(header.iter().map(|h| h.to_string()).collect())
-        .chain(rows.iter().map(|r| {
-            r.iter()
-                .map(|c| crate::text::inert(c).into_owned())
-                .collect()
-        }))
+        .chain(
+            rows.iter()
+                .map(|r| r.iter().map(|c| crate::text::inert(c).into_owned()).collect()),
+        )
         .collect();
     let columns = header.len();
     let widths: Vec<usize> = (0..columns)
@@ -123,6 +120,11 @@ pub fn short_date(time: &jiff::Zoned) -> String {
     time.strftime("%Y-%m-%d %H:%M").to_string()
 }
 
+/// A date in JSON: RFC 3339 in the author's own offset.
+pub fn iso_date(time: &jiff::Zoned) -> String {
+    time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,9 +139,6 @@ mod tests {
             ],
             &[],
         );
-        assert_eq!(
-            t,
-            "A   NAME        N\nx   Søren^[[2J  1\nyy  Å           10\n"
-        );
+        assert_eq!(t, "A   NAME        N\nx   Søren^[[2J  1\nyy  Å           10\n");
     }
 }

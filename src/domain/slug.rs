@@ -85,10 +85,7 @@ mod tests {
         for (bad, why) in cases {
             let err = Slug::parse(bad).unwrap_err();
             assert!(err.contains(why), "{bad:?}: {err}");
-            assert!(
-                !err.contains('\u{1b}'),
-                "error must not echo escapes: {err:?}"
-            );
+            assert!(!err.contains('\u{1b}'), "error must not echo escapes: {err:?}");
         }
         assert!(Slug::parse(&"a".repeat(65)).unwrap_err().contains("longer"));
     }

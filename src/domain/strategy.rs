@@ -113,16 +113,10 @@ impl StrategyMeta {
 
     /// Parses `text` as the `strategy.toml` at `file`, checking its route against
     /// the workspace's bodies.
-    pub fn parse(
-        file: &str,
-        text: &str,
-        config: &WorkspaceConfig,
-    ) -> Result<StrategyMeta, Invalid> {
+    pub fn parse(file: &str, text: &str, config: &WorkspaceConfig) -> Result<StrategyMeta, Invalid> {
         let raw: RawMeta = toml::from_str(text).map_err(|e| Invalid::from_toml(file, text, &e))?;
         check_format(file, text, &raw.format)?;
-        let at = |span: std::ops::Range<usize>, msg: String| {
-            Invalid::at_offset(file, text, span.start, msg)
-        };
+        let at = |span: std::ops::Range<usize>, msg: String| Invalid::at_offset(file, text, span.start, msg);
         if raw.title.get_ref().trim().is_empty() {
             return Err(at(raw.title.span(), "the title is empty".into()));
         }
@@ -134,9 +128,7 @@ impl StrategyMeta {
         }
         let known: HashSet<String> = config.bodies.iter().map(|b| b.id.0.clone()).collect();
         let route = match &raw.route {
-            Some(route) => {
-                Some(check_route(route, "route", &known).map_err(|(span, msg)| at(span, msg))?)
-            }
+            Some(route) => Some(check_route(route, "route", &known).map_err(|(span, msg)| at(span, msg))?),
             None => None,
         };
         let mut ids = HashSet::new();
@@ -149,10 +141,7 @@ impl StrategyMeta {
                 return Err(at(action.span(), format!("duplicate action id {}", a.id)));
             }
             if a.title.trim().is_empty() {
-                return Err(at(
-                    action.span(),
-                    format!("action {} has an empty title", a.id),
-                ));
+                return Err(at(action.span(), format!("action {} has an empty title", a.id)));
             }
         }
         if raw.kind != Kind::Workplan && !raw.actions.is_empty() {
@@ -243,18 +232,9 @@ status = "planned"
             e.starts_with("strategies/k/strategy.toml:15: duplicate action id 1"),
             "{e}"
         );
-        assert!(
-            err(&PLAN.replace("2026-12-31", "2026-13-31"))
-                .starts_with("strategies/k/strategy.toml:10:")
-        );
-        assert!(
-            err(&PLAN.replace("\"planned\"", "\"someday\""))
-                .starts_with("strategies/k/strategy.toml:")
-        );
-        assert!(
-            err(&PLAN.replace("kind = \"workplan\"", "kind = \"charter\""))
-                .contains("only a workplan")
-        );
+        assert!(err(&PLAN.replace("2026-12-31", "2026-13-31")).starts_with("strategies/k/strategy.toml:10:"));
+        assert!(err(&PLAN.replace("\"planned\"", "\"someday\"")).starts_with("strategies/k/strategy.toml:"));
+        assert!(err(&PLAN.replace("kind = \"workplan\"", "kind = \"charter\"")).contains("only a workplan"));
         assert!(err("format = 1\nkind = \"strategy\"\n").contains("missing field `title`"));
     }
 }

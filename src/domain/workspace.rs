@@ -123,12 +123,9 @@ impl WorkspaceConfig {
 
     pub fn parse(text: &str) -> Result<WorkspaceConfig, Invalid> {
         let file = Self::FILE;
-        let raw: RawConfig =
-            toml::from_str(text).map_err(|e| Invalid::from_toml(file, text, &e))?;
+        let raw: RawConfig = toml::from_str(text).map_err(|e| Invalid::from_toml(file, text, &e))?;
         check_format(file, text, &raw.format)?;
-        let at = |span: std::ops::Range<usize>, msg: String| {
-            Invalid::at_offset(file, text, span.start, msg)
-        };
+        let at = |span: std::ops::Range<usize>, msg: String| Invalid::at_offset(file, text, span.start, msg);
 
         let mut seen = HashSet::new();
         let mut bodies = Vec::with_capacity(raw.bodies.len());
@@ -139,10 +136,7 @@ impl WorkspaceConfig {
                 return Err(at(body.id.span(), format!("duplicate body id \"{id}\"")));
             }
             if body.name.trim().is_empty() {
-                return Err(at(
-                    body.id.span(),
-                    format!("body \"{id}\" has an empty name"),
-                ));
+                return Err(at(body.id.span(), format!("body \"{id}\" has an empty name")));
             }
             bodies.push(Body {
                 id: BodyId(body.id.into_inner()),
@@ -150,14 +144,11 @@ impl WorkspaceConfig {
                 kind: body.kind,
             });
         }
-        let default_route = check_route(&raw.default_route, "default_route", &seen)
-            .map_err(|(span, msg)| at(span, msg))?;
+        let default_route =
+            check_route(&raw.default_route, "default_route", &seen).map_err(|(span, msg)| at(span, msg))?;
         for lead in &raw.roles.leads {
             if !lead.contains('@') || lead.chars().any(char::is_control) {
-                let msg = format!(
-                    "lead \"{}\" is not an e-mail address",
-                    crate::text::inert(lead)
-                );
+                let msg = format!("lead \"{}\" is not an e-mail address", crate::text::inert(lead));
                 return Err(Invalid::new(file, msg));
             }
         }
@@ -180,10 +171,7 @@ impl WorkspaceConfig {
     }
 
     pub fn is_lead(&self, email: &str) -> bool {
-        self.roles
-            .leads
-            .iter()
-            .any(|l| l.eq_ignore_ascii_case(email))
+        self.roles.leads.iter().any(|l| l.eq_ignore_ascii_case(email))
     }
 
     /// The bodies of a route given as ids, checking each is known.
@@ -226,10 +214,7 @@ pub(super) fn check_route(
             return Err((entry.span(), unknown_body(id, field, known)));
         }
         if !seen.insert(id) {
-            return Err((
-                entry.span(),
-                format!("body \"{id}\" appears twice in {field}"),
-            ));
+            return Err((entry.span(), format!("body \"{id}\" appears twice in {field}")));
         }
         out.push(BodyId(id.clone()));
     }
@@ -299,12 +284,8 @@ kind = "council"
     fn malformed_toml_and_wrong_format() {
         let e = err("format = 1\nname = \"x\nlanguage");
         assert!(e.starts_with("udkast.toml:3: "), "{e}");
-        assert!(
-            err(&GOOD.replace("format = 1", "format = 9")).contains("format 9 is not supported")
-        );
-        assert!(
-            err(&GOOD.replace("kind = \"council\"", "kind = \"king\"")).starts_with("udkast.toml:")
-        );
+        assert!(err(&GOOD.replace("format = 1", "format = 9")).contains("format 9 is not supported"));
+        assert!(err(&GOOD.replace("kind = \"council\"", "kind = \"king\"")).starts_with("udkast.toml:"));
         assert!(err(&GOOD.replace("id = \"BYR\"", "id = \"byr\"")).contains("uppercase"));
         assert!(err(&GOOD.replace("mette.holm@aaby.dk", "mette")).contains("not an e-mail"));
     }

@@ -8,9 +8,7 @@ use crate::domain::Invalid;
 pub enum StoreError {
     #[error("{0} is not inside a git repository (run `udkast init` there, or pass --repo)")]
     NotARepository(PathBuf),
-    #[error(
-        "this repository is not a udkast workspace: there is no udkast.toml on {0} (run `udkast init`)"
-    )]
+    #[error("this repository is not a udkast workspace: there is no udkast.toml on {0} (run `udkast init`)")]
     NotAWorkspace(String),
     #[error("this repository is already a udkast workspace (udkast.toml exists on {0})")]
     AlreadyAWorkspace(String),
@@ -23,11 +21,7 @@ pub enum StoreError {
     #[error("strategy \"{0}\" already exists")]
     StrategyExists(String),
     #[error("strategy \"{slug}\" has no draft {number} (its drafts are 1–{count})")]
-    NoSuchDraft {
-        slug: String,
-        number: u32,
-        count: usize,
-    },
+    NoSuchDraft { slug: String, number: u32, count: usize },
     #[error(
         "no git identity: set one with `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org`"
     )]
@@ -45,10 +39,7 @@ pub enum StoreError {
     #[error("the branch kept moving under us after {0} attempts; try again")]
     TooBusy(usize),
     #[error("{context}: {source}")]
-    Io {
-        context: String,
-        source: std::io::Error,
-    },
+    Io { context: String, source: std::io::Error },
     #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
 }

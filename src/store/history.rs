@@ -57,8 +57,7 @@ struct Walked {
 /// All commits reachable from `head`, oldest first, in the order described in the
 /// module comment. Iterative, so a 100,000-commit history cannot overflow the stack.
 fn linearize(repo: &Repository, head: Oid) -> Result<Vec<Walked>> {
-    let parents_of =
-        |oid: Oid| -> Result<Vec<Oid>> { Ok(repo.find_commit(oid)?.parent_ids().collect()) };
+    let parents_of = |oid: Oid| -> Result<Vec<Oid>> { Ok(repo.find_commit(oid)?.parent_ids().collect()) };
     let mut out = Vec::new();
     let mut seen = HashSet::new();
     seen.insert(head);
@@ -126,8 +125,7 @@ impl Store {
             let here = commit.tree()?.get_name(paths::STRATEGIES).map(|e| e.id());
             strategies_tree.insert(walked.oid, here);
             let Some(here) = here else { continue };
-            let parent_trees: Vec<Option<Oid>> =
-                walked.parents.iter().map(|p| strategies_tree[p]).collect();
+            let parent_trees: Vec<Option<Oid>> = walked.parents.iter().map(|p| strategies_tree[p]).collect();
             if parent_trees.contains(&Some(here)) {
                 continue;
             }
@@ -139,9 +137,7 @@ impl Store {
             let mut message: Option<(Option<u32>, Option<String>)> = None;
             for entry in here_tree.iter() {
                 let Ok(name) = entry.name() else { continue };
-                if only.is_some_and(|s| s.as_str() != name)
-                    || entry.kind() != Some(git2::ObjectType::Tree)
-                {
+                if only.is_some_and(|s| s.as_str() != name) || entry.kind() != Some(git2::ObjectType::Tree) {
                     continue;
                 }
                 let sub = entry.id();
@@ -168,9 +164,7 @@ impl Store {
                     continue;
                 }
                 let (recorded, for_slug) = message
-                    .get_or_insert_with(|| {
-                        parse_trailers(&String::from_utf8_lossy(commit.message_bytes()))
-                    })
+                    .get_or_insert_with(|| parse_trailers(&String::from_utf8_lossy(commit.message_bytes())))
                     .clone();
                 let recorded = recorded.filter(|_| for_slug.as_deref().is_none_or(|s| s == name));
                 let drafts = index.by_slug.entry(name.to_string()).or_default();
@@ -182,8 +176,7 @@ impl Store {
                     author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
                     email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
                     time: zoned(author.when()),
-                    summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default())
-                        .into_owned(),
+                    summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
                     document,
                 });
             }

@@ -35,9 +35,7 @@ impl Snapshot {
         let dir = format!("{}/{slug}/", paths::STRATEGIES);
         match self.problems.iter().find(|p| p.file.starts_with(&dir)) {
             Some(problem) => Err(problem.clone().into()),
-            None => Err(StoreError::UnknownStrategy(
-                crate::text::inert(slug).into_owned(),
-            )),
+            None => Err(StoreError::UnknownStrategy(crate::text::inert(slug).into_owned())),
         }
     }
 }
@@ -89,12 +87,7 @@ impl Store {
         })
     }
 
-    fn read_entry(
-        &self,
-        name: &str,
-        sub: &Tree<'_>,
-        config: &WorkspaceConfig,
-    ) -> Result<StrategyEntry> {
+    fn read_entry(&self, name: &str, sub: &Tree<'_>, config: &WorkspaceConfig) -> Result<StrategyEntry> {
         let dir = format!("{}/{}", paths::STRATEGIES, crate::text::inert(name));
         let slug = Slug::parse(name).map_err(|m| Invalid::new(&dir, m))?;
         let meta_file = paths::meta(&slug);
@@ -104,9 +97,7 @@ impl Store {
             .file_text(sub, paths::META, &meta_file)?
             .ok_or_else(|| missing(&meta_file))?;
         let meta = StrategyMeta::parse(&meta_file, &meta_text, config)?;
-        let doc = sub
-            .get_name(paths::DOCUMENT)
-            .ok_or_else(|| missing(&doc_file))?;
+        let doc = sub.get_name(paths::DOCUMENT).ok_or_else(|| missing(&doc_file))?;
         let blob = self
             .repo
             .find_blob(doc.id())

@@ -64,7 +64,6 @@ impl Store {
         let base_tree = self.tree_or_empty(base)?;
         let ours = self.apply(change, &base_tree)?;
         for attempt in 0..MAX_ATTEMPTS {
-            self.check_index_lock()?;
             let head = self.branch_tip(&branch)?;
             let head_tree = self.tree_or_empty(head)?;
             let merged = head != base;
@@ -83,6 +82,8 @@ impl Store {
             let commit = repo.commit(None, author, author, &text, &tree, &parent_refs)?;
 
             let _guard = self.worktree_lock()?;
+            // Under our lock, an index lock can only be another program's.
+            self.check_index_lock()?;
             let moved = match head {
                 Some(h) => repo.reference_matching(&branch, commit, true, h, &reflog(&text)),
                 None => repo.reference(&branch, commit, false, &reflog(&text)),
@@ -243,7 +244,10 @@ impl Store {
                     std::thread::sleep(Duration::from_millis(20))
                 }
                 Err(_) => {
-                    warnings.push("the git index was locked by another program; run `git reset -q` to refresh it".into());
+                    warnings.push(
+                        "the git index was locked by another program; run `git reset -q` to refresh it"
+                            .into(),
+                    );
                     return Ok(warnings);
                 }
             }

@@ -140,11 +140,7 @@ impl Env {
     /// Runs plain git in `cwd`.
     #[track_caller]
     pub fn git(&self, cwd: &Path, args: &[&str]) -> String {
-        let out = self
-            .command(Path::new("git"), cwd)
-            .args(args)
-            .output()
-            .unwrap();
+        let out = self.command(Path::new("git"), cwd).args(args).output().unwrap();
         assert!(
             out.status.success(),
             "git {args:?}: {}",
