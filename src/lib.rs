@@ -8,6 +8,8 @@
 pub mod cli;
 pub mod dirs;
 pub mod domain;
+pub mod editor;
 pub mod sample;
 pub mod store;
 pub mod text;
+pub mod ui;

@@ -1,4 +1,5 @@
-//! `udkast demo`: the sample workspace, with history, in a fresh folder.
+//! `udkast demo`: the sample workspace, with history, in a fresh folder, opened
+//! in the terminal interface (or, without a terminal, its location printed).
 
 use std::path::PathBuf;
 
@@ -20,6 +21,10 @@ pub fn demo(dir: Option<PathBuf>) -> Result<(), Failure> {
             .keep(),
     };
     let drafts = crate::sample::build_demo(&dir)?;
+    use std::io::IsTerminal;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return super::open_tui(&dir);
+    }
     let text = format!(
         "Sample workspace for Åby Kommune with {drafts} drafts in {0}\n\
          Try:\n  udkast --repo {0} list\n  udkast --repo {0} log baeredygtighedsstrategi\n",

@@ -108,9 +108,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             .map_err(|e| Failure::new(format!("cannot read the current folder: {e}")))?,
     };
     match cli.command {
-        None => Err(Failure::new(
-            "the terminal interface is not built yet; see `udkast --help` for the commands".to_string(),
-        )),
+        None => open_tui(&repo),
         Some(Command::Init { template }) => init::init(&repo, template),
         Some(Command::New {
             slug,
@@ -129,4 +127,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Log { slug, json }) => docs::log(&repo, &slug, json),
         Some(Command::Demo { dir }) => demo::demo(dir),
     }
+}
+
+/// Opens the terminal interface, refusing when there is no terminal to draw on.
+pub(crate) fn open_tui(repo: &std::path::Path) -> Result<(), Failure> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        return Err(Failure::new(
+            "the terminal interface needs a terminal; for scripts use the subcommands (see `udkast --help`)",
+        ));
+    }
+    crate::ui::run(repo).map_err(Failure::new)
 }

@@ -1,0 +1,286 @@
+//! What the screen shows for a line of text: one [`Cell`] per grapheme, with tabs
+//! expanded, control characters made visible and soft wrap applied. Drawing and
+//! cursor motion (Up/Down, Home/End, the cursor's screen position) both go through
+//! here, so the cursor can never disagree with the cells.
+//!
+//! Untrusted text must never drive the terminal, and ratatui's buffer silently
+//! drops control and zero-width graphemes, so every grapheme is mapped to
+//! something visible and harmless *before* it reaches ratatui:
+//! - a tab becomes spaces up to the next tab stop;
+//! - a control character (C0, DEL) becomes a caret form such as `^[`, and a C1
+//!   control a hex form such as `<9B>`;
+//! - a grapheme of display width 0 (a lone combining mark, ZWSP, a bidi control)
+//!   becomes [`PLACEHOLDER`], "◌" (the dotted circle Unicode uses to show a mark
+//!   without a base), one column wide;
+//! - the line break is not a cell at all.
+//!
+//! Widths come from unicode-width 0.2's `UnicodeWidthStr::width`, the function
+//! ratatui's buffer uses, so a cell's width is the columns ratatui will give it.
+//! Wrapping is per line: only the lines on screen or under the cursor are laid out.
+
+use std::borrow::Cow;
+
+use ropey::Rope;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+/// What a zero-width grapheme is shown as.
+pub const PLACEHOLDER: &str = "\u{25cc}";
+
+/// The geometry text is laid out in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    /// Columns available for text; 0 and 1 are tolerated (one grapheme a row).
+    pub width: usize,
+    /// Visual rows moved by PageUp/PageDown.
+    pub page_height: usize,
+    /// Columns between tab stops.
+    pub tab_width: usize,
+}
+
+/// One grapheme as displayed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// What to draw: safe for the terminal, never a control or zero-width text.
+    pub text: String,
+    /// Columns it takes; always `UnicodeWidthStr::width(text)`.
+    pub width: usize,
+    /// Where the grapheme starts in the document.
+    pub char_idx: usize,
+}
+
+/// One screen row of a (possibly wrapped) rope line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VisualLine {
+    /// The rope line this row belongs to.
+    pub line: usize,
+    /// First char of the row in the document.
+    pub start: usize,
+    /// One past the last char; excludes the line break. Equals the next row's start.
+    pub end: usize,
+    pub cells: Vec<Cell>,
+}
+
+impl VisualLine {
+    /// Columns the row takes.
+    pub fn width(&self) -> usize {
+        self.cells.iter().map(|c| c.width).sum()
+    }
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout {
+            width: 80,
+            page_height: 20,
+            tab_width: 4,
+        }
+    }
+}
+
+impl Layout {
+    /// A layout with the usual tab width of 4.
+    pub fn new(width: usize, page_height: usize) -> Layout {
+        Layout {
+            width,
+            page_height,
+            tab_width: 4,
+        }
+    }
+
+    /// The screen rows of rope line `line` (clamped to the last line); at least one.
+    ///
+    /// A row breaks after whitespace when the next word would overflow, or between
+    /// graphemes when a single word is wider than the row. A wide grapheme never
+    /// straddles the edge. When the last row is full, an empty row follows it so
+    /// the cursor at the end of the line has a column inside the width.
+    pub fn wrap_line(&self, rope: &Rope, line: usize) -> Vec<VisualLine> {
+        let line = line.min(rope.len_lines().saturating_sub(1));
+        let start = rope.line_to_char(line);
+        let text = line_content(rope, line);
+        let mut graphemes = Vec::new();
+        let mut at = start;
+        for g in text.graphemes(true) {
+            graphemes.push((at, g));
+            at += g.chars().count();
+        }
+        let width = self.width.max(1);
+        let mut rows = Vec::new();
+        let mut i = 0;
+        while i < graphemes.len() {
+            let (cells, next) = self.fill_row(&graphemes, i, width);
+            let end = graphemes.get(next).map_or(at, |g| g.0);
+            rows.push(VisualLine {
+                line,
+                start: graphemes[i].0,
+                end,
+                cells,
+            });
+            i = next;
+        }
+        match rows.last() {
+            None => rows.push(empty_row(line, start)),
+            Some(last) if last.width() >= width => rows.push(empty_row(line, at)),
+            Some(_) => {}
+        }
+        rows
+    }
+
+    /// Cells for one row starting at grapheme `from`; returns them and where the
+    /// next row starts. Always takes at least one grapheme, so wrapping ends.
+    fn fill_row(&self, graphemes: &[(usize, &str)], from: usize, width: usize) -> (Vec<Cell>, usize) {
+        let mut cells: Vec<Cell> = Vec::new();
+        let mut col = 0;
+        // Where a new row may start: just after whitespace that follows a word
+        // (leading indentation is not a place to break).
+        let mut opportunity = None;
+        let mut seen_word = false;
+        for (j, &(char_idx, g)) in graphemes.iter().enumerate().skip(from) {
+            let (text, w) = display_grapheme(g, col, self.tab_width);
+            if col + w > width && !cells.is_empty() {
+                // Move the overflowing word (or, when whitespace overflows, the
+                // last word) down to the next row, so rows end with their space
+                // and never start with one; a word with no break before it is
+                // split between graphemes.
+                let at = opportunity.unwrap_or(j);
+                cells.truncate(at - from);
+                return (cells, at);
+            }
+            cells.push(Cell {
+                text: text.into_owned(),
+                width: w,
+                char_idx,
+            });
+            col += w;
+            if is_whitespace(g) {
+                if seen_word {
+                    opportunity = Some(j + 1);
+                }
+            } else {
+                seen_word = true;
+            }
+        }
+        (cells, graphemes.len())
+    }
+
+    /// The rope line, the row within it, and the display column of `char_idx`.
+    pub fn cursor_position(&self, rope: &Rope, char_idx: usize) -> (usize, usize, usize) {
+        let char_idx = char_idx.min(rope.len_chars());
+        let line = rope.char_to_line(char_idx);
+        let rows = self.wrap_line(rope, line);
+        let (row, col) = position_in_rows(&rows, char_idx);
+        (line, row, col)
+    }
+
+    /// The grapheme boundary shown at `column` of row `visual_row` of `line`;
+    /// rows and lines past the end are clamped. A column inside a wide grapheme or
+    /// a tab gives its start; past the row's end gives the last grapheme of a
+    /// wrapped row (its end is already the next row) or the end of the line.
+    pub fn char_at(&self, rope: &Rope, line: usize, visual_row: usize, column: usize) -> usize {
+        let rows = self.wrap_line(rope, line);
+        let last = rows.len() - 1;
+        let row = &rows[visual_row.min(last)];
+        let mut acc = 0;
+        for cell in &row.cells {
+            if column < acc + cell.width {
+                return cell.char_idx;
+            }
+            acc += cell.width;
+        }
+        match row.cells.last() {
+            Some(cell) if visual_row < last => cell.char_idx,
+            _ => row.end,
+        }
+    }
+}
+
+/// Which row of `rows` holds `char_idx`, and its column there. A char index at a
+/// wrap point belongs to the row it starts.
+pub(crate) fn position_in_rows(rows: &[VisualLine], char_idx: usize) -> (usize, usize) {
+    let row = rows.iter().rposition(|r| r.start <= char_idx).unwrap_or(0);
+    let col = rows.get(row).map_or(0, |r| {
+        r.cells
+            .iter()
+            .take_while(|c| c.char_idx < char_idx)
+            .map(|c| c.width)
+            .sum()
+    });
+    (row, col)
+}
+
+fn empty_row(line: usize, at: usize) -> VisualLine {
+    VisualLine {
+        line,
+        start: at,
+        end: at,
+        cells: Vec::new(),
+    }
+}
+
+/// The text of rope line `line` without its line break ("\n", "\r\n" or "\r").
+pub(crate) fn line_content(rope: &Rope, line: usize) -> String {
+    let mut text = rope.line(line).to_string();
+    if text.ends_with('\n') {
+        text.pop();
+    }
+    if text.ends_with('\r') {
+        text.pop();
+    }
+    text
+}
+
+fn is_whitespace(g: &str) -> bool {
+    g.chars().all(char::is_whitespace)
+}
+
+/// The text to draw for grapheme `g` starting at display `column`, and its width.
+pub fn display_grapheme(g: &str, column: usize, tab_width: usize) -> (Cow<'_, str>, usize) {
+    if g == "\t" {
+        let tab = tab_width.max(1);
+        let w = tab - column % tab;
+        return (Cow::Owned(" ".repeat(w)), w);
+    }
+    if g.chars().any(char::is_control) {
+        let mut out = String::new();
+        for c in g.chars() {
+            push_visible(&mut out, c);
+        }
+        let w = out.width();
+        return (Cow::Owned(out), w);
+    }
+    let w = g.width();
+    if w == 0 || g.chars().any(is_invisible_format) {
+        return (Cow::Borrowed(PLACEHOLDER), 1);
+    }
+    (Cow::Borrowed(g), w)
+}
+
+/// Appends `c` as the terminal may safely see it.
+fn push_visible(out: &mut String, c: char) {
+    let code = c as u32;
+    match code {
+        // C0: ^@ .. ^_, the form `cat -v` and the rest of udkast use.
+        0..=0x1f => {
+            out.push('^');
+            out.push(char::from(b'@' + code as u8));
+        }
+        0x7f => out.push_str("^?"),
+        0x80..=0x9f => out.push_str(&format!("<{code:02X}>")),
+        _ if c.is_control() => out.push_str(&format!("<{code:X}>")),
+        _ => out.push(c),
+    }
+}
+
+/// Characters that reorder or hide text (bidi controls, line and paragraph
+/// separators). unicode-width may give some of them a width, but drawn raw they
+/// can make the screen lie about the text, so they get the placeholder too.
+fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;

@@ -1,0 +1,742 @@
+//! Application state and the one place where actions change it. The event loop
+//! (`ui::run`) turns terminal events into `App::handle_key` calls and job
+//! responses into `App::handle_response`; `App::draw` renders from state alone.
+//! Requests for git work leave through `App::requests`, never as direct calls.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::actions::{Action, Context};
+use super::jobs::{OpenedDocument, Request, Response, WorkspaceView};
+use super::keymap::{Chord, Keymap, Lookup};
+use super::screens::document::{DocumentState, Mode};
+use super::screens::{help, overview, palette, placeholder};
+use super::theme::Theme;
+use super::{autosave, widgets};
+use crate::domain::Slug;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Overview,
+    Document,
+    History,
+    Review,
+    Approvals,
+}
+
+impl Screen {
+    pub const ALL: [Screen; 5] = [
+        Screen::Overview,
+        Screen::Document,
+        Screen::History,
+        Screen::Review,
+        Screen::Approvals,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Screen::Overview => "Overview",
+            Screen::Document => "Document",
+            Screen::History => "History",
+            Screen::Review => "Review",
+            Screen::Approvals => "Approvals",
+        }
+    }
+}
+
+/// What a one-line prompt at the bottom is asking for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    DraftMessage,
+    Search,
+    ReplaceWith(String),
+}
+
+/// A window over the screen that takes the keys while it is open.
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Palette(palette::PaletteState),
+    Prompt { kind: PromptKind, input: String },
+    ConfirmQuit,
+    Recovery(Box<RecoveryOffer>),
+    Message { title: String, text: String },
+}
+
+#[derive(Debug, Clone)]
+pub struct RecoveryOffer {
+    pub opened: OpenedDocument,
+    pub autosave: autosave::Autosave,
+}
+
+/// Where the user's own files go, so tests can point them at a temporary folder.
+#[derive(Debug, Clone)]
+pub struct Folders {
+    pub state: PathBuf,
+}
+
+pub struct App {
+    pub keymap: Keymap,
+    pub theme: Theme,
+    pub folders: Folders,
+    pub workspace: Option<WorkspaceView>,
+    pub load_error: Option<String>,
+    pub screen: Screen,
+    pub overview: overview::OverviewState,
+    pub document: Option<DocumentState>,
+    pub overlay: Option<Overlay>,
+    pending_keys: Vec<Chord>,
+    /// A short message in the status line, with when it was set.
+    pub message: Option<(String, bool)>,
+    pub quit: bool,
+    /// Quit once the draft being saved is saved (`:wq`).
+    quit_after_save: bool,
+    /// Git work for the worker thread, drained by the event loop.
+    pub requests: Vec<Request>,
+    /// Text to put on the user's clipboard through OSC 52, drained by the loop.
+    pub clipboard_out: Option<String>,
+    /// Text to edit in $EDITOR, drained by the loop (which suspends the screen).
+    pub external_edit: Option<String>,
+    pub clipboard: String,
+    pub busy: Option<String>,
+}
+
+impl App {
+    pub fn new(keymap: Keymap, theme: Theme, folders: Folders) -> App {
+        App {
+            keymap,
+            theme,
+            folders,
+            workspace: None,
+            load_error: None,
+            screen: Screen::Overview,
+            overview: overview::OverviewState::default(),
+            document: None,
+            overlay: None,
+            pending_keys: Vec::new(),
+            message: None,
+            quit: false,
+            quit_after_save: false,
+            requests: vec![Request::Load],
+            clipboard_out: None,
+            external_edit: None,
+            clipboard: String::new(),
+            busy: Some("Reading the workspace…".into()),
+        }
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), false));
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.message = Some((text.into(), true));
+    }
+
+    fn autosave_dir(&self) -> Option<PathBuf> {
+        self.workspace
+            .as_ref()
+            .map(|w| autosave::workspace_dir(&self.folders.state, &w.git_dir))
+    }
+
+    // ---- responses from the worker -------------------------------------------------
+
+    pub fn handle_response(&mut self, response: Response) {
+        self.busy = None;
+        match response {
+            Response::Loaded(Ok(view)) => {
+                self.load_error = None;
+                if let Some(problem) = view.problems.first() {
+                    self.error(problem.clone());
+                }
+                self.workspace = Some(view);
+                self.overview.clamp(self.visible_items().len());
+            }
+            Response::Loaded(Err(e)) => self.load_error = Some(e),
+            Response::Opened(Ok(opened)) => self.opened(opened),
+            Response::Opened(Err(e)) => self.error(e),
+            Response::Saved(Ok(saved)) => {
+                if let Some(doc) = self.document.as_mut().filter(|d| d.slug == saved.slug) {
+                    doc.saved(&saved);
+                    if let Some(dir) = self.autosave_dir() {
+                        if !self.document.as_ref().is_some_and(|d| d.buffer.is_modified()) {
+                            autosave::remove(&dir, &saved.slug);
+                        }
+                    }
+                }
+                let merged = if saved.merged {
+                    " (merged with changes saved meanwhile)"
+                } else {
+                    ""
+                };
+                self.info(format!("Saved draft {} of {}{merged}", saved.draft, saved.slug));
+                for w in &saved.warnings {
+                    self.error(w.clone());
+                }
+                self.requests.push(Request::Load);
+                if self.quit_after_save {
+                    self.quit = true;
+                }
+            }
+            Response::Saved(Err(e)) => {
+                self.quit_after_save = false;
+                self.overlay = Some(Overlay::Message {
+                    title: "The draft was not saved".into(),
+                    text: format!("{e}\n\nYour text is still in the editor and in the autosave."),
+                });
+            }
+        }
+    }
+
+    fn opened(&mut self, opened: OpenedDocument) {
+        if let Some(dir) = self.autosave_dir() {
+            if let Some(saved) = autosave::read(&dir, &opened.slug) {
+                if saved.text != opened.text {
+                    self.overlay = Some(Overlay::Recovery(Box::new(RecoveryOffer {
+                        opened,
+                        autosave: saved,
+                    })));
+                    return;
+                }
+                autosave::remove(&dir, &opened.slug);
+            }
+        }
+        self.show_document(opened, None);
+    }
+
+    fn show_document(&mut self, opened: OpenedDocument, recovered: Option<String>) {
+        let who = self
+            .workspace
+            .as_ref()
+            .map(|w| w.identity.clone())
+            .unwrap_or_default();
+        let git_dir = self.workspace.as_ref().map(|w| w.git_dir.clone());
+        if let Some(old) = self.document.take() {
+            old.leave();
+        }
+        let mut doc = DocumentState::new(opened, &self.keymap, git_dir, &who);
+        if let Some(text) = recovered {
+            doc.recover(&text);
+            self.info("Recovered the unsaved text; save it as a draft with Ctrl-S");
+        }
+        self.document = Some(doc);
+        self.screen = Screen::Document;
+    }
+
+    // ---- keys ------------------------------------------------------------------------
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if !matches!(
+            key.kind,
+            ratatui::crossterm::event::KeyEventKind::Press | ratatui::crossterm::event::KeyEventKind::Repeat
+        ) {
+            return;
+        }
+        if self.overlay.is_some() {
+            self.overlay_key(key);
+            return;
+        }
+        if let Some(doc) = self
+            .document
+            .as_mut()
+            .filter(|d| d.outline_focus && self.screen == Screen::Document)
+        {
+            doc.outline_key(key);
+            return;
+        }
+        if self.screen == Screen::Overview && self.overview.filtering {
+            if overview::filter_key(&mut self.overview, key) {
+                let len = self.visible_items().len();
+                self.overview.clamp(len);
+            }
+            return;
+        }
+        let context = self.context();
+        self.pending_keys.push(Chord::from_event(&key));
+        let mut found = self.keymap.lookup(context, &self.pending_keys);
+        if found == Lookup::None && matches!(context, Context::Overview) {
+            found = self.keymap.lookup(Context::Global, &self.pending_keys);
+        }
+        match found {
+            Lookup::Prefix => return,
+            Lookup::Action(action) => {
+                self.pending_keys.clear();
+                self.dispatch(action);
+            }
+            Lookup::None => {
+                let single = self.pending_keys.len() == 1;
+                self.pending_keys.clear();
+                if single && context == Context::Document {
+                    if let (KeyCode::Char(c), false) = (
+                        key.code,
+                        key.modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+                    ) {
+                        if let Some(doc) = self.document.as_mut() {
+                            doc.type_char(c);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The key context of the current screen.
+    pub fn context(&self) -> Context {
+        match self.screen {
+            Screen::Overview => Context::Overview,
+            Screen::Document => match self.document.as_ref().map(|d| d.mode) {
+                Some(Mode::Normal) => Context::DocumentNormal,
+                Some(Mode::Insert) => Context::Document,
+                None => Context::Global,
+            },
+            _ => Context::Global,
+        }
+    }
+
+    fn overlay_key(&mut self, key: KeyEvent) {
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
+        match overlay {
+            Overlay::Help { scroll } => {
+                let scroll = match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => scroll + 1,
+                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    KeyCode::Home | KeyCode::Char('g') => 0,
+                    _ => return,
+                };
+                self.overlay = Some(Overlay::Help { scroll });
+            }
+            Overlay::Palette(mut state) => {
+                match palette::key(&mut state, key, &self.keymap, self.context()) {
+                    palette::Outcome::Stay => self.overlay = Some(Overlay::Palette(state)),
+                    palette::Outcome::Close => {}
+                    palette::Outcome::Run(actions) => {
+                        if actions.contains(&Action::SaveDraft) && actions.contains(&Action::Quit) {
+                            self.quit_after_save = true;
+                            self.dispatch(Action::SaveDraft);
+                        } else {
+                            for a in actions {
+                                self.dispatch(a);
+                            }
+                        }
+                    }
+                }
+            }
+            Overlay::Prompt { kind, mut input } => match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter => self.prompt_done(kind, input),
+                KeyCode::Backspace => {
+                    input.pop();
+                    self.overlay = Some(Overlay::Prompt { kind, input });
+                }
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+                {
+                    input.push(c);
+                    self.overlay = Some(Overlay::Prompt { kind, input });
+                }
+                _ => self.overlay = Some(Overlay::Prompt { kind, input }),
+            },
+            Overlay::ConfirmQuit => match key.code {
+                KeyCode::Char('s') => {
+                    self.quit_after_save = true;
+                    self.dispatch(Action::SaveDraft);
+                }
+                KeyCode::Char('k') => self.quit = true,
+                KeyCode::Char('d') => {
+                    if let (Some(dir), Some(doc)) = (self.autosave_dir(), self.document.as_ref()) {
+                        autosave::remove(&dir, &doc.slug);
+                    }
+                    if let Some(doc) = self.document.as_mut() {
+                        doc.discard_autosave = true;
+                    }
+                    self.quit = true;
+                }
+                KeyCode::Esc | KeyCode::Char('n') => {}
+                _ => self.overlay = Some(Overlay::ConfirmQuit),
+            },
+            Overlay::Recovery(offer) => {
+                match key.code {
+                    KeyCode::Char('r') => {
+                        let RecoveryOffer { opened, autosave } = *offer;
+                        self.show_document(opened, Some(autosave.text));
+                    }
+                    KeyCode::Char('d') => {
+                        if let Some(dir) = self.autosave_dir() {
+                            autosave::remove(&dir, &offer.opened.slug);
+                        }
+                        self.show_document(offer.opened, None);
+                        self.info("Discarded the unsaved text");
+                    }
+                    KeyCode::Esc => {
+                        self.info("Kept the unsaved text for later; it is offered again when you reopen the document");
+                    }
+                    _ => self.overlay = Some(Overlay::Recovery(offer)),
+                }
+            }
+            Overlay::Message { .. } => {}
+        }
+    }
+
+    fn prompt_done(&mut self, kind: PromptKind, input: String) {
+        match kind {
+            PromptKind::DraftMessage => {
+                if input.trim().is_empty() {
+                    self.error("A draft needs a message; press Ctrl-S again to write one");
+                    self.quit_after_save = false;
+                    return;
+                }
+                let Some(doc) = self.document.as_mut() else { return };
+                doc.pending_save_version = Some(doc.buffer.version());
+                self.requests.push(Request::Save {
+                    slug: doc.slug.clone(),
+                    base: doc.base,
+                    text: doc.buffer.text(),
+                    message: input,
+                });
+                self.busy = Some("Saving the draft…".into());
+            }
+            PromptKind::Search => {
+                if let Some(doc) = self.document.as_mut() {
+                    doc.search = Some(input);
+                    let found = doc.search_step(true);
+                    if !found {
+                        self.error("No match");
+                    }
+                }
+            }
+            PromptKind::ReplaceWith(needle) => {
+                if let Some(doc) = self.document.as_mut() {
+                    let n = doc.buffer.replace_all(&needle, &input);
+                    self.info(format!(
+                        "Replaced {n} occurrence{}",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+            }
+        }
+    }
+
+    // ---- actions ---------------------------------------------------------------------
+
+    pub fn dispatch(&mut self, action: Action) {
+        self.message = None;
+        match action {
+            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Palette => self.overlay = Some(Overlay::Palette(palette::PaletteState::default())),
+            Action::Quit => self.request_quit(),
+            Action::Back => match self.screen {
+                Screen::Overview => self.request_quit(),
+                _ => self.screen = Screen::Overview,
+            },
+            Action::ScreenOverview => self.screen = Screen::Overview,
+            Action::ScreenDocument => self.open_selected(),
+            Action::ScreenHistory => self.switch_placeholder(Screen::History),
+            Action::ScreenReview => self.switch_placeholder(Screen::Review),
+            Action::ScreenApprovals => self.switch_placeholder(Screen::Approvals),
+            Action::Reload => {
+                self.requests.push(Request::Load);
+                self.busy = Some("Reading the workspace…".into());
+            }
+            Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Filter => {
+                let len = self.visible_items().len();
+                overview::act(&mut self.overview, action, len);
+            }
+            Action::Open => self.open_selected(),
+            Action::SaveDraft => match self.document.as_ref() {
+                Some(doc) if doc.buffer.is_modified() || doc.recovered => {
+                    self.overlay = Some(Overlay::Prompt {
+                        kind: PromptKind::DraftMessage,
+                        input: String::new(),
+                    })
+                }
+                Some(_) => {
+                    self.quit_after_save = false;
+                    self.info("Nothing to save: the text is the same as the latest draft");
+                }
+                None => {}
+            },
+            Action::Search => {
+                self.overlay = Some(Overlay::Prompt {
+                    kind: PromptKind::Search,
+                    input: String::new(),
+                })
+            }
+            Action::Replace => match self
+                .document
+                .as_ref()
+                .and_then(|d| d.search.clone())
+                .filter(|s| !s.is_empty())
+            {
+                Some(needle) => {
+                    self.overlay = Some(Overlay::Prompt {
+                        kind: PromptKind::ReplaceWith(needle),
+                        input: String::new(),
+                    })
+                }
+                None => self.error("Search first (the search text is what gets replaced)"),
+            },
+            Action::ExternalEditor => {
+                if let Some(doc) = self.document.as_ref() {
+                    self.external_edit = Some(doc.buffer.text());
+                }
+            }
+            Action::Copy | Action::Cut => {
+                if let Some(doc) = self.document.as_mut() {
+                    let text = if action == Action::Copy {
+                        doc.copy()
+                    } else {
+                        doc.buffer.cut()
+                    };
+                    match text {
+                        Some(text) => {
+                            self.info(format!("Copied {} characters", text.chars().count()));
+                            self.clipboard_out = Some(text.clone());
+                            self.clipboard = text;
+                        }
+                        None => self.error("Nothing selected"),
+                    }
+                }
+            }
+            Action::Paste => {
+                if let Some(doc) = self.document.as_mut() {
+                    doc.buffer.paste(&self.clipboard);
+                }
+            }
+            other => {
+                if let Some(doc) = self.document.as_mut().filter(|_| self.screen == Screen::Document) {
+                    if let Some(err) = doc.act(other) {
+                        self.error(err);
+                    }
+                }
+            }
+        }
+    }
+
+    fn request_quit(&mut self) {
+        if self.document.as_ref().is_some_and(|d| d.buffer.is_modified()) {
+            self.overlay = Some(Overlay::ConfirmQuit);
+        } else {
+            self.quit = true;
+        }
+    }
+
+    fn switch_placeholder(&mut self, screen: Screen) {
+        if self.selected_slug().is_some() {
+            self.screen = screen;
+        } else {
+            self.error("Select a document in the overview first");
+        }
+    }
+
+    pub fn visible_items(&self) -> Vec<&super::jobs::Item> {
+        match &self.workspace {
+            Some(w) => overview::filtered(&w.items, &self.overview.filter),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn selected_slug(&self) -> Option<Slug> {
+        self.visible_items()
+            .get(self.overview.selected)
+            .map(|i| i.slug.clone())
+    }
+
+    fn open_selected(&mut self) {
+        let Some(slug) = self.selected_slug() else {
+            self.error("No document selected");
+            return;
+        };
+        if self.document.as_ref().is_some_and(|d| d.slug == slug) {
+            self.screen = Screen::Document;
+            return;
+        }
+        self.flush_autosave();
+        self.busy = Some(format!("Opening {slug}…"));
+        self.requests.push(Request::Open(slug));
+    }
+
+    /// Applies the result of editing in $EDITOR.
+    pub fn external_result(&mut self, result: Result<String, String>) {
+        match (result, self.document.as_mut()) {
+            (Ok(text), Some(doc)) => {
+                if doc.replace_text(&text) {
+                    self.info("Took the text back from the external editor");
+                } else {
+                    self.info("The external editor made no change");
+                }
+            }
+            (Err(e), _) => self.error(e),
+            (Ok(_), None) => {}
+        }
+    }
+
+    // ---- time ------------------------------------------------------------------------
+
+    /// Periodic work: autosave, the changed-lines gutter, presence of others.
+    /// Returns true when the screen needs drawing again.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let dir = self.autosave_dir();
+        let Some(doc) = self.document.as_mut() else {
+            return false;
+        };
+        let mut changed = doc.tick(now);
+        if let Some(dir) = dir {
+            if doc.autosave_due(now) {
+                changed = true;
+                if let Err(e) = doc.write_autosave(&dir) {
+                    self.message = Some((format!("Autosave failed: {e}"), true));
+                }
+            }
+        }
+        changed
+    }
+
+    /// Writes the autosave now if the text changed (on signals, panics, quitting).
+    pub fn flush_autosave(&mut self) {
+        if let (Some(dir), Some(doc)) = (self.autosave_dir(), self.document.as_mut()) {
+            if doc.discard_autosave {
+                return;
+            }
+            let _ = doc.write_autosave(&dir);
+        }
+    }
+
+    /// Called once when the program ends normally.
+    pub fn shutdown(&mut self) {
+        self.flush_autosave();
+        if let Some(doc) = self.document.take() {
+            doc.leave();
+        }
+    }
+
+    /// How long the loop may sleep before `tick` has work.
+    pub fn next_deadline(&self) -> Duration {
+        Duration::from_millis(if self.document.is_some() { 100 } else { 500 })
+    }
+
+    // ---- drawing ---------------------------------------------------------------------
+
+    pub fn draw(&mut self, frame: &mut Frame<'_>) {
+        let area = frame.area();
+        if area.width < 20 || area.height < 5 {
+            let text = if area.width >= 18 {
+                "terminal too small"
+            } else {
+                "too small"
+            };
+            frame.render_widget(
+                Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
+        let [tabs, main, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        self.draw_tabs(frame, tabs);
+        if let Some(error) = &self.load_error {
+            let text = format!("Cannot read the workspace: {}", crate::text::inert(error));
+            frame.render_widget(
+                Paragraph::new(text)
+                    .style(self.theme.error())
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                main,
+            );
+        } else {
+            match self.screen {
+                Screen::Overview => overview::draw(frame, main, self),
+                Screen::Document => match self.document.as_mut() {
+                    Some(doc) => doc.draw(frame, main, &self.theme),
+                    None => frame.render_widget(Paragraph::new("No document open"), main),
+                },
+                other => placeholder::draw(frame, main, self, other),
+            }
+        }
+        widgets::status::draw(frame, status, self);
+        if let Some(overlay) = &self.overlay {
+            draw_overlay(frame, main, self, overlay);
+        }
+    }
+
+    fn draw_tabs(&self, frame: &mut Frame<'_>, area: Rect) {
+        let mut spans = Vec::new();
+        for (i, screen) in Screen::ALL.iter().enumerate() {
+            let style = if *screen == self.screen {
+                self.theme.tab_active()
+            } else {
+                self.theme.dim()
+            };
+            spans.push(Span::styled(format!(" {} {} ", i + 1, screen.title()), style));
+        }
+        spans.push(Span::styled("  ? help  : commands", self.theme.dim()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+fn draw_overlay(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
+    match overlay {
+        Overlay::Help { scroll } => {
+            let rect = centered(area, 90, area.height);
+            frame.render_widget(Clear, rect);
+            help::draw(frame, rect, app, *scroll);
+        }
+        Overlay::Palette(state) => {
+            let rect = centered(area, 80, area.height.min(20));
+            frame.render_widget(Clear, rect);
+            palette::draw(frame, rect, app, state);
+        }
+        Overlay::Prompt { kind, input } => {
+            let label = match kind {
+                PromptKind::DraftMessage => "Draft message: ".to_string(),
+                PromptKind::Search => "Search: ".to_string(),
+                PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
+            };
+            let rect = Rect {
+                y: area.y + area.height.saturating_sub(1),
+                height: 1,
+                ..area
+            };
+            frame.render_widget(Clear, rect);
+            let line = Line::from(vec![
+                Span::styled(label.clone(), app.theme.title()),
+                Span::raw(crate::text::inert(input).into_owned()),
+            ]);
+            frame.render_widget(Paragraph::new(line), rect);
+            let x = rect.x
+                + (label.chars().count() + unicode_width::UnicodeWidthStr::width(input.as_str())) as u16;
+            frame.set_cursor_position((x.min(rect.right().saturating_sub(1)), rect.y));
+        }
+        Overlay::ConfirmQuit => {
+            let text = "There are unsaved changes.\n\n s  save a draft, then quit\n k  keep them as an autosave and quit\n d  discard them and quit\n Esc  stay";
+            widgets::dialog(frame, area, &app.theme, "Quit udkast?", text);
+        }
+        Overlay::Recovery(offer) => {
+            let text = widgets::recovery_text(offer);
+            widgets::dialog(frame, area, &app.theme, "Unsaved text found", &text);
+        }
+        Overlay::Message { title, text } => widgets::dialog(frame, area, &app.theme, title, text),
+    }
+}

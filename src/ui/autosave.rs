@@ -1,0 +1,215 @@
+//! Nothing typed is lost: the editor's text is written to the user's state
+//! folder (`$XDG_STATE_HOME/udkast/autosave/<workspace>/<slug>.md`, with a small
+//! `.toml` beside it naming the draft it was made on) atomically, within a
+//! second of each change and on SIGHUP, SIGTERM and panic. Reopening the
+//! document offers it back.
+//!
+//! Presence files in `.git/udkast/editing/` let two udkast processes editing
+//! the same document warn each other.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::Slug;
+use crate::store::write_atomically;
+
+/// Where one workspace's autosaves live: named after the repository folder and
+/// a hash of its full path, so two clones never share autosaves.
+pub fn workspace_dir(state_dir: &Path, git_dir: &Path) -> PathBuf {
+    let canonical = git_dir.canonicalize().unwrap_or(git_dir.to_path_buf());
+    let text = canonical.to_string_lossy();
+    let hash = git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes())
+        .map(|o| o.to_string()[..10].to_string())
+        .unwrap_or_else(|_| "0".into());
+    let name = canonical
+        .parent()
+        .filter(|_| canonical.ends_with(".git"))
+        .unwrap_or(&canonical)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name: String = name
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-' || *c == '_')
+        .collect();
+    state_dir.join("autosave").join(format!("{name}-{hash}"))
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AutosaveMeta {
+    pub format: u32,
+    /// The commit the edited text was loaded from.
+    pub base: String,
+    pub draft: usize,
+    /// When it was written (RFC 3339).
+    pub written: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Autosave {
+    pub text: String,
+    pub meta: AutosaveMeta,
+}
+
+fn paths(dir: &Path, slug: &Slug) -> (PathBuf, PathBuf) {
+    (dir.join(format!("{slug}.md")), dir.join(format!("{slug}.toml")))
+}
+
+/// Writes the text and its meta atomically (meta first: a text without meta is
+/// still recovered; a meta without text is ignored).
+pub fn write(dir: &Path, slug: &Slug, text: &str, base: &str, draft: usize) -> Result<(), String> {
+    let (text_path, meta_path) = paths(dir, slug);
+    let meta = AutosaveMeta {
+        format: 1,
+        base: base.into(),
+        draft,
+        written: jiff::Zoned::now().strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+    };
+    let meta_text = toml::to_string(&meta).map_err(|e| e.to_string())?;
+    write_atomically(&meta_path, meta_text.as_bytes()).map_err(|e| e.to_string())?;
+    write_atomically(&text_path, text.as_bytes()).map_err(|e| e.to_string())
+}
+
+/// The autosave of a document, if there is one.
+pub fn read(dir: &Path, slug: &Slug) -> Option<Autosave> {
+    let (text_path, meta_path) = paths(dir, slug);
+    let text = std::fs::read_to_string(text_path).ok()?;
+    let meta = std::fs::read_to_string(meta_path)
+        .ok()
+        .and_then(|m| toml::from_str(&m).ok())
+        .unwrap_or(AutosaveMeta {
+            format: 1,
+            base: String::new(),
+            draft: 0,
+            written: String::new(),
+        });
+    Some(Autosave { text, meta })
+}
+
+pub fn remove(dir: &Path, slug: &Slug) {
+    let (text_path, meta_path) = paths(dir, slug);
+    let _ = std::fs::remove_file(text_path);
+    let _ = std::fs::remove_file(meta_path);
+}
+
+/// Another process editing the same document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Presence {
+    pub who: String,
+    pub host: String,
+    pub pid: u32,
+    pub since: String,
+}
+
+fn host() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_else(|_| "localhost".into())
+}
+
+fn presence_dir(git_dir: &Path) -> PathBuf {
+    git_dir.join("udkast").join("editing")
+}
+
+/// Announces that this process edits `slug`; returns the file to remove later.
+pub fn announce(git_dir: &Path, slug: &Slug, who: &str) -> Option<PathBuf> {
+    let me = Presence {
+        who: who.into(),
+        host: host(),
+        pid: std::process::id(),
+        since: jiff::Zoned::now().strftime("%H:%M").to_string(),
+    };
+    let path = presence_dir(git_dir).join(format!("{slug}.{}.{}.toml", me.host, me.pid));
+    let text = toml::to_string(&me).ok()?;
+    write_atomically(&path, text.as_bytes()).ok()?;
+    Some(path)
+}
+
+/// Others editing `slug` now. Files left by dead processes on this host are
+/// removed on the way.
+pub fn others(git_dir: &Path, slug: &Slug) -> Vec<Presence> {
+    let Ok(entries) = std::fs::read_dir(presence_dir(git_dir)) else {
+        return Vec::new();
+    };
+    let prefix = format!("{slug}.");
+    let (my_host, my_pid) = (host(), std::process::id());
+    let mut out = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with(&prefix) || !name.ends_with(".toml") {
+            continue;
+        }
+        let Some(p) = std::fs::read_to_string(entry.path())
+            .ok()
+            .and_then(|t| toml::from_str::<Presence>(&t).ok())
+        else {
+            continue;
+        };
+        if p.host == my_host && p.pid == my_pid {
+            continue;
+        }
+        if p.host == my_host && !Path::new(&format!("/proc/{}", p.pid)).exists() {
+            let _ = std::fs::remove_file(entry.path());
+            continue;
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn autosave_round_trip_and_removal() {
+        let dir = tempfile::tempdir().unwrap();
+        let slug = Slug::parse("klima").unwrap();
+        assert!(read(dir.path(), &slug).is_none());
+        write(dir.path(), &slug, "tekst\r\nmed æøå\n", "abc", 3).unwrap();
+        let saved = read(dir.path(), &slug).unwrap();
+        assert_eq!(saved.text, "tekst\r\nmed æøå\n");
+        assert_eq!((saved.meta.base.as_str(), saved.meta.draft), ("abc", 3));
+        remove(dir.path(), &slug);
+        assert!(read(dir.path(), &slug).is_none());
+    }
+
+    #[test]
+    fn presence_sees_live_others_and_drops_dead_ones() {
+        let git = tempfile::tempdir().unwrap();
+        let slug = Slug::parse("klima").unwrap();
+        let mine = announce(git.path(), &slug, "Me").unwrap();
+        assert!(others(git.path(), &slug).is_empty(), "I am not an other");
+        let dir = presence_dir(git.path());
+        let live = Presence {
+            who: "Jonas".into(),
+            host: host(),
+            pid: 1,
+            since: "10:00".into(),
+        };
+        std::fs::write(
+            dir.join(format!("klima.{}.1.toml", host())),
+            toml::to_string(&live).unwrap(),
+        )
+        .unwrap();
+        let dead = Presence {
+            pid: u32::MAX - 1,
+            ..live.clone()
+        };
+        let dead_path = dir.join(format!("klima.{}.{}.toml", host(), dead.pid));
+        std::fs::write(&dead_path, toml::to_string(&dead).unwrap()).unwrap();
+        assert_eq!(others(git.path(), &slug), vec![live]);
+        assert!(!dead_path.exists());
+        std::fs::remove_file(mine).unwrap();
+    }
+
+    #[test]
+    fn workspace_dirs_differ_per_clone() {
+        let state = Path::new("/state");
+        let a = workspace_dir(state, Path::new("/srv/a/ws/.git"));
+        let b = workspace_dir(state, Path::new("/srv/b/ws/.git"));
+        assert_ne!(a, b);
+        assert!(a.file_name().unwrap().to_string_lossy().starts_with("ws-"));
+    }
+}

@@ -1,0 +1,165 @@
+//! The terminal interface: one event loop. Terminal events become actions
+//! through the keymap (`App::handle_key`), actions change state, and the screen
+//! is drawn from state alone; git work goes to a worker thread (`jobs`).
+//!
+//! The terminal is restored on every way out: normal quit, an error, SIGHUP
+//! (a dropped SSH connection), SIGTERM and a panic — and the editor's text is
+//! written to the autosave first.
+
+pub mod actions;
+pub mod app;
+pub mod autosave;
+pub mod jobs;
+pub mod keymap;
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+#[cfg(test)]
+mod tests;
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::{execute, terminal};
+
+use app::{App, Folders};
+
+/// Opens the TUI on the workspace at `repo`. Returns an error sentence for the
+/// CLI to print; the terminal is already restored when it returns.
+pub fn run(repo: &Path) -> Result<(), String> {
+    // Fail before touching the terminal: bad keymaps and a missing workspace.
+    let keymap = keymap::Keymap::load_user(&crate::dirs::config_dir())?;
+    jobs::load(repo).map(|_| ())?;
+    let folders = Folders {
+        state: crate::dirs::state_dir(),
+    };
+    let mut app = App::new(keymap, theme::Theme::from_env(), folders);
+
+    let signalled = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGINT,
+    ] {
+        signal_hook::flag::register(signal, Arc::clone(&signalled))
+            .map_err(|e| format!("cannot handle signals: {e}"))?;
+    }
+    let (requests, responses) = jobs::spawn(repo.to_path_buf());
+
+    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &requests, &responses, &signalled)
+    }));
+    // Whatever happened, keep the text first, then give the terminal back.
+    app.shutdown();
+    ratatui::restore();
+    match outcome {
+        Ok(result) => result,
+        Err(_) => Err("udkast hit an internal error; your text was kept in the autosave and is offered when you reopen the document".into()),
+    }
+}
+
+fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    requests: &std::sync::mpsc::Sender<jobs::Request>,
+    responses: &std::sync::mpsc::Receiver<jobs::Response>,
+    signalled: &AtomicBool,
+) -> Result<(), String> {
+    let io = |e: std::io::Error| format!("terminal error: {e}");
+    let mut dirty = true;
+    loop {
+        for request in app.requests.drain(..) {
+            let _ = requests.send(request);
+        }
+        if dirty {
+            terminal.draw(|frame| app.draw(frame)).map_err(io)?;
+            dirty = false;
+        }
+        if let Some(text) = app.clipboard_out.take() {
+            osc52(terminal.backend_mut(), &text).map_err(io)?;
+        }
+        if let Some(text) = app.external_edit.take() {
+            let result = external_edit(&text);
+            app.external_result(result);
+            terminal.clear().map_err(io)?;
+            dirty = true;
+            continue;
+        }
+        if app.quit || signalled.load(Ordering::Relaxed) {
+            return Ok(());
+        }
+        if event::poll(app.next_deadline()).map_err(io)? {
+            match event::read().map_err(io)? {
+                Event::Key(key) => app.handle_key(key),
+                Event::Paste(text) => {
+                    if let Some(doc) = app.document.as_mut() {
+                        doc.buffer.paste(&text);
+                    }
+                }
+                _ => {}
+            }
+            dirty = true;
+            // Handle everything already typed before drawing again.
+            while event::poll(std::time::Duration::ZERO).map_err(io)? {
+                if let Event::Key(key) = event::read().map_err(io)? {
+                    app.handle_key(key);
+                }
+            }
+        }
+        while let Ok(response) = responses.try_recv() {
+            app.handle_response(response);
+            dirty = true;
+        }
+        if app.tick(Instant::now()) {
+            dirty = true;
+        }
+    }
+}
+
+/// Puts `text` on the user's own clipboard through the terminal (OSC 52), which
+/// works over SSH in terminals that support it.
+fn osc52(out: &mut impl Write, text: &str) -> std::io::Result<()> {
+    use base64::Engine;
+    let encoded = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    write!(out, "\x1b]52;c;{encoded}\x07")?;
+    out.flush()
+}
+
+/// Runs `$VISUAL`/`$EDITOR` (default `vi`) on a temporary copy of the text.
+fn external_edit(text: &str) -> Result<String, String> {
+    let editor = std::env::var("VISUAL")
+        .or_else(|_| std::env::var("EDITOR"))
+        .unwrap_or_else(|_| "vi".into());
+    let file = tempfile::Builder::new()
+        .suffix(".md")
+        .tempfile()
+        .map_err(|e| format!("cannot create a temporary file: {e}"))?;
+    std::fs::write(file.path(), text).map_err(|e| format!("cannot write {}: {e}", file.path().display()))?;
+    let _ = terminal::disable_raw_mode();
+    let _ = execute!(std::io::stdout(), terminal::LeaveAlternateScreen);
+    let mut parts = editor.split_whitespace();
+    let program = parts.next().unwrap_or("vi").to_string();
+    let status = std::process::Command::new(&program)
+        .args(parts)
+        .arg(file.path())
+        .status();
+    let _ = execute!(std::io::stdout(), terminal::EnterAlternateScreen);
+    let _ = terminal::enable_raw_mode();
+    match status {
+        Ok(s) if s.success() => {
+            let bytes =
+                std::fs::read(file.path()).map_err(|e| format!("cannot read the edited text: {e}"))?;
+            crate::domain::check_document("the edited text", &bytes)
+                .map(str::to_string)
+                .map_err(|e| e.to_string())
+        }
+        Ok(s) => Err(format!("{program} exited with {s}; the text was not changed")),
+        Err(e) => Err(format!("cannot start the editor \"{program}\": {e}")),
+    }
+}

@@ -1,0 +1,714 @@
+//! Screen 2, the document: a section outline beside the text, and the editor.
+//! Text goes through `editor::Layout`, which decides every cell (tabs, control
+//! characters made visible, wide letters, soft wrap), so what is drawn and where
+//! the cursor goes can never disagree. The view is anchored at a text position
+//! and scrolled just enough to keep the cursor visible.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use git2::Oid;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout as Split, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+
+use crate::domain::Slug;
+use crate::editor::{Buffer, Layout, Motion};
+use crate::text::inert;
+use crate::ui::actions::Action;
+use crate::ui::autosave;
+use crate::ui::jobs::{OpenedDocument, SavedDraft};
+use crate::ui::keymap::Keymap;
+use crate::ui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Insert,
+    Normal,
+}
+
+/// A Markdown heading: its level, text and line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: usize,
+    pub title: String,
+    pub line: usize,
+}
+
+/// How a line differs from the latest draft, for the gutter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Same,
+    Added,
+    Changed,
+    /// Lines were removed just before this one.
+    RemovedBefore,
+}
+
+const TAB_WIDTH: usize = 4;
+const OUTLINE_WIDTH: u16 = 28;
+
+pub struct DocumentState {
+    pub slug: Slug,
+    pub title: String,
+    pub base: Oid,
+    pub draft: usize,
+    /// The latest draft's text, for the changed-lines gutter.
+    saved_text: String,
+    pub buffer: Buffer,
+    pub mode: Mode,
+    pub search: Option<String>,
+    /// The text came from an autosave and has not been saved as a draft.
+    pub recovered: bool,
+    pub discard_autosave: bool,
+    pub others_editing: Option<String>,
+    pub pending_save_version: Option<u64>,
+    pub outline_visible: bool,
+    pub outline_focus: bool,
+    outline_selected: usize,
+    outline: Vec<Heading>,
+    outline_version: u64,
+    marks: Vec<Mark>,
+    marks_version: u64,
+    /// The first visual row shown: (rope line, wrapped row within it).
+    scroll: (usize, usize),
+    view: (usize, usize),
+    last_edit_version: u64,
+    last_edit: Instant,
+    autosaved_version: u64,
+    last_autosave: Option<Instant>,
+    git_dir: Option<PathBuf>,
+    presence: Option<PathBuf>,
+    last_presence_check: Option<Instant>,
+}
+
+impl DocumentState {
+    pub fn new(
+        opened: OpenedDocument,
+        keymap: &Keymap,
+        git_dir: Option<PathBuf>,
+        who: &str,
+    ) -> DocumentState {
+        let buffer = Buffer::new(&opened.text);
+        let version = buffer.version();
+        let presence = git_dir
+            .as_deref()
+            .and_then(|g| autosave::announce(g, &opened.slug, who));
+        let mut doc = DocumentState {
+            slug: opened.slug,
+            title: opened.title,
+            base: opened.base,
+            draft: opened.draft,
+            saved_text: opened.text,
+            buffer,
+            mode: if keymap.is_modal() {
+                Mode::Normal
+            } else {
+                Mode::Insert
+            },
+            search: None,
+            recovered: false,
+            discard_autosave: false,
+            others_editing: None,
+            pending_save_version: None,
+            outline_visible: true,
+            outline_focus: false,
+            outline_selected: 0,
+            outline: Vec::new(),
+            outline_version: u64::MAX,
+            marks: Vec::new(),
+            marks_version: version,
+            scroll: (0, 0),
+            view: (80, 20),
+            last_edit_version: version,
+            last_edit: Instant::now(),
+            autosaved_version: version,
+            last_autosave: None,
+            git_dir,
+            presence,
+            last_presence_check: None,
+        };
+        doc.refresh_outline();
+        doc.check_presence(Instant::now());
+        doc
+    }
+
+    /// Removes this process's presence file (closing the document).
+    pub fn leave(&self) {
+        if let Some(p) = &self.presence {
+            let _ = std::fs::remove_file(p);
+        }
+    }
+
+    fn layout(&self) -> Layout {
+        Layout {
+            width: self.view.0.max(1),
+            page_height: self.view.1.max(1),
+            tab_width: TAB_WIDTH,
+        }
+    }
+
+    pub fn type_char(&mut self, c: char) {
+        self.buffer.insert(c.encode_utf8(&mut [0; 4]));
+    }
+
+    pub fn copy(&self) -> Option<String> {
+        self.buffer.copy()
+    }
+
+    /// Replaces the whole text as one undoable step; false if it is the same.
+    pub fn replace_text(&mut self, text: &str) -> bool {
+        if self.buffer.text() == text {
+            return false;
+        }
+        let cursor = self.buffer.cursor();
+        self.buffer.select(0..self.buffer.rope().len_chars());
+        self.buffer.replace_selection(text);
+        self.buffer
+            .set_cursor(cursor.min(self.buffer.rope().len_chars()), false);
+        true
+    }
+
+    pub fn recover(&mut self, text: &str) {
+        self.replace_text(text);
+        self.recovered = true;
+    }
+
+    /// A draft was saved: it becomes the new base.
+    pub fn saved(&mut self, saved: &SavedDraft) {
+        self.base = saved.commit;
+        self.draft = saved.draft as usize;
+        self.saved_text = saved.text.clone();
+        self.recovered = false;
+        let untouched_since_send = self.pending_save_version.take() == Some(self.buffer.version());
+        if untouched_since_send {
+            if saved.merged {
+                self.replace_text(&saved.text);
+            }
+            self.buffer.mark_saved();
+        }
+        self.marks_version = u64::MAX;
+    }
+
+    /// Runs an editing or motion action; returns an error sentence to show.
+    pub fn act(&mut self, action: Action) -> Option<String> {
+        let layout = self.layout();
+        let motion = |m: Motion| Some((m, false));
+        let select = |m: Motion| Some((m, true));
+        let moving = match action {
+            Action::CursorLeft => motion(Motion::Left),
+            Action::CursorRight => motion(Motion::Right),
+            Action::CursorUp => motion(Motion::Up),
+            Action::CursorDown => motion(Motion::Down),
+            Action::WordLeft => motion(Motion::WordLeft),
+            Action::WordRight => motion(Motion::WordRight),
+            Action::LineStart => motion(Motion::LineStart),
+            Action::LineEnd => motion(Motion::LineEnd),
+            Action::ParagraphUp => motion(Motion::ParagraphUp),
+            Action::ParagraphDown => motion(Motion::ParagraphDown),
+            Action::PageUp => motion(Motion::PageUp),
+            Action::PageDown => motion(Motion::PageDown),
+            Action::DocStart => motion(Motion::DocStart),
+            Action::DocEnd => motion(Motion::DocEnd),
+            Action::SelectLeft => select(Motion::Left),
+            Action::SelectRight => select(Motion::Right),
+            Action::SelectUp => select(Motion::Up),
+            Action::SelectDown => select(Motion::Down),
+            Action::SelectWordLeft => select(Motion::WordLeft),
+            Action::SelectWordRight => select(Motion::WordRight),
+            Action::SelectLineStart => select(Motion::LineStart),
+            Action::SelectLineEnd => select(Motion::LineEnd),
+            _ => None,
+        };
+        if let Some((m, extend)) = moving {
+            self.buffer.move_cursor(m, extend, &layout);
+            return None;
+        }
+        match action {
+            Action::SelectAll => self.buffer.select(0..self.buffer.rope().len_chars()),
+            Action::Newline => self.buffer.insert_newline(),
+            Action::Tab => self.buffer.insert("\t"),
+            Action::Backspace => self.buffer.backspace(),
+            Action::Delete => self.buffer.delete_forward(),
+            Action::DeleteWordBack => self.buffer.delete_word_back(),
+            Action::DeleteLine => {
+                self.buffer.delete_line();
+            }
+            Action::Undo => {
+                if !self.buffer.undo() {
+                    return Some("Nothing to undo".into());
+                }
+            }
+            Action::Redo => {
+                if !self.buffer.redo() {
+                    return Some("Nothing to redo".into());
+                }
+            }
+            Action::SearchNext | Action::SearchPrev => {
+                if self.search.as_deref().is_none_or(str::is_empty) {
+                    return Some("No search yet: press the search key first".into());
+                }
+                if !self.search_step(action == Action::SearchNext) {
+                    return Some("No match".into());
+                }
+            }
+            Action::ToggleOutline => self.outline_visible = !self.outline_visible,
+            Action::OutlineJump => {
+                if self.outline.is_empty() {
+                    return Some("This document has no headings".into());
+                }
+                self.outline_visible = true;
+                self.outline_focus = true;
+                let line = self.buffer.line_col().0;
+                self.outline_selected = self.outline.iter().rposition(|h| h.line <= line).unwrap_or(0);
+            }
+            Action::InsertMode => self.mode = Mode::Insert,
+            Action::AppendMode => {
+                self.buffer.move_cursor(Motion::Right, false, &layout);
+                self.mode = Mode::Insert;
+            }
+            Action::OpenLineBelow => {
+                self.buffer.move_cursor(Motion::LineEnd, false, &layout);
+                self.buffer.insert_newline();
+                self.mode = Mode::Insert;
+            }
+            Action::NormalMode => {
+                self.buffer.clear_selection();
+                self.mode = Mode::Normal;
+            }
+            _ => {}
+        }
+        None
+    }
+
+    /// Selects the next (or previous) match of the search; false if none.
+    pub fn search_step(&mut self, forward: bool) -> bool {
+        let Some(needle) = self.search.clone().filter(|s| !s.is_empty()) else {
+            return false;
+        };
+        let from = match (self.buffer.selection(), forward) {
+            (Some(sel), true) => sel.end,
+            (Some(sel), false) => sel.start,
+            (None, _) => self.buffer.cursor(),
+        };
+        match self.buffer.find(&needle, from, forward) {
+            Some(range) => {
+                self.buffer.select(range);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Keys while the outline has the focus.
+    pub fn outline_key(&mut self, key: KeyEvent) {
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.outline_selected = self.outline_selected.saturating_sub(1)
+            }
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.outline_selected = (self.outline_selected + 1).min(self.outline.len().saturating_sub(1))
+            }
+            KeyCode::Enter => {
+                if let Some(h) = self.outline.get(self.outline_selected) {
+                    let at = self.buffer.rope().line_to_char(h.line);
+                    self.buffer.set_cursor(at, false);
+                    self.scroll = (h.line, 0);
+                }
+                self.outline_focus = false;
+            }
+            KeyCode::Esc => self.outline_focus = false,
+            _ => {}
+        }
+    }
+
+    // ---- periodic work -----------------------------------------------------------
+
+    /// Returns true when something shown changed (gutter, outline, presence).
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let version = self.buffer.version();
+        if version != self.last_edit_version {
+            self.last_edit_version = version;
+            self.last_edit = now;
+        }
+        let quiet = now.duration_since(self.last_edit) >= Duration::from_millis(150);
+        let mut changed = false;
+        if quiet && self.marks_version != version {
+            self.refresh_marks();
+            changed = true;
+        }
+        if quiet && self.outline_version != version {
+            self.refresh_outline();
+            changed = true;
+        }
+        let before = self.others_editing.clone();
+        self.check_presence(now);
+        changed || before != self.others_editing
+    }
+
+    fn check_presence(&mut self, now: Instant) {
+        if self
+            .last_presence_check
+            .is_some_and(|t| now.duration_since(t) < Duration::from_secs(2))
+        {
+            return;
+        }
+        self.last_presence_check = Some(now);
+        let Some(git_dir) = &self.git_dir else { return };
+        let others = autosave::others(git_dir, &self.slug);
+        self.others_editing = others.first().map(|p| {
+            let more = if others.len() > 1 {
+                format!(" and {} more", others.len() - 1)
+            } else {
+                String::new()
+            };
+            format!(
+                "{} is also editing this document (since {}){more}",
+                p.who, p.since
+            )
+        });
+    }
+
+    /// True when the text changed since the last autosave and the last write
+    /// was long enough ago: at most four writes a second, always within one.
+    pub fn autosave_due(&self, now: Instant) -> bool {
+        self.buffer.version() != self.autosaved_version
+            && self
+                .last_autosave
+                .is_none_or(|t| now.duration_since(t) >= Duration::from_millis(250))
+    }
+
+    pub fn autosaved_is_current(&self) -> bool {
+        self.autosaved_version == self.buffer.version()
+    }
+
+    pub fn write_autosave(&mut self, dir: &Path) -> Result<(), String> {
+        if self.autosaved_is_current() {
+            return Ok(());
+        }
+        if self.buffer.is_modified() || self.recovered {
+            autosave::write(
+                dir,
+                &self.slug,
+                &self.buffer.text(),
+                &self.base.to_string(),
+                self.draft,
+            )?;
+        } else {
+            autosave::remove(dir, &self.slug);
+        }
+        self.autosaved_version = self.buffer.version();
+        self.last_autosave = Some(Instant::now());
+        Ok(())
+    }
+
+    fn refresh_outline(&mut self) {
+        self.outline = headings(self.buffer.rope());
+        self.outline_version = self.buffer.version();
+    }
+
+    fn refresh_marks(&mut self) {
+        self.marks = line_marks(&self.saved_text, &self.buffer.text());
+        self.marks_version = self.buffer.version();
+    }
+
+    // ---- drawing -----------------------------------------------------------------
+
+    pub fn draw(&mut self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        let [header, body] = Split::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let title = format!(" {} — draft {}", inert(&self.title), self.draft);
+        frame.render_widget(Paragraph::new(title).style(theme.title()), header);
+        let show_outline = self.outline_visible && body.width >= 60;
+        let (outline_area, text_area) = if show_outline {
+            let [o, t] =
+                Split::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(10)]).areas(body);
+            (Some(o), t)
+        } else {
+            (None, body)
+        };
+        if let Some(o) = outline_area {
+            self.draw_outline(frame, o, theme);
+        }
+        let [gutter, text] = Split::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(text_area);
+        self.view = (text.width as usize, text.height as usize);
+        self.scroll_to_cursor();
+        self.draw_text(frame, gutter, text, theme);
+    }
+
+    fn draw_outline(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        let current = self.buffer.line_col().0;
+        let here = self.outline.iter().rposition(|h| h.line <= current);
+        let items: Vec<ListItem<'_>> = self
+            .outline
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let indent = " ".repeat(1 + 2 * h.level.saturating_sub(1).min(4));
+                let style = if Some(i) == here {
+                    theme.title()
+                } else {
+                    Style::new()
+                };
+                ListItem::new(Line::from(Span::styled(
+                    format!("{indent}{}", inert(&h.title)),
+                    style,
+                )))
+            })
+            .collect();
+        let title = if self.outline_focus {
+            " Outline — Enter jump "
+        } else {
+            " Outline "
+        };
+        let block = Block::default()
+            .borders(Borders::RIGHT)
+            .title(title)
+            .border_style(theme.dim());
+        let selected = if self.outline_focus {
+            Some(self.outline_selected)
+        } else {
+            here
+        };
+        let mut state = ListState::default().with_selected(selected);
+        let list = List::new(items)
+            .block(block)
+            .highlight_style(if self.outline_focus {
+                theme.selected()
+            } else {
+                Style::new()
+            });
+        frame.render_stateful_widget(list, area, &mut state);
+    }
+
+    /// Moves the view so the cursor's visual row is inside it.
+    fn scroll_to_cursor(&mut self) {
+        let layout = self.layout();
+        let rope = self.buffer.rope();
+        let (line, row, _) = layout.cursor_position(rope, self.buffer.cursor());
+        let height = self.view.1.max(1);
+        if self.scroll.0 >= rope.len_lines() {
+            self.scroll = (rope.len_lines().saturating_sub(1), 0);
+        }
+        if (line, row) < self.scroll {
+            self.scroll = (line, row);
+            return;
+        }
+        // Count visual rows from the top of the view to the cursor, up to a screen.
+        let mut rows = 0;
+        let (mut l, mut r) = self.scroll;
+        while (l, r) < (line, row) && rows < height {
+            let count = layout.wrap_line(rope, l).len();
+            if l == line {
+                rows += row - r;
+                break;
+            }
+            rows += count - r.min(count);
+            l += 1;
+            r = 0;
+        }
+        if rows < height {
+            return;
+        }
+        // Put the cursor on the last row: walk back height-1 rows from it.
+        let (mut l, mut r) = (line, row);
+        let mut left = height - 1;
+        while left > 0 {
+            if r >= left {
+                r -= left;
+                break;
+            }
+            left -= r + 1;
+            if l == 0 {
+                r = 0;
+                break;
+            }
+            l -= 1;
+            r = layout.wrap_line(rope, l).len().saturating_sub(1);
+        }
+        self.scroll = (l, r);
+    }
+
+    fn draw_text(&self, frame: &mut Frame<'_>, gutter: Rect, area: Rect, theme: &Theme) {
+        let layout = self.layout();
+        let rope = self.buffer.rope();
+        let selection = self.buffer.selection();
+        let buf = frame.buffer_mut();
+        let (mut line, mut skip) = self.scroll;
+        let mut y = area.y;
+        while y < area.bottom() && line < rope.len_lines() {
+            let is_heading = rope.line(line).chars().next() == Some('#');
+            let base = if is_heading { theme.heading() } else { Style::new() };
+            for (row, visual) in layout.wrap_line(rope, line).into_iter().enumerate().skip(skip) {
+                if y >= area.bottom() {
+                    break;
+                }
+                if row == 0 {
+                    let (symbol, style) = match self.marks.get(line).copied().unwrap_or(Mark::Same) {
+                        Mark::Same => (" ", Style::new()),
+                        Mark::Added => ("+", theme.added()),
+                        Mark::Changed => ("~", theme.changed()),
+                        Mark::RemovedBefore => ("_", theme.removed()),
+                    };
+                    buf.set_string(gutter.x, y, symbol, style);
+                }
+                let mut x = area.x;
+                for cell in &visual.cells {
+                    if x as usize + cell.width > area.right() as usize {
+                        break;
+                    }
+                    let ch = rope.char(cell.char_idx);
+                    let mut style = if ch.is_control() && ch != '\t' {
+                        theme.control()
+                    } else {
+                        base
+                    };
+                    if selection.as_ref().is_some_and(|s| s.contains(&cell.char_idx)) {
+                        style = theme.selection();
+                    }
+                    buf.set_stringn(x, y, &cell.text, cell.width, style);
+                    x += cell.width as u16;
+                }
+                y += 1;
+            }
+            skip = 0;
+            line += 1;
+        }
+        // Mark the rest of the gutter beyond the end of the document, vim-like.
+        while y < area.bottom() {
+            buf.set_string(gutter.x, y, "~", theme.dim());
+            y += 1;
+        }
+        let (cl, cr, cc) = layout.cursor_position(rope, self.buffer.cursor());
+        if let Some(row) = self.rows_between(self.scroll, (cl, cr)) {
+            if row < area.height as usize && !self.outline_focus {
+                let x = (area.x as usize + cc).min(area.right().saturating_sub(1) as usize) as u16;
+                frame.set_cursor_position((x, area.y + row as u16));
+            }
+        }
+    }
+
+    /// Visual rows from `from` to `to`, if `to` is not before `from`.
+    fn rows_between(&self, from: (usize, usize), to: (usize, usize)) -> Option<usize> {
+        if to < from {
+            return None;
+        }
+        let layout = self.layout();
+        let rope = self.buffer.rope();
+        let mut rows = 0;
+        let (mut l, r) = from;
+        let mut r = r;
+        while l < to.0 {
+            rows += layout.wrap_line(rope, l).len().saturating_sub(r);
+            if rows > self.view.1 {
+                return Some(rows);
+            }
+            l += 1;
+            r = 0;
+        }
+        Some(rows + to.1 - r)
+    }
+}
+
+/// The Markdown headings of a text (ATX `#` headings outside front matter and
+/// fenced code).
+pub fn headings(rope: &ropey::Rope) -> Vec<Heading> {
+    let mut out = Vec::new();
+    let mut in_fence = false;
+    let mut in_front_matter = false;
+    for (i, line) in rope.lines().enumerate() {
+        let text: std::borrow::Cow<'_, str> = line.into();
+        let trimmed = text.trim_end_matches(['\n', '\r']);
+        if i == 0 && trimmed == "---" {
+            in_front_matter = true;
+            continue;
+        }
+        if in_front_matter {
+            if trimmed == "---" || trimmed == "..." {
+                in_front_matter = false;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            in_fence = !in_fence;
+            continue;
+        }
+        if in_fence || !trimmed.starts_with('#') {
+            continue;
+        }
+        let level = trimmed.chars().take_while(|&c| c == '#').count();
+        let rest = &trimmed[level..];
+        if level <= 6 && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
+            out.push(Heading {
+                level,
+                title: rest.trim().trim_end_matches('#').trim().to_string(),
+                line: i,
+            });
+        }
+    }
+    out
+}
+
+/// Per line of `current`: how it differs from `saved`.
+pub fn line_marks(saved: &str, current: &str) -> Vec<Mark> {
+    let diff = similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Myers)
+        .timeout(Duration::from_millis(50))
+        .diff_lines(saved, current);
+    let lines = current.lines().count().max(1) + 1;
+    let mut marks = vec![Mark::Same; lines];
+    for op in diff.ops() {
+        match *op {
+            similar::DiffOp::Equal { .. } => {}
+            similar::DiffOp::Insert {
+                new_index, new_len, ..
+            } => {
+                marks[new_index..(new_index + new_len).min(lines)].fill(Mark::Added);
+            }
+            similar::DiffOp::Replace {
+                new_index, new_len, ..
+            } => {
+                marks[new_index..(new_index + new_len).min(lines)].fill(Mark::Changed);
+            }
+            similar::DiffOp::Delete { new_index, .. } => {
+                if let Some(m) = marks.get_mut(new_index) {
+                    if *m == Mark::Same {
+                        *m = Mark::RemovedBefore;
+                    }
+                }
+            }
+        }
+    }
+    marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_skip_front_matter_and_code() {
+        let rope = ropey::Rope::from_str(
+            "---\ntitel: # ikke\n---\n# Vision\ntekst\n```\n# kode\n```\n## Klima og energi ##\n#hashtag\n",
+        );
+        let found = headings(&rope);
+        let got: Vec<(usize, &str, usize)> = found
+            .iter()
+            .map(|h| (h.level, h.title.as_str(), h.line))
+            .collect();
+        assert_eq!(got, vec![(1, "Vision", 3), (2, "Klima og energi", 8)]);
+    }
+
+    #[test]
+    fn marks_show_added_changed_and_removed_lines() {
+        let marks = line_marks("a\nb\nc\nd\n", "a\nB\nc\nny\n");
+        assert_eq!(
+            &marks[..4],
+            &[Mark::Same, Mark::Changed, Mark::Same, Mark::Changed]
+        );
+        let marks = line_marks("a\nb\nc\n", "a\nc\nd\n");
+        assert_eq!(&marks[..3], &[Mark::Same, Mark::RemovedBefore, Mark::Added]);
+    }
+}

@@ -1,0 +1,225 @@
+//! Screen 1, the overview: every document with its kind, current draft, the
+//! route as a row of body badges, open comments and the last change. `/`
+//! filters as you type (accent-insensitive: "baeredygtighed" finds
+//! "Bæredygtighed"); Enter opens the document.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
+
+use crate::text::inert;
+use crate::ui::actions::Action;
+use crate::ui::app::App;
+use crate::ui::jobs::{Badge, Item};
+use crate::ui::theme::Theme;
+
+#[derive(Debug, Default, Clone)]
+pub struct OverviewState {
+    pub selected: usize,
+    pub filter: String,
+    pub filtering: bool,
+}
+
+impl OverviewState {
+    pub fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+}
+
+/// Lowercase with Danish letters spelled out, so typing without æøå still matches.
+fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            'é' | 'è' => out.push('e'),
+            '\u{30a}' => out.push('a'), // a decomposed "å" is "a" + ring: "aa"
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+fn matches(item: &Item, filter: &str) -> bool {
+    if filter.is_empty() {
+        return true;
+    }
+    let haystack = fold(&format!("{} {} {}", item.title, item.slug, item.author));
+    let raw = format!("{} {} {}", item.title, item.slug, item.author).to_lowercase();
+    filter.split_whitespace().all(|word| {
+        let w = word.to_lowercase();
+        raw.contains(&w) || haystack.contains(&fold(&w))
+    })
+}
+
+pub fn filtered<'a>(items: &'a [Item], filter: &str) -> Vec<&'a Item> {
+    items.iter().filter(|i| matches(i, filter)).collect()
+}
+
+pub fn act(state: &mut OverviewState, action: Action, len: usize) {
+    match action {
+        Action::Up => state.selected = state.selected.saturating_sub(1),
+        Action::Down => state.selected = (state.selected + 1).min(len.saturating_sub(1)),
+        Action::Top => state.selected = 0,
+        Action::Bottom => state.selected = len.saturating_sub(1),
+        Action::Filter => state.filtering = true,
+        _ => {}
+    }
+}
+
+/// Keys while the filter line takes input; returns true when the filter changed.
+pub fn filter_key(state: &mut OverviewState, key: KeyEvent) -> bool {
+    match key.code {
+        KeyCode::Enter => state.filtering = false,
+        KeyCode::Esc => {
+            state.filtering = false;
+            state.filter.clear();
+            return true;
+        }
+        KeyCode::Backspace => {
+            state.filter.pop();
+            return true;
+        }
+        KeyCode::Down => state.selected += 1,
+        KeyCode::Up => state.selected = state.selected.saturating_sub(1),
+        KeyCode::Char(c) if !c.is_control() => {
+            state.filter.push(c);
+            state.selected = 0;
+            return true;
+        }
+        _ => {}
+    }
+    true
+}
+
+fn badge_style(theme: &Theme, badge: Badge) -> ratatui::style::Style {
+    match badge {
+        Badge::Approved => theme.good(),
+        Badge::Pending => theme.warning(),
+        Badge::Postponed => theme.changed(),
+        Badge::Rejected => theme.error(),
+        Badge::NotYet => theme.dim(),
+    }
+}
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let Some(workspace) = &app.workspace else {
+        frame.render_widget(Paragraph::new(app.busy.clone().unwrap_or_default()), area);
+        return;
+    };
+    let state = &app.overview;
+    let [header, table_area, filter_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let items = app.visible_items();
+    let title = format!(
+        " {} — {} of {} documents",
+        inert(&workspace.name),
+        items.len(),
+        workspace.items.len()
+    );
+    frame.render_widget(Paragraph::new(title).style(theme.title()), header);
+
+    let wide = area.width >= 100;
+    let rows: Vec<Row<'_>> = items
+        .iter()
+        .map(|item| {
+            let mut route = Vec::new();
+            for (i, (body, badge)) in item.route.iter().enumerate() {
+                if i > 0 {
+                    route.push(Span::raw(" "));
+                }
+                route.push(Span::styled(
+                    format!("{body}{}", badge.symbol()),
+                    badge_style(theme, *badge),
+                ));
+            }
+            let mut cells = vec![
+                Cell::from(inert(&item.title).into_owned()),
+                Cell::from(item.kind.to_string()),
+                Cell::from(format!("{:>5}", item.draft)),
+                Cell::from(Line::from(route)),
+                Cell::from(format!("{:>3}", item.open_comments)),
+            ];
+            if wide {
+                cells.push(Cell::from(item.date.clone()));
+            } else {
+                cells.push(Cell::from(item.date.get(..10).unwrap_or("").to_string()));
+            }
+            cells.push(Cell::from(inert(&item.author).into_owned()));
+            Row::new(cells)
+        })
+        .collect();
+    let route_width = items
+        .iter()
+        .map(|i| {
+            i.route
+                .iter()
+                .map(|(b, _)| b.0.chars().count() + 2)
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(5)
+        .max(5) as u16;
+    let widths = [
+        Constraint::Min(18),
+        Constraint::Length(8),
+        Constraint::Length(5),
+        Constraint::Length(route_width),
+        Constraint::Length(3),
+        Constraint::Length(if wide { 16 } else { 10 }),
+        Constraint::Length(if wide { 18 } else { 12 }),
+    ];
+    let header_row =
+        Row::new(["Title", "Kind", "Draft", "Route", "Cmt", "Changed", "Author"]).style(theme.dim());
+    let table = Table::new(rows, widths)
+        .header(header_row)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut table_state = TableState::default().with_selected((!items.is_empty()).then_some(state.selected));
+    frame.render_stateful_widget(table, table_area, &mut table_state);
+
+    let line = if state.filtering {
+        Line::from(vec![
+            Span::styled("Filter: ", theme.title()),
+            Span::raw(inert(&state.filter).into_owned()),
+        ])
+    } else if !state.filter.is_empty() {
+        Line::from(vec![
+            Span::styled(format!("Filter: {}", inert(&state.filter)), theme.dim()),
+            Span::styled("  (/ to change, Esc in it to clear)", theme.dim()),
+        ])
+    } else if items.is_empty() {
+        Line::from(Span::styled(
+            "No documents yet: create one with `udkast new SLUG --title T`",
+            theme.dim(),
+        ))
+    } else {
+        Line::from(Span::styled(
+            "Enter open · / filter · j/k move · badges: ✓ approved … pending ⏸ postponed ✗ rejected · not yet",
+            theme.dim(),
+        ))
+    };
+    frame.render_widget(Paragraph::new(line), filter_area);
+    if state.filtering {
+        let x = filter_area.x + 8 + unicode_width::UnicodeWidthStr::width(state.filter.as_str()) as u16;
+        frame.set_cursor_position((x.min(filter_area.right().saturating_sub(1)), filter_area.y));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_finds_danish_words_typed_without_accents() {
+        assert_eq!(fold("Bæredygtighedsstrategi"), "baeredygtighedsstrategi");
+        assert_eq!(fold("Åby"), "aaby");
+        assert!(fold("Bæredygtighed").contains(&fold("baeredygtighed")));
+        assert!(fold("Byrådets").contains(&fold("byraadets")));
+    }
+}

@@ -1,0 +1,242 @@
+//! Snapshots of every screen on the sample workspace, at 120×40 and 80×24, in
+//! colour and with NO_COLOR. The colour snapshots include each cell's style.
+
+use std::path::Path;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::app::{App, Folders, Overlay};
+use super::jobs::{self, Response};
+use super::keymap::{DEFAULT, Keymap, VIM};
+use super::theme::Theme;
+use crate::domain::Slug;
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    _state: tempfile::TempDir,
+    repo: std::path::PathBuf,
+    state: std::path::PathBuf,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("demo");
+    crate::sample::build_demo(&repo).unwrap();
+    Fixture {
+        repo,
+        state: state.path().to_path_buf(),
+        _dir: dir,
+        _state: state,
+    }
+}
+
+fn app(fx: &Fixture, color: bool, keymap: &str) -> App {
+    let keymap = Keymap::parse("default", keymap).unwrap();
+    let mut app = App::new(
+        keymap,
+        Theme { color },
+        Folders {
+            state: fx.state.clone(),
+        },
+    );
+    app.requests.clear();
+    let mut view = jobs::load(&fx.repo).unwrap();
+    view.identity = "Aisha Karimi <aisha.karimi@aaby.dk>".into();
+    app.handle_response(Response::Loaded(Ok(view)));
+    app
+}
+
+fn open(app: &mut App, repo: &Path, slug: &str) {
+    let opened = jobs::open(repo, &Slug::parse(slug).unwrap()).unwrap();
+    app.handle_response(Response::Opened(Ok(opened)));
+}
+
+fn render(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    if app.theme.color {
+        format!("{buffer:?}")
+    } else {
+        let mut text = String::new();
+        for y in 0..height {
+            for x in 0..width {
+                text.push_str(buffer[(x, y)].symbol());
+            }
+            text.push('\n');
+        }
+        text
+    }
+}
+
+fn key(app: &mut App, code: KeyCode) {
+    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+}
+
+fn chars(app: &mut App, s: &str) {
+    for c in s.chars() {
+        key(app, KeyCode::Char(c));
+    }
+}
+
+/// Renders one situation at both sizes, in colour and without.
+fn snapshot_all(name: &str, setup: impl Fn(&mut App, &Fixture)) {
+    let fx = fixture();
+    for (w, h) in [(120, 40), (80, 24)] {
+        for color in [true, false] {
+            let mut app = app(&fx, color, DEFAULT);
+            setup(&mut app, &fx);
+            let shown = render(&mut app, w, h);
+            let suffix = if color { "color" } else { "no_color" };
+            insta::assert_snapshot!(format!("{name}_{w}x{h}_{suffix}"), shown);
+        }
+    }
+}
+
+#[test]
+fn overview_route_badges() {
+    snapshot_all("overview", |_, _| {});
+}
+
+#[test]
+fn overview_filtered_without_accents() {
+    snapshot_all("overview_filter", |app, _| {
+        key(app, KeyCode::Char('/'));
+        chars(app, "baeredygt");
+    });
+}
+
+#[test]
+fn document_editor_with_outline() {
+    snapshot_all("document", |app, fx| {
+        open(app, &fx.repo, "baeredygtighedsstrategi");
+        for _ in 0..30 {
+            key(app, KeyCode::Down);
+        }
+        chars(app, "Nyt afsnit, æøå ");
+    });
+}
+
+#[test]
+fn help_lists_bindings() {
+    snapshot_all("help", |app, _| key(app, KeyCode::Char('?')));
+}
+
+#[test]
+fn palette_lists_actions() {
+    snapshot_all("palette", |app, _| {
+        key(app, KeyCode::Char(':'));
+        chars(app, "sa");
+    });
+}
+
+#[test]
+fn history_placeholder() {
+    snapshot_all("history_placeholder", |app, _| key(app, KeyCode::Char('3')));
+}
+
+#[test]
+fn draft_message_prompt() {
+    snapshot_all("save_prompt", |app, fx| {
+        open(app, &fx.repo, "klimahandleplan");
+        chars(app, "x");
+        app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        chars(app, "Rettet mål");
+    });
+}
+
+#[test]
+fn recovery_dialog() {
+    snapshot_all("recovery", |app, fx| {
+        let dir = super::autosave::workspace_dir(&fx.state, &app.workspace.as_ref().unwrap().git_dir);
+        let slug = Slug::parse("cirkulaert-charter").unwrap();
+        let text = jobs::open(&fx.repo, &slug)
+            .unwrap()
+            .text
+            .replacen("Charter", "Chartret", 1)
+            + "Ny linje efter nedbrud\n";
+        let mut meta_text = text.clone();
+        meta_text.push_str("");
+        super::autosave::write(&dir, &slug, &meta_text, "0", 1).unwrap();
+        // A fixed time so the snapshot does not change from run to run.
+        let meta = dir.join("cirkulaert-charter.toml");
+        let fixed = std::fs::read_to_string(&meta).unwrap();
+        let fixed: String = fixed
+            .lines()
+            .map(|l| {
+                if l.starts_with("written") {
+                    "written = \"2025-06-01T10:00:00+02:00\"".to_string()
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&meta, fixed).unwrap();
+        open(app, &fx.repo, "cirkulaert-charter");
+        assert!(matches!(app.overlay, Some(Overlay::Recovery(_))));
+    });
+}
+
+#[test]
+fn too_small_terminal() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    insta::assert_snapshot!("too_small_10x3", render(&mut app, 10, 3));
+    insta::assert_snapshot!("too_small_19x4", render(&mut app, 19, 4));
+}
+
+#[test]
+fn vim_normal_mode_moves_and_deletes_lines() {
+    let fx = fixture();
+    let mut app = app(&fx, false, VIM);
+    open(&mut app, &fx.repo, "cirkulaert-charter");
+    let doc = app.document.as_ref().unwrap();
+    let first_line = doc.buffer.rope().line(0).to_string();
+    let lines = doc.buffer.len_lines();
+    chars(&mut app, "dd");
+    let doc = app.document.as_ref().unwrap();
+    assert_eq!(doc.buffer.len_lines(), lines - 1);
+    assert_ne!(doc.buffer.rope().line(0).to_string(), first_line);
+    chars(&mut app, "u");
+    assert_eq!(
+        app.document.as_ref().unwrap().buffer.rope().line(0).to_string(),
+        first_line
+    );
+    chars(&mut app, "ixy");
+    assert!(
+        app.document
+            .as_ref()
+            .unwrap()
+            .buffer
+            .rope()
+            .line(0)
+            .to_string()
+            .starts_with("xy")
+    );
+    key(&mut app, KeyCode::Esc);
+    chars(&mut app, "q");
+    assert_eq!(app.screen, super::app::Screen::Overview);
+}
+
+#[test]
+fn escape_characters_are_drawn_inert() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    let opened = jobs::OpenedDocument {
+        slug: Slug::parse("x").unwrap(),
+        title: "Farlig".into(),
+        base: git2::Oid::ZERO_SHA1,
+        draft: 1,
+        text: "a\u{1b}[2Jb\tc\u{7}\n".into(),
+    };
+    app.handle_response(Response::Opened(Ok(opened)));
+    let shown = render(&mut app, 80, 10);
+    assert!(
+        shown.contains("a^[[2Jb c^G"),
+        "the tab reaches the next stop at 8: {shown}"
+    );
+}

@@ -1,0 +1,86 @@
+//! Widgets shared by several screens: the status line and dialogs.
+
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+
+use super::app::RecoveryOffer;
+use super::theme::Theme;
+
+/// A centred dialog with a title and text.
+pub fn dialog(frame: &mut Frame<'_>, area: Rect, theme: &Theme, title: &str, text: &str) {
+    let width = 70.min(area.width);
+    let inner_width = width.saturating_sub(2).max(1) as usize;
+    let height = text
+        .lines()
+        .map(|l| (unicode_width::UnicodeWidthStr::width(l) / inner_width + 1) as u16)
+        .sum::<u16>()
+        .saturating_add(2)
+        .min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {title} "))
+        .border_style(theme.warning());
+    let safe: String = text
+        .lines()
+        .map(|l| crate::text::inert(l).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    frame.render_widget(Paragraph::new(safe).block(block).wrap(Wrap { trim: false }), rect);
+}
+
+/// What the recovery dialog says: when the text was kept, what it was made on,
+/// and the lines that differ from the latest draft.
+pub fn recovery_text(offer: &RecoveryOffer) -> String {
+    let meta = &offer.autosave.meta;
+    let mut text = format!("Text of {} that was never saved as a draft", offer.opened.slug);
+    if !meta.written.is_empty() {
+        text.push_str(&format!(", kept at {}", meta.written.replace('T', " ")));
+    }
+    text.push_str(".\n");
+    if meta.draft != 0 && meta.draft != offer.opened.draft {
+        text.push_str(&format!(
+            "It was written on draft {}; the latest is draft {}.\n",
+            meta.draft, offer.opened.draft
+        ));
+    }
+    let diff = similar::TextDiff::from_lines(&offer.opened.text, &offer.autosave.text);
+    let mut shown = 0;
+    let mut changes = 0;
+    let mut lines = String::new();
+    for change in diff.iter_all_changes() {
+        let sign = match change.tag() {
+            similar::ChangeTag::Delete => "-",
+            similar::ChangeTag::Insert => "+",
+            similar::ChangeTag::Equal => continue,
+        };
+        changes += 1;
+        if shown < 8 {
+            let line: String = change
+                .value()
+                .trim_end_matches(['\n', '\r'])
+                .chars()
+                .take(64)
+                .collect();
+            lines.push_str(&format!("{sign} {line}\n"));
+            shown += 1;
+        }
+    }
+    text.push_str(&format!(
+        "\n{changes} line(s) differ from the latest draft:\n{lines}"
+    ));
+    if changes > shown {
+        text.push_str(&format!("… and {} more\n", changes - shown));
+    }
+    text.push_str("\n r  recover it into the editor\n d  discard it\n Esc  decide later (keep it)");
+    text
+}

@@ -1,0 +1,52 @@
+//! The status line: workspace, branch, identity, the open document's draft and
+//! whether it is modified or autosaved, and the latest message.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::text::inert;
+use crate::ui::app::{App, Screen};
+use crate::ui::screens::document::Mode;
+
+pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(w) = &app.workspace {
+        parts.push(inert(&w.name).into_owned());
+        parts.push(format!("⎇ {}", inert(&w.branch)));
+        // The name only: the e-mail would crowd out the document's state at 80 columns.
+        let name = w.identity.split(" <").next().unwrap_or(&w.identity);
+        parts.push(inert(name).into_owned());
+    }
+    if let Some(doc) = app.document.as_ref().filter(|_| app.screen == Screen::Document) {
+        let mut state = format!("{} draft {}", doc.slug, doc.draft);
+        if doc.buffer.is_modified() {
+            state.push_str(" · modified");
+            if doc.autosaved_is_current() {
+                state.push_str(" · autosaved");
+            }
+        }
+        if app.keymap.is_modal() {
+            state.push_str(if doc.mode == Mode::Normal {
+                " · NORMAL"
+            } else {
+                " · INSERT"
+            });
+        }
+        parts.push(state);
+        if let Some(other) = &doc.others_editing {
+            parts.push(format!("⚠ {}", inert(other)));
+        }
+    }
+    let left = format!(" {}", parts.join(" │ "));
+    let mut spans = vec![Span::styled(left, theme.status())];
+    if let Some(busy) = &app.busy {
+        spans.push(Span::styled(format!("  {busy}"), theme.dim()));
+    } else if let Some((text, is_error)) = &app.message {
+        let style = if *is_error { theme.error() } else { theme.good() };
+        spans.push(Span::styled(format!("  {}", inert(text)), style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

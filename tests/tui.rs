@@ -1,0 +1,221 @@
+//! End-to-end tests of the terminal interface: the real binary in a
+//! pseudo-terminal, its screen parsed with vt100.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use common::Env;
+use common::pty::{Tui, keys};
+
+fn autosave_file(env: &Env, slug: &str) -> Option<std::path::PathBuf> {
+    let dir = env.home.path().join(".state/udkast/autosave");
+    let ws = std::fs::read_dir(&dir).ok()?.flatten().next()?.path();
+    let file = ws.join(format!("{slug}.md"));
+    file.exists().then_some(file)
+}
+
+#[test]
+fn open_edit_save_a_draft_and_see_it_in_the_log() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(keys::ENTER);
+    tui.wait_for("draft 1");
+    tui.send(keys::CTRL_END);
+    tui.type_text("Ny sætning om bæredygtighed.");
+    tui.wait_for("Ny sætning om bæredygtighed.");
+    tui.wait_for("modified");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Draft message");
+    tui.type_text("Skrevet i udkast");
+    tui.send(keys::ENTER);
+    tui.wait_for("Saved draft 2 of klima");
+    tui.send(keys::CTRL_Q);
+    assert_eq!(tui.wait_exit(), 0);
+
+    let log = env.udkast_in(&ws, &["log", "klima"]).ok().to_string();
+    assert!(log.lines().nth(1).unwrap().contains("Skrevet i udkast"), "{log}");
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "klima"]).stdout,
+        "# Klimaplan 2030\nNy sætning om bæredygtighed."
+    );
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+    assert!(
+        autosave_file(&env, "klima").is_none(),
+        "a saved draft leaves no autosave"
+    );
+}
+
+#[test]
+fn sighup_mid_edit_then_reopen_and_recover() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(keys::ENTER);
+    tui.wait_for("draft 1");
+    tui.send(keys::CTRL_END);
+    tui.type_text("Tekst der ikke må gå tabt");
+    tui.wait_for("Tekst der ikke må gå tabt");
+    // The connection drops: SIGHUP. The text must already be (or now be) kept.
+    tui.signal("HUP");
+    tui.wait_exit();
+    let kept = autosave_file(&env, "klima").expect("an autosave after SIGHUP");
+    assert!(
+        std::fs::read_to_string(kept)
+            .unwrap()
+            .contains("Tekst der ikke må gå tabt")
+    );
+
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(keys::ENTER);
+    let screen = tui.wait_for("Unsaved text found");
+    assert!(
+        screen.contains("+ # Klimaplan 2030Tekst der ikke må gå tabt") || screen.contains("Tekst der ikke"),
+        "{screen}"
+    );
+    tui.send(b"r");
+    tui.wait_for("Recovered");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Draft message");
+    tui.type_text("Gendannet");
+    tui.send(keys::ENTER);
+    tui.wait_for("Saved draft 2");
+    tui.send(keys::CTRL_Q);
+    assert_eq!(tui.wait_exit(), 0);
+    assert!(
+        env.udkast_in(&ws, &["show", "klima"])
+            .stdout
+            .contains("Tekst der ikke må gå tabt")
+    );
+}
+
+#[test]
+fn kill_9_loses_at_most_a_second() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(keys::ENTER);
+    tui.wait_for("draft 1");
+    tui.type_text("Hurtigt skrevet");
+    tui.wait_for("Hurtigt skrevet");
+    // Within a second of the last key the autosave holds it, even without a signal handler running.
+    let deadline = Instant::now() + Duration::from_millis(1000);
+    let mut kept = false;
+    while Instant::now() < deadline {
+        if autosave_file(&env, "klima")
+            .is_some_and(|f| std::fs::read_to_string(f).unwrap().contains("Hurtigt skrevet"))
+        {
+            kept = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    tui.signal("KILL");
+    tui.wait_exit();
+    assert!(kept, "the autosave had the text within one second");
+}
+
+#[test]
+fn escape_sequences_in_a_document_are_inert() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    std::fs::write(
+        ws.join("strategies/klima/document.md"),
+        "# Klimaplan 2030\nFarlig \x1b]0;pwned\x07 og \x1b[2J tekst\n",
+    )
+    .unwrap();
+    env.git(&ws, &["commit", "-qam", "Farlig \x1b[31m besked"]);
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(keys::ENTER);
+    let screen = tui.wait_for("Farlig");
+    assert!(screen.contains("Farlig ^[]0;pwned^G og ^[[2J tekst"), "{screen}");
+    let raw = tui.raw();
+    assert!(
+        !raw.windows(9).any(|w| w == b"\x1b]0;pwned"),
+        "the title sequence reached the terminal"
+    );
+    tui.send(keys::CTRL_Q);
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn resize_down_to_10x3_and_back() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    tui.wait_for("Klimaplan 2030");
+    tui.resize(10, 3);
+    tui.wait_for("too small");
+    tui.resize(120, 40);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+}
+
+#[test]
+fn help_lists_the_bindings_and_no_color_sends_no_colours() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let mut tui = Tui::spawn(&env, &ws, &[], 100, 30, &[("NO_COLOR", "1")]);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(b"?");
+    let screen = tui.wait_for("screen-overview");
+    assert!(screen.contains("Help"), "{screen}");
+    tui.send(keys::ESC);
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+    let raw = String::from_utf8_lossy(&tui.raw()).into_owned();
+    for colour in [
+        "\x1b[38;", "\x1b[48;", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[34m", "\x1b[36m",
+    ] {
+        assert!(!raw.contains(colour), "NO_COLOR output contains {colour:?}");
+    }
+}
+
+#[test]
+fn two_editors_warn_each_other() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let mut first = Tui::spawn(&env, &ws, &[], 120, 24, &[]);
+    first.wait_for("Klimaplan 2030");
+    first.send(keys::ENTER);
+    first.wait_for("draft 1");
+    let mut second = Tui::spawn(&env, &ws, &[], 120, 24, &[]);
+    second.wait_for("Klimaplan 2030");
+    second.send(keys::ENTER);
+    second.wait_for("is also editing this document");
+    first.wait_for("is also editing this document");
+    first.send(keys::CTRL_Q);
+    second.send(keys::CTRL_Q);
+    assert_eq!(first.wait_exit(), 0);
+    assert_eq!(second.wait_exit(), 0);
+}
+
+#[test]
+fn a_bad_keymap_is_an_error_before_the_screen_opens() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let config = env.home.path().join(".config/udkast");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[keys.document]\n\"ctrl-s\" = \"save-everything\"\n",
+    )
+    .unwrap();
+    let out = env.udkast_in(&ws, &[]);
+    // Without a terminal it refuses; the keymap is checked first in a terminal.
+    assert_eq!(out.code, 1);
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    assert_eq!(tui.wait_exit(), 1);
+    assert!(
+        tui.screen().contains("unknown action \"save-everything\""),
+        "{}",
+        tui.screen()
+    );
+}
