@@ -168,6 +168,9 @@ fn help_lists_the_bindings_and_no_color_sends_no_colours() {
     let screen = tui.wait_for("screen-overview");
     assert!(screen.contains("Help"), "{screen}");
     tui.send(keys::ESC);
+    // A lone Esc followed at once by q would read as alt-q, as in any terminal.
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    tui.wait_for("Klimaplan 2030");
     tui.send(b"q");
     assert_eq!(tui.wait_exit(), 0);
     let raw = String::from_utf8_lossy(&tui.raw()).into_owned();

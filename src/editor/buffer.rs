@@ -1,8 +1,9 @@
 //! [`Buffer`]: the document text in a rope, the cursor (always on a grapheme
 //! boundary), the selection, and every edit command the editor screen offers.
-//! Each edit goes through one place ([`Buffer::replace_range`]) that applies it,
-//! keeps the cursor on a boundary and records it for undo; so no command can
-//! forget one of the three.
+//! Each edit goes through one place (`Buffer::replace_range`) that applies it,
+//! keeps the cursor on a boundary and records it for undo, so no command can
+//! forget one of the three; only replace-all (many changes in one step) and
+//! undo/redo (which replay recorded changes) touch the rope themselves.
 
 use std::cell::Cell;
 use std::fmt;
@@ -15,7 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use super::grapheme;
 use super::history::{Change, Clock, CursorState, EditKind, History, Step};
-use super::layout::Layout;
+use super::layout::{self, Layout};
 use super::motion::{self, Motion};
 use super::search;
 
@@ -293,7 +294,7 @@ impl Buffer {
         let start = self.rope.line_to_char(line);
         let end = start + self.rope.line(line).len_chars();
         let (range, returned) = if line_break(&self.rope, line).is_none() && line > 0 {
-            let prev_end = motion::content_end(&self.rope, line - 1);
+            let prev_end = layout::content_end(&self.rope, line - 1);
             let own = self.rope.slice(start..end).to_string();
             let brk = self.rope.slice(prev_end..start).to_string();
             (prev_end..end, own + &brk)
@@ -455,6 +456,11 @@ impl Buffer {
         self.history.record(change, kind, before, self.cursor, now);
     }
 
+    #[cfg(test)]
+    pub(crate) fn history(&self) -> &History {
+        &self.history
+    }
+
     fn cursor_state(&self) -> CursorState {
         CursorState {
             cursor: self.cursor,
@@ -468,17 +474,11 @@ impl Buffer {
     }
 }
 
-/// The line break ending rope line `line`, None for a last line without one.
+/// The line break ending rope line `line`, None for the last line.
 fn line_break(rope: &Rope, line: usize) -> Option<&'static str> {
-    let slice = rope.line(line);
-    let n = slice.len_chars();
-    match (
-        n.checked_sub(2).map(|i| slice.char(i)),
-        n.checked_sub(1).map(|i| slice.char(i)),
-    ) {
-        (Some('\r'), Some('\n')) => Some("\r\n"),
-        (_, Some('\n')) => Some("\n"),
-        (_, Some('\r')) => Some("\r"),
-        _ => None,
+    match layout::break_len(rope, line) {
+        0 => None,
+        2 => Some("\r\n"),
+        _ => Some("\n"),
     }
 }

@@ -14,6 +14,7 @@
 //! Newline, paste, cut, deleting a selection or word or line, and replacing are
 //! always steps of their own.
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -73,7 +74,8 @@ struct OpenGroup {
 
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    undo: Vec<Step>,
+    /// Oldest first; a deque so forgetting the oldest step costs nothing.
+    undo: VecDeque<Step>,
     redo: Vec<Step>,
     open: Option<OpenGroup>,
 }
@@ -96,7 +98,7 @@ impl History {
         self.redo.clear();
         let last_char = change.inserted.chars().last();
         if self.joins_open_group(&change, kind, now)
-            && let Some(step) = self.undo.last_mut()
+            && let Some(step) = self.undo.back_mut()
         {
             merge(&mut step.changes, change);
             step.after = after;
@@ -123,9 +125,9 @@ impl History {
 
     fn push(&mut self, step: Step) {
         if self.undo.len() >= MAX_STEPS {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
-        self.undo.push(step);
+        self.undo.push_back(step);
     }
 
     fn joins_open_group(&self, change: &Change, kind: EditKind, now: Instant) -> bool {
@@ -148,7 +150,7 @@ impl History {
     /// Takes the last step for undoing; the buffer applies its inverse.
     pub fn undo(&mut self) -> Option<&Step> {
         self.open = None;
-        let step = self.undo.pop()?;
+        let step = self.undo.pop_back()?;
         self.redo.push(step);
         self.redo.last()
     }
@@ -157,15 +159,26 @@ impl History {
     pub fn redo(&mut self) -> Option<&Step> {
         self.open = None;
         let step = self.redo.pop()?;
-        self.undo.push(step);
-        self.undo.last()
+        self.undo.push_back(step);
+        self.undo.back()
     }
 
     /// Corrects where the cursor goes on redo of the last step.
     pub fn set_last_after(&mut self, after: usize) {
-        if let Some(step) = self.undo.last_mut() {
+        if let Some(step) = self.undo.back_mut() {
             step.after = after;
         }
+    }
+
+    /// Chars held by all steps, to show steps hold changes, not documents.
+    #[cfg(test)]
+    pub fn stored_chars(&self) -> usize {
+        self.undo
+            .iter()
+            .chain(&self.redo)
+            .flat_map(|s| &s.changes)
+            .map(|c| c.removed.chars().count() + c.inserted.chars().count())
+            .sum()
     }
 
     pub fn can_undo(&self) -> bool {
@@ -206,7 +219,14 @@ fn merge(changes: &mut Vec<Change>, change: Change) {
 /// a word); everything else separates words for grouping.
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
-        || matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+        || matches!(
+            c,
+            '\u{300}'..='\u{36f}'
+                | '\u{1ab0}'..='\u{1aff}'
+                | '\u{1dc0}'..='\u{1dff}'
+                | '\u{20d0}'..='\u{20ff}'
+                | '\u{fe20}'..='\u{fe2f}'
+        )
 }
 
 #[cfg(test)]

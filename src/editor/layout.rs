@@ -112,6 +112,7 @@ impl Layout {
             let end = graphemes.get(next).map_or(at, |g| g.0);
             rows.push(VisualLine {
                 line,
+                // `i` is in bounds: the loop condition.
                 start: graphemes[i].0,
                 end,
                 cells,
@@ -178,8 +179,11 @@ impl Layout {
     /// wrapped row (its end is already the next row) or the end of the line.
     pub fn char_at(&self, rope: &Rope, line: usize, visual_row: usize, column: usize) -> usize {
         let rows = self.wrap_line(rope, line);
-        let last = rows.len() - 1;
-        let row = &rows[visual_row.min(last)];
+        let last = rows.len().saturating_sub(1);
+        let Some(row) = rows.get(visual_row.min(last)) else {
+            // wrap_line always gives at least one row; this is only for safety.
+            return rope.line_to_char(line.min(rope.len_lines().saturating_sub(1)));
+        };
         let mut acc = 0;
         for cell in &row.cells {
             if column < acc + cell.width {
@@ -217,16 +221,35 @@ fn empty_row(line: usize, at: usize) -> VisualLine {
     }
 }
 
-/// The text of rope line `line` without its line break ("\n", "\r\n" or "\r").
+/// How many chars of rope line `line` are its line break: 2 for CRLF, 1 for
+/// LF, 0 for the last line, which never has one. Asked of the rope's own line
+/// structure rather than assumed: with `default-features = false` ropey breaks
+/// lines only at LF and CRLF, so a lone CR stays inside its line and is shown
+/// as "^M", never silently treated as a break.
+pub(crate) fn break_len(rope: &Rope, line: usize) -> usize {
+    if line + 1 >= rope.len_lines() {
+        return 0;
+    }
+    let slice = rope.line(line);
+    let n = slice.len_chars();
+    if n >= 2 && slice.char(n - 2) == '\r' && slice.char(n - 1) == '\n' {
+        2
+    } else {
+        1
+    }
+}
+
+/// The char index where rope line `line` ends, before its line break.
+pub(crate) fn content_end(rope: &Rope, line: usize) -> usize {
+    rope.line_to_char(line) + rope.line(line).len_chars() - break_len(rope, line)
+}
+
+/// The text of rope line `line` without its line break.
 pub(crate) fn line_content(rope: &Rope, line: usize) -> String {
-    let mut text = rope.line(line).to_string();
-    if text.ends_with('\n') {
-        text.pop();
-    }
-    if text.ends_with('\r') {
-        text.pop();
-    }
-    text
+    let slice = rope.line(line);
+    slice
+        .slice(..slice.len_chars() - break_len(rope, line))
+        .to_string()
 }
 
 fn is_whitespace(g: &str) -> bool {
@@ -265,19 +288,27 @@ fn push_visible(out: &mut String, c: char) {
             out.push(char::from(b'@' + code as u8));
         }
         0x7f => out.push_str("^?"),
+        // C1 (`char::is_control` is exactly C0, DEL and C1).
         0x80..=0x9f => out.push_str(&format!("<{code:02X}>")),
-        _ if c.is_control() => out.push_str(&format!("<{code:X}>")),
         _ => out.push(c),
     }
 }
 
-/// Characters that reorder or hide text (bidi controls, line and paragraph
-/// separators). unicode-width may give some of them a width, but drawn raw they
-/// can make the screen lie about the text, so they get the placeholder too.
+/// Characters that reorder or hide text: bidi controls, the line and paragraph
+/// separators and interlinear annotation marks. unicode-width gives some of them
+/// width 1 (U+2028, U+FFF9), but drawn raw they can make the screen lie about
+/// the text, so they get the placeholder too.
 fn is_invisible_format(c: char) -> bool {
     matches!(
         c,
-        '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+        '\u{061c}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{fff9}'..='\u{fffb}'
     )
 }
 

@@ -50,6 +50,8 @@ fn zero_width_gets_a_placeholder() {
     assert_eq!(display_grapheme("\u{200d}", 0, 4).0, PLACEHOLDER);
     assert_eq!(display_grapheme("\u{202e}", 0, 4).0, PLACEHOLDER);
     assert_eq!(display_grapheme("\u{2028}", 0, 4).0, PLACEHOLDER);
+    assert_eq!(display_grapheme("\u{fff9}", 0, 4).0, PLACEHOLDER);
+    assert_eq!(display_grapheme("\u{ad}", 0, 4).0, PLACEHOLDER);
     assert_eq!(PLACEHOLDER.width(), 1);
     let rope = Rope::from_str("\u{30a}x");
     let rows = Layout::new(80, 10).wrap_line(&rope, 0);
@@ -58,9 +60,12 @@ fn zero_width_gets_a_placeholder() {
 
 #[test]
 fn line_breaks_are_not_cells() {
-    let rope = Rope::from_str("ab\r\ncd\ref\n");
+    // Only LF and CRLF break lines (ropey without `cr_lines`); a lone CR is a
+    // control character inside its line.
+    let rope = Rope::from_str("ab\r\ncd\ref\n\r");
     let l = Layout::new(80, 10);
-    for (line, want, end) in [(0, "ab", 2), (1, "cd", 6), (2, "ef", 9), (3, "", 10)] {
+    assert_eq!(rope.len_lines(), 3);
+    for (line, want, end) in [(0, "ab", 2), (1, "cd^Mef", 9), (2, "^M", 11)] {
         let rows = l.wrap_line(&rope, line);
         assert_eq!(rows.len(), 1);
         assert_eq!(rows_text(&rows)[0], want);

@@ -4,7 +4,7 @@
 //! about what a keystroke does to the text can be tested without a screen.
 //!
 //! - [`buffer`]: [`Buffer`], the text plus cursor, selection and the edit commands;
-//! - [`history`]: undo/redo as recorded changes, grouped like a word processor;
+//! - `history`: undo/redo as recorded changes, grouped like a word processor;
 //! - [`motion`]: where each [`Motion`] takes the cursor;
 //! - [`layout`]: how a line is shown (cells, tabs, control characters, soft wrap),
 //!   shared by drawing and by Up/Down so the two can never disagree;
@@ -17,7 +17,7 @@
 
 pub mod buffer;
 mod grapheme;
-pub mod history;
+mod history;
 pub mod layout;
 pub mod motion;
 pub mod search;

@@ -11,7 +11,7 @@ use ropey::Rope;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::grapheme;
-use super::layout::{Layout, line_content, position_in_rows};
+use super::layout::{Layout, content_end, line_content, position_in_rows};
 
 /// A cursor movement, as bound to keys by the UI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -20,9 +20,11 @@ pub enum Motion {
     Left,
     /// One grapheme forward.
     Right,
-    /// One visual (wrapped) row up, keeping the preferred column.
+    /// One visual (wrapped) row up, keeping the preferred column; from the
+    /// first row, to the document start.
     Up,
-    /// One visual row down, keeping the preferred column.
+    /// One visual row down, keeping the preferred column; from the last row, to
+    /// the document end.
     Down,
     /// To the previous word start, or the start of the line.
     WordLeft,
@@ -42,23 +44,6 @@ pub enum Motion {
     PageDown,
     DocStart,
     DocEnd,
-}
-
-/// The char index where rope line `line` ends, before its line break.
-pub(crate) fn content_end(rope: &Rope, line: usize) -> usize {
-    let start = rope.line_to_char(line);
-    let slice = rope.line(line);
-    let mut end = start + slice.len_chars();
-    let n = slice.len_chars();
-    if n > 0 && slice.char(n - 1) == '\n' {
-        end -= 1;
-        if n > 1 && slice.char(n - 2) == '\r' {
-            end -= 1;
-        }
-    } else if n > 0 && slice.char(n - 1) == '\r' {
-        end -= 1;
-    }
-    end
 }
 
 /// Starts of the words and punctuation of `line` (not of whitespace runs), as

@@ -164,10 +164,10 @@ impl App {
             Response::Saved(Ok(saved)) => {
                 if let Some(doc) = self.document.as_mut().filter(|d| d.slug == saved.slug) {
                     doc.saved(&saved);
-                    if let Some(dir) = self.autosave_dir() {
-                        if !self.document.as_ref().is_some_and(|d| d.buffer.is_modified()) {
-                            autosave::remove(&dir, &saved.slug);
-                        }
+                    if let Some(dir) = self.autosave_dir()
+                        && !self.document.as_ref().is_some_and(|d| d.buffer.is_modified())
+                    {
+                        autosave::remove(&dir, &saved.slug);
                     }
                 }
                 let merged = if saved.merged {
@@ -195,17 +195,17 @@ impl App {
     }
 
     fn opened(&mut self, opened: OpenedDocument) {
-        if let Some(dir) = self.autosave_dir() {
-            if let Some(saved) = autosave::read(&dir, &opened.slug) {
-                if saved.text != opened.text {
-                    self.overlay = Some(Overlay::Recovery(Box::new(RecoveryOffer {
-                        opened,
-                        autosave: saved,
-                    })));
-                    return;
-                }
-                autosave::remove(&dir, &opened.slug);
+        if let Some(dir) = self.autosave_dir()
+            && let Some(saved) = autosave::read(&dir, &opened.slug)
+        {
+            if saved.text != opened.text {
+                self.overlay = Some(Overlay::Recovery(Box::new(RecoveryOffer {
+                    opened,
+                    autosave: saved,
+                })));
+                return;
             }
+            autosave::remove(&dir, &opened.slug);
         }
         self.show_document(opened, None);
     }
@@ -264,7 +264,7 @@ impl App {
             found = self.keymap.lookup(Context::Global, &self.pending_keys);
         }
         match found {
-            Lookup::Prefix => return,
+            Lookup::Prefix => (),
             Lookup::Action(action) => {
                 self.pending_keys.clear();
                 self.dispatch(action);
@@ -272,16 +272,16 @@ impl App {
             Lookup::None => {
                 let single = self.pending_keys.len() == 1;
                 self.pending_keys.clear();
-                if single && context == Context::Document {
-                    if let (KeyCode::Char(c), false) = (
+                if single
+                    && context == Context::Document
+                    && let (KeyCode::Char(c), false) = (
                         key.code,
                         key.modifiers
                             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
-                    ) {
-                        if let Some(doc) = self.document.as_mut() {
-                            doc.type_char(c);
-                        }
-                    }
+                    )
+                    && let Some(doc) = self.document.as_mut()
+                {
+                    doc.type_char(c);
                 }
             }
         }
@@ -516,10 +516,10 @@ impl App {
                 }
             }
             other => {
-                if let Some(doc) = self.document.as_mut().filter(|_| self.screen == Screen::Document) {
-                    if let Some(err) = doc.act(other) {
-                        self.error(err);
-                    }
+                if let Some(doc) = self.document.as_mut().filter(|_| self.screen == Screen::Document)
+                    && let Some(err) = doc.act(other)
+                {
+                    self.error(err);
                 }
             }
         }
@@ -593,12 +593,12 @@ impl App {
             return false;
         };
         let mut changed = doc.tick(now);
-        if let Some(dir) = dir {
-            if doc.autosave_due(now) {
-                changed = true;
-                if let Err(e) = doc.write_autosave(&dir) {
-                    self.message = Some((format!("Autosave failed: {e}"), true));
-                }
+        if let Some(dir) = dir
+            && doc.autosave_due(now)
+        {
+            changed = true;
+            if let Err(e) = doc.write_autosave(&dir) {
+                self.message = Some((format!("Autosave failed: {e}"), true));
             }
         }
         changed

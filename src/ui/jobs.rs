@@ -110,6 +110,12 @@ pub struct SavedDraft {
     pub warnings: Vec<String>,
 }
 
+/// Checks cheaply that `repo` is a readable workspace, before the screen opens.
+pub fn check(repo: &Path) -> Result<(), String> {
+    let store = Store::open(repo).map_err(|e| e.to_string())?;
+    store.snapshot().map(|_| ()).map_err(|e| e.to_string())
+}
+
 /// Reads the workspace for the overview.
 pub fn load(repo: &Path) -> Result<WorkspaceView, String> {
     let store = Store::open(repo).map_err(|e| e.to_string())?;
@@ -147,7 +153,7 @@ pub fn load(repo: &Path) -> Result<WorkspaceView, String> {
             }
         })
         .collect();
-    items.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+    items.sort_by_key(|a| a.title.to_lowercase());
     Ok(WorkspaceView {
         name: snapshot.config.name.clone(),
         branch: store.branch_short(),

@@ -34,7 +34,7 @@ use app::{App, Folders};
 pub fn run(repo: &Path) -> Result<(), String> {
     // Fail before touching the terminal: bad keymaps and a missing workspace.
     let keymap = keymap::Keymap::load_user(&crate::dirs::config_dir())?;
-    jobs::load(repo).map(|_| ())?;
+    jobs::check(repo)?;
     let folders = Folders {
         state: crate::dirs::state_dir(),
     };

@@ -237,15 +237,11 @@ impl DocumentState {
             Action::DeleteLine => {
                 self.buffer.delete_line();
             }
-            Action::Undo => {
-                if !self.buffer.undo() {
-                    return Some("Nothing to undo".into());
-                }
+            Action::Undo if !self.buffer.undo() => {
+                return Some("Nothing to undo".into());
             }
-            Action::Redo => {
-                if !self.buffer.redo() {
-                    return Some("Nothing to redo".into());
-                }
+            Action::Redo if !self.buffer.redo() => {
+                return Some("Nothing to redo".into());
             }
             Action::SearchNext | Action::SearchPrev => {
                 if self.search.as_deref().is_none_or(str::is_empty) {
@@ -582,11 +578,12 @@ impl DocumentState {
             y += 1;
         }
         let (cl, cr, cc) = layout.cursor_position(rope, self.buffer.cursor());
-        if let Some(row) = self.rows_between(self.scroll, (cl, cr)) {
-            if row < area.height as usize && !self.outline_focus {
-                let x = (area.x as usize + cc).min(area.right().saturating_sub(1) as usize) as u16;
-                frame.set_cursor_position((x, area.y + row as u16));
-            }
+        if let Some(row) = self.rows_between(self.scroll, (cl, cr))
+            && row < area.height as usize
+            && !self.outline_focus
+        {
+            let x = (area.x as usize + cc).min(area.right().saturating_sub(1) as usize) as u16;
+            frame.set_cursor_position((x, area.y + row as u16));
         }
     }
 
@@ -673,10 +670,10 @@ pub fn line_marks(saved: &str, current: &str) -> Vec<Mark> {
                 marks[new_index..(new_index + new_len).min(lines)].fill(Mark::Changed);
             }
             similar::DiffOp::Delete { new_index, .. } => {
-                if let Some(m) = marks.get_mut(new_index) {
-                    if *m == Mark::Same {
-                        *m = Mark::RemovedBefore;
-                    }
+                if let Some(m) = marks.get_mut(new_index)
+                    && *m == Mark::Same
+                {
+                    *m = Mark::RemovedBefore;
                 }
             }
         }
