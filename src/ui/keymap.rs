@@ -135,13 +135,14 @@ pub struct Keymap {
 struct UserConfig {
     keymap: Option<String>,
     #[serde(default)]
-    keys: BTreeMap<String, BTreeMap<String, String>>,
+    keys: toml::Table,
 }
 
 impl Keymap {
     /// Parses a keymap file's text. `file` names it in errors.
     pub fn parse(file: &str, text: &str) -> Result<Keymap, String> {
-        let tables: BTreeMap<String, toml::Value> = toml::from_str(text)
+        // Tables keep the file's order (toml's preserve_order), so help reads like the file.
+        let tables: toml::Table = toml::from_str(text)
             .map_err(|e| crate::domain::Invalid::from_toml(file, text, &e).to_string())?;
         let mut map = Keymap {
             name: file.to_string(),
@@ -155,7 +156,7 @@ impl Keymap {
             let entries = value
                 .as_table()
                 .ok_or_else(|| format!("{file}: \"{table}\" must be a table of key = \"action\""))?;
-            let flat: BTreeMap<String, String> = entries
+            let flat: Vec<(String, String)> = entries
                 .iter()
                 .map(|(k, v)| {
                     let action = v
@@ -169,12 +170,7 @@ impl Keymap {
         Ok(map)
     }
 
-    fn add_table(
-        &mut self,
-        file: &str,
-        table: &str,
-        entries: &BTreeMap<String, String>,
-    ) -> Result<(), String> {
+    fn add_table(&mut self, file: &str, table: &str, entries: &[(String, String)]) -> Result<(), String> {
         let context = Context::from_table(table).ok_or_else(|| {
             let known: Vec<&str> = Context::ALL.iter().map(|c| c.table()).collect();
             format!("{file}: unknown table [{table}] (known: {})", known.join(", "))
@@ -223,7 +219,13 @@ impl Keymap {
             }
         };
         for (table, entries) in &config.keys {
-            map.add_table(&shown, table, entries)?;
+            let entries: Vec<(String, String)> = entries
+                .as_table()
+                .ok_or_else(|| format!("{shown}: [keys.{table}] must be a table of key = \"action\""))?
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                .collect();
+            map.add_table(&shown, table, &entries)?;
         }
         Ok(map)
     }

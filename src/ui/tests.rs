@@ -134,8 +134,10 @@ fn palette_lists_actions() {
 }
 
 #[test]
-fn history_placeholder() {
+fn placeholder_screens() {
     snapshot_all("history_placeholder", |app, _| key(app, KeyCode::Char('3')));
+    snapshot_all("review_placeholder", |app, _| key(app, KeyCode::Char('4')));
+    snapshot_all("approvals_placeholder", |app, _| key(app, KeyCode::Char('5')));
 }
 
 #[test]

@@ -377,6 +377,12 @@ impl DocumentState {
                 .is_none_or(|t| now.duration_since(t) >= Duration::from_millis(250))
     }
 
+    /// Whether an autosave of this editing session exists. It lags the text by
+    /// at most a second; the status line does not flicker with every keystroke.
+    pub fn has_autosave(&self) -> bool {
+        self.last_autosave.is_some()
+    }
+
     pub fn autosaved_is_current(&self) -> bool {
         self.autosaved_version == self.buffer.version()
     }

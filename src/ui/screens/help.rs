@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -20,11 +21,19 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
             context.title().to_string(),
             theme.heading(),
         )));
+        // One line per action, with all its keys, in the keymap file's order.
+        let mut actions: Vec<(crate::ui::actions::Action, Vec<&str>)> = Vec::new();
         for (keys, _, action) in bindings {
+            match actions.iter_mut().find(|(a, _)| a == action) {
+                Some((_, list)) => list.push(keys),
+                None => actions.push((*action, vec![keys])),
+            }
+        }
+        for (action, keys) in actions {
             out.push(Line::from(vec![
-                Span::styled(format!("  {keys:<18}"), theme.title()),
-                Span::raw(format!("{:<20} ", action.name())),
-                Span::styled(action.description().to_string(), theme.dim()),
+                Span::styled(format!("  {:<22}", keys.join(", ")), theme.title()),
+                Span::styled(action.description().to_string(), Style::new()),
+                Span::styled(format!("  ({})", action.name()), theme.dim()),
             ]));
         }
     }

@@ -24,7 +24,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         let mut state = format!("{} draft {}", doc.slug, doc.draft);
         if doc.buffer.is_modified() {
             state.push_str(" · modified");
-            if doc.autosaved_is_current() {
+            if doc.has_autosave() {
                 state.push_str(" · autosaved");
             }
         }
