@@ -9,6 +9,7 @@
 pub mod actions;
 pub mod app;
 pub mod autosave;
+pub mod backend;
 pub mod jobs;
 pub mod keymap;
 pub mod screens;
@@ -28,6 +29,8 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{execute, terminal};
 
 use app::{App, Folders};
+use backend::LeanBackend;
+use ratatui::Terminal;
 
 /// Opens the TUI on the workspace at `repo`. Returns an error sentence for the
 /// CLI to print; the terminal is already restored when it returns.
@@ -51,12 +54,18 @@ pub fn run(repo: &Path) -> Result<(), String> {
     }
     let (requests, responses) = jobs::spawn(repo.to_path_buf());
 
-    let mut terminal = ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?;
+    // try_init enters raw mode and the alternate screen and installs a panic hook
+    // that restores the terminal; drawing goes through the leaner backend.
+    drop(ratatui::try_init().map_err(|e| format!("cannot open the terminal: {e}"))?);
+    let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
+    let mut terminal = Terminal::new(LeanBackend::new(std::io::stdout()))
+        .map_err(|e| format!("cannot open the terminal: {e}"))?;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &requests, &responses, &signalled)
     }));
     // Whatever happened, keep the text first, then give the terminal back.
     app.shutdown();
+    let _ = execute!(std::io::stdout(), event::DisableBracketedPaste);
     ratatui::restore();
     match outcome {
         Ok(result) => result,
@@ -64,8 +73,10 @@ pub fn run(repo: &Path) -> Result<(), String> {
     }
 }
 
+type Screen = Terminal<LeanBackend<std::io::Stdout>>;
+
 fn event_loop(
-    terminal: &mut ratatui::DefaultTerminal,
+    terminal: &mut Screen,
     app: &mut App,
     requests: &std::sync::mpsc::Sender<jobs::Request>,
     responses: &std::sync::mpsc::Receiver<jobs::Response>,
@@ -82,7 +93,7 @@ fn event_loop(
             dirty = false;
         }
         if let Some(text) = app.clipboard_out.take() {
-            osc52(terminal.backend_mut(), &text).map_err(io)?;
+            osc52(terminal.backend_mut().writer_mut(), &text).map_err(io)?;
         }
         if let Some(text) = app.external_edit.take() {
             let result = external_edit(&text);

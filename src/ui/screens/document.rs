@@ -436,7 +436,6 @@ impl DocumentState {
         }
         let [gutter, text] = Split::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(text_area);
         self.view = (text.width as usize, text.height as usize);
-        self.scroll_to_cursor();
         self.draw_text(frame, gutter, text, theme);
     }
 
@@ -485,37 +484,42 @@ impl DocumentState {
         frame.render_stateful_widget(list, area, &mut state);
     }
 
-    /// Moves the view so the cursor's visual row is inside it.
-    fn scroll_to_cursor(&mut self) {
-        let layout = self.layout();
+    /// The visual rows shown from `from` on, at most `height`, each wrapped once.
+    fn rows_from(&self, layout: &Layout, from: (usize, usize), height: usize) -> Vec<Row> {
         let rope = self.buffer.rope();
-        let (line, row, _) = layout.cursor_position(rope, self.buffer.cursor());
-        let height = self.view.1.max(1);
+        let mut rows = Vec::with_capacity(height);
+        let (mut line, mut skip) = from;
+        while rows.len() < height && line < rope.len_lines() {
+            for (index, visual) in layout.wrap_line(rope, line).into_iter().enumerate().skip(skip) {
+                if rows.len() == height {
+                    break;
+                }
+                rows.push(Row { line, index, visual });
+            }
+            skip = 0;
+            line += 1;
+        }
+        rows
+    }
+
+    /// The rows to draw, after moving the view just enough to show the cursor
+    /// at `(line, row)`: up to it when it is above, down so it is on the last
+    /// row when it is below.
+    fn visible_rows(&mut self, layout: &Layout, cursor: (usize, usize), height: usize) -> Vec<Row> {
+        let rope = self.buffer.rope();
         if self.scroll.0 >= rope.len_lines() {
             self.scroll = (rope.len_lines().saturating_sub(1), 0);
         }
-        if (line, row) < self.scroll {
-            self.scroll = (line, row);
-            return;
+        if cursor < self.scroll {
+            self.scroll = cursor;
         }
-        // Count visual rows from the top of the view to the cursor, up to a screen.
-        let mut rows = 0;
-        let (mut l, mut r) = self.scroll;
-        while (l, r) < (line, row) && rows < height {
-            let count = layout.wrap_line(rope, l).len();
-            if l == line {
-                rows += row - r;
-                break;
-            }
-            rows += count - r.min(count);
-            l += 1;
-            r = 0;
+        let rows = self.rows_from(layout, self.scroll, height);
+        let shown = rows.iter().any(|r| (r.line, r.index) == cursor);
+        if shown || rows.len() < height {
+            return rows;
         }
-        if rows < height {
-            return;
-        }
-        // Put the cursor on the last row: walk back height-1 rows from it.
-        let (mut l, mut r) = (line, row);
+        // Walk back height-1 rows from the cursor.
+        let (mut l, mut r) = cursor;
         let mut left = height - 1;
         while left > 0 {
             if r >= left {
@@ -531,88 +535,65 @@ impl DocumentState {
             r = layout.wrap_line(rope, l).len().saturating_sub(1);
         }
         self.scroll = (l, r);
+        self.rows_from(layout, self.scroll, height)
     }
 
-    fn draw_text(&self, frame: &mut Frame<'_>, gutter: Rect, area: Rect, theme: &Theme) {
+    fn draw_text(&mut self, frame: &mut Frame<'_>, gutter: Rect, area: Rect, theme: &Theme) {
         let layout = self.layout();
+        let (cl, cr, cc) = layout.cursor_position(self.buffer.rope(), self.buffer.cursor());
+        let rows = self.visible_rows(&layout, (cl, cr), area.height as usize);
         let rope = self.buffer.rope();
         let selection = self.buffer.selection();
         let buf = frame.buffer_mut();
-        let (mut line, mut skip) = self.scroll;
-        let mut y = area.y;
-        while y < area.bottom() && line < rope.len_lines() {
-            let is_heading = rope.line(line).chars().next() == Some('#');
+        let mut cursor_row = None;
+        for (y, row) in (area.y..).zip(&rows) {
+            if (row.line, row.index) == (cl, cr) {
+                cursor_row = Some(y);
+            }
+            let is_heading = rope.line(row.line).chars().next() == Some('#');
             let base = if is_heading { theme.heading() } else { Style::new() };
-            for (row, visual) in layout.wrap_line(rope, line).into_iter().enumerate().skip(skip) {
-                if y >= area.bottom() {
+            if row.index == 0 {
+                let (symbol, style) = match self.marks.get(row.line).copied().unwrap_or(Mark::Same) {
+                    Mark::Same => (" ", Style::new()),
+                    Mark::Added => ("+", theme.added()),
+                    Mark::Changed => ("~", theme.changed()),
+                    Mark::RemovedBefore => ("_", theme.removed()),
+                };
+                buf.set_string(gutter.x, y, symbol, style);
+            }
+            let mut x = area.x;
+            for cell in &row.visual.cells {
+                if x as usize + cell.width > area.right() as usize {
                     break;
                 }
-                if row == 0 {
-                    let (symbol, style) = match self.marks.get(line).copied().unwrap_or(Mark::Same) {
-                        Mark::Same => (" ", Style::new()),
-                        Mark::Added => ("+", theme.added()),
-                        Mark::Changed => ("~", theme.changed()),
-                        Mark::RemovedBefore => ("_", theme.removed()),
-                    };
-                    buf.set_string(gutter.x, y, symbol, style);
+                // A cell of several characters starting with ^ or < is a control
+                // character made visible (a real "^" or "<" is one character).
+                let substituted =
+                    cell.text.len() > 1 && (cell.text.starts_with('^') || cell.text.starts_with('<'));
+                let mut style = if substituted { theme.control() } else { base };
+                if selection.as_ref().is_some_and(|s| s.contains(&cell.char_idx)) {
+                    style = theme.selection();
                 }
-                let mut x = area.x;
-                for cell in &visual.cells {
-                    if x as usize + cell.width > area.right() as usize {
-                        break;
-                    }
-                    let ch = rope.char(cell.char_idx);
-                    let mut style = if ch.is_control() && ch != '\t' {
-                        theme.control()
-                    } else {
-                        base
-                    };
-                    if selection.as_ref().is_some_and(|s| s.contains(&cell.char_idx)) {
-                        style = theme.selection();
-                    }
-                    buf.set_stringn(x, y, &cell.text, cell.width, style);
-                    x += cell.width as u16;
-                }
-                y += 1;
+                buf.set_stringn(x, y, &cell.text, cell.width, style);
+                x += cell.width as u16;
             }
-            skip = 0;
-            line += 1;
         }
-        // Mark the rest of the gutter beyond the end of the document, vim-like.
-        while y < area.bottom() {
+        // Mark the rows beyond the end of the document, vim-like.
+        for y in (area.y + rows.len() as u16)..area.bottom() {
             buf.set_string(gutter.x, y, "~", theme.dim());
-            y += 1;
         }
-        let (cl, cr, cc) = layout.cursor_position(rope, self.buffer.cursor());
-        if let Some(row) = self.rows_between(self.scroll, (cl, cr))
-            && row < area.height as usize
-            && !self.outline_focus
-        {
+        if let Some(y) = cursor_row.filter(|_| !self.outline_focus) {
             let x = (area.x as usize + cc).min(area.right().saturating_sub(1) as usize) as u16;
-            frame.set_cursor_position((x, area.y + row as u16));
+            frame.set_cursor_position((x, y));
         }
     }
+}
 
-    /// Visual rows from `from` to `to`, if `to` is not before `from`.
-    fn rows_between(&self, from: (usize, usize), to: (usize, usize)) -> Option<usize> {
-        if to < from {
-            return None;
-        }
-        let layout = self.layout();
-        let rope = self.buffer.rope();
-        let mut rows = 0;
-        let (mut l, r) = from;
-        let mut r = r;
-        while l < to.0 {
-            rows += layout.wrap_line(rope, l).len().saturating_sub(r);
-            if rows > self.view.1 {
-                return Some(rows);
-            }
-            l += 1;
-            r = 0;
-        }
-        Some(rows + to.1 - r)
-    }
+/// One visual row on screen: which rope line, which of its wrapped rows.
+struct Row {
+    line: usize,
+    index: usize,
+    visual: crate::editor::VisualLine,
 }
 
 /// The Markdown headings of a text (ATX `#` headings outside front matter and
