@@ -11,10 +11,11 @@
 
 use std::collections::{HashMap, HashSet};
 
-use git2::{Oid, Repository};
+use git2::Oid;
 use jiff::Timestamp;
 use jiff::tz::{Offset, TimeZone};
 
+use super::cache::{Cache, CommitInfo, DraftRecord};
 use super::{Result, Store};
 use crate::domain::{Slug, paths};
 
@@ -49,35 +50,34 @@ impl DraftIndex {
 /// a commit where this pair differs from every parent's.
 type Version = (Option<Oid>, Option<Oid>);
 
-struct Walked {
-    oid: Oid,
-    parents: Vec<Oid>,
-}
-
-/// All commits reachable from `head`, oldest first, in the order described in the
-/// module comment. Iterative, so a 100,000-commit history cannot overflow the stack.
-fn linearize(repo: &Repository, head: Oid) -> Result<Vec<Walked>> {
-    let parents_of = |oid: Oid| -> Result<Vec<Oid>> { Ok(repo.find_commit(oid)?.parent_ids().collect()) };
-    let mut out = Vec::new();
-    let mut seen = HashSet::new();
+/// All commits reachable from `head`, oldest first, in the order described in
+/// the module comment. Iterative, so a 100,000-commit history cannot overflow
+/// the stack. Parents come from the cache, which `ensure` has filled.
+fn linearize(cache: &Cache, head: Oid) -> Vec<Oid> {
+    let parents_of = |oid: &Oid| {
+        cache
+            .commits
+            .get(oid)
+            .map(|i| i.parents.as_slice())
+            .unwrap_or(&[])
+    };
+    let mut out = Vec::with_capacity(cache.commits.len());
+    let mut seen = HashSet::with_capacity(cache.commits.len());
     seen.insert(head);
-    let mut stack = vec![(head, parents_of(head)?, 0usize)];
-    while let Some((oid, parents, next)) = stack.last_mut() {
+    let mut stack = vec![(head, 0usize)];
+    while let Some((oid, next)) = stack.last_mut() {
+        let parents = parents_of(oid);
         if let Some(&p) = parents.get(*next) {
             *next += 1;
             if seen.insert(p) {
-                let pp = parents_of(p)?;
-                stack.push((p, pp, 0));
+                stack.push((p, 0));
             }
         } else {
-            out.push(Walked {
-                oid: *oid,
-                parents: std::mem::take(parents),
-            });
+            out.push(*oid);
             stack.pop();
         }
     }
-    Ok(out)
+    out
 }
 
 /// Reads `Draft:` and `Strategy:` trailers from a commit message.
@@ -97,17 +97,81 @@ pub fn parse_trailers(message: &str) -> (Option<u32>, Option<String>) {
 }
 
 impl Store {
+    fn cache_path(&self) -> std::path::PathBuf {
+        self.private_dir().join("drafts.cache")
+    }
+
     /// The drafts of every document (or only of `only`) reachable from `head`.
     pub fn draft_index(&self, head: Option<Oid>, only: Option<&Slug>) -> Result<DraftIndex> {
         let mut index = DraftIndex::default();
         let Some(head) = head else { return Ok(index) };
-        let repo = &self.repo;
-        let order = linearize(repo, head)?;
+        let path = self.cache_path();
+        let mut slot = self.cache.borrow_mut();
+        let cache = slot.get_or_insert_with(|| Cache::load(&path));
+        self.ensure(cache, head)?;
+        cache.save(&path);
+        for oid in linearize(cache, head) {
+            for record in &cache.commits[&oid].drafts {
+                if only.is_some_and(|s| s.as_str() != record.slug) {
+                    continue;
+                }
+                let drafts = index.by_slug.entry(record.slug.clone()).or_default();
+                drafts.push(Draft {
+                    number: drafts.len() as u32 + 1,
+                    commit: oid,
+                    recorded: record.recorded,
+                    author: record.author.clone(),
+                    email: record.email.clone(),
+                    time: zoned(git2::Time::new(record.seconds, record.offset_minutes)),
+                    summary: record.summary.clone(),
+                    document: record.document,
+                });
+            }
+        }
+        Ok(index)
+    }
 
-        // Per commit: the oid of its `strategies` tree (None if absent).
-        let mut strategies_tree: HashMap<Oid, Option<Oid>> = HashMap::with_capacity(order.len());
+    /// Adds every commit reachable from `head` that the cache lacks.
+    fn ensure(&self, cache: &mut Cache, head: Oid) -> Result<()> {
         let mut versions: HashMap<Oid, Version> = HashMap::new();
-        let version_of = |versions: &mut HashMap<Oid, Version>, subtree: Oid| -> Result<Version> {
+        let mut stack = vec![head];
+        while let Some(oid) = stack.pop() {
+            if cache.commits.contains_key(&oid) {
+                continue;
+            }
+            let info = self.commit_info(oid, &mut versions)?;
+            stack.extend(info.parents.iter().filter(|p| !cache.commits.contains_key(p)));
+            cache.commits.insert(oid, info);
+            cache.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// A commit's parents and the drafts it made: the documents whose
+    /// (`document.md`, `strategy.toml`) pair differs from every parent's.
+    fn commit_info(&self, oid: Oid, versions: &mut HashMap<Oid, Version>) -> Result<CommitInfo> {
+        let repo = &self.repo;
+        let commit = repo.find_commit(oid)?;
+        let parents: Vec<Oid> = commit.parent_ids().collect();
+        let mut info = CommitInfo {
+            parents,
+            drafts: Vec::new(),
+        };
+        let strategies_of = |c: &git2::Commit<'_>| -> Result<Option<Oid>> {
+            Ok(c.tree()?.get_name(paths::STRATEGIES).map(|e| e.id()))
+        };
+        let Some(here) = strategies_of(&commit)? else {
+            return Ok(info);
+        };
+        let parent_trees = info
+            .parents
+            .iter()
+            .map(|p| strategies_of(&repo.find_commit(*p)?))
+            .collect::<Result<Vec<_>>>()?;
+        if parent_trees.contains(&Some(here)) {
+            return Ok(info);
+        }
+        let mut version_of = |subtree: Oid| -> Result<Version> {
             if let Some(v) = versions.get(&subtree) {
                 return Ok(*v);
             }
@@ -119,69 +183,53 @@ impl Store {
             versions.insert(subtree, v);
             Ok(v)
         };
-
-        for walked in &order {
-            let commit = repo.find_commit(walked.oid)?;
-            let here = commit.tree()?.get_name(paths::STRATEGIES).map(|e| e.id());
-            strategies_tree.insert(walked.oid, here);
-            let Some(here) = here else { continue };
-            let parent_trees: Vec<Option<Oid>> = walked.parents.iter().map(|p| strategies_tree[p]).collect();
-            if parent_trees.contains(&Some(here)) {
+        let here_tree = repo.find_tree(here)?;
+        let parent_dirs = parent_trees
+            .iter()
+            .map(|t| t.map(|t| repo.find_tree(t)).transpose())
+            .collect::<std::result::Result<Vec<_>, _>>()?;
+        let (recorded, for_slug) = parse_trailers(&String::from_utf8_lossy(commit.message_bytes()));
+        let author = commit.author();
+        for entry in here_tree.iter() {
+            let Ok(name) = entry.name() else { continue };
+            if entry.kind() != Some(git2::ObjectType::Tree) {
                 continue;
             }
-            let here_tree = repo.find_tree(here)?;
-            let parent_dirs = parent_trees
+            let sub = entry.id();
+            let parent_subs: Vec<Option<Oid>> = parent_dirs
                 .iter()
-                .map(|t| t.map(|t| repo.find_tree(t)).transpose())
-                .collect::<std::result::Result<Vec<_>, _>>()?;
-            let mut message: Option<(Option<u32>, Option<String>)> = None;
-            for entry in here_tree.iter() {
-                let Ok(name) = entry.name() else { continue };
-                if only.is_some_and(|s| s.as_str() != name) || entry.kind() != Some(git2::ObjectType::Tree) {
-                    continue;
-                }
-                let sub = entry.id();
-                let parent_subs: Vec<Option<Oid>> = parent_dirs
-                    .iter()
-                    .map(|d| d.as_ref().and_then(|d| d.get_name(name)).map(|e| e.id()))
-                    .collect();
-                if parent_subs.contains(&Some(sub)) {
-                    continue;
-                }
-                let version = version_of(&mut versions, sub)?;
-                let Some(document) = version.0 else { continue };
-                let mut changed = true;
-                for parent in parent_subs {
-                    let parent_version = match parent {
-                        Some(p) => version_of(&mut versions, p)?,
-                        None => (None, None),
-                    };
-                    if parent_version == version {
-                        changed = false;
-                    }
-                }
-                if !changed {
-                    continue;
-                }
-                let (recorded, for_slug) = message
-                    .get_or_insert_with(|| parse_trailers(&String::from_utf8_lossy(commit.message_bytes())))
-                    .clone();
-                let recorded = recorded.filter(|_| for_slug.as_deref().is_none_or(|s| s == name));
-                let drafts = index.by_slug.entry(name.to_string()).or_default();
-                let author = commit.author();
-                drafts.push(Draft {
-                    number: drafts.len() as u32 + 1,
-                    commit: walked.oid,
-                    recorded,
-                    author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
-                    email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
-                    time: zoned(author.when()),
-                    summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
-                    document,
-                });
+                .map(|d| d.as_ref().and_then(|d| d.get_name(name)).map(|e| e.id()))
+                .collect();
+            if parent_subs.contains(&Some(sub)) {
+                continue;
             }
+            let version = version_of(sub)?;
+            let Some(document) = version.0 else { continue };
+            let mut changed = true;
+            for parent in parent_subs {
+                let parent_version = match parent {
+                    Some(p) => version_of(p)?,
+                    None => (None, None),
+                };
+                if parent_version == version {
+                    changed = false;
+                }
+            }
+            if !changed {
+                continue;
+            }
+            info.drafts.push(DraftRecord {
+                slug: name.to_string(),
+                document,
+                recorded: recorded.filter(|_| for_slug.as_deref().is_none_or(|s| s == name)),
+                author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+                seconds: author.when().seconds(),
+                offset_minutes: author.when().offset_minutes(),
+                summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
+            });
         }
-        Ok(index)
+        Ok(info)
     }
 
     /// The commit message of a new draft of `slug` on top of `parent`: the

@@ -6,6 +6,7 @@
 //! thread (or process) opens its own, and the branch ref is the only point where
 //! writers meet.
 
+mod cache;
 mod error;
 mod history;
 mod snapshot;
@@ -22,6 +23,18 @@ pub use write::{Change, Saved, write_atomically};
 
 pub struct Store {
     repo: Repository,
+    /// The history cache, read from disk on first use and kept for the
+    /// lifetime of this `Store` (one thread's), so repeated queries are cheap.
+    cache: std::cell::RefCell<Option<cache::Cache>>,
+}
+
+impl From<Repository> for Store {
+    fn from(repo: Repository) -> Store {
+        Store {
+            repo,
+            cache: std::cell::RefCell::new(None),
+        }
+    }
 }
 
 impl Store {
@@ -29,7 +42,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let flags = git2::RepositoryOpenFlags::empty();
         match Repository::open_ext(path, flags, std::iter::empty::<&std::ffi::OsStr>()) {
-            Ok(repo) => Ok(Store { repo }),
+            Ok(repo) => Ok(Store::from(repo)),
             Err(e) if e.code() == git2::ErrorCode::NotFound => {
                 Err(StoreError::NotARepository(path.to_path_buf()))
             }
@@ -44,9 +57,7 @@ impl Store {
             Err(StoreError::NotARepository(_)) => {
                 std::fs::create_dir_all(path)
                     .map_err(|e| StoreError::io(format!("cannot create {}", path.display()), e))?;
-                Ok(Store {
-                    repo: Repository::init(path)?,
-                })
+                Ok(Store::from(Repository::init(path)?))
             }
             other => other,
         }

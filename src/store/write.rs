@@ -261,15 +261,23 @@ fn reflog(message: &str) -> String {
 }
 
 /// Writes `bytes` to `path` through a temporary file and a rename, so a crash
-/// leaves either the old or the new file, never half of one.
+/// leaves either the old or the new file, never half of one; synced to disk
+/// before the rename, since what we write this way (autosaves, working-tree
+/// files) is the user's text.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    replace_file(path, bytes, true)
+}
+
+/// Like [`write_atomically`] without waiting for the disk: for files that are
+/// only accelerators and may be lost in a crash (the history cache).
+pub(super) fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
         .map_err(|e| StoreError::io(format!("cannot create {}", dir.display()), e))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
         .map_err(|e| StoreError::io(format!("cannot write in {}", dir.display()), e))?;
     tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
+        .and_then(|_| if sync { tmp.as_file().sync_all() } else { Ok(()) })
         .map_err(|e| StoreError::io(format!("cannot write {}", path.display()), e))?;
     tmp.persist(path)
         .map_err(|e| StoreError::io(format!("cannot write {}", path.display()), e.error))?;

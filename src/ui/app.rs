@@ -568,6 +568,24 @@ impl App {
         self.requests.push(Request::Open(slug));
     }
 
+    /// Text pasted into the terminal (bracketed paste): one edit in the editor,
+    /// or the filter / prompt text where one is open.
+    pub fn paste(&mut self, text: &str) {
+        match (&mut self.overlay, self.screen) {
+            (Some(Overlay::Prompt { input, .. }), _) => input.push_str(&text.replace(['\r', '\n'], " ")),
+            (Some(_), _) => {}
+            (None, Screen::Document) => {
+                if let Some(doc) = self.document.as_mut() {
+                    doc.buffer.paste(text);
+                }
+            }
+            (None, Screen::Overview) if self.overview.filtering => {
+                self.overview.filter.push_str(text.lines().next().unwrap_or(""));
+            }
+            _ => {}
+        }
+    }
+
     /// Applies the result of editing in $EDITOR.
     pub fn external_result(&mut self, result: Result<String, String>) {
         match (result, self.document.as_mut()) {

@@ -10,6 +10,7 @@ pub mod actions;
 pub mod app;
 pub mod autosave;
 pub mod backend;
+mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod screens;
@@ -84,6 +85,8 @@ fn event_loop(
 ) -> Result<(), String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
     let mut dirty = true;
+    let mut last_tty_check = Instant::now();
+    let input = input::Input::spawn();
     loop {
         for request in app.requests.drain(..) {
             let _ = requests.send(request);
@@ -96,7 +99,9 @@ fn event_loop(
             osc52(terminal.backend_mut().writer_mut(), &text).map_err(io)?;
         }
         if let Some(text) = app.external_edit.take() {
+            input.pause();
             let result = external_edit(&text);
+            input.resume();
             app.external_result(result);
             terminal.clear().map_err(io)?;
             dirty = true;
@@ -105,23 +110,31 @@ fn event_loop(
         if app.quit || signalled.load(Ordering::Relaxed) {
             return Ok(());
         }
-        if event::poll(app.next_deadline()).map_err(io)? {
-            match event::read().map_err(io)? {
-                Event::Key(key) => app.handle_key(key),
-                Event::Paste(text) => {
-                    if let Some(doc) = app.document.as_mut() {
-                        doc.buffer.paste(&text);
-                    }
-                }
-                _ => {}
+        // A terminal can vanish without a SIGHUP reaching us (its emulator
+        // killed, a multiplexer's server gone): a hung-up tty is no longer a
+        // terminal. Treated like SIGHUP: the text is kept and we end.
+        if last_tty_check.elapsed() >= std::time::Duration::from_secs(1) {
+            last_tty_check = Instant::now();
+            if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                return Ok(());
             }
-            dirty = true;
-            // Handle everything already typed before drawing again.
-            while event::poll(std::time::Duration::ZERO).map_err(io)? {
-                if let Event::Key(key) = event::read().map_err(io)? {
-                    app.handle_key(key);
+        }
+        let handle = |app: &mut App, event: Event| match event {
+            Event::Key(key) => app.handle_key(key),
+            Event::Paste(text) => app.paste(&text),
+            _ => {}
+        };
+        match input.next(app.next_deadline()) {
+            input::Next::Event(event) => {
+                handle(app, event);
+                // Handle everything already typed before drawing again.
+                while let Some(event) = input.ready() {
+                    handle(app, event);
                 }
+                dirty = true;
             }
+            input::Next::Timeout => {}
+            input::Next::Closed => return Ok(()),
         }
         while let Ok(response) = responses.try_recv() {
             app.handle_response(response);
