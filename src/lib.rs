@@ -6,6 +6,7 @@
 //! - [`cli`]: the command line, a thin layer over both.
 
 pub mod cli;
+pub mod diff;
 pub mod dirs;
 pub mod domain;
 pub mod editor;

@@ -3,6 +3,7 @@
 //! code 1; usage errors too (with clap's first line).
 
 mod demo;
+mod diff;
 mod docs;
 mod init;
 mod output;
@@ -76,6 +77,29 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Show what changed between two versions: draft numbers, latest, approved or commits.
+    Diff {
+        slug: String,
+        /// The older version: a draft number, `latest`, `approved` or a commit.
+        from: String,
+        /// The newer version (default: latest).
+        #[arg(default_value = "latest")]
+        to: String,
+        /// Word by word, for prose.
+        #[arg(long, group = "view")]
+        word: bool,
+        /// Lines removed and added, with changed words marked (the default).
+        #[arg(long, group = "view")]
+        unified: bool,
+        /// The two versions side by side.
+        #[arg(long, group = "view")]
+        side_by_side: bool,
+        /// Words added and removed per section instead of the text.
+        #[arg(long)]
+        stat: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Build a sample workspace with history in a temporary folder and open it.
     Demo {
         /// Build it here instead of a new temporary folder (must not exist).
@@ -125,6 +149,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
             message,
         }) => docs::save(&repo, &slug, stdin, file, &message),
         Some(Command::Log { slug, json }) => docs::log(&repo, &slug, json),
+        Some(Command::Diff {
+            slug,
+            from,
+            to,
+            word,
+            unified: _,
+            side_by_side,
+            stat,
+            json,
+        }) => {
+            let view = if word {
+                diff::View::Word
+            } else if side_by_side {
+                diff::View::SideBySide
+            } else {
+                diff::View::Unified
+            };
+            diff::diff(&repo, &slug, &from, &to, diff::Options { view, stat, json })
+        }
         Some(Command::Demo { dir }) => demo::demo(dir),
     }
 }

@@ -22,6 +22,10 @@ pub enum StoreError {
     StrategyExists(String),
     #[error("strategy \"{slug}\" has no draft {number} (its drafts are 1–{count})")]
     NoSuchDraft { slug: String, number: u32, count: usize },
+    #[error("\"{0}\" is not a draft number, \"latest\", \"approved\" or a commit")]
+    BadVersion(String),
+    #[error("\"{0}\" has no approved version yet (no tag {0}/v<N>)")]
+    NoApprovedVersion(String),
     #[error(
         "no git identity: set one with `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org`"
     )]

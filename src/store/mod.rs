@@ -10,6 +10,7 @@ mod cache;
 mod error;
 mod history;
 mod snapshot;
+mod versions;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ use git2::{Oid, Repository, Signature};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, parse_trailers};
 pub use snapshot::{Snapshot, StrategyEntry};
+pub use versions::Version;
 pub use write::{Change, Saved, write_atomically};
 
 pub struct Store {

@@ -1,0 +1,333 @@
+//! `udkast diff SLUG A B`: what changed between two versions of a document —
+//! unified (the default, like git), side by side, or word by word for prose —
+//! with `--stat` for the words added and removed per section, and for work
+//! plans the changes by action and field. Colour on a terminal, plain text
+//! (with `[-removed-]{+added+}` marks in the word view) otherwise.
+
+use std::io::IsTerminal;
+use std::path::Path;
+use std::time::Duration;
+
+use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
+
+use super::output::{Failure, print_json, write_stdout};
+use crate::diff::{self, ActionChange, Row, RowKind, SectionChange, Tag, TextDiff};
+use crate::domain::{Kind, Slug};
+use crate::store::{Store, Version};
+use crate::text::inert_keep_tabs;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum View {
+    Unified,
+    SideBySide,
+    Word,
+}
+
+/// How much time the word diff may take before it says "approximate".
+const BUDGET: Duration = Duration::from_millis(500);
+const CONTEXT: usize = 3;
+
+struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    fn wrap(&self, code: &str, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn removed_word(&self, text: &str) -> String {
+        if self.color {
+            self.wrap("1;31;7", text)
+        } else {
+            format!("[-{text}-]")
+        }
+    }
+    fn added_word(&self, text: &str) -> String {
+        if self.color {
+            self.wrap("1;32;7", text)
+        } else {
+            format!("{{+{text}+}}")
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Side<'a> {
+    label: &'a str,
+    commit: String,
+    draft: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct JsonDiff<'a> {
+    slug: &'a str,
+    from: Side<'a>,
+    to: Side<'a>,
+    approximate: bool,
+    blocks: &'a [diff::Block],
+    sections: &'a [SectionChange],
+    actions: &'a [ActionChange],
+}
+
+pub struct Options {
+    pub view: View,
+    pub stat: bool,
+    pub json: bool,
+}
+
+pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Result<(), Failure> {
+    let slug = Slug::parse(slug).map_err(Failure::new)?;
+    let store = Store::open(repo)?;
+    store.snapshot()?.get(slug.as_str())?;
+    let old = store.version(&slug, a)?;
+    let new = store.version(&slug, b)?;
+    let text_diff = diff::diff(&old.text, &new.text, BUDGET);
+    let sections = diff::sections(&text_diff, &old.text, &new.text);
+    let actions = if old.meta.kind == Kind::Workplan || new.meta.kind == Kind::Workplan {
+        diff::workplan(&old.meta.actions, &new.meta.actions)
+    } else {
+        Vec::new()
+    };
+    if options.json {
+        return print_json(&JsonDiff {
+            slug: slug.as_str(),
+            from: Side {
+                label: &old.label,
+                commit: old.commit.to_string(),
+                draft: old.draft,
+            },
+            to: Side {
+                label: &new.label,
+                commit: new.commit.to_string(),
+                draft: new.draft,
+            },
+            approximate: text_diff.approximate,
+            blocks: &text_diff.blocks,
+            sections: &sections,
+            actions: &actions,
+        });
+    }
+    let paint = Paint {
+        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let mut out = String::new();
+    out.push_str(&paint.wrap("1", &format!("{slug}: {} → {}", old.label, new.label)));
+    out.push('\n');
+    if text_diff.approximate {
+        out.push_str("(approximate: the texts are too different to compare word by word in time)\n");
+    }
+    if !actions.is_empty() {
+        out.push_str(&paint.wrap("1", "Actions:"));
+        out.push('\n');
+        for change in &actions {
+            out.push_str(&format!("  {}\n", inert_keep_tabs(&diff::describe(change))));
+        }
+    }
+    if options.stat {
+        render_stat(&mut out, &paint, &sections);
+    } else if text_diff
+        .blocks
+        .iter()
+        .all(|b| matches!(b, diff::Block::Same { .. }))
+    {
+        out.push_str("The texts are identical.\n");
+    } else {
+        render(&mut out, &paint, options.view, &text_diff, &old, &new);
+    }
+    write_stdout(out.as_bytes())
+}
+
+fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
+    if sections.is_empty() {
+        out.push_str("No section changed.\n");
+        return;
+    }
+    // A document usually has one title heading above everything: leave it out.
+    let first = sections.iter().find_map(|s| s.path.first());
+    let common = first.filter(|f| {
+        sections
+            .iter()
+            .all(|s| s.path.is_empty() || s.path.first() == Some(*f))
+    });
+    let names: Vec<String> = sections
+        .iter()
+        .map(|s| {
+            let path = match common {
+                Some(_) if s.path.len() > 1 => &s.path[1..],
+                _ => &s.path[..],
+            };
+            if path.is_empty() {
+                "(before the first heading)".into()
+            } else {
+                path.join(" › ")
+            }
+        })
+        .collect();
+    let width = names.iter().map(|n| n.width()).max().unwrap_or(0).min(60);
+    for (s, name) in sections.iter().zip(&names) {
+        let status = match s.status {
+            diff::SectionStatus::Added => " (new section)",
+            diff::SectionStatus::Removed => " (removed)",
+            diff::SectionStatus::Changed => "",
+        };
+        let pad = " ".repeat(width.saturating_sub(name.width()));
+        let line = s
+            .new_line
+            .or(s.old_line)
+            .map(|l| format!("line {:>5}  ", l + 1))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "  {}{pad}  {line}{} {}{status}\n",
+            inert_keep_tabs(name),
+            paint.wrap("32", &format!("+{}", s.added_words)),
+            paint.wrap("31", &format!("-{}", s.removed_words)),
+        ));
+    }
+    let added: usize = sections.iter().map(|s| s.added_words).sum();
+    let removed: usize = sections.iter().map(|s| s.removed_words).sum();
+    out.push_str(&format!(
+        "{} sections changed, {added} words added, {removed} removed\n",
+        sections.len()
+    ));
+}
+
+/// The text of a row's spans, with changed words marked.
+fn spans_text(paint: &Paint, row: &Row) -> String {
+    let mut text = String::new();
+    for (tag, piece) in &row.spans {
+        let piece = inert_keep_tabs(piece);
+        match tag {
+            Tag::Same => text.push_str(&piece),
+            Tag::Removed => text.push_str(&paint.removed_word(&piece)),
+            Tag::Added => text.push_str(&paint.added_word(&piece)),
+        }
+    }
+    text
+}
+
+fn number(n: Option<usize>) -> String {
+    n.map(|n| format!("{:>5}", n + 1))
+        .unwrap_or_else(|| "     ".into())
+}
+
+fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &Version, new: &Version) {
+    match view {
+        View::Unified | View::Word => {
+            let rows = if view == View::Unified {
+                diff::unified(d, &old.text, &new.text, CONTEXT, &[])
+            } else {
+                diff::inline(d, &old.text, &new.text, CONTEXT, &[])
+            };
+            for row in &rows {
+                let line = match row.kind {
+                    RowKind::Fold { lines, .. } => {
+                        paint.wrap("36", &format!("  ⋯ {lines} unchanged lines ⋯"))
+                    }
+                    RowKind::Context => format!(
+                        "{} {}   {}",
+                        number(row.old_line),
+                        number(row.new_line),
+                        spans_text(paint, row)
+                    ),
+                    RowKind::Removed => {
+                        paint.wrap("31", &format!("{} {} - ", number(row.old_line), number(None)))
+                            + &spans_text(paint, row)
+                    }
+                    RowKind::Added => {
+                        paint.wrap("32", &format!("{} {} + ", number(None), number(row.new_line)))
+                            + &spans_text(paint, row)
+                    }
+                };
+                out.push_str(&line);
+                out.push('\n');
+            }
+        }
+        View::SideBySide => {
+            // Each side: a mark column ("-", "+" or blank, so changes show without colour) and the text.
+            let width = terminal_width().saturating_sub(3) / 2 - 2;
+            for (left, right) in diff::side_by_side(d, &old.text, &new.text, CONTEXT, &[]) {
+                if let Some(Row {
+                    kind: RowKind::Fold { lines, .. },
+                    ..
+                }) = &left
+                {
+                    out.push_str(&paint.wrap("36", &format!("  ⋯ {lines} unchanged lines ⋯")));
+                    out.push('\n');
+                    continue;
+                }
+                let cell = |row: &Option<Row>| match row {
+                    Some(r) => {
+                        let mark = match r.kind {
+                            RowKind::Removed => "- ",
+                            RowKind::Added => "+ ",
+                            _ => "  ",
+                        };
+                        format!("{mark}{}", fit(&plain(r), width))
+                    }
+                    None => " ".repeat(width + 2),
+                };
+                let colour = |row: &Option<Row>, text: String| match row.as_ref().map(|r| &r.kind) {
+                    Some(RowKind::Removed) => paint.wrap("31", &text),
+                    Some(RowKind::Added) => paint.wrap("32", &text),
+                    _ => text,
+                };
+                out.push_str(&colour(&left, cell(&left)));
+                out.push_str(" │ ");
+                out.push_str(colour(&right, cell(&right)).trim_end());
+                out.push('\n');
+            }
+        }
+    }
+}
+
+fn plain(row: &Row) -> String {
+    row.spans
+        .iter()
+        .map(|(_, t)| inert_keep_tabs(t).replace('\t', "    "))
+        .collect()
+}
+
+/// Pads or cuts `text` to exactly `width` columns.
+fn fit(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width.saturating_sub(1) && text.width() > width {
+            out.push('…');
+            used += 1;
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+fn terminal_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        if let Ok((w, _)) = ratatui::crossterm::terminal::size() {
+            return w as usize;
+        }
+    }
+    160
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_pads_and_cuts_by_width() {
+        assert_eq!(fit("abc", 5), "abc  ");
+        assert_eq!(fit("abcdefgh", 5), "abcd…");
+        assert_eq!(fit("æøå", 3), "æøå");
+        assert_eq!(fit("気候変動", 5), "気候…");
+    }
+}

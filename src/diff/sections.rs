@@ -1,0 +1,287 @@
+//! Words added and removed per Markdown heading, for the summary a committee reads
+//! first ("Klima og energi › Mål: 12 words added, 3 removed").
+//!
+//! Headings are ATX headings (`#` to `######`) outside YAML front matter and fenced
+//! code. A section runs from its heading to the next heading; text before the first
+//! heading is a section with an empty path. Sections of the two versions are paired
+//! by their path (and the how-manieth section with that path it is), so a renamed
+//! heading shows as one section removed and one added.
+//!
+//! A "word" here is what a reader counts: a whitespace-delimited word of the text
+//! that contains any changed character. "50 pct." → "70 pct." is one word removed and
+//! one added; a re-wrapped paragraph changes no words at all.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{Block, Tag, TextDiff, lines};
+
+/// Per Markdown heading (ATX `#`…, outside YAML front matter and fenced code) of the new text
+/// (plus sections only in the old text): words added and removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SectionChange {
+    /// Heading texts from the top level down, e.g. `["Klima og energi", "Mål"]`.
+    pub path: Vec<String>,
+    /// Line of the heading (0-based) in the new text; for the leading section, line 0.
+    pub new_line: Option<usize>,
+    pub old_line: Option<usize>,
+    pub added_words: usize,
+    pub removed_words: usize,
+    pub status: SectionStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionStatus {
+    Changed,
+    Added,
+    Removed,
+}
+
+/// A section of one version.
+struct Section {
+    path: Vec<String>,
+    line: usize,
+}
+
+/// The sections of a text and, for each line, the index of its section.
+struct Outline {
+    sections: Vec<Section>,
+    of_line: Vec<usize>,
+}
+
+/// Only sections with changes, in document order; text before the first heading
+/// counts as a section with an empty path.
+pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
+    let old_outline = outline(&lines(old));
+    let new_outline = outline(&lines(new));
+
+    // Pair sections by (path, occurrence).
+    let mut seen: HashMap<&[String], usize> = HashMap::new();
+    let mut old_by_key: HashMap<(&[String], usize), usize> = HashMap::new();
+    for (i, section) in old_outline.sections.iter().enumerate() {
+        let n = seen.entry(&section.path).or_default();
+        old_by_key.insert((&section.path, *n), i);
+        *n += 1;
+    }
+    seen.clear();
+    let mut new_of_old: Vec<Option<usize>> = vec![None; old_outline.sections.len()];
+    let mut old_of_new: Vec<Option<usize>> = vec![None; new_outline.sections.len()];
+    for (j, section) in new_outline.sections.iter().enumerate() {
+        let n = seen.entry(&section.path).or_default();
+        if let Some(&i) = old_by_key.get(&(section.path.as_slice(), *n)) {
+            new_of_old[i] = Some(j);
+            old_of_new[j] = Some(i);
+        }
+        *n += 1;
+    }
+
+    let mut added = vec![0; new_outline.sections.len()];
+    let mut removed_in_new = vec![0; new_outline.sections.len()];
+    let mut removed_in_old = vec![0; old_outline.sections.len()];
+    for block in &diff.blocks {
+        let Block::Changed { old, new, words } = block else {
+            continue;
+        };
+        let new_side = words.iter().filter(|w| w.tag != Tag::Removed);
+        count_changed_words(new_side, new.start, |line| {
+            if let Some(&j) = new_outline.of_line.get(line) {
+                added[j] += 1;
+            }
+        });
+        let old_side = words.iter().filter(|w| w.tag != Tag::Added);
+        count_changed_words(old_side, old.start, |line| {
+            if let Some(&i) = old_outline.of_line.get(line) {
+                match new_of_old[i] {
+                    Some(j) => removed_in_new[j] += 1,
+                    None => removed_in_old[i] += 1,
+                }
+            }
+        });
+    }
+
+    // Document order: the new sections, each followed by the old-only sections that
+    // came after its counterpart in the old text.
+    let mut removed_after: Vec<Vec<usize>> = vec![Vec::new(); new_outline.sections.len() + 1];
+    let mut anchor = 0;
+    for (i, matched) in new_of_old.iter().enumerate() {
+        match matched {
+            Some(j) => anchor = j + 1,
+            None => removed_after[anchor].push(i),
+        }
+    }
+    let old_only = |i: usize| SectionChange {
+        path: old_outline.sections[i].path.clone(),
+        new_line: None,
+        old_line: Some(old_outline.sections[i].line),
+        added_words: 0,
+        removed_words: removed_in_old[i],
+        status: SectionStatus::Removed,
+    };
+    let mut out: Vec<SectionChange> = removed_after[0].iter().map(|&i| old_only(i)).collect();
+    for (j, section) in new_outline.sections.iter().enumerate() {
+        let status = match old_of_new[j] {
+            Some(_) => SectionStatus::Changed,
+            None => SectionStatus::Added,
+        };
+        if status == SectionStatus::Added || added[j] + removed_in_new[j] > 0 {
+            out.push(SectionChange {
+                path: section.path.clone(),
+                new_line: Some(section.line),
+                old_line: old_of_new[j].map(|i| old_outline.sections[i].line),
+                added_words: added[j],
+                removed_words: removed_in_new[j],
+                status,
+            });
+        }
+        out.extend(removed_after[j + 1].iter().map(|&i| old_only(i)));
+    }
+    out
+}
+
+/// Calls `found` with the line of each whitespace-delimited word of one side of a
+/// block that contains a changed character (`start` is the block's first line).
+fn count_changed_words<'a>(
+    words: impl Iterator<Item = &'a super::Word>,
+    start: usize,
+    mut found: impl FnMut(usize),
+) {
+    let mut line = start;
+    // The line where the current word began and whether it holds a change.
+    let mut current: Option<(usize, bool)> = None;
+    for word in words {
+        let changed = word.tag != Tag::Same;
+        for c in word.text.chars() {
+            if c.is_whitespace() {
+                if let Some((at, true)) = current.take() {
+                    found(at);
+                }
+                if c == '\n' {
+                    line += 1;
+                }
+            } else {
+                let entry = current.get_or_insert((line, false));
+                entry.1 |= changed;
+            }
+        }
+    }
+    if let Some((at, true)) = current {
+        found(at);
+    }
+}
+
+/// Finds the headings of a text. The leading section always exists (maybe empty),
+/// so the two versions' leading sections always pair up.
+fn outline(lines: &[&str]) -> Outline {
+    let mut sections = vec![Section {
+        path: Vec::new(),
+        line: 0,
+    }];
+    let mut of_line = Vec::with_capacity(lines.len());
+    let mut stack: Vec<(usize, String)> = Vec::new();
+    let front_matter_end = front_matter_end(lines);
+    let mut fence: Option<(char, usize)> = None;
+    for (n, line) in lines.iter().enumerate() {
+        if n >= front_matter_end {
+            if let Some((ch, len)) = fence {
+                if closes_fence(line, ch, len) {
+                    fence = None;
+                }
+            } else if let Some(opened) = opens_fence(line) {
+                fence = Some(opened);
+            } else if let Some((level, text)) = atx_heading(line) {
+                while stack.last().is_some_and(|(l, _)| *l >= level) {
+                    stack.pop();
+                }
+                stack.push((level, text));
+                sections.push(Section {
+                    path: stack.iter().map(|(_, t)| t.clone()).collect(),
+                    line: n,
+                });
+            }
+        }
+        of_line.push(sections.len() - 1);
+    }
+    Outline { sections, of_line }
+}
+
+/// The first line after YAML front matter (`---` on the first line up to the next
+/// `---` or `...`), or 0 when there is none.
+fn front_matter_end(lines: &[&str]) -> usize {
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return 0;
+    }
+    lines
+        .iter()
+        .skip(1)
+        .position(|l| matches!(l.trim_end(), "---" | "..."))
+        .map_or(0, |k| k + 2)
+}
+
+/// Up to three spaces of indentation, as CommonMark allows before block markers.
+fn unindent(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches(' ');
+    (line.len() - rest.len() <= 3).then_some(rest)
+}
+
+fn opens_fence(line: &str) -> Option<(char, usize)> {
+    let rest = unindent(line)?;
+    let ch = rest.chars().next().filter(|c| *c == '`' || *c == '~')?;
+    let len = rest.chars().take_while(|c| *c == ch).count();
+    let info = &rest[len..];
+    // A backtick fence's info string may not contain backticks (CommonMark).
+    (len >= 3 && !(ch == '`' && info.contains('`'))).then_some((ch, len))
+}
+
+fn closes_fence(line: &str, ch: char, len: usize) -> bool {
+    unindent(line).is_some_and(|rest| {
+        let n = rest.chars().take_while(|c| *c == ch).count();
+        n >= len && rest[n..].trim().is_empty()
+    })
+}
+
+/// `## Mål ##` → (2, "Mål").
+fn atx_heading(line: &str) -> Option<(usize, String)> {
+    let rest = unindent(line)?;
+    let level = rest.chars().take_while(|c| *c == '#').count();
+    let after = &rest[level..];
+    if !(1..=6).contains(&level) || !(after.is_empty() || after.starts_with([' ', '\t', '\r', '\n'])) {
+        return None;
+    }
+    let mut text = after.trim();
+    // An optional closing sequence of #s, if preceded by a space (or all there is).
+    let without = text.trim_end_matches('#');
+    if without.is_empty() || without.ends_with([' ', '\t']) {
+        text = without.trim_end();
+    }
+    Some((level, text.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atx_headings() {
+        assert_eq!(atx_heading("## Mål\n"), Some((2, "Mål".into())));
+        assert_eq!(
+            atx_heading("# Klima og energi ##\r\n"),
+            Some((1, "Klima og energi".into()))
+        );
+        assert_eq!(atx_heading("#5 ting"), None);
+        assert_eq!(atx_heading("    # kode"), None);
+        assert_eq!(atx_heading("####### for dybt"), None);
+        assert_eq!(atx_heading("## C#"), Some((2, "C#".into())));
+        assert_eq!(atx_heading("#"), Some((1, String::new())));
+    }
+
+    #[test]
+    fn front_matter_and_fences_hide_headings() {
+        let text = "---\ntitle: x\n# ikke\n---\n# A\n```\n# ikke\n```\n## B\n~~~~\n# ikke\n~~~\n~~~~\n";
+        let outline = outline(&lines(text));
+        let paths: Vec<_> = outline.sections.iter().map(|s| s.path.join("/")).collect();
+        assert_eq!(paths, ["", "A", "A/B"]);
+        assert_eq!(outline.of_line[..5], [0, 0, 0, 0, 1]);
+    }
+}

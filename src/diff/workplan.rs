@@ -1,0 +1,208 @@
+//! The work-plan diff: actions matched by id, compared field by field, and a
+//! one-line English description of each change for the CLI and the UI.
+//!
+//! Ids are stable across drafts (the domain validates them as unique), so pairing
+//! by id is exact; a title is just another field. A reorder is reported as
+//! [`ActionChange::Moved`] only for the actions that really changed place: the
+//! largest set of shared actions whose relative order is unchanged stays put, so
+//! adding or removing an action does not "move" everything after it.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::domain::{Action, ActionStatus};
+
+/// Work-plan diff by action id and field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionChange {
+    Added {
+        id: u32,
+        title: String,
+    },
+    Removed {
+        id: u32,
+        title: String,
+    },
+    Changed {
+        id: u32,
+        title: String,
+        fields: Vec<FieldChange>,
+    },
+    /// Position in the list changed (0-based indices into the old and new lists),
+    /// only when order changed beyond shifts caused by adds and removes.
+    Moved {
+        id: u32,
+        title: String,
+        from: usize,
+        to: usize,
+    },
+}
+
+/// One field of an action that changed; an unset optional field is "".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    /// One of "title", "owner", "due", "status", "budget", "sections".
+    pub field: &'static str,
+    pub old: String,
+    pub new: String,
+}
+
+/// Changes in the order of the new list; a removed action comes right after the
+/// action that preceded it in the old list. An action both edited and moved gets a
+/// Changed and a Moved entry.
+pub fn workplan(old: &[Action], new: &[Action]) -> Vec<ActionChange> {
+    let old_pos: HashMap<u32, usize> = old.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    let new_ids: HashMap<u32, usize> = new.iter().enumerate().map(|(i, a)| (a.id, i)).collect();
+    let shared: Vec<usize> = new.iter().filter_map(|a| old_pos.get(&a.id).copied()).collect();
+    let staying = increasing_subsequence(&shared);
+
+    // Removed actions, keyed by the new index of the nearest kept predecessor.
+    let mut removed_after: Vec<Vec<&Action>> = vec![Vec::new(); new.len() + 1];
+    let mut anchor = 0;
+    for action in old {
+        match new_ids.get(&action.id) {
+            Some(&j) => anchor = j + 1,
+            None => removed_after[anchor].push(action),
+        }
+    }
+    let removed = |a: &Action| ActionChange::Removed {
+        id: a.id,
+        title: a.title.clone(),
+    };
+
+    let mut out: Vec<ActionChange> = removed_after[0].iter().map(|a| removed(a)).collect();
+    for (j, action) in new.iter().enumerate() {
+        match old_pos.get(&action.id) {
+            None => out.push(ActionChange::Added {
+                id: action.id,
+                title: action.title.clone(),
+            }),
+            Some(&i) => {
+                let fields = fields(&old[i], action);
+                if !fields.is_empty() {
+                    out.push(ActionChange::Changed {
+                        id: action.id,
+                        title: action.title.clone(),
+                        fields,
+                    });
+                }
+                if !staying.contains(&i) {
+                    out.push(ActionChange::Moved {
+                        id: action.id,
+                        title: action.title.clone(),
+                        from: i,
+                        to: j,
+                    });
+                }
+            }
+        }
+        out.extend(removed_after[j + 1].iter().map(|a| removed(a)));
+    }
+    out
+}
+
+fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
+    let date = |d: Option<jiff::civil::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let pairs = [
+        ("title", old.title.clone(), new.title.clone()),
+        ("owner", old.owner.clone(), new.owner.clone()),
+        ("due", date(old.due), date(new.due)),
+        ("status", status(old.status).into(), status(new.status).into()),
+        (
+            "budget",
+            old.budget.clone().unwrap_or_default(),
+            new.budget.clone().unwrap_or_default(),
+        ),
+        ("sections", old.sections.join(", "), new.sections.join(", ")),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, old, new)| old != new)
+        .map(|(field, old, new)| FieldChange { field, old, new })
+        .collect()
+}
+
+/// The status as written in `strategy.toml`.
+fn status(status: ActionStatus) -> &'static str {
+    match status {
+        ActionStatus::Planned => "planned",
+        ActionStatus::InProgress => "in-progress",
+        ActionStatus::Done => "done",
+        ActionStatus::Paused => "paused",
+        ActionStatus::Cancelled => "cancelled",
+    }
+}
+
+/// The values (old positions, in new order) that lie on one longest increasing
+/// subsequence: the actions that kept their relative order. O(n log n).
+fn increasing_subsequence(values: &[usize]) -> std::collections::HashSet<usize> {
+    // tails[k]: index into `values` of the smallest tail of an increasing run of length k+1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev: Vec<Option<usize>> = vec![None; values.len()];
+    for (i, &v) in values.iter().enumerate() {
+        let k = tails.partition_point(|&t| values[t] < v);
+        prev[i] = k.checked_sub(1).map(|k| tails[k]);
+        if k == tails.len() {
+            tails.push(i);
+        } else {
+            tails[k] = i;
+        }
+    }
+    let mut keep = std::collections::HashSet::new();
+    let mut at = tails.last().copied();
+    while let Some(i) = at {
+        keep.insert(values[i]);
+        at = prev[i];
+    }
+    keep
+}
+
+/// One line in English for the CLI and the UI, e.g. `action 3 "Varmeplan": owner changed
+/// from "Plan og Byg" to "Teknik og Miljø"; due moved from 2025-09-30 to 2025-12-31`.
+/// Positions are 1-based here, as a reader counts them.
+pub fn describe(change: &ActionChange) -> String {
+    let head = |id: &u32, title: &str| format!("action {id} {}", quote(title));
+    match change {
+        ActionChange::Added { id, title } => format!("{}: added", head(id, title)),
+        ActionChange::Removed { id, title } => format!("{}: removed", head(id, title)),
+        ActionChange::Moved { id, title, from, to } => {
+            format!(
+                "{}: moved from position {} to {}",
+                head(id, title),
+                from + 1,
+                to + 1
+            )
+        }
+        ActionChange::Changed { id, title, fields } => {
+            let parts: Vec<String> = fields.iter().map(describe_field).collect();
+            format!("{}: {}", head(id, title), parts.join("; "))
+        }
+    }
+}
+
+fn describe_field(f: &FieldChange) -> String {
+    let name = f.field;
+    // Dates and statuses read better bare; free text is quoted so spaces are visible.
+    let bare = matches!(name, "due" | "status");
+    let show = |v: &str| {
+        if bare {
+            crate::text::inert(v).into_owned()
+        } else {
+            quote(v)
+        }
+    };
+    let verb = if name == "due" { "moved" } else { "changed" };
+    match (f.old.is_empty(), f.new.is_empty()) {
+        (true, false) => format!("{name} set to {}", show(&f.new)),
+        (false, true) => format!("{name} removed (was {})", show(&f.old)),
+        _ => format!("{name} {verb} from {} to {}", show(&f.old), show(&f.new)),
+    }
+}
+
+/// Double-quoted, with control characters made visible so a title cannot move the
+/// cursor of the terminal that prints it.
+fn quote(text: &str) -> String {
+    format!("\"{}\"", crate::text::inert(text).replace('"', "\\\""))
+}

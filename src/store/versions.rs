@@ -1,0 +1,105 @@
+//! Naming a version of a document: a draft number, `latest`, `approved` (the
+//! newest approved-version tag `<slug>/v<N>`), or any commit git understands.
+
+use git2::Oid;
+
+use super::{Result, Store, StoreError};
+use crate::domain::{Slug, StrategyMeta};
+
+/// One version of a document, with its text and metadata.
+#[derive(Debug, Clone)]
+pub struct Version {
+    /// How to call it: "draft 7", "approved v2 (draft 5)", "commit 1a2b3c4".
+    pub label: String,
+    pub commit: Oid,
+    pub draft: Option<u32>,
+    pub text: String,
+    pub meta: StrategyMeta,
+}
+
+impl Store {
+    /// Resolves `spec` for `slug` on the current branch.
+    pub fn version(&self, slug: &Slug, spec: &str) -> Result<Version> {
+        let drafts = self.drafts(slug)?;
+        let draft_at = |commit: Oid| drafts.iter().find(|d| d.commit == commit).map(|d| d.number);
+        let (commit, label) =
+            match spec {
+                "latest" => {
+                    let last = drafts
+                        .last()
+                        .ok_or_else(|| StoreError::UnknownStrategy(slug.to_string()))?;
+                    (last.commit, format!("draft {} (latest)", last.number))
+                }
+                "approved" => {
+                    let (tag, commit) = self.newest_approved(slug)?;
+                    let label = match draft_at(commit) {
+                        Some(n) => format!("{tag} (draft {n})"),
+                        None => tag,
+                    };
+                    (commit, label)
+                }
+                digits if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) => {
+                    let number: u32 = digits.parse().map_err(|_| StoreError::BadVersion(spec.into()))?;
+                    let draft = drafts.iter().find(|d| d.number == number).ok_or_else(|| {
+                        StoreError::NoSuchDraft {
+                            slug: slug.to_string(),
+                            number,
+                            count: drafts.len(),
+                        }
+                    })?;
+                    (draft.commit, format!("draft {number}"))
+                }
+                other => {
+                    let object = self
+                        .repo
+                        .revparse_single(other)
+                        .map_err(|_| StoreError::BadVersion(crate::text::inert(other).into_owned()))?;
+                    let commit = object
+                        .peel_to_commit()
+                        .map_err(|_| StoreError::BadVersion(other.into()))?
+                        .id();
+                    let label = match draft_at(commit) {
+                        Some(n) => format!("draft {n}"),
+                        None => format!("commit {}", super::short(commit)),
+                    };
+                    (commit, label)
+                }
+            };
+        let snapshot = self.snapshot_at(commit)?;
+        let entry = snapshot.get(slug.as_str())?;
+        Ok(Version {
+            label,
+            commit,
+            draft: draft_at(commit),
+            text: self.document_text(entry)?,
+            meta: entry.meta.clone(),
+        })
+    }
+
+    /// The newest approved-version tag of `slug` (highest N of `<slug>/v<N>`).
+    fn newest_approved(&self, slug: &Slug) -> Result<(String, Oid)> {
+        let prefix = format!("{slug}/v");
+        let mut best: Option<(u32, String, Oid)> = None;
+        for name in self
+            .repo
+            .tag_names(Some(&format!("{prefix}*")))?
+            .iter()
+            .flatten()
+            .flatten()
+        {
+            let Some(n) = name.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()) else {
+                continue;
+            };
+            let commit = self
+                .repo
+                .revparse_single(&format!("refs/tags/{name}"))?
+                .peel_to_commit()?
+                .id();
+            if best.as_ref().is_none_or(|(b, _, _)| n > *b) {
+                best = Some((n, name.to_string(), commit));
+            }
+        }
+        best.map(|(_, name, commit)| (name, commit))
+            .ok_or_else(|| StoreError::NoApprovedVersion(slug.to_string()))
+    }
+}

@@ -1,0 +1,140 @@
+//! `udkast diff` through the real binary on the sample workspace.
+
+mod common;
+
+use common::Env;
+
+fn demo(env: &Env) -> std::path::PathBuf {
+    let dir = env.path("demo");
+    env.udkast(&["demo", "--dir", dir.to_str().unwrap()]).ok();
+    dir
+}
+
+#[test]
+fn views_show_the_changed_words() {
+    let env = Env::new();
+    let ws = demo(&env);
+    let run = |args: &[&str]| env.udkast_in(&ws, args).ok().to_string();
+
+    let unified = run(&["diff", "baeredygtighedsstrategi", "1", "2"]);
+    assert!(
+        unified.starts_with("baeredygtighedsstrategi: draft 1 → draft 2\n"),
+        "{unified}"
+    );
+    assert!(unified.contains("reduceres med [-50-] pct."), "{unified}");
+    assert!(unified.contains("reduceres med {+70+} pct."), "{unified}");
+    assert!(
+        unified.contains("unchanged lines"),
+        "unchanged stretches fold: {unified}"
+    );
+    assert!(
+        !unified.contains('\x1b'),
+        "no colour when not writing to a terminal"
+    );
+
+    let word = run(&["diff", "baeredygtighedsstrategi", "1", "2", "--word"]);
+    assert!(word.contains("[-50-]") && word.contains("{+70+}"), "{word}");
+
+    let side = run(&["diff", "baeredygtighedsstrategi", "1", "2", "--side-by-side"]);
+    assert!(
+        side.lines().any(|l| l.starts_with("- ") && l.contains(" │ + ")),
+        "{side}"
+    );
+
+    let stat = run(&["diff", "baeredygtighedsstrategi", "1", "latest", "--stat"]);
+    assert!(stat.contains("Klima og energi › Mål"), "{stat}");
+    assert!(
+        stat.contains("(new section)") && stat.contains("(removed)"),
+        "{stat}"
+    );
+    assert!(stat.trim_end().ends_with("removed"), "{stat}");
+
+    // The same draft twice is identical.
+    assert!(run(&["diff", "klimahandleplan", "3", "3"]).contains("The texts are identical."));
+}
+
+#[test]
+fn workplans_diff_by_action_and_field() {
+    let env = Env::new();
+    let ws = demo(&env);
+    let out = env
+        .udkast_in(&ws, &["diff", "klimahandleplan", "1", "latest"])
+        .ok()
+        .to_string();
+    assert!(out.contains("Actions:"), "{out}");
+    assert!(
+        out.contains(
+            "action 3 \"Strategisk varmeplan for hele kommunen\": due moved from 2025-03-31 to 2025-09-30"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("action 12 \"Skybrudsplan for Åby By\": added"),
+        "{out}"
+    );
+}
+
+#[test]
+fn json_has_blocks_sections_and_actions() {
+    let env = Env::new();
+    let ws = demo(&env);
+    let out = env.udkast_in(&ws, &["diff", "klimahandleplan", "1", "5", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(out.ok()).unwrap();
+    assert_eq!(json["from"]["draft"], 1);
+    assert_eq!(json["to"]["draft"], 5);
+    assert!(
+        json["blocks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b.get("changed").is_some()),
+        "{json:#}"
+    );
+    assert!(!json["sections"].as_array().unwrap().is_empty());
+    assert!(!json["actions"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn versions_by_tag_and_commit_and_bad_ones() {
+    let env = Env::new();
+    let ws = demo(&env);
+    let run = |args: &[&str]| env.udkast_in(&ws, args);
+    run(&["diff", "baeredygtighedsstrategi", "approved", "latest"]).user_error("has no approved version yet");
+    let log: serde_json::Value =
+        serde_json::from_str(run(&["log", "baeredygtighedsstrategi", "--json"]).ok()).unwrap();
+    let draft5 = log.as_array().unwrap().iter().find(|d| d["draft"] == 5).unwrap()["commit"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    env.git(
+        &ws,
+        &[
+            "tag",
+            "-a",
+            "baeredygtighedsstrategi/v1",
+            "-m",
+            "Godkendt",
+            &draft5,
+        ],
+    );
+    let out = run(&["diff", "baeredygtighedsstrategi", "approved", "latest"])
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with("baeredygtighedsstrategi: baeredygtighedsstrategi/v1 (draft 5) → draft 7 (latest)"),
+        "{out}"
+    );
+    let out = run(&["diff", "baeredygtighedsstrategi", &draft5[..10], "6"])
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with("baeredygtighedsstrategi: draft 5 → draft 6"),
+        "{out}"
+    );
+    run(&["diff", "baeredygtighedsstrategi", "0", "2"]).user_error("has no draft 0");
+    run(&["diff", "baeredygtighedsstrategi", "nonsense", "2"])
+        .user_error("\"nonsense\" is not a draft number");
+    run(&["diff", "nope", "1", "2"]).user_error("no strategy \"nope\"");
+    run(&["diff", "baeredygtighedsstrategi", "1", "2", "--word", "--unified"])
+        .user_error("cannot be used with");
+}
