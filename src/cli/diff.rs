@@ -311,10 +311,10 @@ fn fit(text: &str, width: usize) -> String {
 }
 
 fn terminal_width() -> usize {
-    if std::io::stdout().is_terminal() {
-        if let Ok((w, _)) = ratatui::crossterm::terminal::size() {
-            return w as usize;
-        }
+    if std::io::stdout().is_terminal()
+        && let Ok((w, _)) = ratatui::crossterm::terminal::size()
+    {
+        return w as usize;
     }
     160
 }
