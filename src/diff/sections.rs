@@ -7,9 +7,11 @@
 //! by their path (and the how-manieth section with that path it is), so a renamed
 //! heading shows as one section removed and one added.
 //!
-//! A "word" here is what a reader counts: a whitespace-delimited word of the text
-//! that contains any changed character. "50 pct." → "70 pct." is one word removed and
-//! one added; a re-wrapped paragraph changes no words at all.
+//! A "word" here is what a reader counts: a whitespace-delimited word of the text in
+//! which a letter or digit changed. "50 pct." → "70 pct." is one word removed and one
+//! added; a re-wrapped paragraph changes no words and is not listed; a section whose
+//! only change is punctuation or markup is listed with no words added or removed, so
+//! the reader can tell it is minor.
 
 use std::collections::HashMap;
 
@@ -77,25 +79,30 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
         *n += 1;
     }
 
-    let mut added = vec![0; new_outline.sections.len()];
-    let mut removed_in_new = vec![0; new_outline.sections.len()];
-    let mut removed_in_old = vec![0; old_outline.sections.len()];
+    // Word counts, and whether anything but whitespace changed at all.
+    let mut added = vec![(0, false); new_outline.sections.len()];
+    let mut removed_in_new = vec![(0, false); new_outline.sections.len()];
+    let mut removed_in_old = vec![(0, false); old_outline.sections.len()];
+    let tally = |slot: &mut (usize, bool), counts: bool| {
+        slot.0 += usize::from(counts);
+        slot.1 = true;
+    };
     for block in &diff.blocks {
         let Block::Changed { old, new, words } = block else {
             continue;
         };
         let new_side = words.iter().filter(|w| w.tag != Tag::Removed);
-        count_changed_words(new_side, new.start, |line| {
+        count_changed_words(new_side, new.start, |line, counts| {
             if let Some(&j) = new_outline.of_line.get(line) {
-                added[j] += 1;
+                tally(&mut added[j], counts);
             }
         });
         let old_side = words.iter().filter(|w| w.tag != Tag::Added);
-        count_changed_words(old_side, old.start, |line| {
+        count_changed_words(old_side, old.start, |line, counts| {
             if let Some(&i) = old_outline.of_line.get(line) {
                 match new_of_old[i] {
-                    Some(j) => removed_in_new[j] += 1,
-                    None => removed_in_old[i] += 1,
+                    Some(j) => tally(&mut removed_in_new[j], counts),
+                    None => tally(&mut removed_in_old[i], counts),
                 }
             }
         });
@@ -116,7 +123,7 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
         new_line: None,
         old_line: Some(old_outline.sections[i].line),
         added_words: 0,
-        removed_words: removed_in_old[i],
+        removed_words: removed_in_old[i].0,
         status: SectionStatus::Removed,
     };
     let mut out: Vec<SectionChange> = removed_after[0].iter().map(|&i| old_only(i)).collect();
@@ -125,13 +132,13 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
             Some(_) => SectionStatus::Changed,
             None => SectionStatus::Added,
         };
-        if status == SectionStatus::Added || added[j] + removed_in_new[j] > 0 {
+        if status == SectionStatus::Added || added[j].1 || removed_in_new[j].1 {
             out.push(SectionChange {
                 path: section.path.clone(),
                 new_line: Some(section.line),
                 old_line: old_of_new[j].map(|i| old_outline.sections[i].line),
-                added_words: added[j],
-                removed_words: removed_in_new[j],
+                added_words: added[j].0,
+                removed_words: removed_in_new[j].0,
                 status,
             });
         }
@@ -140,34 +147,38 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
     out
 }
 
-/// Calls `found` with the line of each whitespace-delimited word of one side of a
+/// Calls `found(line, counts)` for each whitespace-delimited run of one side of a
 /// block that contains a changed character (`start` is the block's first line).
+/// `counts` is false unless a changed character is a letter or digit: a changed `##`,
+/// `–` or full stop is worth listing a section for, but is not a changed word.
 fn count_changed_words<'a>(
     words: impl Iterator<Item = &'a super::Word>,
     start: usize,
-    mut found: impl FnMut(usize),
+    mut found: impl FnMut(usize, bool),
 ) {
     let mut line = start;
-    // The line where the current word began and whether it holds a change.
-    let mut current: Option<(usize, bool)> = None;
+    // The line where the current run began, whether it holds a change, and whether
+    // a changed letter or digit.
+    let mut current: Option<(usize, bool, bool)> = None;
     for word in words {
         let changed = word.tag != Tag::Same;
         for c in word.text.chars() {
             if c.is_whitespace() {
-                if let Some((at, true)) = current.take() {
-                    found(at);
+                if let Some((at, true, counts)) = current.take() {
+                    found(at, counts);
                 }
                 if c == '\n' {
                     line += 1;
                 }
             } else {
-                let entry = current.get_or_insert((line, false));
+                let entry = current.get_or_insert((line, false, false));
                 entry.1 |= changed;
+                entry.2 |= changed && c.is_alphanumeric();
             }
         }
     }
-    if let Some((at, true)) = current {
-        found(at);
+    if let Some((at, true, counts)) = current {
+        found(at, counts);
     }
 }
 
@@ -283,5 +294,82 @@ mod tests {
         let paths: Vec<_> = outline.sections.iter().map(|s| s.path.join("/")).collect();
         assert_eq!(paths, ["", "A", "A/B"]);
         assert_eq!(outline.of_line[..5], [0, 0, 0, 0, 1]);
+    }
+
+    const OLD: &str = "---\ntitle: Strategi\n# ikke en overskrift\n---\nIndledning om strategien.\n\n\
+                       ## Klima og energi\n\nTekst om klima.\n\n### Mål\n\n\
+                       Vi vil reducere udledningen med 50 pct. inden 2030.\n\n\
+                       ### Indsatser\n\nVi bygger cykelstier.\n\n\
+                       ## Gammelt afsnit\n\nDet her forsvinder.\n";
+
+    fn changes(old: &str, new: &str) -> Vec<SectionChange> {
+        sections(
+            &super::super::diff(old, new, std::time::Duration::from_secs(5)),
+            old,
+            new,
+        )
+    }
+
+    fn summary(changes: &[SectionChange]) -> Vec<(String, usize, usize, SectionStatus)> {
+        let row = |c: &SectionChange| (c.path.join(" › "), c.added_words, c.removed_words, c.status);
+        changes.iter().map(row).collect()
+    }
+
+    #[test]
+    fn an_edit_under_a_subheading_reports_its_path_and_counts() {
+        let new = OLD.replace("50 pct. inden 2030.", "70 pct. inden 2030 og planter træer.");
+        let changes = changes(OLD, &new);
+        assert_eq!(
+            summary(&changes),
+            [("Klima og energi › Mål".into(), 4, 1, SectionStatus::Changed)],
+            "{changes:#?}"
+        );
+        assert_eq!(changes[0].path, ["Klima og energi", "Mål"]);
+        assert_eq!((changes[0].old_line, changes[0].new_line), (Some(10), Some(10)));
+    }
+
+    #[test]
+    fn added_and_removed_sections() {
+        let new = OLD
+            .replace("## Gammelt afsnit\n\nDet her forsvinder.\n", "")
+            .replace(
+                "cykelstier.\n\n",
+                "cykelstier.\n\n### Økonomi\n\nBudgettet er 2 mio. kr.\n",
+            );
+        let changes = changes(OLD, &new);
+        assert_eq!(
+            summary(&changes),
+            [
+                ("Gammelt afsnit".into(), 0, 5, SectionStatus::Removed),
+                ("Klima og energi › Økonomi".into(), 6, 0, SectionStatus::Added),
+            ],
+            "{changes:#?}"
+        );
+        assert_eq!((changes[0].old_line, changes[0].new_line), (Some(18), None));
+    }
+
+    #[test]
+    fn front_matter_is_not_a_heading_source() {
+        let new = OLD.replace(
+            "title: Strategi\n# ikke en overskrift",
+            "title: Klimastrategi\n# stadig ikke",
+        );
+        let changes = changes(OLD, &new);
+        assert_eq!(
+            summary(&changes),
+            [(String::new(), 2, 3, SectionStatus::Changed)],
+            "{changes:#?}"
+        );
+    }
+
+    #[test]
+    fn punctuation_is_listed_without_words_and_rewrapping_not_at_all() {
+        let new = OLD.replace("Tekst om klima.", "Tekst om klima!");
+        assert_eq!(
+            summary(&changes(OLD, &new)),
+            [("Klima og energi".into(), 0, 0, SectionStatus::Changed)]
+        );
+        let new = OLD.replace("Tekst om klima.", "Tekst\nom klima.");
+        assert_eq!(changes(OLD, &new), []);
     }
 }

@@ -94,8 +94,7 @@ pub(crate) fn tokenize(text: &str) -> Vec<Token> {
 fn word_end(text: &str, graphemes: &[(usize, &str)], i: usize) -> usize {
     let g = |k: usize| graphemes.get(k).map(|&(_, g)| g);
     let mut j = i + 1;
-    loop {
-        let Some(here) = g(j) else { break };
+    while let Some(here) = g(j) {
         if is_word(here) {
             j += 1;
             continue;
@@ -123,11 +122,7 @@ fn word_end(text: &str, graphemes: &[(usize, &str)], i: usize) -> usize {
     let word = &text[start..end];
     match g(j) {
         Some(".") if takes_dot(word) => j + 1,
-        Some("-" | "\u{2011}")
-            if last(word).is_alphabetic() && g(j + 1).is_none_or(|after| is_space(after)) =>
-        {
-            j + 1
-        }
+        Some("-" | "\u{2011}") if last(word).is_alphabetic() && g(j + 1).is_none_or(is_space) => j + 1,
         _ => j,
     }
 }

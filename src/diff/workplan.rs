@@ -206,3 +206,141 @@ fn describe_field(f: &FieldChange) -> String {
 fn quote(text: &str) -> String {
     format!("\"{}\"", crate::text::inert(text).replace('"', "\\\""))
 }
+
+#[cfg(test)]
+mod tests {
+    use jiff::civil::date;
+
+    use super::*;
+
+    fn action(id: u32, title: &str) -> Action {
+        Action {
+            id,
+            title: title.into(),
+            owner: "Plan og Byg".into(),
+            due: Some(date(2025, 9, 30)),
+            status: ActionStatus::Planned,
+            budget: None,
+            sections: vec!["2.1".into()],
+        }
+    }
+
+    fn plan(ids: &[u32]) -> Vec<Action> {
+        ids.iter()
+            .map(|&id| action(id, &format!("Indsats {id}")))
+            .collect()
+    }
+
+    fn described(old: &[Action], new: &[Action]) -> Vec<String> {
+        workplan(old, new).iter().map(describe).collect()
+    }
+
+    #[test]
+    fn unchanged_plans_have_no_changes() {
+        assert_eq!(workplan(&plan(&[1, 2, 3]), &plan(&[1, 2, 3])), []);
+    }
+
+    #[test]
+    fn added_and_removed_actions_do_not_move_the_others() {
+        assert_eq!(
+            described(&plan(&[1, 2, 3, 4]), &plan(&[1, 5, 3, 4, 6])),
+            [
+                r#"action 2 "Indsats 2": removed"#,
+                r#"action 5 "Indsats 5": added"#,
+                r#"action 6 "Indsats 6": added"#,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_reordered_action_is_moved_and_only_it() {
+        let changes = workplan(&plan(&[1, 2, 3, 4, 5]), &plan(&[1, 3, 4, 2, 5]));
+        assert_eq!(
+            changes,
+            [ActionChange::Moved {
+                id: 2,
+                title: "Indsats 2".into(),
+                from: 1,
+                to: 3
+            }]
+        );
+        assert_eq!(
+            describe(&changes[0]),
+            r#"action 2 "Indsats 2": moved from position 2 to 4"#
+        );
+        // Moving the last action to the front moves one action, not four.
+        assert_eq!(
+            workplan(&plan(&[1, 2, 3, 4, 5]), &plan(&[5, 1, 2, 3, 4])).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn edited_fields_are_listed_and_described() {
+        let old = vec![action(3, "Varmeplan")];
+        let mut edited = old[0].clone();
+        edited.owner = "Teknik og Miljø".into();
+        edited.due = Some(date(2025, 12, 31));
+        let new = vec![edited.clone()];
+        assert_eq!(
+            described(&old, &new),
+            [
+                r#"action 3 "Varmeplan": owner changed from "Plan og Byg" to "Teknik og Miljø"; due moved from 2025-09-30 to 2025-12-31"#
+            ]
+        );
+
+        edited.status = ActionStatus::InProgress;
+        edited.budget = Some("1,5 mio. kr.".into());
+        edited.sections = vec!["2.1".into(), "3.4".into()];
+        edited.title = "Varmeplan 2030".into();
+        edited.due = None;
+        let changes = workplan(&old, &[edited]);
+        let ActionChange::Changed { fields, title, .. } = &changes[0] else {
+            panic!("expected a change, got {changes:?}");
+        };
+        assert_eq!(title, "Varmeplan 2030");
+        let names: Vec<&str> = fields.iter().map(|f| f.field).collect();
+        assert_eq!(names, ["title", "owner", "due", "status", "budget", "sections"]);
+        assert_eq!(
+            describe(&changes[0]),
+            "action 3 \"Varmeplan 2030\": title changed from \"Varmeplan\" to \"Varmeplan 2030\"; \
+             owner changed from \"Plan og Byg\" to \"Teknik og Miljø\"; due removed (was 2025-09-30); \
+             status changed from planned to in-progress; budget set to \"1,5 mio. kr.\"; \
+             sections changed from \"2.1\" to \"2.1, 3.4\""
+        );
+    }
+
+    #[test]
+    fn an_edited_and_moved_action_reports_both() {
+        let old = plan(&[1, 2, 3]);
+        let mut new = plan(&[2, 3, 1]);
+        new[2].owner = "Borgerservice".into();
+        let kinds: Vec<&str> = workplan(&old, &new)
+            .iter()
+            .map(|c| match c {
+                ActionChange::Changed { .. } => "changed",
+                ActionChange::Moved { .. } => "moved",
+                _ => "other",
+            })
+            .collect();
+        assert_eq!(kinds, ["changed", "moved"]);
+    }
+
+    #[test]
+    fn descriptions_are_safe_to_print() {
+        let change = ActionChange::Added {
+            id: 9,
+            title: "Sti \"nord\"\x1b[2J".into(),
+        };
+        let text = describe(&change);
+        assert!(!text.contains('\x1b'), "{text}");
+        assert!(text.contains(r#"\"nord\""#), "{text}");
+    }
+
+    #[test]
+    fn changes_serialize_in_kebab_case() {
+        let change = workplan(&plan(&[1]), &[]);
+        let json = serde_json::to_string(&change).unwrap_or_default();
+        assert_eq!(json, r#"[{"removed":{"id":1,"title":"Indsats 1"}}]"#);
+    }
+}

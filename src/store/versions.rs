@@ -76,6 +76,21 @@ impl Store {
         })
     }
 
+    /// Every tag name, by the commit it points to (annotated tags peeled).
+    pub fn tags_by_commit(&self) -> Result<std::collections::HashMap<Oid, Vec<String>>> {
+        let mut map: std::collections::HashMap<Oid, Vec<String>> = std::collections::HashMap::new();
+        for name in self.repo.tag_names(None)?.iter().flatten().flatten() {
+            if let Ok(commit) = self
+                .repo
+                .revparse_single(&format!("refs/tags/{name}"))
+                .and_then(|o| o.peel_to_commit())
+            {
+                map.entry(commit.id()).or_default().push(name.to_string());
+            }
+        }
+        Ok(map)
+    }
+
     /// The newest approved-version tag of `slug` (highest N of `<slug>/v<N>`).
     fn newest_approved(&self, slug: &Slug) -> Result<(String, Oid)> {
         let prefix = format!("{slug}/v");

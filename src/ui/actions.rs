@@ -12,14 +12,16 @@ pub enum Context {
     Document,
     /// The vim keymap's normal mode in the document screen.
     DocumentNormal,
+    History,
 }
 
 impl Context {
-    pub const ALL: [Context; 4] = [
+    pub const ALL: [Context; 5] = [
         Context::Global,
         Context::Overview,
         Context::Document,
         Context::DocumentNormal,
+        Context::History,
     ];
 
     /// The table name in a keymap file.
@@ -29,6 +31,7 @@ impl Context {
             Context::Overview => "overview",
             Context::Document => "document",
             Context::DocumentNormal => "document-normal",
+            Context::History => "history",
         }
     }
 
@@ -38,6 +41,7 @@ impl Context {
             Context::Overview => "Overview",
             Context::Document => "Document editor",
             Context::DocumentNormal => "Document editor, normal mode",
+            Context::History => "History",
         }
     }
 
@@ -129,6 +133,16 @@ actions! {
     AppendMode = "append-mode": "Vim: insert after the cursor";
     OpenLineBelow = "open-line-below": "Vim: open a new line below and insert";
     NormalMode = "normal-mode": "Vim: back to normal mode";
+    CycleView = "cycle-view": "History: switch between word, unified and side-by-side views";
+    Mark = "mark": "History: mark this draft; the diff then compares the marked draft with the selected one";
+    NextChange = "next-change": "History: scroll to the next change";
+    PrevChange = "prev-change": "History: scroll to the previous change";
+    ToggleFolds = "toggle-folds": "History: show or fold unchanged stretches";
+    Sections = "sections": "History: which sections changed, with words added and removed; Enter jumps there";
+    CompareBuffer = "compare-buffer": "History: the editor's unsaved text against the latest draft";
+    CompareApproved = "compare-approved": "History: the latest draft against the last approved version";
+    ScrollDown = "scroll-down": "Scroll the diff down";
+    ScrollUp = "scroll-up": "Scroll the diff up";
 }
 
 impl Action {

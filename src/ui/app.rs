@@ -16,6 +16,7 @@ use super::actions::{Action, Context};
 use super::jobs::{OpenedDocument, Request, Response, WorkspaceView};
 use super::keymap::{Chord, Keymap, Lookup};
 use super::screens::document::{DocumentState, Mode};
+use super::screens::history::{HistoryState, Special};
 use super::screens::{help, overview, palette, placeholder};
 use super::theme::Theme;
 use super::{autosave, widgets};
@@ -90,6 +91,7 @@ pub struct App {
     pub screen: Screen,
     pub overview: overview::OverviewState,
     pub document: Option<DocumentState>,
+    pub history: Option<HistoryState>,
     pub overlay: Option<Overlay>,
     pending_keys: Vec<Chord>,
     /// A short message in the status line, with when it was set.
@@ -118,6 +120,7 @@ impl App {
             screen: Screen::Overview,
             overview: overview::OverviewState::default(),
             document: None,
+            history: None,
             overlay: None,
             pending_keys: Vec::new(),
             message: None,
@@ -183,6 +186,23 @@ impl App {
                 if self.quit_after_save {
                     self.quit = true;
                 }
+            }
+            Response::History(slug, result) => {
+                if let Some(h) = self.history.as_mut().filter(|h| h.slug == slug) {
+                    match result {
+                        Ok(entries) => h.set_entries(entries),
+                        Err(e) => h.error = Some(e),
+                    }
+                }
+                self.history_requests();
+            }
+            Response::Diffed(key, result) => {
+                if let Some(h) = self.history.as_mut().filter(|h| h.slug == key.slug) {
+                    // Older requests were answered or dropped by the worker.
+                    h.forget_pending();
+                    h.diffed(key, result);
+                }
+                self.history_requests();
             }
             Response::Saved(Err(e)) => {
                 self.quit_after_save = false;
@@ -250,6 +270,23 @@ impl App {
             doc.outline_key(key);
             return;
         }
+        if let Some(h) = self
+            .history
+            .as_mut()
+            .filter(|h| h.sections_open && self.screen == Screen::History)
+        {
+            match key.code {
+                KeyCode::Enter => {
+                    h.open_section();
+                    return;
+                }
+                KeyCode::Esc => {
+                    h.sections_open = false;
+                    return;
+                }
+                _ => {}
+            }
+        }
         if self.screen == Screen::Overview && self.overview.filtering {
             if overview::filter_key(&mut self.overview, key) {
                 let len = self.visible_items().len();
@@ -260,7 +297,7 @@ impl App {
         let context = self.context();
         self.pending_keys.push(Chord::from_event(&key));
         let mut found = self.keymap.lookup(context, &self.pending_keys);
-        if found == Lookup::None && matches!(context, Context::Overview) {
+        if found == Lookup::None && matches!(context, Context::Overview | Context::History) {
             found = self.keymap.lookup(Context::Global, &self.pending_keys);
         }
         match found {
@@ -296,6 +333,7 @@ impl App {
                 Some(Mode::Insert) => Context::Document,
                 None => Context::Global,
             },
+            Screen::History => Context::History,
             _ => Context::Global,
         }
     }
@@ -443,13 +481,36 @@ impl App {
             },
             Action::ScreenOverview => self.screen = Screen::Overview,
             Action::ScreenDocument => self.open_selected(),
-            Action::ScreenHistory => self.switch_placeholder(Screen::History),
+            Action::ScreenHistory => self.show_history(),
             Action::ScreenReview => self.switch_placeholder(Screen::Review),
             Action::ScreenApprovals => self.switch_placeholder(Screen::Approvals),
             Action::Reload => {
                 self.requests.push(Request::Load);
                 self.busy = Some("Reading the workspace…".into());
             }
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::CycleView
+            | Action::Mark
+            | Action::NextChange
+            | Action::PrevChange
+            | Action::ToggleFolds
+            | Action::Sections
+            | Action::ScrollDown
+            | Action::ScrollUp
+                if self.screen == Screen::History =>
+            {
+                if let Some(err) = self.history.as_mut().and_then(|h| h.act(action)) {
+                    self.error(err);
+                }
+                self.history_requests();
+            }
+            Action::CompareBuffer => self.compare_buffer(),
+            Action::CompareApproved => self.compare_approved(),
             Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Filter => {
                 let len = self.visible_items().len();
                 overview::act(&mut self.overview, action, len);
@@ -531,6 +592,86 @@ impl App {
         } else {
             self.quit = true;
         }
+    }
+
+    /// Screen 3 for the selected document (or the open one, from the editor).
+    fn show_history(&mut self) {
+        let slug = match (self.screen, self.document.as_ref()) {
+            (Screen::Document, Some(doc)) => Some(doc.slug.clone()),
+            _ => self.selected_slug(),
+        };
+        let Some(slug) = slug else {
+            self.error("Select a document in the overview first");
+            return;
+        };
+        if self.history.as_ref().is_none_or(|h| h.slug != slug) {
+            self.history = Some(HistoryState::new(slug.clone()));
+        }
+        // Always refresh: a draft may have been saved since.
+        self.requests.push(Request::History(slug));
+        self.screen = Screen::History;
+    }
+
+    /// Asks the worker for the diffs the history screen needs.
+    fn history_requests(&mut self) {
+        let buffer = self.document.as_ref().map(|d| (d.slug.clone(), d.buffer.text()));
+        let Some(h) = self.history.as_mut() else { return };
+        let text = match (&h.special, buffer) {
+            (Some(Special::Buffer(_)), Some((slug, text))) if slug == h.slug => Some(text),
+            _ => None,
+        };
+        for request in h.requests(text) {
+            self.requests.push(Request::Diff(request));
+        }
+    }
+
+    fn compare_buffer(&mut self) {
+        let Some(h) = self.history.as_mut() else { return };
+        match self.document.as_ref().filter(|d| d.slug == h.slug) {
+            Some(doc) if doc.buffer.is_modified() => {
+                h.special = Some(Special::Buffer(doc.buffer.version()));
+                h.scroll = 0;
+            }
+            Some(_) => {
+                self.info("The editor's text is the same as the latest draft");
+                return;
+            }
+            None => {
+                self.error("This document is not open in the editor");
+                return;
+            }
+        }
+        self.history_requests();
+    }
+
+    fn compare_approved(&mut self) {
+        let Some(h) = self.history.as_mut() else { return };
+        let prefix = format!("{}/v", h.slug);
+        let approved = h
+            .entries
+            .iter()
+            .flat_map(|e| e.labels.iter().map(move |l| (l, e)))
+            .filter_map(|(l, e)| {
+                l.strip_prefix(&prefix)
+                    .and_then(|n| n.parse::<u32>().ok())
+                    .map(|n| (n, l, e))
+            })
+            .max_by_key(|(n, _, _)| *n);
+        match approved {
+            Some((_, label, entry)) => {
+                h.special = Some(Special::Approved {
+                    commit: entry.commit,
+                    label: format!("{label} (draft {})", entry.number),
+                });
+                h.scroll = 0;
+            }
+            None => {
+                let message = format!("{} has no approved version yet", h.slug);
+                self.error(message);
+                return;
+            }
+        }
+        self.history_requests();
     }
 
     fn switch_placeholder(&mut self, screen: Screen) {
@@ -678,6 +819,10 @@ impl App {
                 Screen::Document => match self.document.as_mut() {
                     Some(doc) => doc.draw(frame, main, &self.theme),
                     None => frame.render_widget(Paragraph::new("No document open"), main),
+                },
+                Screen::History => match self.history.as_mut() {
+                    Some(h) => h.draw(frame, main, &self.theme),
+                    None => frame.render_widget(Paragraph::new("No document selected"), main),
                 },
                 other => placeholder::draw(frame, main, self, other),
             }

@@ -21,6 +21,28 @@ pub enum Request {
         text: String,
         message: String,
     },
+    History(Slug),
+    Diff(DiffRequest),
+}
+
+/// Two versions of a document to compare. `None` as `from` is the empty text
+/// (before draft 1); `to_text` replaces the `to` commit's text (the editor's
+/// unsaved buffer).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DiffKey {
+    pub slug: Slug,
+    pub from: Option<Oid>,
+    pub to: Oid,
+    /// The editor's buffer version, when `to` is the unsaved text.
+    pub buffer: Option<u64>,
+}
+
+#[derive(Debug)]
+pub struct DiffRequest {
+    pub key: DiffKey,
+    pub from_label: String,
+    pub to_label: String,
+    pub to_text: Option<String>,
 }
 
 /// What comes back. Errors are the sentences of the store's errors.
@@ -29,6 +51,34 @@ pub enum Response {
     Loaded(Result<WorkspaceView, String>),
     Opened(Result<OpenedDocument, String>),
     Saved(Result<SavedDraft, String>),
+    History(Slug, Result<Vec<HistoryEntry>, String>),
+    Diffed(DiffKey, Result<std::sync::Arc<ComputedDiff>, String>),
+}
+
+/// One draft in the history list.
+#[derive(Debug, Clone)]
+pub struct HistoryEntry {
+    pub number: u32,
+    pub commit: Oid,
+    pub date: String,
+    pub author: String,
+    pub summary: String,
+    /// Tags on the draft's commit (approved versions, named versions).
+    pub labels: Vec<String>,
+    pub recorded: Option<u32>,
+}
+
+/// A diff ready to show: the texts, the diff, its section summary and, for
+/// work plans, the action changes.
+#[derive(Debug)]
+pub struct ComputedDiff {
+    pub from_label: String,
+    pub to_label: String,
+    pub old: String,
+    pub new: String,
+    pub diff: crate::diff::TextDiff,
+    pub sections: Vec<crate::diff::SectionChange>,
+    pub actions: Vec<crate::diff::ActionChange>,
 }
 
 /// A governing body's standing on a document, as an agenda item's row shows it.
@@ -209,26 +259,106 @@ pub fn save(repo: &Path, slug: &Slug, base: Oid, text: &str, message: &str) -> R
     })
 }
 
-/// The worker thread: one request at a time, in order.
+/// The drafts of a document with their labels (tags on their commits).
+pub fn history(repo: &Path, slug: &Slug) -> Result<Vec<HistoryEntry>, String> {
+    let store = Store::open(repo).map_err(|e| e.to_string())?;
+    let drafts = store.drafts(slug).map_err(|e| e.to_string())?;
+    let labels = store.tags_by_commit().map_err(|e| e.to_string())?;
+    Ok(drafts
+        .into_iter()
+        .map(|d| HistoryEntry {
+            number: d.number,
+            commit: d.commit,
+            date: d.time.strftime("%Y-%m-%d %H:%M").to_string(),
+            author: d.author,
+            summary: d.summary,
+            labels: labels.get(&d.commit).cloned().unwrap_or_default(),
+            recorded: d.recorded,
+        })
+        .collect())
+}
+
+/// How long a word diff may take before it is shown as approximate.
+const DIFF_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Reads both versions and compares them.
+pub fn compute_diff(repo: &Path, request: &DiffRequest) -> Result<ComputedDiff, String> {
+    let store = Store::open(repo).map_err(|e| e.to_string())?;
+    let read = |commit: Oid| -> Result<(String, Vec<crate::domain::Action>), String> {
+        let snapshot = store.snapshot_at(commit).map_err(|e| e.to_string())?;
+        let entry = snapshot
+            .get(request.key.slug.as_str())
+            .map_err(|e| e.to_string())?;
+        Ok((
+            store.document_text(entry).map_err(|e| e.to_string())?,
+            entry.meta.actions.clone(),
+        ))
+    };
+    let (old, old_actions) = match request.key.from {
+        Some(commit) => read(commit)?,
+        None => (String::new(), Vec::new()),
+    };
+    let (mut new, new_actions) = read(request.key.to)?;
+    if let Some(text) = &request.to_text {
+        new = text.clone();
+    }
+    let diff = crate::diff::diff(&old, &new, DIFF_BUDGET);
+    let sections = crate::diff::sections(&diff, &old, &new);
+    let actions = crate::diff::workplan(&old_actions, &new_actions);
+    Ok(ComputedDiff {
+        from_label: request.from_label.clone(),
+        to_label: request.to_label.clone(),
+        old,
+        new,
+        diff,
+        sections,
+        actions,
+    })
+}
+
+/// The worker thread: requests in order, except that of several diffs waiting
+/// only the newest is computed (the reviewer has moved on from the others).
 pub fn spawn(repo: PathBuf) -> (Sender<Request>, Receiver<Response>) {
     let (req_tx, req_rx) = channel::<Request>();
     let (resp_tx, resp_rx) = channel::<Response>();
     std::thread::spawn(move || {
-        for request in req_rx {
-            let response = match request {
-                Request::Load => Response::Loaded(load(&repo)),
-                Request::Open(slug) => Response::Opened(open(&repo, &slug)),
-                Request::Save {
-                    slug,
-                    base,
-                    text,
-                    message,
-                } => Response::Saved(save(&repo, &slug, base, &text, &message)),
-            };
-            if resp_tx.send(response).is_err() {
-                break;
+        while let Ok(first) = req_rx.recv() {
+            let mut batch: Vec<Request> = std::iter::once(first).chain(req_rx.try_iter()).collect();
+            if let Some(last_diff) = batch.iter().rposition(|r| matches!(r, Request::Diff(_))) {
+                let mut index = 0;
+                batch.retain(|r| {
+                    let keep = !matches!(r, Request::Diff(_)) || index == last_diff;
+                    index += 1;
+                    keep
+                });
+            }
+            for request in batch {
+                if resp_tx.send(handle(&repo, request)).is_err() {
+                    return;
+                }
             }
         }
     });
     (req_tx, resp_rx)
+}
+
+fn handle(repo: &Path, request: Request) -> Response {
+    match request {
+        Request::Load => Response::Loaded(load(repo)),
+        Request::Open(slug) => Response::Opened(open(repo, &slug)),
+        Request::Save {
+            slug,
+            base,
+            text,
+            message,
+        } => Response::Saved(save(repo, &slug, base, &text, &message)),
+        Request::History(slug) => {
+            let result = history(repo, &slug);
+            Response::History(slug, result)
+        }
+        Request::Diff(request) => {
+            let result = compute_diff(repo, &request).map(std::sync::Arc::new);
+            Response::Diffed(request.key, result)
+        }
+    }
 }

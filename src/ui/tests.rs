@@ -54,6 +54,32 @@ fn open(app: &mut App, repo: &Path, slug: &str) {
     app.handle_response(Response::Opened(Ok(opened)));
 }
 
+/// Runs the worker's jobs synchronously until none are left, as the event loop would.
+fn settle(app: &mut App, repo: &Path) {
+    for _ in 0..20 {
+        let requests: Vec<jobs::Request> = app.requests.drain(..).collect();
+        if requests.is_empty() {
+            return;
+        }
+        for request in requests {
+            let response = match request {
+                jobs::Request::Load => Response::Loaded(jobs::load(repo)),
+                jobs::Request::Open(slug) => Response::Opened(jobs::open(repo, &slug)),
+                jobs::Request::History(slug) => {
+                    let result = jobs::history(repo, &slug);
+                    Response::History(slug, result)
+                }
+                jobs::Request::Diff(r) => {
+                    let result = jobs::compute_diff(repo, &r).map(std::sync::Arc::new);
+                    Response::Diffed(r.key, result)
+                }
+                jobs::Request::Save { .. } => continue,
+            };
+            app.handle_response(response);
+        }
+    }
+}
+
 fn render(app: &mut App, width: u16, height: u16) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|f| app.draw(f)).unwrap();
@@ -138,6 +164,96 @@ fn placeholder_screens() {
     snapshot_all("history_placeholder", |app, _| key(app, KeyCode::Char('3')));
     snapshot_all("review_placeholder", |app, _| key(app, KeyCode::Char('4')));
     snapshot_all("approvals_placeholder", |app, _| key(app, KeyCode::Char('5')));
+}
+
+fn history_of_strategy(app: &mut App, fx: &Fixture) {
+    key(app, KeyCode::Char('j'));
+    key(app, KeyCode::Char('3'));
+    settle(app, &fx.repo);
+}
+
+#[test]
+fn history_word_view() {
+    snapshot_all("history_word", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('j'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_unified_view() {
+    snapshot_all("history_unified", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('v'));
+        key(app, KeyCode::Char('G'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_side_by_side_comparing_draft_1_with_the_latest() {
+    snapshot_all("history_side_by_side", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('v'));
+        key(app, KeyCode::Char('v'));
+        key(app, KeyCode::Char('G'));
+        key(app, KeyCode::Char('m'));
+        key(app, KeyCode::Char('g'));
+        key(app, KeyCode::Char('g'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_section_summary() {
+    snapshot_all("history_sections", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('G'));
+        key(app, KeyCode::Char('m'));
+        key(app, KeyCode::Char('g'));
+        key(app, KeyCode::Char('g'));
+        settle(app, &fx.repo);
+        key(app, KeyCode::Char('s'));
+    });
+}
+
+#[test]
+fn history_of_a_workplan_lists_action_changes() {
+    snapshot_all("history_workplan", |app, fx| {
+        key(app, KeyCode::Char('G'));
+        key(app, KeyCode::Char('3'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_steps_and_compares_the_unsaved_buffer() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "cirkulaert-charter");
+    chars(&mut app, "NY TEKST ");
+    app.handle_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
+    settle(&mut app, &fx.repo);
+    let h = app.history.as_ref().unwrap();
+    assert_eq!(h.entries.len(), 2);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("draft 1 → draft 2"), "{shown}");
+    key(&mut app, KeyCode::Char('b'));
+    settle(&mut app, &fx.repo);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("draft 2 → unsaved text"), "{shown}");
+    assert!(shown.contains("NY TEKST"), "{shown}");
+    key(&mut app, KeyCode::Char('a'));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("no approved version"))
+    );
+    key(&mut app, KeyCode::Char('j'));
+    settle(&mut app, &fx.repo);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("nothing → draft 1"), "{shown}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 
 pub mod document;
 pub mod help;
+pub mod history;
 pub mod overview;
 pub mod palette;
 pub mod placeholder;

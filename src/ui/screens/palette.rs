@@ -141,7 +141,11 @@ mod tests {
 
     #[test]
     fn filters_by_name_and_description_and_knows_vim_commands() {
-        assert_eq!(matching("save"), vec![Action::SaveDraft, Action::Quit]);
+        assert_eq!(
+            matching("save")[0],
+            Action::SaveDraft,
+            "a name match comes before description matches"
+        );
         assert_eq!(matching("undo")[0], Action::Undo);
         assert!(matching("").len() == Action::ALL.len());
         assert_eq!(ex_command("wq"), Some(vec![Action::SaveDraft, Action::Quit]));
