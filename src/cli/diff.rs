@@ -147,27 +147,7 @@ fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
         out.push_str("No section changed.\n");
         return;
     }
-    // A document usually has one title heading above everything: leave it out.
-    let first = sections.iter().find_map(|s| s.path.first());
-    let common = first.filter(|f| {
-        sections
-            .iter()
-            .all(|s| s.path.is_empty() || s.path.first() == Some(*f))
-    });
-    let names: Vec<String> = sections
-        .iter()
-        .map(|s| {
-            let path = match common {
-                Some(_) if s.path.len() > 1 => &s.path[1..],
-                _ => &s.path[..],
-            };
-            if path.is_empty() {
-                "(before the first heading)".into()
-            } else {
-                path.join(" › ")
-            }
-        })
-        .collect();
+    let names = diff::section_labels(sections);
     let width = names.iter().map(|n| n.width()).max().unwrap_or(0).min(60);
     for (s, name) in sections.iter().zip(&names) {
         let status = match s.status {

@@ -43,14 +43,14 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
-pub use sections::{SectionChange, SectionStatus, sections};
+pub use sections::{SectionChange, SectionStatus, section_labels, sections};
 pub use view::{
     Row, RowKind, change_starts, fold_block, inline, side_by_side, side_by_side_change_starts, unified,
 };
 pub use workplan::{ActionChange, FieldChange, describe, workplan};
 
 /// How two texts differ, line blocks with word-level detail inside changed blocks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TextDiff {
     pub blocks: Vec<Block>,
     /// True when a time budget ran out and some block fell back to a coarser diff;
@@ -60,7 +60,7 @@ pub struct TextDiff {
 
 /// A stretch of lines; blocks cover both texts in order, and two [`Block::Same`]
 /// never follow each other.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Block {
     /// Identical lines: old[old.clone()] == new[new.clone()] (line indices, 0-based).

@@ -373,3 +373,58 @@ mod tests {
         assert_eq!(changes(OLD, &new), []);
     }
 }
+
+/// A name for each changed section as a reader would say it: its heading path
+/// joined with " › ", without the title heading every section shares (a
+/// document usually has one `#` heading above everything), and the text before
+/// the first heading called so.
+pub fn section_labels(sections: &[SectionChange]) -> Vec<String> {
+    let first = sections.iter().find_map(|s| s.path.first());
+    let common = first.filter(|f| {
+        sections
+            .iter()
+            .all(|s| s.path.is_empty() || s.path.first() == Some(*f))
+    });
+    sections
+        .iter()
+        .map(|s| {
+            let path = match common {
+                Some(_) if s.path.len() > 1 => &s.path[1..],
+                _ => &s.path[..],
+            };
+            if path.is_empty() {
+                "(before the first heading)".into()
+            } else {
+                path.join(" › ")
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    fn change(path: &[&str]) -> SectionChange {
+        SectionChange {
+            path: path.iter().map(|p| p.to_string()).collect(),
+            new_line: Some(0),
+            old_line: None,
+            added_words: 1,
+            removed_words: 0,
+            status: SectionStatus::Changed,
+        }
+    }
+
+    #[test]
+    fn the_shared_title_is_left_out() {
+        let labels = section_labels(&[
+            change(&[]),
+            change(&["Strategi", "Klima", "Mål"]),
+            change(&["Strategi"]),
+        ]);
+        assert_eq!(labels, ["(before the first heading)", "Klima › Mål", "Strategi"]);
+        let labels = section_labels(&[change(&["Vision"]), change(&["Klima", "Mål"])]);
+        assert_eq!(labels, ["Vision", "Klima › Mål"]);
+    }
+}

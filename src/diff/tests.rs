@@ -412,3 +412,27 @@ fn a_coincidentally_identical_line_inside_a_rewrapped_paragraph() {
     assert_eq!(visible_changes(&diff), []);
     assert_eq!(apply(old, &diff), new);
 }
+
+#[test]
+fn two_unrelated_long_drafts_finish_within_the_budget() {
+    // 5,000 lines of ~80 characters each, from different seeds: one changed block
+    // of 400 kB on each side.
+    let draft = |seed: u64| -> String {
+        let text: String = (0..14).map(|k| long_line(seed * 100 + k)).collect();
+        let words: Vec<&str> = text.split(' ').collect();
+        words.chunks(12).map(|c| c.join(" ") + "\n").take(5_000).collect()
+    };
+    let (old, new) = (draft(3), draft(5));
+    let budget = Duration::from_millis(300);
+    let started = Instant::now();
+    let diff = diff(&old, &new, budget);
+    let took = started.elapsed();
+    eprintln!(
+        "unrelated drafts: {} vs {} bytes in {took:?}, approximate {}",
+        old.len(),
+        new.len(),
+        diff.approximate
+    );
+    assert!(took < budget + Duration::from_millis(500), "took {took:?}");
+    assert_eq!(apply(&old, &diff), new);
+}

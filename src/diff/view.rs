@@ -177,19 +177,34 @@ fn changed_rows(words: &[Word], side: Tag, start: usize) -> impl Iterator<Item =
 /// Removed rows carry the words removed (Tag::Removed emphasised), Added rows the added ones.
 /// `expanded` lists indices of blocks whose fold the user opened (show every line).
 pub fn unified(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: &[usize]) -> Vec<Row> {
+    // Unchanged lines read the same in both texts and changed ones come from the words,
+    // so `new` is not needed; the three views take the same arguments all the same.
     let _ = new;
     let old_lines = lines(old);
     let mut rows = Vec::new();
     for piece in layout(diff, context, expanded) {
         match piece {
-            Piece::Lines { old, new, count } => {
-                rows.extend((0..count).map(|k| context_row(old_lines[old + k], old + k, new + k)));
+            Piece::Lines {
+                old: o,
+                new: n,
+                count,
+            } => {
+                rows.extend((0..count).map(|k| context_row(old_lines[o + k], o + k, n + k)));
             }
-            Piece::Fold { old, new, count } => rows.push(fold_row(old, new, count)),
+            Piece::Fold {
+                old: o,
+                new: n,
+                count,
+            } => rows.push(fold_row(o, n, count)),
             Piece::Changed(i) => {
-                if let Block::Changed { old, new, words } = &diff.blocks[i] {
-                    rows.extend(changed_rows(words, Tag::Removed, old.start));
-                    rows.extend(changed_rows(words, Tag::Added, new.start));
+                if let Some(Block::Changed {
+                    old: o,
+                    new: n,
+                    words,
+                }) = diff.blocks.get(i)
+                {
+                    rows.extend(changed_rows(words, Tag::Removed, o.start));
+                    rows.extend(changed_rows(words, Tag::Added, n.start));
                 }
             }
         }
@@ -209,19 +224,30 @@ pub fn side_by_side(
     let mut pairs = Vec::new();
     for piece in layout(diff, context, expanded) {
         match piece {
-            Piece::Lines { old, new, count } => pairs.extend((0..count).map(|k| {
+            Piece::Lines {
+                old: o,
+                new: n,
+                count,
+            } => pairs.extend((0..count).map(|k| {
                 (
-                    Some(context_row(old_lines[old + k], old + k, new + k)),
-                    Some(context_row(new_lines[new + k], old + k, new + k)),
+                    Some(context_row(old_lines[o + k], o + k, n + k)),
+                    Some(context_row(new_lines[n + k], o + k, n + k)),
                 )
             })),
-            Piece::Fold { old, new, count } => {
-                pairs.push((Some(fold_row(old, new, count)), Some(fold_row(old, new, count))))
-            }
+            Piece::Fold {
+                old: o,
+                new: n,
+                count,
+            } => pairs.push((Some(fold_row(o, n, count)), Some(fold_row(o, n, count)))),
             Piece::Changed(i) => {
-                if let Block::Changed { old, new, words } = &diff.blocks[i] {
-                    let mut left = changed_rows(words, Tag::Removed, old.start);
-                    let mut right = changed_rows(words, Tag::Added, new.start);
+                if let Some(Block::Changed {
+                    old: o,
+                    new: n,
+                    words,
+                }) = diff.blocks.get(i)
+                {
+                    let mut left = changed_rows(words, Tag::Removed, o.start);
+                    let mut right = changed_rows(words, Tag::Added, n.start);
                     loop {
                         match (left.next(), right.next()) {
                             (None, None) => break,
@@ -242,18 +268,32 @@ pub fn side_by_side(
 /// A new line whose only differences are whitespace (re-wrapping) is a Context row, so
 /// next/previous change skips it. Removed pure whitespace is not shown at all.
 pub fn inline(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: &[usize]) -> Vec<Row> {
-    let new_lines = lines(new);
+    // As in `unified`: the old text is in the words, `old` is taken for symmetry.
     let _ = old;
+    let new_lines = lines(new);
     let mut rows = Vec::new();
     for piece in layout(diff, context, expanded) {
         match piece {
-            Piece::Lines { old, new, count } => {
-                rows.extend((0..count).map(|k| context_row(new_lines[new + k], old + k, new + k)));
+            Piece::Lines {
+                old: o,
+                new: n,
+                count,
+            } => {
+                rows.extend((0..count).map(|k| context_row(new_lines[n + k], o + k, n + k)));
             }
-            Piece::Fold { old, new, count } => rows.push(fold_row(old, new, count)),
+            Piece::Fold {
+                old: o,
+                new: n,
+                count,
+            } => rows.push(fold_row(o, n, count)),
             Piece::Changed(i) => {
-                if let Block::Changed { old, new, words } = &diff.blocks[i] {
-                    Inline::new(old.start, new.start).rows(words, &mut rows);
+                if let Some(Block::Changed {
+                    old: o,
+                    new: n,
+                    words,
+                }) = diff.blocks.get(i)
+                {
+                    Inline::new(o.start, n.start).rows(words, &mut rows);
                 }
             }
         }

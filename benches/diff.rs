@@ -1,0 +1,186 @@
+//! Diff benchmarks against the bar: a word-level diff of two 5,000-line drafts
+//! (~80 characters per line, a few dozen scattered edits: changed numbers and words,
+//! an inserted sentence, a deleted line, a re-wrapped paragraph) in ≤ 20 ms, and the
+//! unified rendering of it. The shape of the diff is printed once so a regression in
+//! quality (an "approximate" result, a wrong block count) shows beside the times.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use udkast::diff::{Block, Tag, diff, lines, unified};
+
+const WORDS: &[&str] = &[
+    "kommunen",
+    "vil",
+    "styrke",
+    "den",
+    "grønne",
+    "omstilling",
+    "og",
+    "i",
+    "samarbejde",
+    "med",
+    "borgere",
+    "virksomheder",
+    "foreninger",
+    "bl.a.",
+    "gennem",
+    "partnerskaber",
+    "energi",
+    "klima",
+    "mål",
+    "2030",
+    "50",
+    "pct.",
+    "af",
+    "udledningen",
+    "CO2-reduktion",
+    "ca.",
+    "1.000",
+    "boliger",
+    "fjernvarme",
+    "cykelstier",
+    "natur",
+    "vand",
+    "skoler",
+    "«grøn",
+    "by»",
+    "§",
+    "3",
+    "f.eks.",
+    "Åby",
+    "løsninger",
+    "hverdagen",
+    "økonomi",
+    "budget",
+    "2025–2030",
+    "indsats",
+    "plan",
+    "lokale",
+];
+
+/// A deterministic pseudo-random draft: headings every ~40 lines, paragraphs of
+/// sentences wrapped at 80 characters, blank lines between.
+fn draft(n_lines: usize) -> Vec<String> {
+    let mut x: u64 = 42;
+    let mut next = move |m: usize| {
+        x = x
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (x >> 33) as usize % m
+    };
+    let mut out = Vec::with_capacity(n_lines);
+    let mut line = String::new();
+    while out.len() < n_lines {
+        if out.len().is_multiple_of(40) {
+            out.push(format!("## Afsnit {}", out.len() / 40 + 1));
+            out.push(String::new());
+        }
+        for _ in 0..(8 + next(10)) {
+            let word = WORDS[next(WORDS.len())];
+            if !line.is_empty() && line.chars().count() + 1 + word.chars().count() > 80 {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        line.push('.');
+        if next(4) == 0 {
+            out.push(std::mem::take(&mut line));
+            out.push(String::new());
+        }
+    }
+    out.truncate(n_lines);
+    out
+}
+
+fn join(lines: &[String]) -> String {
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
+
+/// Old and new drafts with 36 scattered edits of four kinds, each on a prose line
+/// (not a heading or blank line) so every edit is a real change.
+fn drafts() -> (String, String) {
+    let old = draft(5_000);
+    let mut new = old.clone();
+    let prose = |l: &String| !l.is_empty() && !l.starts_with('#');
+    for k in 0..36 {
+        let mut at = 60 + k * 137;
+        while !(prose(&new[at]) && prose(&new[at + 1])) {
+            at += 1;
+        }
+        match k % 4 {
+            0 => {
+                let (_, rest) = new[at].split_once(' ').unwrap_or_default();
+                new[at] = format!("desuden {}", rest.replacen("50", "70", 1));
+            }
+            1 => new[at].push_str(" Vi vil desuden plante flere træer i byen."),
+            2 => new[at] = String::from("Denne linje er skrevet om fra bunden af udvalget."),
+            _ => {
+                // Re-wrap: move the last word of this line to the start of the next.
+                if let Some((head, tail)) = new[at].clone().rsplit_once(' ') {
+                    new[at] = head.to_string();
+                    new[at + 1] = format!("{tail} {}", new[at + 1]);
+                }
+            }
+        }
+    }
+    new.remove(2_500);
+    (join(&old), join(&new))
+}
+
+fn bench(c: &mut Criterion) {
+    let (old, new) = drafts();
+    let budget = Duration::from_secs(1);
+    let d = diff(&old, &new, budget);
+    let changed = d
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Changed { .. }))
+        .count();
+    let marked: usize = d
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Changed { words, .. } => Some(words),
+            Block::Same { .. } => None,
+        })
+        .flatten()
+        .filter(|w| w.tag != Tag::Same && !w.text.trim().is_empty())
+        .count();
+    let rows = unified(&d, &old, &new, 3, &[]).len();
+    // The case that took similar 86 s without a deadline: two unrelated 30,000-character
+    // lines (here from different parts of the draft, so they share a vocabulary).
+    let flat = old.replace('\n', " ");
+    let first: String = flat.chars().take(30_000).collect();
+    let other: String = flat.chars().skip(150_000).take(30_000).collect();
+    let started = std::time::Instant::now();
+    let unrelated = diff(&first, &other, budget);
+    println!(
+        "two unrelated 30,000-character lines: {:?} (budget {budget:?}), approximate: {}",
+        started.elapsed(),
+        unrelated.approximate
+    );
+    println!(
+        "diff of {} vs {} lines ({} vs {} bytes): {changed} changed blocks, {marked} emphasised runs, \
+         {rows} unified rows, approximate: {}",
+        lines(&old).len(),
+        lines(&new).len(),
+        old.len(),
+        new.len(),
+        d.approximate
+    );
+
+    c.bench_function("word diff, 5,000-line drafts, 36 edits", |b| {
+        b.iter(|| diff(black_box(&old), black_box(&new), budget))
+    });
+    c.bench_function("unified rows of that diff, context 3", |b| {
+        b.iter(|| unified(black_box(&d), &old, &new, 3, &[]))
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
