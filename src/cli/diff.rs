@@ -83,7 +83,6 @@ pub struct Options {
 pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Result<(), Failure> {
     let slug = Slug::parse(slug).map_err(Failure::new)?;
     let store = Store::open(repo)?;
-    store.snapshot()?.get(slug.as_str())?;
     let old = store.version(&slug, a)?;
     let new = store.version(&slug, b)?;
     let text_diff = diff::diff(&old.text, &new.text, BUDGET);

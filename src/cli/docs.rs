@@ -174,8 +174,7 @@ fn find_draft(drafts: &[Draft], slug: &Slug, number: u32) -> Result<Draft, Failu
 pub fn show(repo: &Path, slug: &str, draft: Option<u32>) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    let snapshot = store.snapshot()?;
-    let entry = snapshot.get(slug.as_str())?;
+    let (_, entry) = store.entry(&slug)?;
     let blob = match draft {
         None => entry.document,
         Some(n) => find_draft(&store.drafts(&slug)?, &slug, n)?.document,
@@ -219,14 +218,13 @@ pub fn save(
     };
     check_document(&shown, &bytes)?;
     let store = Store::open(repo)?;
-    let snapshot = store.snapshot()?;
-    let entry = snapshot.get(slug.as_str())?;
+    let (head, entry) = store.entry(&slug)?;
     if store.blob(entry.document)? == bytes {
         return Err(StoreError::Unchanged.into());
     }
     let author = store.identity()?;
     let change = Change::default().put(paths::document(&slug), bytes.clone());
-    let result = store.commit_change(Some(snapshot.commit), &change, &author, &|s, parent| {
+    let result = store.commit_change(Some(head), &change, &author, &|s, parent| {
         s.draft_message(parent, &slug, message)
     });
     match result {
@@ -264,8 +262,7 @@ struct LogRow<'a> {
 pub fn log(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    let snapshot = store.snapshot()?;
-    snapshot.get(slug.as_str())?;
+    store.entry(&slug)?;
     let drafts = store.drafts(&slug)?;
     let rows: Vec<LogRow<'_>> = drafts
         .iter()

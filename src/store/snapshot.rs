@@ -87,6 +87,43 @@ impl Store {
         })
     }
 
+    /// One document at the branch head, reading only its own files; with the
+    /// head commit it was read from.
+    pub fn entry(&self, slug: &Slug) -> Result<(Oid, StrategyEntry)> {
+        let head = self
+            .head()?
+            .ok_or_else(|| StoreError::NotAWorkspace(self.branch_short()))?;
+        Ok((head, self.entry_at(head, slug)?))
+    }
+
+    /// The workspace configuration at the branch head (a cheap check that this
+    /// is a workspace at all).
+    pub fn config(&self) -> Result<WorkspaceConfig> {
+        let head = self
+            .head()?
+            .ok_or_else(|| StoreError::NotAWorkspace(self.branch_short()))?;
+        let tree = self.repo.find_commit(head)?.tree()?;
+        let text = self
+            .file_text(&tree, paths::CONFIG, paths::CONFIG)?
+            .ok_or_else(|| StoreError::NotAWorkspace(self.branch_short()))?;
+        Ok(WorkspaceConfig::parse(&text)?)
+    }
+
+    /// One document as it stands at `commit`, reading only its own files (and
+    /// `udkast.toml`), not the whole workspace.
+    pub fn entry_at(&self, commit: Oid, slug: &Slug) -> Result<StrategyEntry> {
+        let tree = self.repo.find_commit(commit)?.tree()?;
+        let config_text = self
+            .file_text(&tree, paths::CONFIG, paths::CONFIG)?
+            .ok_or_else(|| StoreError::NotAWorkspace(self.branch_short()))?;
+        let config = WorkspaceConfig::parse(&config_text)?;
+        let dir = match tree.get_path(std::path::Path::new(&paths::strategy_dir(slug))) {
+            Ok(entry) if entry.kind() == Some(ObjectType::Tree) => self.repo.find_tree(entry.id())?,
+            _ => return Err(StoreError::UnknownStrategy(slug.to_string())),
+        };
+        self.read_entry(slug.as_str(), &dir, &config)
+    }
+
     fn read_entry(&self, name: &str, sub: &Tree<'_>, config: &WorkspaceConfig) -> Result<StrategyEntry> {
         let dir = format!("{}/{}", paths::STRATEGIES, crate::text::inert(name));
         let slug = Slug::parse(name).map_err(|m| Invalid::new(&dir, m))?;
@@ -98,11 +135,11 @@ impl Store {
             .ok_or_else(|| missing(&meta_file))?;
         let meta = StrategyMeta::parse(&meta_file, &meta_text, config)?;
         let doc = sub.get_name(paths::DOCUMENT).ok_or_else(|| missing(&doc_file))?;
-        let blob = self
-            .repo
-            .find_blob(doc.id())
-            .map_err(|_| Invalid::new(&doc_file, "is not a file"))?;
-        check_document(&doc_file, blob.content())?;
+        if doc.kind() != Some(ObjectType::Blob) {
+            return Err(Invalid::new(&doc_file, "is not a file").into());
+        }
+        // Validated through the text cache, so opening or comparing it next is free.
+        self.checked_text(doc.id(), &doc_file)?;
         Ok(StrategyEntry {
             slug,
             meta,
@@ -127,8 +164,29 @@ impl Store {
 
     /// The checked text of a document blob.
     pub fn document_text(&self, entry: &StrategyEntry) -> Result<String> {
-        let bytes = self.blob(entry.document)?;
-        let file = paths::document(&entry.slug);
-        Ok(check_document(&file, &bytes)?.to_string())
+        Ok(self.document_text_shared(entry)?.to_string())
+    }
+
+    /// Like [`Store::document_text`], shared with the cache.
+    pub fn document_text_shared(&self, entry: &StrategyEntry) -> Result<std::sync::Arc<str>> {
+        self.checked_text(entry.document, &paths::document(&entry.slug))
+    }
+
+    /// A document blob's text, checked (UTF-8, not binary, not too big), from a
+    /// small cache of recent texts.
+    fn checked_text(&self, blob: Oid, file: &str) -> Result<std::sync::Arc<str>> {
+        /// Enough for a history step and its neighbours; beyond it the cache restarts.
+        const KEEP: usize = 16;
+        if let Some(text) = self.texts.borrow().get(&blob) {
+            return Ok(text.clone());
+        }
+        let bytes = self.blob(blob)?;
+        let text: std::sync::Arc<str> = check_document(file, &bytes)?.into();
+        let mut texts = self.texts.borrow_mut();
+        if texts.len() >= KEEP {
+            texts.clear();
+        }
+        texts.insert(blob, text.clone());
+        Ok(text)
     }
 }

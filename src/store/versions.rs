@@ -20,6 +20,8 @@ pub struct Version {
 impl Store {
     /// Resolves `spec` for `slug` on the current branch.
     pub fn version(&self, slug: &Slug, spec: &str) -> Result<Version> {
+        // The document must exist now; its versions may be older.
+        self.entry(slug)?;
         let drafts = self.drafts(slug)?;
         let draft_at = |commit: Oid| drafts.iter().find(|d| d.commit == commit).map(|d| d.number);
         let (commit, label) =
@@ -65,14 +67,13 @@ impl Store {
                     (commit, label)
                 }
             };
-        let snapshot = self.snapshot_at(commit)?;
-        let entry = snapshot.get(slug.as_str())?;
+        let entry = self.entry_at(commit, slug)?;
         Ok(Version {
             label,
             commit,
             draft: draft_at(commit),
-            text: self.document_text(entry)?,
-            meta: entry.meta.clone(),
+            text: self.document_text(&entry)?,
+            meta: entry.meta,
         })
     }
 

@@ -198,9 +198,13 @@ impl App {
             }
             Response::Diffed(key, result) => {
                 if let Some(h) = self.history.as_mut().filter(|h| h.slug == key.slug) {
-                    // Older requests were answered or dropped by the worker.
-                    h.forget_pending();
                     h.diffed(key, result);
+                }
+                self.history_requests();
+            }
+            Response::DiffSkipped(key) => {
+                if let Some(h) = self.history.as_mut() {
+                    h.skipped(&key);
                 }
                 self.history_requests();
             }

@@ -53,6 +53,8 @@ pub enum Response {
     Saved(Result<SavedDraft, String>),
     History(Slug, Result<Vec<HistoryEntry>, String>),
     Diffed(DiffKey, Result<std::sync::Arc<ComputedDiff>, String>),
+    /// A diff request the worker dropped because a newer one was waiting.
+    DiffSkipped(DiffKey),
 }
 
 /// One draft in the history list.
@@ -163,12 +165,11 @@ pub struct SavedDraft {
 /// Checks cheaply that `repo` is a readable workspace, before the screen opens.
 pub fn check(repo: &Path) -> Result<(), String> {
     let store = Store::open(repo).map_err(|e| e.to_string())?;
-    store.snapshot().map(|_| ()).map_err(|e| e.to_string())
+    store.config().map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Reads the workspace for the overview.
-pub fn load(repo: &Path) -> Result<WorkspaceView, String> {
-    let store = Store::open(repo).map_err(|e| e.to_string())?;
+pub fn load(store: &Store) -> Result<WorkspaceView, String> {
     let snapshot = store.snapshot().map_err(|e| e.to_string())?;
     let index = store
         .draft_index(Some(snapshot.commit), None)
@@ -217,24 +218,24 @@ pub fn load(repo: &Path) -> Result<WorkspaceView, String> {
 }
 
 /// Reads the latest draft of a document for the editor.
-pub fn open(repo: &Path, slug: &Slug) -> Result<OpenedDocument, String> {
-    let store = Store::open(repo).map_err(|e| e.to_string())?;
-    let snapshot = store.snapshot().map_err(|e| e.to_string())?;
-    let entry = snapshot.get(slug.as_str()).map_err(|e| e.to_string())?;
-    let text = store.document_text(entry).map_err(|e| e.to_string())?;
+pub fn open(store: &Store, slug: &Slug) -> Result<OpenedDocument, String> {
+    // Only this document's files: opening must not validate the whole workspace.
+    let head = store.head().map_err(|e| e.to_string())?;
+    let head = head.ok_or_else(|| crate::store::StoreError::UnknownStrategy(slug.to_string()).to_string())?;
+    let entry = store.entry_at(head, slug).map_err(|e| e.to_string())?;
+    let text = store.document_text(&entry).map_err(|e| e.to_string())?;
     let draft = store.drafts(slug).map_err(|e| e.to_string())?.len();
     Ok(OpenedDocument {
         slug: slug.clone(),
-        title: entry.meta.title.clone(),
-        base: snapshot.commit,
+        title: entry.meta.title,
+        base: head,
         draft,
         text,
     })
 }
 
 /// Saves the editor's text as a new draft made against `base`.
-pub fn save(repo: &Path, slug: &Slug, base: Oid, text: &str, message: &str) -> Result<SavedDraft, String> {
-    let store = Store::open(repo).map_err(|e| e.to_string())?;
+pub fn save(store: &Store, slug: &Slug, base: Oid, text: &str, message: &str) -> Result<SavedDraft, String> {
     let author = store.identity().map_err(|e| e.to_string())?;
     let change = Change::default().put(paths::document(slug), text);
     let saved = store
@@ -245,7 +246,7 @@ pub fn save(repo: &Path, slug: &Slug, base: Oid, text: &str, message: &str) -> R
     let (draft, _) = crate::store::parse_trailers(&saved.message);
     // After a merge the draft holds other writers' changes too: reread it.
     let text = if saved.merged {
-        open(repo, slug)?.text
+        open(store, slug)?.text
     } else {
         text.to_string()
     };
@@ -260,8 +261,7 @@ pub fn save(repo: &Path, slug: &Slug, base: Oid, text: &str, message: &str) -> R
 }
 
 /// The drafts of a document with their labels (tags on their commits).
-pub fn history(repo: &Path, slug: &Slug) -> Result<Vec<HistoryEntry>, String> {
-    let store = Store::open(repo).map_err(|e| e.to_string())?;
+pub fn history(store: &Store, slug: &Slug) -> Result<Vec<HistoryEntry>, String> {
     let drafts = store.drafts(slug).map_err(|e| e.to_string())?;
     let labels = store.tags_by_commit().map_err(|e| e.to_string())?;
     Ok(drafts
@@ -282,17 +282,14 @@ pub fn history(repo: &Path, slug: &Slug) -> Result<Vec<HistoryEntry>, String> {
 const DIFF_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Reads both versions and compares them.
-pub fn compute_diff(repo: &Path, request: &DiffRequest) -> Result<ComputedDiff, String> {
-    let store = Store::open(repo).map_err(|e| e.to_string())?;
+pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff, String> {
+    // Only this document's files at each commit, not the whole workspace.
     let read = |commit: Oid| -> Result<(String, Vec<crate::domain::Action>), String> {
-        let snapshot = store.snapshot_at(commit).map_err(|e| e.to_string())?;
-        let entry = snapshot
-            .get(request.key.slug.as_str())
+        let entry = store
+            .entry_at(commit, &request.key.slug)
             .map_err(|e| e.to_string())?;
-        Ok((
-            store.document_text(entry).map_err(|e| e.to_string())?,
-            entry.meta.actions.clone(),
-        ))
+        let text = store.document_text_shared(&entry).map_err(|e| e.to_string())?;
+        Ok((text.to_string(), entry.meta.actions))
     };
     let (old, old_actions) = match request.key.from {
         Some(commit) => read(commit)?,
@@ -318,22 +315,22 @@ pub fn compute_diff(repo: &Path, request: &DiffRequest) -> Result<ComputedDiff, 
 
 /// The worker thread: requests in order, except that of several diffs waiting
 /// only the newest is computed (the reviewer has moved on from the others).
+/// It keeps one `Store` for its lifetime, so git's object cache (and the
+/// history cache) serve every request.
 pub fn spawn(repo: PathBuf) -> (Sender<Request>, Receiver<Response>) {
     let (req_tx, req_rx) = channel::<Request>();
     let (resp_tx, resp_rx) = channel::<Response>();
     std::thread::spawn(move || {
+        let store = Store::open(&repo).map_err(|e| e.to_string());
         while let Ok(first) = req_rx.recv() {
-            let mut batch: Vec<Request> = std::iter::once(first).chain(req_rx.try_iter()).collect();
-            if let Some(last_diff) = batch.iter().rposition(|r| matches!(r, Request::Diff(_))) {
-                let mut index = 0;
-                batch.retain(|r| {
-                    let keep = !matches!(r, Request::Diff(_)) || index == last_diff;
-                    index += 1;
-                    keep
-                });
-            }
-            for request in batch {
-                if resp_tx.send(handle(&repo, request)).is_err() {
+            let batch: Vec<Request> = std::iter::once(first).chain(req_rx.try_iter()).collect();
+            let last_diff = batch.iter().rposition(|r| matches!(r, Request::Diff(_)));
+            for (index, request) in batch.into_iter().enumerate() {
+                let response = match request {
+                    Request::Diff(r) if Some(index) != last_diff => Response::DiffSkipped(r.key),
+                    request => handle(&store, request),
+                };
+                if resp_tx.send(response).is_err() {
                     return;
                 }
             }
@@ -342,22 +339,35 @@ pub fn spawn(repo: PathBuf) -> (Sender<Request>, Receiver<Response>) {
     (req_tx, resp_rx)
 }
 
-fn handle(repo: &Path, request: Request) -> Response {
+/// Answers one request with the worker's store (or the error opening it).
+pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
+    let store = match store {
+        Ok(store) => store,
+        Err(e) => {
+            return match request {
+                Request::Load => Response::Loaded(Err(e.clone())),
+                Request::Open(_) => Response::Opened(Err(e.clone())),
+                Request::Save { .. } => Response::Saved(Err(e.clone())),
+                Request::History(slug) => Response::History(slug, Err(e.clone())),
+                Request::Diff(r) => Response::Diffed(r.key, Err(e.clone())),
+            };
+        }
+    };
     match request {
-        Request::Load => Response::Loaded(load(repo)),
-        Request::Open(slug) => Response::Opened(open(repo, &slug)),
+        Request::Load => Response::Loaded(load(store)),
+        Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {
             slug,
             base,
             text,
             message,
-        } => Response::Saved(save(repo, &slug, base, &text, &message)),
+        } => Response::Saved(save(store, &slug, base, &text, &message)),
         Request::History(slug) => {
-            let result = history(repo, &slug);
+            let result = history(store, &slug);
             Response::History(slug, result)
         }
         Request::Diff(request) => {
-            let result = compute_diff(repo, &request).map(std::sync::Arc::new);
+            let result = compute_diff(store, &request).map(std::sync::Arc::new);
             Response::Diffed(request.key, result)
         }
     }

@@ -43,38 +43,34 @@ fn app(fx: &Fixture, color: bool, keymap: &str) -> App {
         },
     );
     app.requests.clear();
-    let mut view = jobs::load(&fx.repo).unwrap();
+    let mut view = jobs::load(&crate::store::Store::open(&fx.repo).unwrap()).unwrap();
     view.identity = "Aisha Karimi <aisha.karimi@aaby.dk>".into();
     app.handle_response(Response::Loaded(Ok(view)));
     app
 }
 
 fn open(app: &mut App, repo: &Path, slug: &str) {
-    let opened = jobs::open(repo, &Slug::parse(slug).unwrap()).unwrap();
+    let opened = jobs::open(
+        &crate::store::Store::open(repo).unwrap(),
+        &Slug::parse(slug).unwrap(),
+    )
+    .unwrap();
     app.handle_response(Response::Opened(Ok(opened)));
 }
 
 /// Runs the worker's jobs synchronously until none are left, as the event loop would.
 fn settle(app: &mut App, repo: &Path) {
+    let store = crate::store::Store::open(repo).map_err(|e| e.to_string());
     for _ in 0..20 {
         let requests: Vec<jobs::Request> = app.requests.drain(..).collect();
         if requests.is_empty() {
             return;
         }
         for request in requests {
-            let response = match request {
-                jobs::Request::Load => Response::Loaded(jobs::load(repo)),
-                jobs::Request::Open(slug) => Response::Opened(jobs::open(repo, &slug)),
-                jobs::Request::History(slug) => {
-                    let result = jobs::history(repo, &slug);
-                    Response::History(slug, result)
-                }
-                jobs::Request::Diff(r) => {
-                    let result = jobs::compute_diff(repo, &r).map(std::sync::Arc::new);
-                    Response::Diffed(r.key, result)
-                }
-                jobs::Request::Save { .. } => continue,
-            };
+            if matches!(request, jobs::Request::Save { .. }) {
+                continue;
+            }
+            let response = jobs::handle(&store, request);
             app.handle_response(response);
         }
     }
@@ -271,7 +267,7 @@ fn recovery_dialog() {
     snapshot_all("recovery", |app, fx| {
         let dir = super::autosave::workspace_dir(&fx.state, &app.workspace.as_ref().unwrap().git_dir);
         let slug = Slug::parse("cirkulaert-charter").unwrap();
-        let text = jobs::open(&fx.repo, &slug)
+        let text = jobs::open(&crate::store::Store::open(&fx.repo).unwrap(), &slug)
             .unwrap()
             .text
             .replacen("Charter", "Chartret", 1)

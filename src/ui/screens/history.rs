@@ -227,9 +227,9 @@ impl HistoryState {
         }
     }
 
-    /// Forgets pending requests (the worker dropped superseded ones).
-    pub fn forget_pending(&mut self) {
-        self.pending.clear();
+    /// The worker dropped this request for a newer one; ask again if still wanted.
+    pub fn skipped(&mut self, key: &DiffKey) {
+        self.pending.remove(key);
     }
 
     fn current(&self) -> Option<Arc<ComputedDiff>> {
