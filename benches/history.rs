@@ -201,7 +201,7 @@ fn benches(c: &mut Criterion) {
             step += 1;
             press(
                 &mut app,
-                if (step / drafts.max(2)) % 2 == 0 {
+                if (step / drafts.max(2)).is_multiple_of(2) {
                     KeyCode::Char('j')
                 } else {
                     KeyCode::Char('k')
@@ -216,7 +216,7 @@ fn benches(c: &mut Criterion) {
             step += 1;
             press(
                 &mut app,
-                if step % 2 == 0 {
+                if step.is_multiple_of(2) {
                     KeyCode::Char('j')
                 } else {
                     KeyCode::Char('k')
