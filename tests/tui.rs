@@ -222,3 +222,39 @@ fn a_bad_keymap_is_an_error_before_the_screen_opens() {
         tui.screen()
     );
 }
+
+#[test]
+fn a_reviewer_steps_through_every_draft_and_compares_draft_1_with_the_latest() {
+    let env = Env::new();
+    let ws = env.path("demo");
+    env.udkast(&["demo", "--dir", ws.to_str().unwrap()]).ok();
+    let mut tui = Tui::spawn(&env, &ws, &[], 120, 40, &[]);
+    tui.wait_for("Bæredygtighedsstrategi 2025–2030");
+    tui.send(b"j");
+    tui.send(b"3");
+    tui.wait_for("draft 6 → draft 7");
+    for (from, to) in [(5, 6), (4, 5), (3, 4), (2, 3), (1, 2)] {
+        tui.send(b"j");
+        tui.wait_for(&format!("draft {from} → draft {to}"));
+    }
+    // Draft 2 sharpened the targets: the word view shows the changed numbers.
+    let screen = tui.wait_for("50");
+    assert!(screen.contains("70"), "{screen}");
+    tui.send(b"j");
+    tui.wait_for("nothing → draft 1");
+    // Mark draft 1, go to the latest: the diff is draft 1 → draft 7.
+    tui.send(b"m");
+    tui.send(b"gg");
+    tui.wait_for("draft 1 → draft 7");
+    tui.send(b"v");
+    tui.wait_for("unified view");
+    tui.send(b"s");
+    tui.wait_for("Sections changed");
+    tui.send(keys::ESC);
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    // q goes back to the overview, and from there quits.
+    tui.send(b"q");
+    tui.wait_for("4 of 4 documents");
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+}
