@@ -13,7 +13,7 @@ use std::path::Path;
 
 use git2::Oid;
 
-const MAGIC: &[u8] = b"udkast drafts cache 1\n";
+const MAGIC: &[u8] = b"udkast drafts cache 2\n";
 
 /// A draft as the cache stores it (its number is computed per head).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,6 +37,9 @@ pub struct CommitInfo {
 #[derive(Debug, Default)]
 pub struct Cache {
     pub commits: HashMap<Oid, CommitInfo>,
+    /// Document blobs already found to be valid text (UTF-8, not binary, not
+    /// too big): a blob never changes, so neither does the answer.
+    pub valid_blobs: std::collections::HashSet<Oid>,
     pub dirty: bool,
 }
 
@@ -116,8 +119,11 @@ impl Cache {
                 .collect::<Option<Vec<_>>>()?;
             commits.insert(oid, CommitInfo { parents, drafts });
         }
+        let valid = r.u32()? as usize;
+        let valid_blobs = (0..valid).map(|_| r.oid()).collect::<Option<_>>()?;
         (r.at == bytes.len()).then_some(Cache {
             commits,
+            valid_blobs,
             dirty: false,
         })
     }
@@ -151,6 +157,10 @@ impl Cache {
                 out.extend_from_slice(&(d.offset_minutes as u32).to_le_bytes());
                 put_string(&mut out, &d.summary);
             }
+        }
+        out.extend_from_slice(&(self.valid_blobs.len() as u32).to_le_bytes());
+        for oid in &self.valid_blobs {
+            out.extend_from_slice(oid.as_bytes());
         }
         out
     }
@@ -201,9 +211,11 @@ mod tests {
                 }],
             },
         );
+        cache.valid_blobs.insert(oid(7));
         let bytes = cache.encode();
         let back = Cache::decode(&bytes).unwrap();
         assert_eq!(back.commits, cache.commits);
+        assert_eq!(back.valid_blobs, cache.valid_blobs);
         assert!(Cache::decode(&bytes[..bytes.len() - 1]).is_none(), "truncated");
         assert!(Cache::decode(b"something else").is_none());
         let mut longer = bytes.clone();

@@ -97,7 +97,7 @@ pub fn parse_trailers(message: &str) -> (Option<u32>, Option<String>) {
 }
 
 impl Store {
-    fn cache_path(&self) -> std::path::PathBuf {
+    pub(super) fn cache_path(&self) -> std::path::PathBuf {
         self.private_dir().join("drafts.cache")
     }
 

@@ -79,6 +79,7 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
+        self.save_cache();
         Ok(Snapshot {
             commit,
             config,
@@ -138,8 +139,7 @@ impl Store {
         if doc.kind() != Some(ObjectType::Blob) {
             return Err(Invalid::new(&doc_file, "is not a file").into());
         }
-        // Validated through the text cache, so opening or comparing it next is free.
-        self.checked_text(doc.id(), &doc_file)?;
+        self.check_blob(doc.id(), &doc_file)?;
         Ok(StrategyEntry {
             slug,
             meta,
@@ -170,6 +170,35 @@ impl Store {
     /// Like [`Store::document_text`], shared with the cache.
     pub fn document_text_shared(&self, entry: &StrategyEntry) -> Result<std::sync::Arc<str>> {
         self.checked_text(entry.document, &paths::document(&entry.slug))
+    }
+
+    /// Checks that a document blob is valid text, remembering the answer in the
+    /// history cache so a workspace of 200 long documents is not reread each time.
+    fn check_blob(&self, blob: Oid, file: &str) -> Result<()> {
+        let path = self.cache_path();
+        if self
+            .cache
+            .borrow_mut()
+            .get_or_insert_with(|| super::cache::Cache::load(&path))
+            .valid_blobs
+            .contains(&blob)
+        {
+            return Ok(());
+        }
+        self.checked_text(blob, file)?;
+        let mut slot = self.cache.borrow_mut();
+        if let Some(cache) = slot.as_mut() {
+            cache.valid_blobs.insert(blob);
+            cache.dirty = true;
+        }
+        Ok(())
+    }
+
+    /// Writes the history cache if it learned something.
+    pub(super) fn save_cache(&self) {
+        if let Some(cache) = self.cache.borrow_mut().as_mut() {
+            cache.save(&self.cache_path());
+        }
     }
 
     /// A document blob's text, checked (UTF-8, not binary, not too big), from a

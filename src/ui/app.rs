@@ -539,20 +539,22 @@ impl App {
                     input: String::new(),
                 })
             }
-            Action::Replace => match self
-                .document
-                .as_ref()
-                .and_then(|d| d.search.clone())
-                .filter(|s| !s.is_empty())
-            {
-                Some(needle) => {
-                    self.overlay = Some(Overlay::Prompt {
-                        kind: PromptKind::ReplaceWith(needle),
-                        input: String::new(),
-                    })
+            Action::Replace => {
+                match self
+                    .document
+                    .as_ref()
+                    .and_then(|d| d.search.clone())
+                    .filter(|s| !s.is_empty())
+                {
+                    Some(needle) => {
+                        self.overlay = Some(Overlay::Prompt {
+                            kind: PromptKind::ReplaceWith(needle),
+                            input: String::new(),
+                        })
+                    }
+                    None => self.error("Search first (the search text is what gets replaced)"),
                 }
-                None => self.error("Search first (the search text is what gets replaced)"),
-            },
+            }
             Action::ExternalEditor => {
                 if let Some(doc) = self.document.as_ref() {
                     self.external_edit = Some(doc.buffer.text());
