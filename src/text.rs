@@ -26,17 +26,26 @@ fn inert_with(s: &str, keep_tabs: bool) -> Cow<'_, str> {
             out.push(c);
             continue;
         }
-        let code = c as u32;
-        match code {
-            0..=0x1f => {
-                out.push('^');
-                out.push(char::from(b'@' + code as u8));
-            }
-            0x7f => out.push_str("^?"),
-            _ => out.push_str(&format!("<U+{code:04X}>")),
-        }
+        push_visible(&mut out, c);
     }
     Cow::Owned(out)
+}
+
+/// Appends `c` as a terminal may safely see it: C0 controls and DEL in caret
+/// form (`^[`, `^?`, the form `cat -v` uses), C1 controls as `<9B>`, anything
+/// else as itself. Shared by every place that shows untrusted text.
+pub fn push_visible(out: &mut String, c: char) {
+    let code = c as u32;
+    match code {
+        0..=0x1f => {
+            out.push('^');
+            out.push(char::from(b'@' + code as u8));
+        }
+        0x7f => out.push_str("^?"),
+        // `char::is_control` is exactly C0, DEL and C1.
+        0x80..=0x9f => out.push_str(&format!("<{code:02X}>")),
+        _ => out.push(c),
+    }
 }
 
 #[cfg(test)]
@@ -48,7 +57,7 @@ mod tests {
         assert_eq!(inert("a\u{1b}[31mb"), "a^[[31mb");
         assert_eq!(inert("x\ty\r\n"), "x^Iy^M^J");
         assert_eq!(inert("del\u{7f}"), "del^?");
-        assert_eq!(inert("csi\u{9b}"), "csi<U+009B>");
+        assert_eq!(inert("csi\u{9b}"), "csi<9B>");
         assert_eq!(inert_keep_tabs("x\ty"), "x\ty");
     }
 

@@ -15,14 +15,20 @@ fn autosave_file(env: &Env, slug: &str) -> Option<std::path::PathBuf> {
     file.exists().then_some(file)
 }
 
-#[test]
-fn open_edit_save_a_draft_and_see_it_in_the_log() {
-    let env = Env::new();
+/// A new workspace and udkast running on it with `klima` open in the editor.
+fn editing_klima(env: &Env) -> (std::path::PathBuf, Tui) {
     let ws = env.workspace("ws");
-    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    let mut tui = Tui::spawn(env, &ws, &[], 80, 24, &[]);
     tui.wait_for("Klimaplan 2030");
     tui.send(keys::ENTER);
     tui.wait_for("draft 1");
+    (ws, tui)
+}
+
+#[test]
+fn open_edit_save_a_draft_and_see_it_in_the_log() {
+    let env = Env::new();
+    let (ws, mut tui) = editing_klima(&env);
     tui.send(keys::CTRL_END);
     tui.type_text("Ny sætning om bæredygtighed.");
     tui.wait_for("Ny sætning om bæredygtighed.");
@@ -51,11 +57,7 @@ fn open_edit_save_a_draft_and_see_it_in_the_log() {
 #[test]
 fn sighup_mid_edit_then_reopen_and_recover() {
     let env = Env::new();
-    let ws = env.workspace("ws");
-    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
-    tui.wait_for("Klimaplan 2030");
-    tui.send(keys::ENTER);
-    tui.wait_for("draft 1");
+    let (ws, mut tui) = editing_klima(&env);
     tui.send(keys::CTRL_END);
     tui.type_text("Tekst der ikke må gå tabt");
     tui.wait_for("Tekst der ikke må gå tabt");
@@ -96,11 +98,7 @@ fn sighup_mid_edit_then_reopen_and_recover() {
 #[test]
 fn kill_9_loses_at_most_a_second() {
     let env = Env::new();
-    let ws = env.workspace("ws");
-    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
-    tui.wait_for("Klimaplan 2030");
-    tui.send(keys::ENTER);
-    tui.wait_for("draft 1");
+    let (_ws, mut tui) = editing_klima(&env);
     tui.type_text("Hurtigt skrevet");
     tui.wait_for("Hurtigt skrevet");
     // Within a second of the last key the autosave holds it, even without a signal handler running.

@@ -266,7 +266,7 @@ pub fn display_grapheme(g: &str, column: usize, tab_width: usize) -> (Cow<'_, st
     if g.chars().any(char::is_control) {
         let mut out = String::new();
         for c in g.chars() {
-            push_visible(&mut out, c);
+            crate::text::push_visible(&mut out, c);
         }
         let w = out.width();
         return (Cow::Owned(out), w);
@@ -276,22 +276,6 @@ pub fn display_grapheme(g: &str, column: usize, tab_width: usize) -> (Cow<'_, st
         return (Cow::Borrowed(PLACEHOLDER), 1);
     }
     (Cow::Borrowed(g), w)
-}
-
-/// Appends `c` as the terminal may safely see it.
-fn push_visible(out: &mut String, c: char) {
-    let code = c as u32;
-    match code {
-        // C0: ^@ .. ^_, the form `cat -v` and the rest of udkast use.
-        0..=0x1f => {
-            out.push('^');
-            out.push(char::from(b'@' + code as u8));
-        }
-        0x7f => out.push_str("^?"),
-        // C1 (`char::is_control` is exactly C0, DEL and C1).
-        0x80..=0x9f => out.push_str(&format!("<{code:02X}>")),
-        _ => out.push(c),
-    }
 }
 
 /// Characters that reorder or hide text: bidi controls, the line and paragraph
