@@ -1,16 +1,21 @@
 //! The words of the product: workspace configuration, governing bodies, strategies,
-//! work-plan actions, slugs and document text, with their validation.
+//! work-plan actions, decisions and approval standing, slugs and document text,
+//! with their validation.
 //!
 //! Nothing here knows about git, the terminal or the file system: every function
 //! takes text (and the name of the file it came from, for error messages) and
 //! returns values or an [`Invalid`] that says what is wrong and where.
 
+mod approval;
+mod decision;
 mod error;
 mod slug;
 mod strategy;
 mod text;
 mod workspace;
 
+pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
+pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id};
 pub use error::Invalid;
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
@@ -29,6 +34,7 @@ pub mod paths {
     pub const STRATEGIES: &str = "strategies";
     pub const META: &str = "strategy.toml";
     pub const DOCUMENT: &str = "document.md";
+    pub const DECISIONS: &str = "decisions";
 
     pub fn strategy_dir(slug: &Slug) -> String {
         format!("{STRATEGIES}/{slug}")
@@ -38,5 +44,11 @@ pub mod paths {
     }
     pub fn document(slug: &Slug) -> String {
         format!("{STRATEGIES}/{slug}/{DOCUMENT}")
+    }
+    pub fn decisions(slug: &Slug) -> String {
+        format!("{STRATEGIES}/{slug}/{DECISIONS}")
+    }
+    pub fn decision(slug: &Slug, id: &str) -> String {
+        format!("{STRATEGIES}/{slug}/{DECISIONS}/{id}.toml")
     }
 }
