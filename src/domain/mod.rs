@@ -12,6 +12,7 @@ mod error;
 mod slug;
 mod strategy;
 mod text;
+mod version_tag;
 mod workspace;
 
 pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
@@ -20,6 +21,9 @@ pub use error::Invalid;
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};
+pub use version_tag::{
+    Claim, TagClaims, TagContent, parse_tag_message, parse_tag_name, strip_signature, tag_message, tag_name,
+};
 pub use workspace::{Body, BodyId, BodyKind, Roles, WorkspaceConfig};
 
 /// The format version this build writes and reads in every TOML file.
