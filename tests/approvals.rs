@@ -10,15 +10,27 @@ use common::{EMAIL, Env, NAME};
 fn save(env: &Env, ws: &Path, text: &str, message: &str) {
     let file = env.path("draft.md");
     std::fs::write(&file, text).unwrap();
-    env.udkast_in(ws, &["save", "klima", "--file", file.to_str().unwrap(), "-m", message])
-        .ok();
+    env.udkast_in(
+        ws,
+        &["save", "klima", "--file", file.to_str().unwrap(), "-m", message],
+    )
+    .ok();
 }
 
 fn decide(env: &Env, ws: &Path, draft: &str, body: &str, outcome: &str, date: &str) -> String {
     env.udkast_in(
         ws,
         &[
-            "decide", "klima", "--draft", draft, "--body", body, "--outcome", outcome, "--date", date,
+            "decide",
+            "klima",
+            "--draft",
+            draft,
+            "--body",
+            body,
+            "--outcome",
+            outcome,
+            "--date",
+            date,
         ],
     )
     .ok()
@@ -36,7 +48,12 @@ fn json(text: &str) -> serde_json::Value {
 fn the_domain_route_step_by_step() {
     let env = Env::new();
     let ws = env.workspace("ws");
-    save(&env, &ws, "# Klimaplan 2030\n\nMålet er 50 pct.\n", "Udkast til Direktionen");
+    save(
+        &env,
+        &ws,
+        "# Klimaplan 2030\n\nMålet er 50 pct.\n",
+        "Udkast til Direktionen",
+    );
 
     let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
     assert!(status.contains("DIR pending; ØKE —; BYR —"), "{status}");
@@ -69,13 +86,19 @@ fn the_domain_route_step_by_step() {
         out.starts_with("Recorded DIR Udskudt (postponed) on draft 2 of klima, meeting 2025-01-28, as "),
         "{out}"
     );
-    assert!(out.ends_with("klima: DIR postponed draft 2; ØKE —; BYR —\n"), "{out}");
+    assert!(
+        out.ends_with("klima: DIR postponed draft 2; ØKE —; BYR —\n"),
+        "{out}"
+    );
 
     // The decision is a file of its own, committed with trailers, and not a draft.
     let files = env.git(&ws, &["ls-files", "strategies/klima/decisions"]);
     assert_eq!(files.lines().count(), 1, "{files}");
     let file = std::fs::read_to_string(ws.join(files.trim())).unwrap();
-    assert!(file.starts_with("format = 1\nbody = \"DIR\"\ndraft = 2\ncommit = \""), "{file}");
+    assert!(
+        file.starts_with("format = 1\nbody = \"DIR\"\ndraft = 2\ncommit = \""),
+        "{file}"
+    );
     for line in [
         "outcome = \"postponed\"\n",
         "meeting = \"2025-01-28\"\n",
@@ -87,18 +110,34 @@ fn the_domain_route_step_by_step() {
         assert!(file.contains(line), "{line} in {file}");
     }
     let message = env.git(&ws, &["log", "-1", "--format=%B"]);
-    assert!(message.starts_with("Record decision: DIR postponed draft 2 of klima\n"), "{message}");
+    assert!(
+        message.starts_with("Record decision: DIR postponed draft 2 of klima\n"),
+        "{message}"
+    );
     assert!(message.contains("\nStrategy: klima\nDecision: "), "{message}");
-    assert!(message.trim_end().ends_with(" DIR postponed draft 2"), "{message}");
+    assert!(
+        message.trim_end().ends_with(" DIR postponed draft 2"),
+        "{message}"
+    );
     assert_eq!(env.udkast_in(&ws, &["log", "klima"]).ok().lines().count(), 3);
     assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
 
-    save(&env, &ws, "# Klimaplan 2030\n\nMålet er 70 pct.\n", "Skærpet efter Direktionen");
-    assert!(decide(&env, &ws, "3", "dir", "approved", "2025-02-25").ends_with("klima: DIR approved draft 3; ØKE pending; BYR —\n"));
+    save(
+        &env,
+        &ws,
+        "# Klimaplan 2030\n\nMålet er 70 pct.\n",
+        "Skærpet efter Direktionen",
+    );
+    assert!(
+        decide(&env, &ws, "3", "dir", "approved", "2025-02-25")
+            .ends_with("klima: DIR approved draft 3; ØKE pending; BYR —\n")
+    );
     decide(&env, &ws, "3", "ØKE", "approved-with-changes", "2025-03-10");
     let out = decide(&env, &ws, "3", "BYR", "adopted", "2025-03-26");
     assert!(
-        out.ends_with("klima: DIR approved draft 3; ØKE approved with changes draft 3; BYR adopted draft 3\n"),
+        out.ends_with(
+            "klima: DIR approved draft 3; ØKE approved with changes draft 3; BYR adopted draft 3\n"
+        ),
         "{out}"
     );
 
@@ -131,7 +170,10 @@ MEETING     BODY  DRAFT  DECISION                ITEM     CASE               REC
     assert_eq!(j["bodies"][1]["with_changes"], true);
     assert_eq!(j["bodies"][2]["standing"], "adopted");
     assert_eq!(j["bodies"][2]["stale"], false);
-    assert_eq!(j["decisions"][0]["text"], "Udskudt. Direktionen ønsker målene skærpet.");
+    assert_eq!(
+        j["decisions"][0]["text"],
+        "Udskudt. Direktionen ønsker målene skærpet."
+    );
     assert_eq!(j["decisions"][0]["recorded_by"]["name"], NAME);
 
     let all = env.udkast_in(&ws, &["status"]).ok().to_string();
@@ -159,7 +201,10 @@ fn a_new_draft_makes_an_approval_stale() {
         status.contains("\nWhat changed since draft 2: udkast diff klima 2 3\n"),
         "{status}"
     );
-    let diff = env.udkast_in(&ws, &["diff", "klima", "2", "3", "--word"]).ok().to_string();
+    let diff = env
+        .udkast_in(&ws, &["diff", "klima", "2", "3", "--word"])
+        .ok()
+        .to_string();
     assert!(diff.contains("70"), "{diff}");
     let j = json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
     assert_eq!(j["bodies"][0]["standing"], "approved");
@@ -177,7 +222,16 @@ fn bad_decisions_are_refused_with_one_line() {
         all.extend_from_slice(args);
         env.udkast_in(&ws, &all)
     };
-    let base = ["--draft", "1", "--body", "DIR", "--outcome", "approved", "--date", "2025-01-28"];
+    let base = [
+        "--draft",
+        "1",
+        "--body",
+        "DIR",
+        "--outcome",
+        "approved",
+        "--date",
+        "2025-01-28",
+    ];
     let with = |i: usize, value: &str| {
         let mut args = base.to_vec();
         args[i] = value;
@@ -186,19 +240,44 @@ fn bad_decisions_are_refused_with_one_line() {
     with(1, "9").user_error("strategy \"klima\" has no draft 9 (its drafts are 1–1)");
     with(3, "XYZ").user_error("unknown body \"XYZ\" (known: DIR, ØKE, TMU, BYP, KFU, BFU, SOS, BYR)");
     with(5, "godkendt").user_error("unknown outcome \"godkendt\" (use approved, approved-with-changes");
-    with(7, "28-01-2025").user_error("--date \"28-01-2025\" is not a date; give the meeting date as YYYY-MM-DD");
+    with(7, "28-01-2025")
+        .user_error("--date \"28-01-2025\" is not a date; give the meeting date as YYYY-MM-DD");
     with(7, "2025-02-30").user_error("is not a date");
     let mut args = base.to_vec();
     args.extend(["--item", "Punkt\u{1b}[2J"]);
     run(&args).user_error("--item must be one line without control characters");
-    env.udkast_in(&ws, &["decide", "nope", "--draft", "1", "--body", "DIR", "--outcome", "noted", "--date", "2025-01-01"])
-        .user_error("no strategy \"nope\"");
+    env.udkast_in(
+        &ws,
+        &[
+            "decide",
+            "nope",
+            "--draft",
+            "1",
+            "--body",
+            "DIR",
+            "--outcome",
+            "noted",
+            "--date",
+            "2025-01-01",
+        ],
+    )
+    .user_error("no strategy \"nope\"");
 
     // A body off the route is recorded, with a warning.
     let out = with(3, "TMU");
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stderr.contains("warning: TMU is not on the route of klima (DIR → ØKE → BYR)"), "{}", out.stderr);
-    assert!(out.stdout.ends_with("klima: DIR pending; ØKE —; BYR —; TMU approved draft 1\n"), "{}", out.stdout);
+    assert!(
+        out.stderr
+            .contains("warning: TMU is not on the route of klima (DIR → ØKE → BYR)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout
+            .ends_with("klima: DIR pending; ØKE —; BYR —; TMU approved draft 1\n"),
+        "{}",
+        out.stdout
+    );
 }
 
 #[test]
@@ -209,11 +288,23 @@ fn only_leads_record_and_tag() {
     env.git(&ws, &["config", "user.email", "jonas.friis@aaby.dk"]);
     env.udkast_in(
         &ws,
-        &["decide", "klima", "--draft", "1", "--body", "DIR", "--outcome", "approved", "--date", "2025-01-28"],
+        &[
+            "decide",
+            "klima",
+            "--draft",
+            "1",
+            "--body",
+            "DIR",
+            "--outcome",
+            "approved",
+            "--date",
+            "2025-01-28",
+        ],
     )
     .user_error("only leads may record decisions: ask a lead to add you to roles.leads in udkast.toml");
-    env.udkast_in(&ws, &["tag", "klima", "--force"])
-        .user_error("only leads may tag approved versions: ask a lead to add you to roles.leads in udkast.toml");
+    env.udkast_in(&ws, &["tag", "klima", "--force"]).user_error(
+        "only leads may tag approved versions: ask a lead to add you to roles.leads in udkast.toml",
+    );
     // Reading is for everyone.
     env.udkast_in(&ws, &["status", "klima"]).ok();
     assert_eq!(env.git(&ws, &["tag", "-l"]), "");
@@ -240,10 +331,15 @@ fn tags_list_their_decisions_and_need_the_council() {
     );
     assert_eq!(env.git(&ws, &["tag", "-l"]), "");
     let out = env.udkast_in(&ws, &["tag", "klima", "--force"]).ok().to_string();
-    assert_eq!(out, "Tagged draft 2 of klima as klima/v1, listing 2 decisions (forced)\n");
+    assert_eq!(
+        out,
+        "Tagged draft 2 of klima as klima/v1, listing 2 decisions (forced)\n"
+    );
     let forced = env.git(&ws, &["tag", "-l", "--format=%(contents)", "klima/v1"]);
     assert!(
-        forced.contains("Tagged with --force: BYR, the last body of the route, has not approved or adopted draft 2.\n"),
+        forced.contains(
+            "Tagged with --force: BYR, the last body of the route, has not approved or adopted draft 2.\n"
+        ),
         "{forced}"
     );
     assert!(forced.trim_end().ends_with("Forced: yes"), "{forced}");
@@ -261,38 +357,71 @@ fn tags_list_their_decisions_and_need_the_council() {
     let ids: Vec<String> = env
         .git(&ws, &["ls-files", "strategies/klima/decisions"])
         .lines()
-        .map(|p| p.rsplit('/').next().unwrap().trim_end_matches(".toml").to_string())
+        .map(|p| {
+            p.rsplit('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".toml")
+                .to_string()
+        })
         .collect();
-    assert!(message.starts_with("klima v2: draft 2 of \"Klimaplan 2030\"\n\n"), "{message}");
-    assert!(message.contains(&format!("draft 2, commit {draft2}.")), "{message}");
+    assert!(
+        message.starts_with("klima v2: draft 2 of \"Klimaplan 2030\"\n\n"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("draft 2, commit {draft2}.")),
+        "{message}"
+    );
     assert!(
         message.contains(
             "\nDecisions:\n- DIR Godkendt, meeting 2025-02-25\n- ØKE Godkendt, meeting 2025-03-10\n- BYR Vedtaget, meeting 2025-03-26\n"
         ),
         "{message}"
     );
-    assert!(message.contains("\nStrategy: klima\nDraft: 2\nDecision: "), "{message}");
-    for (id, claim) in ids.iter().zip(["DIR approved draft 2", "ØKE approved draft 2", "BYR adopted draft 2"]) {
-        assert!(message.contains(&format!("Decision: {id} {claim}\n")), "{id} {claim}: {message}");
+    assert!(
+        message.contains("\nStrategy: klima\nDraft: 2\nDecision: "),
+        "{message}"
+    );
+    for (id, claim) in ids.iter().zip([
+        "DIR approved draft 2",
+        "ØKE approved draft 2",
+        "BYR adopted draft 2",
+    ]) {
+        assert!(
+            message.contains(&format!("Decision: {id} {claim}\n")),
+            "{id} {claim}: {message}"
+        );
     }
     assert!(!message.contains("Forced"), "{message}");
-    let tagger = env.git(&ws, &["tag", "-l", "--format=%(taggername) %(taggeremail)", "klima/v2"]);
+    let tagger = env.git(
+        &ws,
+        &["tag", "-l", "--format=%(taggername) %(taggeremail)", "klima/v2"],
+    );
     assert_eq!(tagger.trim(), format!("{NAME} <{EMAIL}>"));
 
     // A newer draft: without --draft the tag goes on the draft BYR adopted.
     save(&env, &ws, "# Klimaplan\n\nTredje udkast.\n", "Tredje");
     let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
-    assert!(status.contains("\nApproved versions: klima/v1 (draft 2), klima/v2 (draft 2)\n"), "{status}");
+    assert!(
+        status.contains("\nApproved versions: klima/v1 (draft 2), klima/v2 (draft 2)\n"),
+        "{status}"
+    );
     env.udkast_in(&ws, &["tag", "klima", "--draft", "3"])
         .user_error("has not approved or adopted draft 3");
-    env.udkast_in(&ws, &["tag", "klima", "--draft", "7"]).user_error("has no draft 7");
+    env.udkast_in(&ws, &["tag", "klima", "--draft", "7"])
+        .user_error("has no draft 7");
     // `approved` names the newest approved version.
     assert_eq!(
-        env.udkast_in(&ws, &["diff", "klima", "approved", "latest", "--stat", "--json"]).code,
+        env.udkast_in(&ws, &["diff", "klima", "approved", "latest", "--stat", "--json"])
+            .code,
         0
     );
     let out = env.udkast_in(&ws, &["verify"]).ok().to_string();
-    assert_eq!(out, "Verified 1 document, 3 decisions and 2 approved versions on main: all in order\n");
+    assert_eq!(
+        out,
+        "Verified 1 document, 3 decisions and 2 approved versions on main: all in order\n"
+    );
 }
 
 fn ssh_keygen(path: &Path) -> bool {
@@ -326,7 +455,10 @@ fn signed_tags_with_an_ssh_key() {
     let ws = env.workspace("ws");
     approve(&env, &ws, "1", true);
     let out = env.udkast_in(&ws, &["tag", "klima"]).ok().to_string();
-    assert_eq!(out, "Tagged draft 1 of klima as klima/v1 (signed), listing 3 decisions\n");
+    assert_eq!(
+        out,
+        "Tagged draft 1 of klima as klima/v1 (signed), listing 3 decisions\n"
+    );
     let raw = env.git(&ws, &["cat-file", "-p", "klima/v1"]);
     assert!(raw.contains("-----BEGIN SSH SIGNATURE-----"), "{raw}");
     env.git(&ws, &["verify-tag", "klima/v1"]);
@@ -342,7 +474,12 @@ fn signed_tags_with_an_ssh_key() {
     std::fs::write(&allowed, format!("{EMAIL} namespaces=\"git\" {other_public}")).unwrap();
     let run = env.udkast_in(&ws, &["verify"]);
     run.user_error("verify found 1 problem");
-    assert!(run.stdout.starts_with("tag klima/v1: its signature does not verify"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("tag klima/v1: its signature does not verify"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A decision file as plain git users could write it.
@@ -378,7 +515,10 @@ fn verify_catches_forgeries() {
     env.udkast_in(&ws, &["verify"]).ok();
     let draft1 = env.udkast_in(&ws, &["log", "klima", "--json"]).ok().to_string();
     let draft1 = json(&draft1)[1]["commit"].as_str().unwrap().to_string();
-    let init = env.git(&ws, &["rev-list", "--max-parents=0", "HEAD"]).trim().to_string();
+    let init = env
+        .git(&ws, &["rev-list", "--max-parents=0", "HEAD"])
+        .trim()
+        .to_string();
 
     // A tag made with plain git claiming a decision that was never recorded.
     let forged = "klima v2: draft 1\n\nStrategy: klima\nDraft: 1\nDecision: 20250301T120000Z-abcdef BYR adopted draft 1\n";
@@ -389,9 +529,27 @@ fn verify_catches_forgeries() {
     // that does not exist, by an unknown body, recorded by a non-lead, and
     // committed by a non-lead in a lead's name.
     let lead = (NAME, EMAIL);
-    commit_file(&env, &ws, "20250201T120000Z-000001", &decision_file("DIR", 1, &init, lead.0, lead.1), None);
-    commit_file(&env, &ws, "20250201T120000Z-000002", &decision_file("DIR", 9, &"9".repeat(40), lead.0, lead.1), None);
-    commit_file(&env, &ws, "20250201T120000Z-000003", &decision_file("XYZ", 1, &draft1, lead.0, lead.1), None);
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000001",
+        &decision_file("DIR", 1, &init, lead.0, lead.1),
+        None,
+    );
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000002",
+        &decision_file("DIR", 9, &"9".repeat(40), lead.0, lead.1),
+        None,
+    );
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000003",
+        &decision_file("XYZ", 1, &draft1, lead.0, lead.1),
+        None,
+    );
     commit_file(
         &env,
         &ws,
@@ -407,7 +565,13 @@ fn verify_catches_forgeries() {
         Some("Jonas Friis <jonas.friis@aaby.dk>"),
     );
     // And a file that does not parse.
-    commit_file(&env, &ws, "20250201T120000Z-000006", "format = 1\nbody = \"DIR\"\ndraft = \n", None);
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000006",
+        "format = 1\nbody = \"DIR\"\ndraft = \n",
+        None,
+    );
 
     let run = env.udkast_in(&ws, &["verify"]);
     run.user_error("verify found 9 problems");
@@ -424,9 +588,18 @@ fn verify_catches_forgeries() {
         "tag klima/v3: is a lightweight tag".to_string(),
     ];
     for line in &expected {
-        assert!(run.stdout.lines().any(|l| l.starts_with(line.as_str())), "{line}\nin\n{}", run.stdout);
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(line.as_str())),
+            "{line}\nin\n{}",
+            run.stdout
+        );
     }
-    assert!(run.stdout.contains("by Jonas Friis <jonas.friis@aaby.dk>, who was not a lead"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("by Jonas Friis <jonas.friis@aaby.dk>, who was not a lead"),
+        "{}",
+        run.stdout
+    );
     assert_eq!(run.stdout.lines().count(), 9, "{}", run.stdout);
 
     let j = json(&env.udkast_in(&ws, &["verify", "--json"]).stdout);
@@ -447,7 +620,10 @@ fn verify_catches_forgeries() {
 fn the_pre_receive_hook_refuses_forgeries() {
     let env = Env::new();
     let server = env.path("server.git");
-    env.git(env.root.path(), &["init", "-q", "--bare", server.to_str().unwrap()]);
+    env.git(
+        env.root.path(),
+        &["init", "-q", "--bare", server.to_str().unwrap()],
+    );
     let hook = server.join("hooks/pre-receive");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/pre-receive");
     std::fs::write(
@@ -478,12 +654,28 @@ fn the_pre_receive_hook_refuses_forgeries() {
             .output()
             .unwrap()
     };
-    let draft1 = env.git(&ws, &["rev-parse", "klima/v1^{commit}"]).trim().to_string();
-    env.git(&ws, &["tag", "-a", "klima/v2", "-m", "klima v2\n\nStrategy: klima\nDecision: x BYR adopted draft 1\n", &draft1]);
+    let draft1 = env
+        .git(&ws, &["rev-parse", "klima/v1^{commit}"])
+        .trim()
+        .to_string();
+    env.git(
+        &ws,
+        &[
+            "tag",
+            "-a",
+            "klima/v2",
+            "-m",
+            "klima v2\n\nStrategy: klima\nDecision: x BYR adopted draft 1\n",
+            &draft1,
+        ],
+    );
     let out = push(&["push", "origin", "klima/v2"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success(), "{stderr}");
-    assert!(stderr.contains("tag klima/v2: claims decision x, which does not exist"), "{stderr}");
+    assert!(
+        stderr.contains("tag klima/v2: claims decision x, which does not exist"),
+        "{stderr}"
+    );
     assert!(stderr.contains("pre-receive hook declined"), "{stderr}");
     assert_eq!(env.git(&server, &["tag", "-l"]), "klima/v1\n");
 

@@ -31,7 +31,11 @@ fn parse_slug(slug: &str) -> Result<Slug, Failure> {
 }
 
 /// The user's git identity, refused unless it is a lead of the workspace.
-fn lead(store: &Store, config: &WorkspaceConfig, action: &'static str) -> Result<git2::Signature<'static>, Failure> {
+fn lead(
+    store: &Store,
+    config: &WorkspaceConfig,
+    action: &'static str,
+) -> Result<git2::Signature<'static>, Failure> {
     let identity = store.identity()?;
     let email = String::from_utf8_lossy(identity.email_bytes()).into_owned();
     if !config.is_lead(&email) {
@@ -195,7 +199,11 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
     let mut out = format!(
         "{} ({slug}) — route {}; current draft {}\n\n",
         crate::text::inert(title),
-        if route.is_empty() { "none".into() } else { route.join(" → ") },
+        if route.is_empty() {
+            "none".into()
+        } else {
+            route.join(" → ")
+        },
         status.current.as_ref().map_or(0, |c| c.number)
     );
     let header: Vec<&str> = std::iter::once("DRAFT")
@@ -248,7 +256,15 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
             })
             .collect();
         out.push_str(&table(
-            &["MEETING", "BODY", "DRAFT", "DECISION", "ITEM", "CASE", "RECORDED BY"],
+            &[
+                "MEETING",
+                "BODY",
+                "DRAFT",
+                "DECISION",
+                "ITEM",
+                "CASE",
+                "RECORDED BY",
+            ],
             &rows,
             &[2],
         ));
@@ -346,11 +362,15 @@ pub fn tag(repo: &Path, slug: &str, draft: Option<u32>, force: bool) -> Result<(
     }
     // Without --draft: the newest draft the final body approved, else the current one.
     let row = match draft {
-        Some(n) => status.rows.iter().find(|r| r.draft == n).ok_or_else(|| StoreError::NoSuchDraft {
-            slug: slug.to_string(),
-            number: n,
-            count: status.rows.len(),
-        })?,
+        Some(n) => status
+            .rows
+            .iter()
+            .find(|r| r.draft == n)
+            .ok_or_else(|| StoreError::NoSuchDraft {
+                slug: slug.to_string(),
+                number: n,
+                count: status.rows.len(),
+            })?,
         None => status
             .newest_final_approval()
             .or(status.rows.first())
@@ -396,7 +416,8 @@ pub fn tag(repo: &Path, slug: &str, draft: Option<u32>, force: bool) -> Result<(
         decisions: &decisions,
         forced: reason.as_deref(),
     };
-    let (name, signed) = store.create_approved_tag(&slug, commit, &identity, &|n| tag_message(&content, n))?;
+    let (name, signed) =
+        store.create_approved_tag(&slug, commit, &identity, &|n| tag_message(&content, n))?;
     let text = format!(
         "Tagged draft {} of {slug} as {name}{}, listing {} decision{}{}\n",
         row.draft,
@@ -434,7 +455,11 @@ pub fn verify(repo: &Path, json: bool) -> Result<(), Failure> {
         );
         write_stdout(text.as_bytes())?;
     } else {
-        let lines: String = v.findings.iter().map(|f| format!("{}\n", crate::text::inert(&f.to_string()))).collect();
+        let lines: String = v
+            .findings
+            .iter()
+            .map(|f| format!("{}\n", crate::text::inert(&f.to_string())))
+            .collect();
         write_stdout(lines.as_bytes())?;
     }
     if ok {

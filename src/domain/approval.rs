@@ -28,12 +28,27 @@ pub enum Standing {
     /// one that let the document pass.
     Pending,
     /// `stale`: the current draft is not the one approved.
-    Approved { draft: u32, with_changes: bool, stale: bool },
-    Adopted { draft: u32, stale: bool },
-    Noted { draft: u32 },
-    Postponed { draft: u32 },
-    Rejected { draft: u32 },
-    Returned { draft: u32 },
+    Approved {
+        draft: u32,
+        with_changes: bool,
+        stale: bool,
+    },
+    Adopted {
+        draft: u32,
+        stale: bool,
+    },
+    Noted {
+        draft: u32,
+    },
+    Postponed {
+        draft: u32,
+    },
+    Rejected {
+        draft: u32,
+    },
+    Returned {
+        draft: u32,
+    },
 }
 
 impl Standing {
@@ -233,7 +248,10 @@ impl ApprovalStatus {
 
     /// The draft number a decision's commit has now.
     pub fn draft_of(&self, decision: &Decision) -> Option<u32> {
-        self.rows.iter().find(|r| r.commit == decision.commit).map(|r| r.draft)
+        self.rows
+            .iter()
+            .find(|r| r.commit == decision.commit)
+            .map(|r| r.draft)
     }
 
     /// `DIR approved draft 5 (stale: the current draft is 7); ØKE pending; BYR —`
@@ -261,7 +279,9 @@ impl ApprovalStatus {
 
     /// The newest draft the final body approved or adopted, if any.
     pub fn newest_final_approval(&self) -> Option<&DraftRow> {
-        self.rows.iter().find(|r| !self.final_approvals(&r.commit).is_empty())
+        self.rows
+            .iter()
+            .find(|r| !self.final_approvals(&r.commit).is_empty())
     }
 }
 
@@ -321,14 +341,21 @@ mod tests {
         let mut decisions = Vec::new();
 
         let s = ApprovalStatus::compute(&route, &drafts(2), &decisions);
-        assert_eq!(standings(&s), [Standing::Pending, Standing::NotYet, Standing::NotYet]);
+        assert_eq!(
+            standings(&s),
+            [Standing::Pending, Standing::NotYet, Standing::NotYet]
+        );
         assert_eq!(s.summary(), "DIR pending; ØKE —; BYR —");
 
         decisions.push(decision("DIR", 2, Outcome::Postponed, date(2025, 1, 28), 1));
         let s = ApprovalStatus::compute(&route, &drafts(2), &decisions);
         assert_eq!(
             standings(&s),
-            [Standing::Postponed { draft: 2 }, Standing::NotYet, Standing::NotYet]
+            [
+                Standing::Postponed { draft: 2 },
+                Standing::NotYet,
+                Standing::NotYet
+            ]
         );
         assert_eq!(s.rows[0].cells, [Some(Outcome::Postponed), None, None]);
 
@@ -404,7 +431,10 @@ mod tests {
         let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
         assert_eq!(s.columns, ids(&["DIR", "BYR", "TMU"]));
         assert_eq!(s.unmatched.len(), 1);
-        assert_eq!(s.summary(), "DIR approved draft 1; BYR pending; TMU noted draft 1");
+        assert_eq!(
+            s.summary(),
+            "DIR approved draft 1; BYR pending; TMU noted draft 1"
+        );
         assert_eq!(s.route_row().len(), 2);
     }
 
@@ -418,6 +448,10 @@ mod tests {
         let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
         assert_eq!(s.summary(), "DIR noted draft 1; ØKE returned draft 1; BYR —");
         assert!(s.newest_final_approval().is_none());
-        assert!(ApprovalStatus::compute(&[], &drafts(1), &decisions).final_approvals(&commit(1)).is_empty());
+        assert!(
+            ApprovalStatus::compute(&[], &drafts(1), &decisions)
+                .final_approvals(&commit(1))
+                .is_empty()
+        );
     }
 }

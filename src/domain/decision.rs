@@ -109,17 +109,14 @@ impl fmt::Display for Outcome {
 impl std::str::FromStr for Outcome {
     type Err = String;
     fn from_str(s: &str) -> Result<Outcome, String> {
-        Outcome::ALL
-            .into_iter()
-            .find(|o| o.as_str() == s)
-            .ok_or_else(|| {
-                let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
-                format!(
-                    "unknown outcome \"{}\" (use {})",
-                    crate::text::inert(s),
-                    names.join(", ")
-                )
-            })
+        Outcome::ALL.into_iter().find(|o| o.as_str() == s).ok_or_else(|| {
+            let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+            format!(
+                "unknown outcome \"{}\" (use {})",
+                crate::text::inert(s),
+                names.join(", ")
+            )
+        })
     }
 }
 
@@ -188,7 +185,9 @@ pub fn is_commit_id(s: &str) -> bool {
 /// A decision id as it may appear in a file name and a tag message: 1–64
 /// characters of letters, digits, `-` and `_`.
 pub fn is_decision_id(s: &str) -> bool {
-    (1..=64).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    (1..=64).contains(&s.len())
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl Decision {
@@ -354,7 +353,10 @@ email = "mette.holm@aaby.dk"
         assert_eq!(d.body.0, "DIR");
         assert_eq!(d.outcome, Outcome::Postponed);
         assert_eq!(d.meeting, jiff::civil::date(2025, 1, 28));
-        assert_eq!(d.text.as_deref(), Some("Udskudt.\nDirektionen ønsker en fornyet behandling."));
+        assert_eq!(
+            d.text.as_deref(),
+            Some("Udskudt.\nDirektionen ønsker en fornyet behandling.")
+        );
         let again = Decision::parse(FILE, ID, &d.to_toml()).unwrap();
         assert_eq!(d, again);
         assert_eq!(d.short(), "DIR postponed draft 2");
@@ -369,9 +371,15 @@ email = "mette.holm@aaby.dk"
         let e = err(&GOOD.replace("\"postponed\"", "\"maybe\""));
         assert!(e.starts_with(&format!("{FILE}:5:")), "{e}");
         let e = err(&GOOD.replace("\"DIR\"", "\"dir\""));
-        assert!(e.starts_with(&format!("{FILE}:2:")) && e.contains("uppercase"), "{e}");
+        assert!(
+            e.starts_with(&format!("{FILE}:2:")) && e.contains("uppercase"),
+            "{e}"
+        );
         let e = err(&GOOD.replace("draft = 2", "draft = 0"));
-        assert!(e.starts_with(&format!("{FILE}:3: draft numbers start at 1")), "{e}");
+        assert!(
+            e.starts_with(&format!("{FILE}:3: draft numbers start at 1")),
+            "{e}"
+        );
         let e = err(&GOOD.replace("0123456789abcdef0123456789abcdef01234567", "abc123"));
         assert!(e.starts_with(&format!("{FILE}:4: commit must be")), "{e}");
         let e = err(&GOOD.replace("2025-01-28\"", "2025-02-30\""));

@@ -53,10 +53,18 @@ pub fn tag_message(content: &TagContent<'_>, number: u32) -> String {
     if !decisions.is_empty() {
         out.push_str("\nDecisions:\n");
         for d in decisions.iter() {
-            out.push_str(&format!("- {} {}, meeting {}", d.body, d.outcome.label_da(), d.meeting));
-            for extra in [d.item.as_deref(), d.case.as_deref().map(|c| format!("sag {c}")).as_deref()]
-                .into_iter()
-                .flatten()
+            out.push_str(&format!(
+                "- {} {}, meeting {}",
+                d.body,
+                d.outcome.label_da(),
+                d.meeting
+            ));
+            for extra in [
+                d.item.as_deref(),
+                d.case.as_deref().map(|c| format!("sag {c}")).as_deref(),
+            ]
+            .into_iter()
+            .flatten()
             {
                 out.push_str(", ");
                 out.push_str(extra);
@@ -152,7 +160,15 @@ mod tests {
         let slug = Slug::parse("klima-2030").unwrap();
         assert_eq!(tag_name(&slug, 2), "klima-2030/v2");
         assert_eq!(parse_tag_name("klima-2030/v2"), Some((slug, 2)));
-        for other in ["klima/v0", "klima/v01", "klima/x1", "v1", "Klima/v1", "a/b/v1", "klima/v"] {
+        for other in [
+            "klima/v0",
+            "klima/v01",
+            "klima/x1",
+            "v1",
+            "Klima/v1",
+            "a/b/v1",
+            "klima/v",
+        ] {
             assert_eq!(parse_tag_name(other), None, "{other}");
         }
     }
@@ -194,7 +210,10 @@ mod tests {
             forced: None,
         };
         let text = tag_message(&content, 1);
-        assert!(text.starts_with("klima v1: draft 3 of \"Klimaplan 2030\"\n\n"), "{text}");
+        assert!(
+            text.starts_with("klima v1: draft 3 of \"Klimaplan 2030\"\n\n"),
+            "{text}"
+        );
         assert!(
             text.contains("- BYR Vedtaget, meeting 2025-03-26, Punkt 12, sag 00.16.02-A00-1-19\n"),
             "{text}"

@@ -137,7 +137,10 @@ impl Store {
             } else {
                 problems.push(Invalid::new(
                     &paths::decision(&entry.slug, &d.id),
-                    format!("unknown body \"{}\" (see `udkast verify`)", crate::text::inert(&d.body.0)),
+                    format!(
+                        "unknown body \"{}\" (see `udkast verify`)",
+                        crate::text::inert(&d.body.0)
+                    ),
                 ));
             }
         }

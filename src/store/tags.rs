@@ -168,7 +168,8 @@ impl Store {
         if self.repo.extract_signature(&commit, None).is_err() {
             return Ok(None);
         }
-        self.verify_signature("verify-commit", &commit.to_string()).map(Some)
+        self.verify_signature("verify-commit", &commit.to_string())
+            .map(Some)
     }
 
     fn verify_signature(&self, command: &str, object: &str) -> Result<std::result::Result<(), String>> {
@@ -187,7 +188,11 @@ impl Store {
             .arg("--git-dir")
             .arg(self.repo.path())
             .args(args)
-            .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdin(if input.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         for var in REPO_ENV {
@@ -195,8 +200,14 @@ impl Store {
         }
         if let Some(who) = identity {
             command
-                .env("GIT_COMMITTER_NAME", String::from_utf8_lossy(who.name_bytes()).as_ref())
-                .env("GIT_COMMITTER_EMAIL", String::from_utf8_lossy(who.email_bytes()).as_ref());
+                .env(
+                    "GIT_COMMITTER_NAME",
+                    String::from_utf8_lossy(who.name_bytes()).as_ref(),
+                )
+                .env(
+                    "GIT_COMMITTER_EMAIL",
+                    String::from_utf8_lossy(who.email_bytes()).as_ref(),
+                );
         }
         let mut child = command.spawn().map_err(|e| StoreError::NoGit(e.to_string()))?;
         if let Some(bytes) = input {

@@ -109,7 +109,10 @@ impl Store {
                     );
                 }
                 if draft_number(&entry.slug, &d.commit).is_none() {
-                    let what = match Oid::from_str(&d.commit).ok().filter(|o| self.repo.find_commit(*o).is_ok()) {
+                    let what = match Oid::from_str(&d.commit)
+                        .ok()
+                        .filter(|o| self.repo.find_commit(*o).is_ok())
+                    {
                         Some(_) => "is not a draft of",
                         None => "does not exist in the history of",
                     };
@@ -138,7 +141,9 @@ impl Store {
         let writers = self.writers(head, &written)?;
         let mut leads_then: HashMap<Oid, Option<WorkspaceConfig>> = HashMap::new();
         for w in &written {
-            let Some(&commit) = writers.get(&w.path) else { continue };
+            let Some(&commit) = writers.get(&w.path) else {
+                continue;
+            };
             let config_then = match leads_then.get(&commit) {
                 Some(c) => c.clone(),
                 None => {
@@ -150,7 +155,10 @@ impl Store {
             let Some(config_then) = config_then else {
                 find(
                     &w.path,
-                    format!("written by commit {}, where udkast.toml cannot be read", short(commit)),
+                    format!(
+                        "written by commit {}, where udkast.toml cannot be read",
+                        short(commit)
+                    ),
                 );
                 continue;
             };
@@ -213,7 +221,9 @@ impl Store {
     ) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         if !tag.annotated {
-            problems.push("is a lightweight tag; an approved version is an annotated tag listing its decisions".into());
+            problems.push(
+                "is a lightweight tag; an approved version is an annotated tag listing its decisions".into(),
+            );
             return Ok(problems);
         }
         let target = tag.target.to_string();
@@ -257,7 +267,10 @@ impl Store {
         // The route the tagged draft had; the head's if that draft cannot be read.
         let tagged_config = self.config_at(tag.target).ok();
         let route = match self.entry_at(tag.target, slug) {
-            Ok(e) => e.meta.effective_route(tagged_config.as_ref().unwrap_or(config)).to_vec(),
+            Ok(e) => e
+                .meta
+                .effective_route(tagged_config.as_ref().unwrap_or(config))
+                .to_vec(),
             Err(_) => Vec::new(),
         };
         if !tag.claims.forced {
@@ -267,12 +280,16 @@ impl Store {
                         "claims no approval or adoption by {last}, the last body of the route, and is not marked \"Forced: yes\""
                     ));
                 }
-                None => problems.push("the draft has no route, and the tag is not marked \"Forced: yes\"".into()),
+                None => {
+                    problems.push("the draft has no route, and the tag is not marked \"Forced: yes\"".into())
+                }
                 _ => {}
             }
         }
         let lead = config.is_lead(&tag.tagger_email)
-            || tagged_config.as_ref().is_some_and(|c| c.is_lead(&tag.tagger_email));
+            || tagged_config
+                .as_ref()
+                .is_some_and(|c| c.is_lead(&tag.tagger_email));
         if !lead {
             problems.push(format!(
                 "tagged by {} <{}>, who is not a lead (roles.leads in udkast.toml)",
@@ -307,23 +324,32 @@ impl Store {
         if left.is_empty() {
             return Ok(found);
         }
-        let blob_at = |tree: &git2::Tree<'_>, path: &str| tree.get_path(std::path::Path::new(path)).ok().map(|e| e.id());
+        let blob_at = |tree: &git2::Tree<'_>, path: &str| {
+            tree.get_path(std::path::Path::new(path)).ok().map(|e| e.id())
+        };
         let mut walk = self.repo.revwalk()?;
         walk.push(head)?;
         walk.set_sorting(Sort::TOPOLOGICAL)?;
         for oid in walk {
             let commit = self.repo.find_commit(oid?)?;
             let tree = commit.tree()?;
-            let parents = commit.parents().map(|p| p.tree()).collect::<std::result::Result<Vec<_>, _>>()?;
+            let parents = commit
+                .parents()
+                .map(|p| p.tree())
+                .collect::<std::result::Result<Vec<_>, _>>()?;
             // Nothing under strategies/ came from this commit if a parent has it all.
             let strategies = tree.get_name(paths::STRATEGIES).map(|e| e.id());
-            if parents.iter().any(|p| p.get_name(paths::STRATEGIES).map(|e| e.id()) == strategies) {
+            if parents
+                .iter()
+                .any(|p| p.get_name(paths::STRATEGIES).map(|e| e.id()) == strategies)
+            {
                 continue;
             }
             let done: Vec<&str> = left
                 .iter()
                 .filter(|(path, blob)| {
-                    blob_at(&tree, path) == Some(**blob) && parents.iter().all(|p| blob_at(p, path) != Some(**blob))
+                    blob_at(&tree, path) == Some(**blob)
+                        && parents.iter().all(|p| blob_at(p, path) != Some(**blob))
                 })
                 .map(|(path, _)| *path)
                 .collect();
@@ -349,6 +375,9 @@ mod tests {
             place: "tag klima/v1".into(),
             problem: "claims decision x, which does not exist".into(),
         };
-        assert_eq!(f.to_string(), "tag klima/v1: claims decision x, which does not exist");
+        assert_eq!(
+            f.to_string(),
+            "tag klima/v1: claims decision x, which does not exist"
+        );
     }
 }
