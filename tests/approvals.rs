@@ -712,3 +712,89 @@ fn the_pre_receive_hook_refuses_forgeries() {
         env.git(&ws, &["rev-parse", "HEAD"]).trim()
     );
 }
+
+/// Two leads recording decisions at once while a consultant saves drafts:
+/// every decision is kept (one file each, merged onto the moving branch), no
+/// decision commit counts as a draft, and plain git finds nothing wrong.
+#[test]
+fn decisions_recorded_at_once_are_all_kept() {
+    use std::sync::{Arc, Barrier};
+    use udkast::domain::{Decision, Outcome, Person, Slug};
+    use udkast::store::Store;
+
+    const ROUNDS: u32 = 15;
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let dir = ws.clone();
+    let barrier = Arc::new(Barrier::new(3));
+    let lead = |body: &'static str| {
+        let (dir, barrier) = (dir.clone(), barrier.clone());
+        std::thread::spawn(move || {
+            let store = Store::open(&dir).unwrap();
+            let slug = Slug::parse("klima").unwrap();
+            let sig = git2::Signature::now(NAME, EMAIL).unwrap();
+            barrier.wait();
+            for round in 0..ROUNDS {
+                let approvals = store.approvals(&slug).unwrap();
+                let draft = approvals.drafts.first().unwrap();
+                let now = jiff::Timestamp::now();
+                let decision = Decision {
+                    id: Decision::new_id(now),
+                    format: 1,
+                    body: udkast::domain::BodyId(body.into()),
+                    draft: 1,
+                    commit: draft.commit.to_string(),
+                    outcome: Outcome::Noted,
+                    meeting: jiff::civil::date(2025, 1, 1 + round as i8),
+                    item: None,
+                    case: None,
+                    text: None,
+                    recorded_at: jiff::Timestamp::from_second(now.as_second()).unwrap(),
+                    recorded_by: Person {
+                        name: NAME.into(),
+                        email: EMAIL.into(),
+                    },
+                };
+                store
+                    .record_decision(approvals.head, &slug, &decision, &sig)
+                    .unwrap();
+            }
+        })
+    };
+    let a = lead("DIR");
+    let b = lead("ØKE");
+    let consultant = {
+        let (dir, barrier) = (dir.clone(), barrier.clone());
+        std::thread::spawn(move || {
+            let store = Store::open(&dir).unwrap();
+            let slug = Slug::parse("klima").unwrap();
+            let sig = git2::Signature::now("Jonas Friis", "jonas.friis@aaby.dk").unwrap();
+            barrier.wait();
+            for round in 0..ROUNDS {
+                let (head, _) = store.entry(&slug).unwrap();
+                let change = udkast::store::Change::default().put(
+                    udkast::domain::paths::document(&slug),
+                    format!("# Klimaplan\n\nUdkast {round}\n"),
+                );
+                let message = format!("Udkast {round}");
+                store
+                    .commit_change(Some(head), &change, &sig, &|s, parent| {
+                        s.draft_message(parent, &slug, &message)
+                    })
+                    .unwrap();
+            }
+        })
+    };
+    for t in [a, b, consultant] {
+        t.join().unwrap();
+    }
+    let files = env.git(&ws, &["ls-files", "strategies/klima/decisions"]);
+    assert_eq!(files.lines().count(), 2 * ROUNDS as usize);
+    let j = json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
+    assert_eq!(j["current"]["number"], ROUNDS + 1);
+    assert_eq!(j["decisions"].as_array().unwrap().len(), 2 * ROUNDS as usize);
+    assert_eq!(j["summary"], "DIR noted draft 1; ØKE noted draft 1; BYR pending");
+    env.udkast_in(&ws, &["verify"]).ok();
+    env.git(&ws, &["fsck", "--strict"]);
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+}
