@@ -474,18 +474,36 @@ fn signed_tags_with_an_ssh_key() {
     assert_eq!(j["tags"][0]["draft"], 1);
     env.udkast_in(&ws, &["verify"]).ok();
 
-    // Someone else's key in the allowed signers: the signature no longer verifies.
+    // A decision committed with plain git and signed: its signature is checked too.
+    let draft1 = env
+        .git(&ws, &["rev-parse", "klima/v1^{commit}"])
+        .trim()
+        .to_string();
+    let path = "strategies/klima/decisions/20250401T120000Z-5196ed.toml";
+    std::fs::write(ws.join(path), decision_file("TMU", 1, &draft1, NAME, EMAIL)).unwrap();
+    env.git(&ws, &["add", path]);
+    env.git(&ws, &["commit", "-q", "-S", "-m", "Beslutning i TMU"]);
+    env.git(&ws, &["verify-commit", "HEAD"]);
+    let signed_commit = env
+        .git(&ws, &["rev-parse", "--short=7", "HEAD"])
+        .trim()
+        .to_string();
+    env.udkast_in(&ws, &["verify"]).ok();
+
+    // Someone else's key in the allowed signers: the signatures no longer verify.
     let other = env.home.path().join("other_key");
     assert!(ssh_keygen(&other));
     let other_public = std::fs::read_to_string(other.with_extension("pub")).unwrap();
     std::fs::write(&allowed, format!("{EMAIL} namespaces=\"git\" {other_public}")).unwrap();
     let run = env.udkast_in(&ws, &["verify"]);
-    run.user_error("verify found 1 problem");
-    assert!(
-        run.stdout
-            .starts_with("tag klima/v1: its signature does not verify"),
-        "{}",
-        run.stdout
+    run.user_error("verify found 2 problems");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("{path}: the signature of commit {signed_commit} does not verify: No principal matched."),
+            "tag klima/v1: its signature does not verify: No principal matched.".to_string(),
+        ],
     );
 }
 
