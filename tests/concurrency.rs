@@ -1,6 +1,7 @@
 //! Compare-and-swap writes under contention: two writers saving 100 drafts each
 //! lose nothing, whether they edit different documents or different passages of
-//! the same one; the repository stays clean for plain git afterwards.
+//! the same one, and decisions recorded while drafts are saved are all kept;
+//! the repository stays clean for plain git afterwards.
 
 mod common;
 
@@ -188,4 +189,88 @@ fn a_true_conflict_is_reported_and_nothing_is_written() {
     );
     assert_eq!(store.head().unwrap(), head, "the branch did not move");
     check_clean(&env, &dir, true);
+}
+
+/// Two leads recording decisions at once while a consultant saves drafts:
+/// every decision is kept (one file each, merged onto the moving branch), no
+/// decision commit counts as a draft, and plain git finds nothing wrong.
+#[test]
+fn decisions_recorded_at_once_are_all_kept() {
+    use udkast::domain::{Decision, Outcome, Person};
+
+    const ROUNDS: u32 = 15;
+    let env = common::Env::new();
+    let ws = env.workspace("ws");
+    let dir = ws.clone();
+    let barrier = Arc::new(Barrier::new(3));
+    let lead = |body: &'static str| {
+        let (dir, barrier) = (dir.clone(), barrier.clone());
+        std::thread::spawn(move || {
+            let store = Store::open(&dir).unwrap();
+            let slug = Slug::parse("klima").unwrap();
+            let sig = git2::Signature::now(common::NAME, common::EMAIL).unwrap();
+            barrier.wait();
+            for round in 0..ROUNDS {
+                let approvals = store.approvals(&slug).unwrap();
+                let draft = approvals.drafts.first().unwrap();
+                let now = jiff::Timestamp::now();
+                let decision = Decision {
+                    id: Decision::new_id(now),
+                    format: 1,
+                    body: udkast::domain::BodyId(body.into()),
+                    draft: 1,
+                    commit: draft.commit.to_string(),
+                    outcome: Outcome::Noted,
+                    meeting: jiff::civil::date(2025, 1, 1 + round as i8),
+                    item: None,
+                    case: None,
+                    text: None,
+                    recorded_at: jiff::Timestamp::from_second(now.as_second()).unwrap(),
+                    recorded_by: Person {
+                        name: common::NAME.into(),
+                        email: common::EMAIL.into(),
+                    },
+                };
+                store
+                    .record_decision(approvals.head, &slug, &decision, &sig)
+                    .unwrap();
+            }
+        })
+    };
+    let a = lead("DIR");
+    let b = lead("ØKE");
+    let consultant = {
+        let (dir, barrier) = (dir.clone(), barrier.clone());
+        std::thread::spawn(move || {
+            let store = Store::open(&dir).unwrap();
+            let slug = Slug::parse("klima").unwrap();
+            let sig = git2::Signature::now("Jonas Friis", "jonas.friis@aaby.dk").unwrap();
+            barrier.wait();
+            for round in 0..ROUNDS {
+                let (head, _) = store.entry(&slug).unwrap();
+                let change = udkast::store::Change::default().put(
+                    udkast::domain::paths::document(&slug),
+                    format!("# Klimaplan\n\nUdkast {round}\n"),
+                );
+                let message = format!("Udkast {round}");
+                store
+                    .commit_change(Some(head), &change, &sig, &|s, parent| {
+                        s.draft_message(parent, &slug, &message)
+                    })
+                    .unwrap();
+            }
+        })
+    };
+    for t in [a, b, consultant] {
+        t.join().unwrap();
+    }
+    let files = env.git(&ws, &["ls-files", "strategies/klima/decisions"]);
+    assert_eq!(files.lines().count(), 2 * ROUNDS as usize);
+    let j = common::approvals::json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
+    assert_eq!(j["current"]["number"], ROUNDS + 1);
+    assert_eq!(j["decisions"].as_array().unwrap().len(), 2 * ROUNDS as usize);
+    assert_eq!(j["summary"], "DIR noted draft 1; ØKE noted draft 1; BYR pending");
+    env.udkast_in(&ws, &["verify"]).ok();
+    env.git(&ws, &["fsck", "--strict"]);
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
 }

@@ -4,7 +4,8 @@
 use git2::Signature;
 use proptest::prelude::*;
 use udkast::domain::{
-    Action, ActionStatus, Body, BodyId, BodyKind, Kind, Roles, Slug, StrategyMeta, WorkspaceConfig, paths,
+    Action, ActionStatus, Body, BodyId, BodyKind, Decision, Kind, Outcome, Person, Roles, Slug, StrategyMeta,
+    WorkspaceConfig, paths,
 };
 use udkast::store::{Change, Store};
 
@@ -129,6 +130,41 @@ fn document() -> impl Strategy<Value = String> {
     .prop_map(|parts| parts.join("\n"))
 }
 
+fn decision() -> impl Strategy<Value = Decision> {
+    (
+        (
+            "[A-ZÆØÅ][A-ZÆØÅ0-9]{0,7}",
+            1u32..500,
+            "[0-9a-f]{40}",
+            prop::sample::select(Outcome::ALL.to_vec()),
+        ),
+        (2000i16..2100, 1i8..=12, 1i8..=28, 0i64..4_000_000_000),
+        (prop::option::of(text()), prop::option::of(text())),
+        // Free text may span lines and hold tabs and quotes.
+        prop::option::of(prop::collection::vec(text(), 1..4).prop_map(|l| l.join("\n\t"))),
+        (text(), "[a-z]{1,8}@[a-z]{1,8}\\.dk"),
+    )
+        .prop_map(
+            |((body, draft, commit, outcome), (y, m, d, secs), (item, case), text, (name, email))| {
+                let recorded_at = jiff::Timestamp::from_second(secs).unwrap();
+                Decision {
+                    id: Decision::new_id(recorded_at),
+                    format: 1,
+                    body: BodyId(body),
+                    draft,
+                    commit,
+                    outcome,
+                    meeting: jiff::civil::date(y, m, d),
+                    item,
+                    case,
+                    text,
+                    recorded_at,
+                    recorded_by: Person { name, email },
+                }
+            },
+        )
+}
+
 fn workspace() -> impl Strategy<Value = (WorkspaceConfig, Vec<(StrategyMeta, String)>)> {
     config().prop_flat_map(|config| {
         let docs = prop::collection::vec((meta(&config), document()), 0..4);
@@ -148,6 +184,13 @@ proptest! {
     fn strategy_meta_round_trips((config, meta) in config().prop_flat_map(|c| { let m = meta(&c); (Just(c), m) })) {
         let parsed = StrategyMeta::parse("strategy.toml", &meta.to_toml(), &config).unwrap();
         prop_assert_eq!(parsed, meta);
+    }
+
+    #[test]
+    fn decision_round_trips(decision in decision()) {
+        let file = format!("strategies/x/decisions/{}.toml", decision.id);
+        let parsed = Decision::parse(&file, &decision.id, &decision.to_toml()).unwrap();
+        prop_assert_eq!(parsed, decision);
     }
 }
 

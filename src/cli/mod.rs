@@ -2,6 +2,7 @@
 //! thin call into `store` and `domain`. Errors become one line on stderr and exit
 //! code 1; usage errors too (with clap's first line).
 
+mod approvals;
 mod demo;
 mod diff;
 mod docs;
@@ -100,6 +101,53 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Record what a governing body decided about a draft (leads only).
+    Decide {
+        slug: String,
+        /// The draft the body treated.
+        #[arg(long, value_name = "N")]
+        draft: u32,
+        /// The body's id, e.g. DIR, ØKE, BYR.
+        #[arg(long, value_name = "ID")]
+        body: String,
+        /// approved, approved-with-changes, noted, postponed, rejected, returned or adopted.
+        #[arg(long)]
+        outcome: String,
+        /// The meeting date.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        date: String,
+        /// The agenda item, e.g. "Punkt 3".
+        #[arg(long, value_name = "TEXT")]
+        item: Option<String>,
+        /// The case number, e.g. 00.16.02-A00-1-19.
+        #[arg(long, value_name = "TEXT")]
+        case: Option<String>,
+        /// The decision as the minutes word it.
+        #[arg(long, short = 'm', value_name = "TEXT")]
+        message: Option<String>,
+    },
+    /// Where documents stand on their approval route: drafts × bodies.
+    Status {
+        /// One document (default: a line for each).
+        slug: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Tag an approved draft as the next approved version <slug>/v<N> (leads only).
+    Tag {
+        slug: String,
+        /// The draft to tag (default: the newest the last body of the route approved).
+        #[arg(long, value_name = "N")]
+        draft: Option<u32>,
+        /// Tag even though the last body of the route has not approved the draft.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Check decisions and approved versions; exit 1 listing what is wrong.
+    Verify {
+        #[arg(long)]
+        json: bool,
+    },
     /// Build a sample workspace with history in a temporary folder and open it.
     Demo {
         /// Build it here instead of a new temporary folder (must not exist).
@@ -168,6 +216,31 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             diff::diff(&repo, &slug, &from, &to, diff::Options { view, stat, json })
         }
+        Some(Command::Decide {
+            slug,
+            draft,
+            body,
+            outcome,
+            date,
+            item,
+            case,
+            message,
+        }) => approvals::decide(
+            &repo,
+            approvals::DecideArgs {
+                slug,
+                draft,
+                body,
+                outcome,
+                date,
+                item,
+                case,
+                text: message,
+            },
+        ),
+        Some(Command::Status { slug, json }) => approvals::status(&repo, slug.as_deref(), json),
+        Some(Command::Tag { slug, draft, force }) => approvals::tag(&repo, &slug, draft, force),
+        Some(Command::Verify { json }) => approvals::verify(&repo, json),
         Some(Command::Demo { dir }) => demo::demo(dir),
     }
 }

@@ -1,20 +1,29 @@
 //! The words of the product: workspace configuration, governing bodies, strategies,
-//! work-plan actions, slugs and document text, with their validation.
+//! work-plan actions, decisions and approval standing, slugs and document text,
+//! with their validation.
 //!
 //! Nothing here knows about git, the terminal or the file system: every function
 //! takes text (and the name of the file it came from, for error messages) and
 //! returns values or an [`Invalid`] that says what is wrong and where.
 
+mod approval;
+mod decision;
 mod error;
 mod slug;
 mod strategy;
 mod text;
+mod version_tag;
 mod workspace;
 
+pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
+pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id};
 pub use error::Invalid;
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};
+pub use version_tag::{
+    Claim, TagClaims, TagContent, parse_tag_message, parse_tag_name, strip_signature, tag_message, tag_name,
+};
 pub use workspace::{Body, BodyId, BodyKind, Roles, WorkspaceConfig};
 
 /// The format version this build writes and reads in every TOML file.
@@ -29,6 +38,7 @@ pub mod paths {
     pub const STRATEGIES: &str = "strategies";
     pub const META: &str = "strategy.toml";
     pub const DOCUMENT: &str = "document.md";
+    pub const DECISIONS: &str = "decisions";
 
     pub fn strategy_dir(slug: &Slug) -> String {
         format!("{STRATEGIES}/{slug}")
@@ -38,5 +48,11 @@ pub mod paths {
     }
     pub fn document(slug: &Slug) -> String {
         format!("{STRATEGIES}/{slug}/{DOCUMENT}")
+    }
+    pub fn decisions(slug: &Slug) -> String {
+        format!("{STRATEGIES}/{slug}/{DECISIONS}")
+    }
+    pub fn decision(slug: &Slug, id: &str) -> String {
+        format!("{STRATEGIES}/{slug}/{DECISIONS}/{id}.toml")
     }
 }

@@ -42,6 +42,14 @@ pub enum StoreError {
     Unchanged,
     #[error("the branch kept moving under us after {0} attempts; try again")]
     TooBusy(usize),
+    #[error("only leads may {0}: ask a lead to add you to roles.leads in udkast.toml")]
+    NotALead(&'static str),
+    #[error("{0}")]
+    NotApproved(String),
+    #[error("cannot run git ({0}); udkast needs git installed for tags and signatures")]
+    NoGit(String),
+    #[error("git {command} failed: {message}")]
+    GitCommand { command: String, message: String },
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
     #[error("git: {}", .0.message())]

@@ -1,5 +1,6 @@
-//! The git store: reads a workspace at a commit, lists a document's drafts, and
-//! writes changes as commits that move the branch only by compare-and-swap.
+//! The git store: reads a workspace at a commit, lists a document's drafts and
+//! decisions, writes changes as commits that move the branch only by
+//! compare-and-swap, makes approved-version tags and verifies them.
 //!
 //! Everything that touches git2 lives here; nothing here knows about a terminal.
 //! A `Store` is one open repository and is not shared between threads: each
@@ -7,9 +8,12 @@
 //! writers meet.
 
 mod cache;
+mod decisions;
 mod error;
 mod history;
 mod snapshot;
+mod tags;
+mod verify;
 mod versions;
 mod write;
 
@@ -17,9 +21,12 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository, Signature};
 
+pub use decisions::{Approvals, DecisionFiles};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, parse_trailers};
 pub use snapshot::{Snapshot, StrategyEntry};
+pub use tags::ApprovedTag;
+pub use verify::{Finding, Verification};
 pub use versions::Version;
 pub use write::{Change, Saved, write_atomically};
 

@@ -103,7 +103,12 @@ impl Store {
         let head = self
             .head()?
             .ok_or_else(|| StoreError::NotAWorkspace(self.branch_short()))?;
-        let tree = self.repo.find_commit(head)?.tree()?;
+        self.config_at(head)
+    }
+
+    /// The workspace configuration as it stood at `commit`.
+    pub fn config_at(&self, commit: Oid) -> Result<WorkspaceConfig> {
+        let tree = self.repo.find_commit(commit)?.tree()?;
         let text = self
             .file_text(&tree, paths::CONFIG, paths::CONFIG)?
             .ok_or_else(|| StoreError::NotAWorkspace(self.branch_short()))?;
@@ -148,7 +153,7 @@ impl Store {
     }
 
     /// The UTF-8 text of `path` in `tree`, `None` if absent; errors name `shown`.
-    fn file_text(&self, tree: &Tree<'_>, path: &str, shown: &str) -> Result<Option<String>> {
+    pub(super) fn file_text(&self, tree: &Tree<'_>, path: &str, shown: &str) -> Result<Option<String>> {
         let entry = match tree.get_path(std::path::Path::new(path)) {
             Ok(e) => e,
             Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),

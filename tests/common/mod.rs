@@ -4,6 +4,7 @@
 
 #![allow(dead_code)]
 
+pub mod approvals;
 pub mod pty;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,457 @@
+//! Where a document stands on its approval route: for every draft and body the
+//! latest decision (the matrix of an agenda item's `DIR … ØKE BYR` row), and
+//! for every body its standing — which draft it approved, whether that is still
+//! the current draft, and which body the document waits for.
+//!
+//! Pure: the caller reads drafts and decisions from git and passes them in.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use super::{BodyId, Decision, Outcome};
+
+/// A draft as the status needs it: its number now and its commit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DraftRef {
+    pub number: u32,
+    pub commit: String,
+}
+
+/// One body's standing on the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "standing", rename_all = "kebab-case")]
+pub enum Standing {
+    /// No decision yet, and the document does not wait for this body yet.
+    NotYet,
+    /// No decision yet, and this is the next body on the route after the last
+    /// one that let the document pass.
+    Pending,
+    /// `stale`: the current draft is not the one approved.
+    Approved {
+        draft: u32,
+        with_changes: bool,
+        stale: bool,
+    },
+    Adopted {
+        draft: u32,
+        stale: bool,
+    },
+    Noted {
+        draft: u32,
+    },
+    Postponed {
+        draft: u32,
+    },
+    Rejected {
+        draft: u32,
+    },
+    Returned {
+        draft: u32,
+    },
+}
+
+impl Standing {
+    fn of(outcome: Outcome, draft: u32, stale: bool) -> Standing {
+        match outcome {
+            Outcome::Approved => Standing::Approved {
+                draft,
+                with_changes: false,
+                stale,
+            },
+            Outcome::ApprovedWithChanges => Standing::Approved {
+                draft,
+                with_changes: true,
+                stale,
+            },
+            Outcome::Adopted => Standing::Adopted { draft, stale },
+            Outcome::Noted => Standing::Noted { draft },
+            Outcome::Postponed => Standing::Postponed { draft },
+            Outcome::Rejected => Standing::Rejected { draft },
+            Outcome::Returned => Standing::Returned { draft },
+        }
+    }
+
+    /// Whether an approval (or adoption) is of an older draft than the current one.
+    pub fn is_stale(self) -> bool {
+        matches!(
+            self,
+            Standing::Approved { stale: true, .. } | Standing::Adopted { stale: true, .. }
+        )
+    }
+
+    /// The draft the body decided on, if it decided.
+    pub fn draft(self) -> Option<u32> {
+        match self {
+            Standing::NotYet | Standing::Pending => None,
+            Standing::Approved { draft, .. }
+            | Standing::Adopted { draft, .. }
+            | Standing::Noted { draft }
+            | Standing::Postponed { draft }
+            | Standing::Rejected { draft }
+            | Standing::Returned { draft } => Some(draft),
+        }
+    }
+
+    /// `approved draft 5 (stale: the current draft is 7)`, `pending`, `—`.
+    pub fn describe(self, current: Option<u32>) -> String {
+        let stale = |draft: u32| match current {
+            Some(c) if self.is_stale() => format!("draft {draft} (stale: the current draft is {c})"),
+            _ => format!("draft {draft}"),
+        };
+        match self {
+            Standing::NotYet => "—".into(),
+            Standing::Pending => "pending".into(),
+            Standing::Approved {
+                draft,
+                with_changes: false,
+                ..
+            } => format!("approved {}", stale(draft)),
+            Standing::Approved { draft, .. } => format!("approved with changes {}", stale(draft)),
+            Standing::Adopted { draft, .. } => format!("adopted {}", stale(draft)),
+            Standing::Noted { draft } => format!("noted draft {draft}"),
+            Standing::Postponed { draft } => format!("postponed draft {draft}"),
+            Standing::Rejected { draft } => format!("rejected draft {draft}"),
+            Standing::Returned { draft } => format!("returned draft {draft}"),
+        }
+    }
+}
+
+/// One body's column: its standing and the decision that set it.
+#[derive(Debug, Clone, Serialize)]
+pub struct BodyStatus {
+    pub body: BodyId,
+    /// False for a body that decided although the route does not name it.
+    pub on_route: bool,
+    #[serde(flatten)]
+    pub standing: Standing,
+    pub latest: Option<Decision>,
+}
+
+/// One draft's row: the latest decision of each column's body on that draft.
+#[derive(Debug, Clone, Serialize)]
+pub struct DraftRow {
+    pub draft: u32,
+    pub commit: String,
+    /// Parallel to [`ApprovalStatus::columns`].
+    pub cells: Vec<Option<Outcome>>,
+}
+
+/// A document's approvals.
+#[derive(Debug, Clone, Serialize)]
+pub struct ApprovalStatus {
+    pub route: Vec<BodyId>,
+    /// The route, then any other body that decided on a draft (by id).
+    pub columns: Vec<BodyId>,
+    pub current: Option<DraftRef>,
+    /// Every draft, newest first.
+    pub rows: Vec<DraftRow>,
+    /// Parallel to `columns`.
+    pub bodies: Vec<BodyStatus>,
+    /// The decisions on drafts of this document, oldest first.
+    pub decisions: Vec<Decision>,
+    /// Decisions naming a commit that is not a draft of this document
+    /// (`udkast verify` reports them); left out of everything above.
+    pub unmatched: Vec<Decision>,
+}
+
+impl ApprovalStatus {
+    /// Computes the status from the route, the drafts (oldest first) and the
+    /// decisions. "Latest" is by meeting date, then time recorded, then id.
+    pub fn compute(route: &[BodyId], drafts: &[DraftRef], decisions: &[Decision]) -> ApprovalStatus {
+        let number_of: HashMap<&str, u32> = drafts.iter().map(|d| (d.commit.as_str(), d.number)).collect();
+        let (mut matched, unmatched): (Vec<Decision>, Vec<Decision>) = decisions
+            .iter()
+            .cloned()
+            .partition(|d| number_of.contains_key(d.commit.as_str()));
+        matched.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+
+        let mut columns = route.to_vec();
+        let mut others: Vec<BodyId> = matched
+            .iter()
+            .map(|d| d.body.clone())
+            .filter(|b| !route.contains(b))
+            .collect();
+        others.sort();
+        others.dedup();
+        columns.extend(others);
+        let column_of: HashMap<&BodyId, usize> = columns.iter().enumerate().map(|(i, b)| (b, i)).collect();
+
+        let current = drafts.last().cloned();
+        let row_of: HashMap<&str, usize> = drafts
+            .iter()
+            .rev()
+            .enumerate()
+            .map(|(i, d)| (d.commit.as_str(), i))
+            .collect();
+        let mut rows: Vec<DraftRow> = drafts
+            .iter()
+            .rev()
+            .map(|d| DraftRow {
+                draft: d.number,
+                commit: d.commit.clone(),
+                cells: vec![None; columns.len()],
+            })
+            .collect();
+        // Oldest first, so each later decision overwrites an earlier one.
+        let mut latest: Vec<Option<&Decision>> = vec![None; columns.len()];
+        for d in &matched {
+            let column = column_of[&d.body];
+            rows[row_of[d.commit.as_str()]].cells[column] = Some(d.outcome);
+            latest[column] = Some(d);
+        }
+
+        // The document waits for the body after the last one on the route that let it pass.
+        let next = route
+            .iter()
+            .rposition(|b| latest[column_of[b]].is_some_and(|d| d.outcome.passes()))
+            .map_or(0, |i| i + 1);
+        let bodies = columns
+            .iter()
+            .enumerate()
+            .map(|(i, body)| {
+                let standing = match latest[i] {
+                    Some(d) => {
+                        let stale = current.as_ref().is_some_and(|c| c.commit != d.commit);
+                        Standing::of(d.outcome, number_of[d.commit.as_str()], stale)
+                    }
+                    None if i == next && i < route.len() => Standing::Pending,
+                    None => Standing::NotYet,
+                };
+                BodyStatus {
+                    body: body.clone(),
+                    on_route: i < route.len(),
+                    standing,
+                    latest: latest[i].cloned(),
+                }
+            })
+            .collect();
+        ApprovalStatus {
+            route: route.to_vec(),
+            columns,
+            current,
+            rows,
+            bodies,
+            decisions: matched,
+            unmatched,
+        }
+    }
+
+    /// The route's bodies with their standing: the row of badges the overview shows.
+    pub fn route_row(&self) -> Vec<(BodyId, Standing)> {
+        self.bodies
+            .iter()
+            .filter(|b| b.on_route)
+            .map(|b| (b.body.clone(), b.standing))
+            .collect()
+    }
+
+    /// The draft number a decision's commit has now.
+    pub fn draft_of(&self, decision: &Decision) -> Option<u32> {
+        self.rows
+            .iter()
+            .find(|r| r.commit == decision.commit)
+            .map(|r| r.draft)
+    }
+
+    /// `DIR approved draft 5 (stale: the current draft is 7); ØKE pending; BYR —`
+    pub fn summary(&self) -> String {
+        let current = self.current.as_ref().map(|c| c.number);
+        let parts: Vec<String> = self
+            .bodies
+            .iter()
+            .map(|b| format!("{} {}", b.body, b.standing.describe(current)))
+            .collect();
+        parts.join("; ")
+    }
+
+    /// The decisions by the final body of the route that approve or adopt the
+    /// draft at `commit`, oldest first. Empty when the route is empty.
+    pub fn final_approvals(&self, commit: &str) -> Vec<&Decision> {
+        let Some(last) = self.route.last() else {
+            return Vec::new();
+        };
+        self.decisions
+            .iter()
+            .filter(|d| &d.body == last && d.commit == commit && d.outcome.approves())
+            .collect()
+    }
+
+    /// The newest draft the final body approved or adopted, if any.
+    pub fn newest_final_approval(&self) -> Option<&DraftRow> {
+        self.rows
+            .iter()
+            .find(|r| !self.final_approvals(&r.commit).is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::decision::Person;
+    use jiff::Timestamp;
+    use jiff::civil::date;
+
+    fn ids(list: &[&str]) -> Vec<BodyId> {
+        list.iter().map(|b| BodyId(b.to_string())).collect()
+    }
+
+    fn commit(n: u32) -> String {
+        format!("{n:040x}")
+    }
+
+    fn drafts(n: u32) -> Vec<DraftRef> {
+        (1..=n)
+            .map(|i| DraftRef {
+                number: i,
+                commit: commit(i),
+            })
+            .collect()
+    }
+
+    fn decision(body: &str, draft: u32, outcome: Outcome, meeting: jiff::civil::Date, seq: i64) -> Decision {
+        Decision {
+            id: format!("d{seq}"),
+            format: 1,
+            body: BodyId(body.into()),
+            draft,
+            commit: commit(draft),
+            outcome,
+            meeting,
+            item: None,
+            case: None,
+            text: None,
+            recorded_at: Timestamp::from_second(1_700_000_000 + seq).unwrap(),
+            recorded_by: Person {
+                name: "Mette Holm".into(),
+                email: "mette.holm@aaby.dk".into(),
+            },
+        }
+    }
+
+    fn standings(s: &ApprovalStatus) -> Vec<Standing> {
+        s.bodies.iter().map(|b| b.standing).collect()
+    }
+
+    /// The route of DOMAIN.md: Direktionen postpones draft 2 on 28-01-2025, a
+    /// new draft follows, Direktionen approves it, then ØKE and Byrådet.
+    #[test]
+    fn the_domain_route_step_by_step() {
+        let route = ids(&["DIR", "ØKE", "BYR"]);
+        let mut decisions = Vec::new();
+
+        let s = ApprovalStatus::compute(&route, &drafts(2), &decisions);
+        assert_eq!(
+            standings(&s),
+            [Standing::Pending, Standing::NotYet, Standing::NotYet]
+        );
+        assert_eq!(s.summary(), "DIR pending; ØKE —; BYR —");
+
+        decisions.push(decision("DIR", 2, Outcome::Postponed, date(2025, 1, 28), 1));
+        let s = ApprovalStatus::compute(&route, &drafts(2), &decisions);
+        assert_eq!(
+            standings(&s),
+            [
+                Standing::Postponed { draft: 2 },
+                Standing::NotYet,
+                Standing::NotYet
+            ]
+        );
+        assert_eq!(s.rows[0].cells, [Some(Outcome::Postponed), None, None]);
+
+        decisions.push(decision("DIR", 3, Outcome::Approved, date(2025, 2, 25), 2));
+        let s = ApprovalStatus::compute(&route, &drafts(3), &decisions);
+        assert_eq!(s.summary(), "DIR approved draft 3; ØKE pending; BYR —");
+        assert_eq!(s.rows.len(), 3);
+        assert_eq!(s.rows[0].draft, 3);
+        assert_eq!(s.rows[0].cells, [Some(Outcome::Approved), None, None]);
+        assert_eq!(s.rows[1].cells, [Some(Outcome::Postponed), None, None]);
+        assert_eq!(s.rows[2].cells, [None, None, None]);
+
+        decisions.push(decision("ØKE", 3, Outcome::Approved, date(2025, 3, 10), 3));
+        decisions.push(decision("BYR", 3, Outcome::Adopted, date(2025, 3, 26), 4));
+        let s = ApprovalStatus::compute(&route, &drafts(3), &decisions);
+        assert_eq!(
+            s.summary(),
+            "DIR approved draft 3; ØKE approved draft 3; BYR adopted draft 3"
+        );
+        assert_eq!(s.final_approvals(&commit(3)).len(), 1);
+        assert!(s.final_approvals(&commit(2)).is_empty());
+        assert_eq!(s.newest_final_approval().unwrap().draft, 3);
+        assert_eq!(
+            s.route_row()[2],
+            (
+                BodyId("BYR".into()),
+                Standing::Adopted {
+                    draft: 3,
+                    stale: false
+                }
+            )
+        );
+
+        // A new draft makes every approval stale.
+        let s = ApprovalStatus::compute(&route, &drafts(4), &decisions);
+        assert!(s.bodies.iter().all(|b| b.standing.is_stale()));
+        assert!(
+            s.summary()
+                .starts_with("DIR approved draft 3 (stale: the current draft is 4); "),
+            "{}",
+            s.summary()
+        );
+    }
+
+    #[test]
+    fn latest_is_by_meeting_then_recorded() {
+        let route = ids(&["DIR"]);
+        // Recorded later but about an earlier meeting: the later meeting wins.
+        let decisions = vec![
+            decision("DIR", 1, Outcome::Approved, date(2025, 3, 1), 1),
+            decision("DIR", 1, Outcome::Postponed, date(2025, 2, 1), 2),
+        ];
+        let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
+        assert!(matches!(s.bodies[0].standing, Standing::Approved { .. }));
+        assert_eq!(s.rows[0].cells, [Some(Outcome::Approved)]);
+        // Same meeting: the one recorded last wins (a correction).
+        let decisions = vec![
+            decision("DIR", 1, Outcome::Approved, date(2025, 3, 1), 2),
+            decision("DIR", 1, Outcome::ApprovedWithChanges, date(2025, 3, 1), 3),
+        ];
+        let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
+        assert_eq!(s.summary(), "DIR approved with changes draft 1");
+    }
+
+    #[test]
+    fn off_route_bodies_and_unknown_drafts() {
+        let route = ids(&["DIR", "BYR"]);
+        let decisions = vec![
+            decision("TMU", 1, Outcome::Noted, date(2025, 1, 1), 1),
+            decision("DIR", 1, Outcome::Approved, date(2025, 1, 2), 2),
+            decision("DIR", 9, Outcome::Rejected, date(2025, 1, 3), 3),
+        ];
+        let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
+        assert_eq!(s.columns, ids(&["DIR", "BYR", "TMU"]));
+        assert_eq!(s.unmatched.len(), 1);
+        assert_eq!(
+            s.summary(),
+            "DIR approved draft 1; BYR pending; TMU noted draft 1"
+        );
+        assert_eq!(s.route_row().len(), 2);
+    }
+
+    #[test]
+    fn a_return_stops_the_route_and_noting_passes() {
+        let route = ids(&["DIR", "ØKE", "BYR"]);
+        let decisions = vec![
+            decision("DIR", 1, Outcome::Noted, date(2025, 1, 1), 1),
+            decision("ØKE", 1, Outcome::Returned, date(2025, 1, 2), 2),
+        ];
+        let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
+        assert_eq!(s.summary(), "DIR noted draft 1; ØKE returned draft 1; BYR —");
+        assert!(s.newest_final_approval().is_none());
+        assert!(
+            ApprovalStatus::compute(&[], &drafts(1), &decisions)
+                .final_approvals(&commit(1))
+                .is_empty()
+        );
+    }
+}

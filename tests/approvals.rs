@@ -1,0 +1,474 @@
+//! Decisions, approval status and approved-version tags through the real
+//! binary: the route of DOMAIN.md, stale approvals, tags refused, forced and
+//! signed. `tests/verify.rs` has `udkast verify` and the pre-receive hook.
+
+mod common;
+
+use std::path::Path;
+
+use common::approvals::{approve, decide, decision_file, json, save};
+use common::{EMAIL, Env, NAME};
+
+/// The route of DOMAIN.md recorded step by step: Direktionen postpones draft 2
+/// ("Udskudt"), the administration writes draft 3, Direktionen approves it,
+/// then Økonomi- og Erhvervsudvalget, and Byrådet adopts it.
+#[test]
+fn the_domain_route_step_by_step() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(
+        &env,
+        &ws,
+        "# Klimaplan 2030\n\nMålet er 50 pct.\n",
+        "Udkast til Direktionen",
+    );
+
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(status.contains("DIR pending; ØKE —; BYR —"), "{status}");
+
+    let out = env
+        .udkast_in(
+            &ws,
+            &[
+                "decide",
+                "klima",
+                "--draft",
+                "2",
+                "--body",
+                "DIR",
+                "--outcome",
+                "postponed",
+                "--date",
+                "2025-01-28",
+                "--item",
+                "Punkt 3",
+                "--case",
+                "00.16.02-A00-1-19",
+                "-m",
+                "Udskudt. Direktionen ønsker målene skærpet.",
+            ],
+        )
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with("Recorded DIR Udskudt (postponed) on draft 2 of klima, meeting 2025-01-28, as "),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("klima: DIR postponed draft 2; ØKE —; BYR —\n"),
+        "{out}"
+    );
+
+    // The decision is a file of its own, committed with trailers, and not a draft.
+    let files = env.git(&ws, &["ls-files", "strategies/klima/decisions"]);
+    assert_eq!(files.lines().count(), 1, "{files}");
+    let file = std::fs::read_to_string(ws.join(files.trim())).unwrap();
+    assert!(
+        file.starts_with("format = 1\nbody = \"DIR\"\ndraft = 2\ncommit = \""),
+        "{file}"
+    );
+    for line in [
+        "outcome = \"postponed\"\n",
+        "meeting = \"2025-01-28\"\n",
+        "item = \"Punkt 3\"\n",
+        "case = \"00.16.02-A00-1-19\"\n",
+        "[recorded_by]\n",
+        &format!("email = \"{EMAIL}\"\n"),
+    ] {
+        assert!(file.contains(line), "{line} in {file}");
+    }
+    let message = env.git(&ws, &["log", "-1", "--format=%B"]);
+    assert!(
+        message.starts_with("Record decision: DIR postponed draft 2 of klima\n"),
+        "{message}"
+    );
+    assert!(message.contains("\nStrategy: klima\nDecision: "), "{message}");
+    assert!(
+        message.trim_end().ends_with(" DIR postponed draft 2"),
+        "{message}"
+    );
+    assert_eq!(env.udkast_in(&ws, &["log", "klima"]).ok().lines().count(), 3);
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+
+    save(
+        &env,
+        &ws,
+        "# Klimaplan 2030\n\nMålet er 70 pct.\n",
+        "Skærpet efter Direktionen",
+    );
+    assert!(
+        decide(&env, &ws, "3", "dir", "approved", "2025-02-25")
+            .ends_with("klima: DIR approved draft 3; ØKE pending; BYR —\n")
+    );
+    decide(&env, &ws, "3", "ØKE", "approved-with-changes", "2025-03-10");
+    let out = decide(&env, &ws, "3", "BYR", "adopted", "2025-03-26");
+    assert!(
+        out.ends_with(
+            "klima: DIR approved draft 3; ØKE approved with changes draft 3; BYR adopted draft 3\n"
+        ),
+        "{out}"
+    );
+
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    let expected_top = "\
+Klimaplan 2030 (klima) — route DIR → ØKE → BYR; current draft 3
+
+DRAFT  DIR  ØKE  BYR
+    3  ✓    ✓*   ★
+    2  ⏸
+    1
+
+DIR approved draft 3; ØKE approved with changes draft 3; BYR adopted draft 3
+
+MEETING     BODY  DRAFT  DECISION                ITEM     CASE               RECORDED BY
+2025-03-26  BYR       3  Vedtaget                                            Aisha Karimi
+2025-03-10  ØKE       3  Godkendt med ændringer                              Aisha Karimi
+2025-02-25  DIR       3  Godkendt                                            Aisha Karimi
+2025-01-28  DIR       2  Udskudt                 Punkt 3  00.16.02-A00-1-19  Aisha Karimi
+";
+    assert!(status.starts_with(expected_top), "{status}");
+    assert!(status.ends_with("★ adopted\n"), "{status}");
+
+    let j = json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
+    assert_eq!(j["slug"], "klima");
+    assert_eq!(j["current"]["number"], 3);
+    assert_eq!(j["columns"], serde_json::json!(["DIR", "ØKE", "BYR"]));
+    assert_eq!(j["rows"][1]["cells"][0], "postponed");
+    assert_eq!(j["bodies"][1]["standing"], "approved");
+    assert_eq!(j["bodies"][1]["with_changes"], true);
+    assert_eq!(j["bodies"][2]["standing"], "adopted");
+    assert_eq!(j["bodies"][2]["stale"], false);
+    assert_eq!(
+        j["decisions"][0]["text"],
+        "Udskudt. Direktionen ønsker målene skærpet."
+    );
+    assert_eq!(j["decisions"][0]["recorded_by"]["name"], NAME);
+
+    let all = env.udkast_in(&ws, &["status"]).ok().to_string();
+    assert_eq!(
+        all,
+        "SLUG   DRAFT  STATUS\nklima      3  DIR approved draft 3; ØKE approved with changes draft 3; BYR adopted draft 3\n"
+    );
+    env.udkast_in(&ws, &["verify"]).ok();
+}
+
+#[test]
+fn a_new_draft_makes_an_approval_stale() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "# Klimaplan\n\nMålet er 50 pct.\n", "Andet udkast");
+    decide(&env, &ws, "2", "DIR", "approved", "2025-01-28");
+    save(&env, &ws, "# Klimaplan\n\nMålet er 70 pct.\n", "Tredje udkast");
+
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(
+        status.contains("\nDIR approved draft 2 (stale: the current draft is 3); ØKE pending; BYR —\n"),
+        "{status}"
+    );
+    assert!(
+        status.contains("\nWhat changed since draft 2: udkast diff klima 2 3\n"),
+        "{status}"
+    );
+    let diff = env
+        .udkast_in(&ws, &["diff", "klima", "2", "3", "--word"])
+        .ok()
+        .to_string();
+    assert!(diff.contains("70"), "{diff}");
+    let j = json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
+    assert_eq!(j["bodies"][0]["standing"], "approved");
+    assert_eq!(j["bodies"][0]["stale"], true);
+    assert_eq!(j["bodies"][0]["draft"], 2);
+    assert_eq!(j["bodies"][1]["standing"], "pending");
+}
+
+#[test]
+fn bad_decisions_are_refused_with_one_line() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let run = |args: &[&str]| {
+        let mut all = vec!["decide", "klima"];
+        all.extend_from_slice(args);
+        env.udkast_in(&ws, &all)
+    };
+    let base = [
+        "--draft",
+        "1",
+        "--body",
+        "DIR",
+        "--outcome",
+        "approved",
+        "--date",
+        "2025-01-28",
+    ];
+    let with = |i: usize, value: &str| {
+        let mut args = base.to_vec();
+        args[i] = value;
+        run(&args)
+    };
+    with(1, "9").user_error("strategy \"klima\" has no draft 9 (its drafts are 1–1)");
+    with(3, "XYZ").user_error("unknown body \"XYZ\" (known: DIR, ØKE, TMU, BYP, KFU, BFU, SOS, BYR)");
+    with(5, "godkendt").user_error("unknown outcome \"godkendt\" (use approved, approved-with-changes");
+    with(7, "28-01-2025")
+        .user_error("--date \"28-01-2025\" is not a date; give the meeting date as YYYY-MM-DD");
+    with(7, "2025-02-30").user_error("is not a date");
+    let mut args = base.to_vec();
+    args.extend(["--item", "Punkt\u{1b}[2J"]);
+    run(&args).user_error("--item must be one line without control characters");
+    env.udkast_in(
+        &ws,
+        &[
+            "decide",
+            "nope",
+            "--draft",
+            "1",
+            "--body",
+            "DIR",
+            "--outcome",
+            "noted",
+            "--date",
+            "2025-01-01",
+        ],
+    )
+    .user_error("no strategy \"nope\"");
+
+    // A body off the route is recorded, with a warning.
+    let out = with(3, "TMU");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("warning: TMU is not on the route of klima (DIR → ØKE → BYR)"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stdout
+            .ends_with("klima: DIR pending; ØKE —; BYR —; TMU approved draft 1\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn only_leads_record_and_tag() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    env.git(&ws, &["config", "user.name", "Jonas Friis"]);
+    env.git(&ws, &["config", "user.email", "jonas.friis@aaby.dk"]);
+    env.udkast_in(
+        &ws,
+        &[
+            "decide",
+            "klima",
+            "--draft",
+            "1",
+            "--body",
+            "DIR",
+            "--outcome",
+            "approved",
+            "--date",
+            "2025-01-28",
+        ],
+    )
+    .user_error("only leads may record decisions: ask a lead to add you to roles.leads in udkast.toml");
+    env.udkast_in(&ws, &["tag", "klima", "--force"]).user_error(
+        "only leads may tag approved versions: ask a lead to add you to roles.leads in udkast.toml",
+    );
+    // Reading is for everyone.
+    env.udkast_in(&ws, &["status", "klima"]).ok();
+    assert_eq!(env.git(&ws, &["tag", "-l"]), "");
+}
+
+#[test]
+fn tags_list_their_decisions_and_need_the_council() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "# Klimaplan\n\nAndet udkast.\n", "Andet");
+    approve(&env, &ws, "2", false);
+
+    env.udkast_in(&ws, &["tag", "klima"]).user_error(
+        "BYR, the last body of the route, has not approved or adopted draft 2; record the decision with `udkast decide`, or tag anyway with --force",
+    );
+    assert_eq!(env.git(&ws, &["tag", "-l"]), "");
+    let out = env.udkast_in(&ws, &["tag", "klima", "--force"]).ok().to_string();
+    assert_eq!(
+        out,
+        "Tagged draft 2 of klima as klima/v1, listing 2 decisions (forced)\n"
+    );
+    let forced = env.git(&ws, &["tag", "-l", "--format=%(contents)", "klima/v1"]);
+    assert!(
+        forced.contains(
+            "Tagged with --force: BYR, the last body of the route, has not approved or adopted draft 2.\n"
+        ),
+        "{forced}"
+    );
+    assert!(forced.trim_end().ends_with("Forced: yes"), "{forced}");
+
+    decide(&env, &ws, "2", "BYR", "adopted", "2025-03-26");
+    env.udkast_in(&ws, &["tag", "klima"])
+        .user_error("draft 2 is already approved version klima/v1; tag it again with --force");
+    let out = env.udkast_in(&ws, &["tag", "klima", "--force"]).ok().to_string();
+    assert_eq!(out, "Tagged draft 2 of klima as klima/v2, listing 3 decisions\n");
+
+    let draft2 = env.git(&ws, &["rev-parse", "HEAD~3"]).trim().to_string();
+    assert_eq!(env.git(&ws, &["rev-parse", "klima/v2^{commit}"]).trim(), draft2);
+    assert_eq!(env.git(&ws, &["cat-file", "-t", "klima/v2"]).trim(), "tag");
+    let message = env.git(&ws, &["tag", "-l", "--format=%(contents)", "klima/v2"]);
+    let ids: Vec<String> = env
+        .git(&ws, &["ls-files", "strategies/klima/decisions"])
+        .lines()
+        .map(|p| {
+            p.rsplit('/')
+                .next()
+                .unwrap()
+                .trim_end_matches(".toml")
+                .to_string()
+        })
+        .collect();
+    assert!(
+        message.starts_with("klima v2: draft 2 of \"Klimaplan 2030\"\n\n"),
+        "{message}"
+    );
+    assert!(
+        message.contains(&format!("draft 2, commit {draft2}.")),
+        "{message}"
+    );
+    assert!(
+        message.contains(
+            "\nDecisions:\n- DIR Godkendt, meeting 2025-02-25\n- ØKE Godkendt, meeting 2025-03-10\n- BYR Vedtaget, meeting 2025-03-26\n"
+        ),
+        "{message}"
+    );
+    assert!(
+        message.contains("\nStrategy: klima\nDraft: 2\nDecision: "),
+        "{message}"
+    );
+    // Every decision on the draft by id (ids made in the same second sort in any order).
+    for id in &ids {
+        assert!(message.contains(&format!("\nDecision: {id} ")), "{id}: {message}");
+    }
+    let claims: Vec<&str> = message
+        .lines()
+        .filter_map(|l| l.strip_prefix("Decision: "))
+        .map(|l| l.split_once(' ').unwrap().1)
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            "DIR approved draft 2",
+            "ØKE approved draft 2",
+            "BYR adopted draft 2"
+        ]
+    );
+    assert!(!message.contains("Forced"), "{message}");
+    let tagger = env.git(
+        &ws,
+        &["tag", "-l", "--format=%(taggername) %(taggeremail)", "klima/v2"],
+    );
+    assert_eq!(tagger.trim(), format!("{NAME} <{EMAIL}>"));
+
+    // A newer draft: without --draft the tag goes on the draft BYR adopted.
+    save(&env, &ws, "# Klimaplan\n\nTredje udkast.\n", "Tredje");
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(
+        status.contains("\nApproved versions: klima/v1 (draft 2), klima/v2 (draft 2)\n"),
+        "{status}"
+    );
+    env.udkast_in(&ws, &["tag", "klima", "--draft", "3"])
+        .user_error("has not approved or adopted draft 3");
+    env.udkast_in(&ws, &["tag", "klima", "--draft", "7"])
+        .user_error("has no draft 7");
+    // `approved` names the newest approved version.
+    assert_eq!(
+        env.udkast_in(&ws, &["diff", "klima", "approved", "latest", "--stat", "--json"])
+            .code,
+        0
+    );
+    let out = env.udkast_in(&ws, &["verify"]).ok().to_string();
+    assert_eq!(
+        out,
+        "Verified 1 document, 3 decisions and 2 approved versions on main: all in order\n"
+    );
+}
+
+fn ssh_keygen(path: &Path) -> bool {
+    std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "test", "-f"])
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+#[test]
+fn signed_tags_with_an_ssh_key() {
+    let env = Env::new();
+    let key = env.home.path().join("signing_key");
+    if !ssh_keygen(&key) {
+        eprintln!("ssh-keygen is not available; skipping the signed-tag test");
+        return;
+    }
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let allowed = env.home.path().join("allowed_signers");
+    std::fs::write(&allowed, format!("{EMAIL} namespaces=\"git\" {public}")).unwrap();
+    let home = env.home.path();
+    for (k, v) in [
+        ("gpg.format", "ssh"),
+        ("user.signingkey", key.to_str().unwrap()),
+        ("tag.gpgSign", "true"),
+        ("gpg.ssh.allowedSignersFile", allowed.to_str().unwrap()),
+    ] {
+        env.git(home, &["config", "--global", k, v]);
+    }
+    let ws = env.workspace("ws");
+    approve(&env, &ws, "1", true);
+    let out = env.udkast_in(&ws, &["tag", "klima"]).ok().to_string();
+    assert_eq!(
+        out,
+        "Tagged draft 1 of klima as klima/v1 (signed), listing 3 decisions\n"
+    );
+    let raw = env.git(&ws, &["cat-file", "-p", "klima/v1"]);
+    assert!(raw.contains("-----BEGIN SSH SIGNATURE-----"), "{raw}");
+    env.git(&ws, &["verify-tag", "klima/v1"]);
+    let j = json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
+    assert_eq!(j["tags"][0]["signed"], true);
+    assert_eq!(j["tags"][0]["draft"], 1);
+    env.udkast_in(&ws, &["verify"]).ok();
+
+    // A decision committed with plain git and signed: its signature is checked too.
+    let draft1 = env
+        .git(&ws, &["rev-parse", "klima/v1^{commit}"])
+        .trim()
+        .to_string();
+    let path = "strategies/klima/decisions/20250401T120000Z-5196ed.toml";
+    std::fs::write(ws.join(path), decision_file("TMU", 1, &draft1, NAME, EMAIL)).unwrap();
+    env.git(&ws, &["add", path]);
+    env.git(&ws, &["commit", "-q", "-S", "-m", "Beslutning i TMU"]);
+    env.git(&ws, &["verify-commit", "HEAD"]);
+    let signed_commit = env
+        .git(&ws, &["rev-parse", "--short=7", "HEAD"])
+        .trim()
+        .to_string();
+    env.udkast_in(&ws, &["verify"]).ok();
+
+    // Someone else's key in the allowed signers: the signatures no longer verify.
+    let other = env.home.path().join("other_key");
+    assert!(ssh_keygen(&other));
+    let other_public = std::fs::read_to_string(other.with_extension("pub")).unwrap();
+    std::fs::write(&allowed, format!("{EMAIL} namespaces=\"git\" {other_public}")).unwrap();
+    let run = env.udkast_in(&ws, &["verify"]);
+    run.user_error("verify found 2 problems");
+    // git's reason ("No principal matched.") varies with its version.
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with(&format!(
+            "{path}: the signature of commit {signed_commit} does not verify: "
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        lines[1].starts_with("tag klima/v1: its signature does not verify: "),
+        "{}",
+        run.stdout
+    );
+}

@@ -1,0 +1,210 @@
+//! `udkast verify` against forgeries made with plain git, and the
+//! pre-receive hook of `contrib/` that runs it on a server.
+
+mod common;
+
+use std::path::Path;
+
+use common::approvals::{approve, commit_file, decide, decision_file, json, save};
+use common::{EMAIL, Env, NAME};
+
+#[test]
+fn verify_catches_forgeries() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "# Klimaplan\n\nAndet udkast.\n", "Andet");
+    approve(&env, &ws, "2", true);
+    env.udkast_in(&ws, &["tag", "klima"]).ok();
+    env.udkast_in(&ws, &["verify"]).ok();
+    let draft1 = env.udkast_in(&ws, &["log", "klima", "--json"]).ok().to_string();
+    let draft1 = json(&draft1)[1]["commit"].as_str().unwrap().to_string();
+    let init = env
+        .git(&ws, &["rev-list", "--max-parents=0", "HEAD"])
+        .trim()
+        .to_string();
+
+    // A tag made with plain git claiming a decision that was never recorded.
+    let forged = "klima v2: draft 1\n\nStrategy: klima\nDraft: 1\nDecision: 20250301T120000Z-abcdef BYR adopted draft 1\n";
+    env.git(&ws, &["tag", "-a", "klima/v2", "-m", forged, &draft1]);
+    // A lightweight tag.
+    env.git(&ws, &["tag", "klima/v3", &draft1]);
+    // Decisions committed with plain git: on a commit that is no draft, on one
+    // that does not exist, by an unknown body, recorded by a non-lead, and
+    // committed by a non-lead in a lead's name.
+    let lead = (NAME, EMAIL);
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000001",
+        &decision_file("DIR", 1, &init, lead.0, lead.1),
+        None,
+    );
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000002",
+        &decision_file("DIR", 9, &"9".repeat(40), lead.0, lead.1),
+        None,
+    );
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000003",
+        &decision_file("XYZ", 1, &draft1, lead.0, lead.1),
+        None,
+    );
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000004",
+        &decision_file("DIR", 1, &draft1, "Jonas Friis", "jonas.friis@aaby.dk"),
+        Some("Jonas Friis <jonas.friis@aaby.dk>"),
+    );
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000005",
+        &decision_file("DIR", 1, &draft1, lead.0, lead.1),
+        Some("Jonas Friis <jonas.friis@aaby.dk>"),
+    );
+    // And a file that does not parse.
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000006",
+        "format = 1\nbody = \"DIR\"\ndraft = \n",
+        None,
+    );
+
+    let run = env.udkast_in(&ws, &["verify"]);
+    run.user_error("verify found 9 problems");
+    let d = "strategies/klima/decisions/20250201T120000Z-00000";
+    let expected = [
+        format!("{d}1.toml: names draft 1 as commit {}, which is not a draft of klima on main", &init[..7]),
+        format!("{d}2.toml: names draft 9 as commit 9999999, which does not exist in the history of klima on main"),
+        format!("{d}3.toml: unknown body \"XYZ\" (known: DIR, ØKE, TMU, BYP, KFU, BFU, SOS, BYR)"),
+        format!("{d}4.toml: recorded by Jonas Friis <jonas.friis@aaby.dk>, who was not a lead (roles.leads in udkast.toml)"),
+        format!("{d}5.toml: committed in "),
+        format!("{d}6.toml:3: "),
+        "tag klima/v2: claims decision 20250301T120000Z-abcdef, which does not exist".to_string(),
+        "tag klima/v2: claims no approval or adoption by BYR, the last body of the route, and is not marked \"Forced: yes\"".to_string(),
+        "tag klima/v3: is a lightweight tag".to_string(),
+    ];
+    for line in &expected {
+        assert!(
+            run.stdout.lines().any(|l| l.starts_with(line.as_str())),
+            "{line}\nin\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        run.stdout
+            .contains("by Jonas Friis <jonas.friis@aaby.dk>, who was not a lead"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stdout.lines().count(), 9, "{}", run.stdout);
+
+    let j = json(&env.udkast_in(&ws, &["verify", "--json"]).stdout);
+    assert_eq!(j["ok"], false);
+    assert_eq!(j["tags"], 3);
+    assert_eq!(j["findings"].as_array().unwrap().len(), 9);
+    assert_eq!(j["findings"][0]["place"], format!("{d}6.toml:3"));
+
+    // status shows what it can, and fails naming the files it could not use.
+    let status = env.udkast_in(&ws, &["status", "klima"]);
+    assert_eq!(status.code, 1);
+    assert!(status.stdout.contains("BYR adopted draft 2"), "{}", status.stdout);
+}
+
+/// The pre-receive hook of `contrib/`, installed in a bare repository: a
+/// good push goes through, a forged tag and a non-lead's decision are refused.
+#[test]
+fn the_pre_receive_hook_refuses_forgeries() {
+    let env = Env::new();
+    let server = env.path("server.git");
+    env.git(
+        env.root.path(),
+        &["init", "-q", "--bare", server.to_str().unwrap()],
+    );
+    let hook = server.join("hooks/pre-receive");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/pre-receive");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\nUDKAST='{}' exec '{}'\n",
+            env!("CARGO_BIN_EXE_udkast"),
+            script.display()
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+
+    let ws = env.workspace("ws");
+    env.git(&ws, &["remote", "add", "origin", server.to_str().unwrap()]);
+    approve(&env, &ws, "1", true);
+    env.udkast_in(&ws, &["tag", "klima"]).ok();
+    env.git(&ws, &["push", "-q", "origin", "main", "klima/v1"]);
+    assert_eq!(env.git(&server, &["tag", "-l"]), "klima/v1\n");
+
+    let push = |args: &[&str]| {
+        std::process::Command::new("git")
+            .current_dir(&ws)
+            .env("HOME", env.home.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let draft1 = env
+        .git(&ws, &["rev-parse", "klima/v1^{commit}"])
+        .trim()
+        .to_string();
+    env.git(
+        &ws,
+        &[
+            "tag",
+            "-a",
+            "klima/v2",
+            "-m",
+            "klima v2\n\nStrategy: klima\nDecision: x BYR adopted draft 1\n",
+            &draft1,
+        ],
+    );
+    let out = push(&["push", "origin", "klima/v2"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("tag klima/v2: claims decision x, which does not exist"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("pre-receive hook declined"), "{stderr}");
+    assert_eq!(env.git(&server, &["tag", "-l"]), "klima/v1\n");
+
+    env.git(&ws, &["tag", "-d", "klima/v2"]);
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000004",
+        &decision_file("DIR", 1, &draft1, "Jonas Friis", "jonas.friis@aaby.dk"),
+        Some("Jonas Friis <jonas.friis@aaby.dk>"),
+    );
+    let out = push(&["push", "origin", "main"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("recorded by Jonas Friis"), "{stderr}");
+    let before = env.git(&server, &["rev-parse", "main"]);
+    assert_ne!(before.trim(), env.git(&ws, &["rev-parse", "HEAD"]).trim());
+
+    // Undo the forgery; a lead's decision goes through.
+    env.git(&ws, &["reset", "-q", "--hard", "HEAD~1"]);
+    save(&env, &ws, "# Klimaplan\n\nAndet udkast.\n", "Andet");
+    decide(&env, &ws, "2", "DIR", "noted", "2025-04-01");
+    let out = push(&["push", "origin", "main"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        env.git(&server, &["rev-parse", "main"]).trim(),
+        env.git(&ws, &["rev-parse", "HEAD"]).trim()
+    );
+}
