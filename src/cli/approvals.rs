@@ -4,15 +4,12 @@
 
 use std::path::Path;
 
-use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
 
 use super::output::{Failure, print_json, table, write_stdout};
-use crate::domain::{
-    ApprovalStatus, BodyId, Decision, Outcome, Person, Slug, TagContent, WorkspaceConfig, tag_message,
-};
-use crate::store::{ApprovedTag, Store, StoreError, short};
+use crate::domain::{ApprovalStatus, Outcome, Slug};
+use crate::store::{ApprovedTag, DecisionInput, Recorded, Store, short};
 
 /// What `udkast decide` was given.
 pub struct DecideArgs {
@@ -28,20 +25,6 @@ pub struct DecideArgs {
 
 fn parse_slug(slug: &str) -> Result<Slug, Failure> {
     Slug::parse(slug).map_err(Failure::new)
-}
-
-/// The user's git identity, refused unless it is a lead of the workspace.
-fn lead(
-    store: &Store,
-    config: &WorkspaceConfig,
-    action: &'static str,
-) -> Result<git2::Signature<'static>, Failure> {
-    let identity = store.identity()?;
-    let email = String::from_utf8_lossy(identity.email_bytes()).into_owned();
-    if !config.is_lead(&email) {
-        return Err(StoreError::NotALead(action).into());
-    }
-    Ok(identity)
 }
 
 fn parse_date(date: &str) -> Result<Date, Failure> {
@@ -65,62 +48,25 @@ pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
     let slug = parse_slug(&args.slug)?;
     let outcome: Outcome = args.outcome.parse().map_err(Failure::new)?;
     let meeting = parse_date(&args.date)?;
-    Decision::check_input(args.item.as_deref(), args.case.as_deref(), args.text.as_deref())
-        .map_err(Failure::new)?;
     let store = Store::open(repo)?;
-    let approvals = store.approvals(&slug)?;
-    let config = &approvals.config;
-    let identity = lead(&store, config, "record decisions")?;
-    // Body ids are uppercase; "øke" on the command line means ØKE.
-    let body = BodyId(args.body.to_uppercase());
-    if config.body(&body.0).is_none() {
-        let known: Vec<&str> = config.bodies.iter().map(|b| b.id.0.as_str()).collect();
-        return Err(Failure::new(format!(
-            "unknown body \"{}\" (known: {})",
-            crate::text::inert(&args.body),
-            known.join(", ")
-        )));
-    }
-    let route = approvals.entry.meta.effective_route(config);
-    if !route.contains(&body) {
-        let names: Vec<&str> = route.iter().map(|b| b.0.as_str()).collect();
-        warn(&format!(
-            "{body} is not on the route of {slug} ({}); recording it anyway",
-            names.join(" → ")
-        ));
-    }
-    let draft = approvals
-        .drafts
-        .iter()
-        .find(|d| d.number == args.draft)
-        .ok_or_else(|| StoreError::NoSuchDraft {
-            slug: slug.to_string(),
-            number: args.draft,
-            count: approvals.drafts.len(),
-        })?;
-    let now = Timestamp::from_second(Timestamp::now().as_second()).unwrap_or(Timestamp::UNIX_EPOCH);
-    let decision = Decision {
-        id: Decision::new_id(now),
-        format: crate::domain::FORMAT_VERSION,
-        body,
-        draft: draft.number,
-        commit: draft.commit.to_string(),
+    let input = DecisionInput {
+        draft: args.draft,
+        body: args.body,
         outcome,
         meeting,
         item: args.item,
         case: args.case,
         text: args.text,
-        recorded_at: now,
-        recorded_by: Person {
-            name: String::from_utf8_lossy(identity.name_bytes()).into_owned(),
-            email: String::from_utf8_lossy(identity.email_bytes()).into_owned(),
-        },
     };
-    let saved = store.record_decision(approvals.head, &slug, &decision, &identity)?;
-    for warning in &saved.warnings {
+    let Recorded {
+        decision,
+        saved,
+        warnings,
+        after,
+    } = store.decide(&slug, input)?;
+    for warning in &warnings {
         warn(warning);
     }
-    let after = store.approvals(&slug)?;
     let text = format!(
         "Recorded {} {} ({}) on draft {} of {slug}, meeting {}, as {} ({} on {})\n{slug}: {}\n",
         decision.body,
@@ -354,77 +300,18 @@ fn report_problems(problems: &[crate::domain::Invalid]) -> Result<(), Failure> {
 pub fn tag(repo: &Path, slug: &str, draft: Option<u32>, force: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    let approvals = store.approvals(&slug)?;
-    let identity = lead(&store, &approvals.config, "tag approved versions")?;
-    let status = &approvals.status;
-    for p in &approvals.problems {
+    for p in &store.approvals(&slug)?.problems {
         warn(&p.to_string());
     }
-    // Without --draft: the newest draft the final body approved, else the current one.
-    let row = match draft {
-        Some(n) => status
-            .rows
-            .iter()
-            .find(|r| r.draft == n)
-            .ok_or_else(|| StoreError::NoSuchDraft {
-                slug: slug.to_string(),
-                number: n,
-                count: status.rows.len(),
-            })?,
-        None => status
-            .newest_final_approval()
-            .or(status.rows.first())
-            .ok_or_else(|| StoreError::UnknownStrategy(slug.to_string()))?,
-    };
-    let reason = match status.route.last() {
-        None => Some(format!("{slug} has no approval route")),
-        Some(last) if status.final_approvals(&row.commit).is_empty() => Some(format!(
-            "{last}, the last body of the route, has not approved or adopted draft {}",
-            row.draft
-        )),
-        Some(_) => None,
-    };
-    let commit = git2::Oid::from_str(&row.commit).map_err(StoreError::from)?;
-    let existing = store.approved_tags(Some(&slug))?;
-    let already = existing.iter().find(|t| t.target == commit);
-    if !force {
-        if let Some(reason) = &reason {
-            return Err(StoreError::NotApproved(format!(
-                "{reason}; record the decision with `udkast decide`, or tag anyway with --force"
-            ))
-            .into());
-        }
-        if let Some(t) = already {
-            return Err(StoreError::NotApproved(format!(
-                "draft {} is already approved version {}; tag it again with --force",
-                row.draft, t.name
-            ))
-            .into());
-        }
-    }
-    let decisions: Vec<Decision> = status
-        .decisions
-        .iter()
-        .filter(|d| d.commit == row.commit)
-        .cloned()
-        .collect();
-    let content = TagContent {
-        slug: &slug,
-        title: &approvals.entry.meta.title,
-        draft: row.draft,
-        commit: &row.commit,
-        decisions: &decisions,
-        forced: reason.as_deref(),
-    };
-    let (name, signed) =
-        store.create_approved_tag(&slug, commit, &identity, &|n| tag_message(&content, n))?;
+    let tagged = store.tag_approved(&slug, draft, force)?;
     let text = format!(
-        "Tagged draft {} of {slug} as {name}{}, listing {} decision{}{}\n",
-        row.draft,
-        if signed { " (signed)" } else { "" },
-        decisions.len(),
-        if decisions.len() == 1 { "" } else { "s" },
-        if reason.is_some() { " (forced)" } else { "" }
+        "Tagged draft {} of {slug} as {}{}, listing {} decision{}{}\n",
+        tagged.draft,
+        tagged.name,
+        if tagged.signed { " (signed)" } else { "" },
+        tagged.decisions,
+        if tagged.decisions == 1 { "" } else { "s" },
+        if tagged.forced.is_some() { " (forced)" } else { "" }
     );
     write_stdout(text.as_bytes())
 }

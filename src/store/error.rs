@@ -46,6 +46,9 @@ pub enum StoreError {
     NotALead(&'static str),
     #[error("{0}")]
     NotApproved(String),
+    /// Input that fails a check, said as a full sentence.
+    #[error("{0}")]
+    BadInput(String),
     #[error("cannot run git ({0}); udkast needs git installed for tags and signatures")]
     NoGit(String),
     #[error("git {command} failed: {message}")]

@@ -7,6 +7,7 @@
 //! thread (or process) opens its own, and the branch ref is the only point where
 //! writers meet.
 
+mod approve;
 mod cache;
 mod decisions;
 mod error;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository, Signature};
 
+pub use approve::{DecisionInput, Recorded, Tagged};
 pub use decisions::{Approvals, DecisionFiles};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, parse_trailers};
