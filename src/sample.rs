@@ -26,6 +26,84 @@ struct History {
     format: u32,
     author: Vec<Author>,
     draft: Vec<HistoryDraft>,
+    #[serde(default)]
+    decision: Vec<HistoryDecision>,
+}
+
+/// A governing body's decision, recorded by a lead at `recorded`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HistoryDecision {
+    slug: String,
+    draft: u32,
+    body: String,
+    outcome: String,
+    meeting: String,
+    item: Option<String>,
+    case: Option<String>,
+    text: Option<String>,
+    author: String,
+    recorded: String,
+}
+
+/// A decision of the demo history, ready to record.
+pub struct DemoDecision {
+    pub slug: Slug,
+    pub decision: crate::domain::Decision,
+    pub time: Time,
+}
+
+/// Parses an RFC 3339 time with its offset into a git time.
+fn git_time(text: &str, what: &str) -> Result<Time, String> {
+    let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(|e| format!("{what}: bad time: {e}"))?;
+    let ts: jiff::Timestamp = text.parse().map_err(|e| format!("{what}: bad time: {e}"))?;
+    let offset = pieces
+        .offset()
+        .map(|o| o.to_numeric_offset())
+        .map_or(0, |o| o.seconds() / 60);
+    Ok(Time::new(ts.as_second(), offset))
+}
+
+/// The decisions of the demo history, in the order given (chronological).
+pub fn decisions() -> Result<Vec<DemoDecision>, String> {
+    let history: History = toml::from_str(file_text(HISTORY).ok_or("no demo history")?)
+        .map_err(|e| format!("{HISTORY}: {}", e.message()))?;
+    let mut out = Vec::new();
+    for (i, d) in history.decision.iter().enumerate() {
+        let what = format!("{HISTORY}: decision {}", i + 1);
+        let author = history
+            .author
+            .iter()
+            .find(|a| a.id == d.author)
+            .ok_or(format!("{what}: unknown author"))?;
+        let time = git_time(&d.recorded, &what)?;
+        let recorded_at = jiff::Timestamp::from_second(time.seconds()).map_err(|e| format!("{what}: {e}"))?;
+        out.push(DemoDecision {
+            slug: Slug::parse(&d.slug).map_err(|e| format!("{what}: {e}"))?,
+            decision: crate::domain::Decision {
+                id: crate::domain::Decision::new_id(recorded_at),
+                format: crate::domain::FORMAT_VERSION,
+                body: crate::domain::BodyId(d.body.clone()),
+                draft: d.draft,
+                commit: String::new(),
+                outcome: d.outcome.parse().map_err(|e| format!("{what}: {e}"))?,
+                meeting: d
+                    .meeting
+                    .parse()
+                    .map_err(|e| format!("{what}: bad meeting date: {e}"))?,
+                item: d.item.clone(),
+                case: d.case.clone(),
+                text: d.text.clone(),
+                recorded_at,
+                recorded_by: crate::domain::Person {
+                    name: author.name.clone(),
+                    email: author.email.clone(),
+                },
+            },
+            time,
+        });
+    }
+    Ok(out)
 }
 
 #[derive(Deserialize)]
@@ -141,23 +219,14 @@ pub fn steps() -> Result<Vec<Step>, String> {
             .iter()
             .find(|a| a.id == draft.author)
             .ok_or_else(|| format!("{HISTORY}: draft {}: unknown author {}", i + 1, draft.author))?;
-        let pieces = jiff::fmt::temporal::Pieces::parse(&draft.date)
-            .map_err(|e| format!("{HISTORY}: draft {}: bad date: {e}", i + 1))?;
-        let ts: jiff::Timestamp = draft
-            .date
-            .parse()
-            .map_err(|e| format!("{HISTORY}: draft {}: bad date: {e}", i + 1))?;
-        let offset = pieces
-            .offset()
-            .map(|o| o.to_numeric_offset())
-            .map_or(0, |o| o.seconds() / 60);
+        let time = git_time(&draft.date, &format!("{HISTORY}: draft {}", i + 1))?;
         let document = files.pop().expect("two files were pushed");
         let meta = files.pop().expect("two files were pushed");
         out.push(Step {
             slug,
             name: author.name.clone(),
             email: author.email.clone(),
-            time: Time::new(ts.as_second(), offset),
+            time,
             message: draft.message.clone(),
             meta,
             document,
@@ -195,7 +264,13 @@ pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
     store.commit_change(None, &config, &founder, &|_, _| {
         Ok("Opret arbejdsrum for Åby Kommune\n".into())
     })?;
+    let broken = |e: String| StoreError::io(e, std::io::Error::other("the embedded sample is broken"));
+    let mut decisions = decisions().map_err(broken)?.into_iter().peekable();
     for step in &steps {
+        // Decisions recorded before this draft go first, so history stays in time order.
+        while let Some(d) = decisions.next_if(|d| d.time.seconds() < step.time.seconds()) {
+            record_demo_decision(&store, d)?;
+        }
         let head = store.head()?;
         let author = Signature::new(&step.name, &step.email, &step.time)?;
         let change = Change::default()
@@ -205,7 +280,34 @@ pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
             s.draft_message(parent, &step.slug, &step.message)
         })?;
     }
+    for d in decisions {
+        record_demo_decision(&store, d)?;
+    }
     Ok(steps.len())
+}
+
+/// Records a demo decision on the draft it names, as its lead did at the time.
+fn record_demo_decision(store: &Store, mut d: DemoDecision) -> Result<(), StoreError> {
+    let drafts = store.drafts(&d.slug)?;
+    let draft = drafts
+        .iter()
+        .find(|x| x.number == d.decision.draft)
+        .ok_or_else(|| StoreError::NoSuchDraft {
+            slug: d.slug.to_string(),
+            number: d.decision.draft,
+            count: drafts.len(),
+        })?;
+    d.decision.commit = draft.commit.to_string();
+    let author = Signature::new(
+        &d.decision.recorded_by.name,
+        &d.decision.recorded_by.email,
+        &d.time,
+    )?;
+    let head = store
+        .head()?
+        .ok_or_else(|| StoreError::NotAWorkspace("main".into()))?;
+    store.record_decision(head, &d.slug, &d.decision, &author)?;
+    Ok(())
 }
 
 /// Validates every file of the sample as the store would.

@@ -13,15 +13,17 @@ pub enum Context {
     /// The vim keymap's normal mode in the document screen.
     DocumentNormal,
     History,
+    Approvals,
 }
 
 impl Context {
-    pub const ALL: [Context; 5] = [
+    pub const ALL: [Context; 6] = [
         Context::Global,
         Context::Overview,
         Context::Document,
         Context::DocumentNormal,
         Context::History,
+        Context::Approvals,
     ];
 
     /// The table name in a keymap file.
@@ -32,6 +34,7 @@ impl Context {
             Context::Document => "document",
             Context::DocumentNormal => "document-normal",
             Context::History => "history",
+            Context::Approvals => "approvals",
         }
     }
 
@@ -42,6 +45,7 @@ impl Context {
             Context::Document => "Document editor",
             Context::DocumentNormal => "Document editor, normal mode",
             Context::History => "History",
+            Context::Approvals => "Approvals",
         }
     }
 
@@ -143,6 +147,9 @@ actions! {
     CompareApproved = "compare-approved": "History: the latest draft against the last approved version";
     ScrollDown = "scroll-down": "Scroll the diff down";
     ScrollUp = "scroll-up": "Scroll the diff up";
+    Decide = "decide": "Approvals: record a governing body's decision on the selected draft (leads)";
+    TagVersion = "tag-version": "Approvals: tag the selected draft as the approved version (leads)";
+    CompareLatest = "compare-latest": "Approvals: show what changed from the selected draft to the latest";
 }
 
 impl Action {

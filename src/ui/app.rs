@@ -15,6 +15,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::actions::{Action, Context};
 use super::jobs::{OpenedDocument, Request, Response, WorkspaceView};
 use super::keymap::{Chord, Keymap, Lookup};
+use super::screens::approvals::{ApprovalsState, FormOutcome};
 use super::screens::document::{DocumentState, Mode};
 use super::screens::history::{HistoryState, Special};
 use super::screens::{help, overview, palette, placeholder};
@@ -92,6 +93,7 @@ pub struct App {
     pub overview: overview::OverviewState,
     pub document: Option<DocumentState>,
     pub history: Option<HistoryState>,
+    pub approvals: Option<ApprovalsState>,
     pub overlay: Option<Overlay>,
     pending_keys: Vec<Chord>,
     /// A short message in the status line, with when it was set.
@@ -121,6 +123,7 @@ impl App {
             overview: overview::OverviewState::default(),
             document: None,
             history: None,
+            approvals: None,
             overlay: None,
             pending_keys: Vec::new(),
             message: None,
@@ -201,6 +204,26 @@ impl App {
                     h.diffed(key, result);
                 }
                 self.history_requests();
+            }
+            Response::Approvals(slug, result) => {
+                if let Some(a) = self.approvals.as_mut().filter(|a| a.slug == slug) {
+                    match result {
+                        Ok(view) => a.set_view(view),
+                        Err(e) => a.error = Some(e),
+                    }
+                }
+            }
+            Response::Approved(slug, result) => {
+                match result {
+                    Ok(text) => self.info(text),
+                    Err(e) => self.error(e),
+                }
+                // The matrix, the overview's badges and the history's labels change.
+                self.requests.push(Request::Approvals(slug.clone()));
+                self.requests.push(Request::Load);
+                if self.history.as_ref().is_some_and(|h| h.slug == slug) {
+                    self.requests.push(Request::History(slug));
+                }
             }
             Response::DiffSkipped(key) => {
                 if let Some(h) = self.history.as_mut() {
@@ -291,6 +314,23 @@ impl App {
                 _ => {}
             }
         }
+        if let Some(a) = self
+            .approvals
+            .as_mut()
+            .filter(|a| a.form.is_some() && self.screen == Screen::Approvals)
+        {
+            match a.form_key(key) {
+                FormOutcome::Stay => {}
+                FormOutcome::Cancel => a.form = None,
+                FormOutcome::Submit(input) => {
+                    a.form = None;
+                    let slug = a.slug.clone();
+                    self.requests.push(Request::Decide(slug, input));
+                    self.busy = Some("Recording the decision…".into());
+                }
+            }
+            return;
+        }
         if self.screen == Screen::Overview && self.overview.filtering {
             if overview::filter_key(&mut self.overview, key) {
                 let len = self.visible_items().len();
@@ -301,7 +341,9 @@ impl App {
         let context = self.context();
         self.pending_keys.push(Chord::from_event(&key));
         let mut found = self.keymap.lookup(context, &self.pending_keys);
-        if found == Lookup::None && matches!(context, Context::Overview | Context::History) {
+        if found == Lookup::None
+            && matches!(context, Context::Overview | Context::History | Context::Approvals)
+        {
             found = self.keymap.lookup(Context::Global, &self.pending_keys);
         }
         match found {
@@ -338,6 +380,7 @@ impl App {
                 None => Context::Global,
             },
             Screen::History => Context::History,
+            Screen::Approvals => Context::Approvals,
             _ => Context::Global,
         }
     }
@@ -487,7 +530,7 @@ impl App {
             Action::ScreenDocument => self.open_selected(),
             Action::ScreenHistory => self.show_history(),
             Action::ScreenReview => self.switch_placeholder(Screen::Review),
-            Action::ScreenApprovals => self.switch_placeholder(Screen::Approvals),
+            Action::ScreenApprovals => self.show_approvals(),
             Action::Reload => {
                 self.requests.push(Request::Load);
                 self.busy = Some("Reading the workspace…".into());
@@ -513,6 +556,36 @@ impl App {
                 }
                 self.history_requests();
             }
+            Action::Up
+            | Action::Down
+            | Action::Top
+            | Action::Bottom
+            | Action::CursorLeft
+            | Action::CursorRight
+                if self.screen == Screen::Approvals =>
+            {
+                if let Some(a) = self.approvals.as_mut() {
+                    a.act(action);
+                }
+            }
+            Action::Decide => {
+                let today = jiff::Zoned::now().date();
+                if let Some(Err(e)) = self.approvals.as_mut().map(|a| a.open_form(today)) {
+                    self.error(e);
+                }
+            }
+            Action::TagVersion => {
+                if let Some(a) = self.approvals.as_ref() {
+                    let request = Request::Tag {
+                        slug: a.slug.clone(),
+                        draft: a.selected_draft(),
+                        force: false,
+                    };
+                    self.requests.push(request);
+                    self.busy = Some("Tagging…".into());
+                }
+            }
+            Action::CompareLatest => self.compare_with_latest(),
             Action::CompareBuffer => self.compare_buffer(),
             Action::CompareApproved => self.compare_approved(),
             Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Filter => {
@@ -614,6 +687,48 @@ impl App {
             self.history = Some(HistoryState::new(slug.clone()));
         }
         // Always refresh: a draft may have been saved since.
+        self.requests.push(Request::History(slug));
+        self.screen = Screen::History;
+    }
+
+    /// Screen 5 for the selected document (or the open one).
+    fn show_approvals(&mut self) {
+        let slug = match (self.screen, self.document.as_ref(), self.history.as_ref()) {
+            (Screen::Document, Some(doc), _) => Some(doc.slug.clone()),
+            (Screen::History, _, Some(h)) => Some(h.slug.clone()),
+            _ => self.selected_slug(),
+        };
+        let Some(slug) = slug else {
+            self.error("Select a document in the overview first");
+            return;
+        };
+        if self.approvals.as_ref().is_none_or(|a| a.slug != slug) {
+            self.approvals = Some(ApprovalsState::new(slug.clone()));
+        }
+        self.requests.push(Request::Approvals(slug));
+        self.screen = Screen::Approvals;
+    }
+
+    /// From the approvals screen: the history of the selected draft against the latest.
+    fn compare_with_latest(&mut self) {
+        let Some(a) = self.approvals.as_ref() else { return };
+        let (Some(commit), Some(draft)) = (a.selected_commit(), a.selected_draft()) else {
+            return;
+        };
+        let Ok(commit) = git2::Oid::from_str(&commit) else {
+            return;
+        };
+        let slug = a.slug.clone();
+        if self.history.as_ref().is_none_or(|h| h.slug != slug) {
+            self.history = Some(HistoryState::new(slug.clone()));
+        }
+        if let Some(h) = self.history.as_mut() {
+            h.special = Some(Special::Approved {
+                commit,
+                label: format!("draft {draft}"),
+            });
+            h.scroll = 0;
+        }
         self.requests.push(Request::History(slug));
         self.screen = Screen::History;
     }
@@ -825,6 +940,10 @@ impl App {
                 Screen::Document => match self.document.as_mut() {
                     Some(doc) => doc.draw(frame, main, &self.theme),
                     None => frame.render_widget(Paragraph::new("No document open"), main),
+                },
+                Screen::Approvals => match self.approvals.as_ref() {
+                    Some(a) => a.draw(frame, main, &self.theme),
+                    None => frame.render_widget(Paragraph::new("No document selected"), main),
                 },
                 Screen::History => match self.history.as_mut() {
                     Some(h) => h.draw(frame, main, &self.theme),

@@ -23,6 +23,13 @@ pub enum Request {
     },
     History(Slug),
     Diff(DiffRequest),
+    Approvals(Slug),
+    Decide(Slug, crate::store::DecisionInput),
+    Tag {
+        slug: Slug,
+        draft: Option<u32>,
+        force: bool,
+    },
 }
 
 /// Two versions of a document to compare. `None` as `from` is the empty text
@@ -55,6 +62,45 @@ pub enum Response {
     Diffed(DiffKey, Result<std::sync::Arc<ComputedDiff>, String>),
     /// A diff request the worker dropped because a newer one was waiting.
     DiffSkipped(DiffKey),
+    Approvals(Slug, Result<ApprovalsView, String>),
+    /// A recorded decision or a created tag: what to tell the user.
+    Approved(Slug, Result<String, String>),
+}
+
+/// A document's approvals as the approvals screen shows them.
+#[derive(Debug, Clone)]
+pub struct ApprovalsView {
+    pub title: String,
+    pub status: crate::domain::ApprovalStatus,
+    /// Each column's body name, parallel to `status.columns`.
+    pub names: Vec<String>,
+    pub problems: Vec<String>,
+    /// Whether the user may record decisions and tag.
+    pub is_lead: bool,
+}
+
+/// Reads a document's approvals.
+pub fn approvals(store: &Store, slug: &Slug) -> Result<ApprovalsView, String> {
+    let a = store.approvals(slug).map_err(|e| e.to_string())?;
+    let names = a
+        .status
+        .columns
+        .iter()
+        .map(|b| {
+            a.config
+                .body(&b.0)
+                .map(|body| body.name.clone())
+                .unwrap_or_default()
+        })
+        .collect();
+    let is_lead = store.lead_identity(&a.config, "record decisions").is_ok();
+    Ok(ApprovalsView {
+        title: a.entry.meta.title.clone(),
+        status: a.status,
+        names,
+        problems: a.problems.iter().map(|p| p.to_string()).collect(),
+        is_lead,
+    })
 }
 
 /// One draft in the history list.
@@ -68,6 +114,8 @@ pub struct HistoryEntry {
     /// Tags on the draft's commit (approved versions, named versions).
     pub labels: Vec<String>,
     pub recorded: Option<u32>,
+    /// The bodies' decisions on this draft, e.g. "DIR ⏸".
+    pub decisions: Vec<String>,
 }
 
 /// A diff ready to show: the texts, the diff, its section summary and, for
@@ -87,10 +135,28 @@ pub struct ComputedDiff {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Badge {
     Approved,
+    /// Approved or adopted an older draft than the current one.
+    Stale,
     Pending,
     Postponed,
     Rejected,
+    Returned,
     NotYet,
+}
+
+impl From<crate::domain::Standing> for Badge {
+    fn from(standing: crate::domain::Standing) -> Badge {
+        use crate::domain::Standing as S;
+        match standing {
+            S::NotYet => Badge::NotYet,
+            S::Pending => Badge::Pending,
+            s if s.is_stale() => Badge::Stale,
+            S::Approved { .. } | S::Adopted { .. } | S::Noted { .. } => Badge::Approved,
+            S::Postponed { .. } => Badge::Postponed,
+            S::Rejected { .. } => Badge::Rejected,
+            S::Returned { .. } => Badge::Returned,
+        }
+    }
 }
 
 impl Badge {
@@ -98,9 +164,11 @@ impl Badge {
     pub fn symbol(self) -> &'static str {
         match self {
             Badge::Approved => "✓",
+            Badge::Stale => "↺",
             Badge::Pending => "…",
             Badge::Postponed => "⏸",
             Badge::Rejected => "✗",
+            Badge::Returned => "↩",
             Badge::NotYet => "·",
         }
     }
@@ -108,9 +176,11 @@ impl Badge {
     pub fn meaning(self) -> &'static str {
         match self {
             Badge::Approved => "approved",
+            Badge::Stale => "approved an older draft",
             Badge::Pending => "pending",
             Badge::Postponed => "postponed",
             Badge::Rejected => "rejected",
+            Badge::Returned => "sent back",
             Badge::NotYet => "not yet treated",
         }
     }
@@ -188,13 +258,19 @@ pub fn load(store: &Store) -> Result<WorkspaceView, String> {
                 slug: s.slug.clone(),
                 title: s.meta.title.clone(),
                 kind: s.meta.kind,
-                // Decisions are not recorded yet, so every body is still ahead.
-                route: s
-                    .meta
-                    .effective_route(&snapshot.config)
-                    .iter()
-                    .map(|b| (b.clone(), Badge::NotYet))
-                    .collect(),
+                // A document whose decisions cannot be read still shows its route.
+                route: match store.route_row(snapshot.commit, s, &snapshot.config, drafts) {
+                    Ok(row) => row
+                        .into_iter()
+                        .map(|(body, standing)| (body, Badge::from(standing)))
+                        .collect(),
+                    Err(_) => s
+                        .meta
+                        .effective_route(&snapshot.config)
+                        .iter()
+                        .map(|b| (b.clone(), Badge::NotYet))
+                        .collect(),
+                },
                 draft: drafts.len(),
                 open_comments: 0,
                 author: last.map(|d| d.author.clone()).unwrap_or_default(),
@@ -264,6 +340,19 @@ pub fn save(store: &Store, slug: &Slug, base: Oid, text: &str, message: &str) ->
 pub fn history(store: &Store, slug: &Slug) -> Result<Vec<HistoryEntry>, String> {
     let drafts = store.drafts(slug).map_err(|e| e.to_string())?;
     let labels = store.tags_by_commit().map_err(|e| e.to_string())?;
+    // Decisions per draft commit; a broken decision file only loses this column.
+    let mut decisions: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
+    if let Ok(approvals) = store.approvals(slug) {
+        let status = &approvals.status;
+        for row in &status.rows {
+            let cells = row
+                .cells
+                .iter()
+                .zip(&status.columns)
+                .filter_map(|(cell, body)| cell.map(|o| format!("{body} {}", o.symbol())));
+            decisions.insert(row.commit.clone(), cells.collect());
+        }
+    }
     Ok(drafts
         .into_iter()
         .map(|d| HistoryEntry {
@@ -274,6 +363,7 @@ pub fn history(store: &Store, slug: &Slug) -> Result<Vec<HistoryEntry>, String> 
             summary: d.summary,
             labels: labels.get(&d.commit).cloned().unwrap_or_default(),
             recorded: d.recorded,
+            decisions: decisions.remove(&d.commit.to_string()).unwrap_or_default(),
         })
         .collect())
 }
@@ -349,6 +439,10 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
                 Request::Open(_) => Response::Opened(Err(e.clone())),
                 Request::Save { .. } => Response::Saved(Err(e.clone())),
                 Request::History(slug) => Response::History(slug, Err(e.clone())),
+                Request::Approvals(slug) => Response::Approvals(slug, Err(e.clone())),
+                Request::Decide(slug, _) | Request::Tag { slug, .. } => {
+                    Response::Approved(slug, Err(e.clone()))
+                }
                 Request::Diff(r) => Response::Diffed(r.key, Err(e.clone())),
             };
         }
@@ -369,6 +463,38 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
         Request::Diff(request) => {
             let result = compute_diff(store, &request).map(std::sync::Arc::new);
             Response::Diffed(request.key, result)
+        }
+        Request::Approvals(slug) => {
+            let result = approvals(store, &slug);
+            Response::Approvals(slug, result)
+        }
+        Request::Decide(slug, input) => {
+            let result = store
+                .decide(&slug, input)
+                .map(|r| {
+                    let mut text = format!(
+                        "Recorded {} {} on draft {}",
+                        r.decision.body,
+                        r.decision.outcome.label_da(),
+                        r.decision.draft
+                    );
+                    for w in r.warnings {
+                        text.push_str(&format!(" ({w})"));
+                    }
+                    text
+                })
+                .map_err(|e| e.to_string());
+            Response::Approved(slug, result)
+        }
+        Request::Tag { slug, draft, force } => {
+            let result = store
+                .tag_approved(&slug, draft, force)
+                .map(|t| {
+                    let signed = if t.signed { ", signed" } else { "" };
+                    format!("Tagged draft {} as {}{signed}", t.draft, t.name)
+                })
+                .map_err(|e| e.to_string());
+            Response::Approved(slug, result)
         }
     }
 }

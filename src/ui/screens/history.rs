@@ -384,6 +384,12 @@ impl HistoryState {
                 for label in &e.labels {
                     spans.push(Span::styled(format!("[{}] ", inert(label)), theme.good()));
                 }
+                if !e.decisions.is_empty() {
+                    spans.push(Span::styled(
+                        format!("{} ", inert(&e.decisions.join(" "))),
+                        theme.warning(),
+                    ));
+                }
                 spans.push(Span::styled(inert(&e.summary).into_owned(), theme.dim()));
                 ListItem::new(Line::from(spans))
             })

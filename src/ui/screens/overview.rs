@@ -99,6 +99,8 @@ pub fn filter_key(state: &mut OverviewState, key: KeyEvent) -> bool {
 fn badge_style(theme: &Theme, badge: Badge) -> ratatui::style::Style {
     match badge {
         Badge::Approved => theme.good(),
+        Badge::Stale => theme.warning(),
+        Badge::Returned => theme.changed(),
         Badge::Pending => theme.warning(),
         Badge::Postponed => theme.changed(),
         Badge::Rejected => theme.error(),
@@ -200,7 +202,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         ))
     } else {
         Line::from(Span::styled(
-            "Enter open · / filter · j/k move · badges: ✓ approved … pending ⏸ postponed ✗ rejected · not yet",
+            "Enter open · / filter · j/k move · ✓ approved ↺ older draft … pending ⏸ postponed ✗ rejected ↩ sent back · not yet",
             theme.dim(),
         ))
     };

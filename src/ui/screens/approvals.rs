@@ -1,0 +1,418 @@
+//! Screen 5, approvals: the drafts × bodies matrix of one document, like the
+//! body row of a real agenda item, each body's standing (an approval of an older
+//! draft is marked stale), the decisions on the selected draft with their text,
+//! and a form to record a decision. Leads can also tag the approved version.
+
+use jiff::civil::Date;
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
+
+use crate::domain::{Outcome, Slug};
+use crate::store::DecisionInput;
+use crate::text::inert;
+use crate::ui::actions::Action;
+use crate::ui::jobs::ApprovalsView;
+use crate::ui::theme::Theme;
+
+/// The record-a-decision form.
+#[derive(Debug, Clone)]
+pub struct DecisionForm {
+    pub draft: u32,
+    pub body: usize,
+    pub outcome: usize,
+    pub field: usize,
+    /// Date, item, case, text.
+    pub texts: [String; 4],
+    pub error: Option<String>,
+}
+
+const FIELDS: [&str; 6] = [
+    "Body",
+    "Outcome",
+    "Meeting date",
+    "Agenda item",
+    "Case number",
+    "Decision text",
+];
+
+pub struct ApprovalsState {
+    pub slug: Slug,
+    pub view: Option<ApprovalsView>,
+    pub error: Option<String>,
+    pub row: usize,
+    pub col: usize,
+    pub form: Option<DecisionForm>,
+}
+
+/// What a key in the form asks of the app.
+pub enum FormOutcome {
+    Stay,
+    Cancel,
+    Submit(DecisionInput),
+}
+
+impl ApprovalsState {
+    pub fn new(slug: Slug) -> ApprovalsState {
+        ApprovalsState {
+            slug,
+            view: None,
+            error: None,
+            row: 0,
+            col: 0,
+            form: None,
+        }
+    }
+
+    pub fn set_view(&mut self, view: ApprovalsView) {
+        self.row = self.row.min(view.status.rows.len().saturating_sub(1));
+        self.col = self.col.min(view.status.columns.len().saturating_sub(1));
+        self.view = Some(view);
+    }
+
+    /// The selected draft's number, if any.
+    pub fn selected_draft(&self) -> Option<u32> {
+        self.view.as_ref()?.status.rows.get(self.row).map(|r| r.draft)
+    }
+
+    /// The selected draft's commit, if any.
+    pub fn selected_commit(&self) -> Option<String> {
+        self.view
+            .as_ref()?
+            .status
+            .rows
+            .get(self.row)
+            .map(|r| r.commit.clone())
+    }
+
+    pub fn act(&mut self, action: Action) {
+        let Some(view) = &self.view else { return };
+        let (rows, cols) = (view.status.rows.len(), view.status.columns.len());
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            Action::Top => self.row = 0,
+            Action::Bottom => self.row = rows.saturating_sub(1),
+            Action::CursorLeft => self.col = self.col.saturating_sub(1),
+            Action::CursorRight => self.col = (self.col + 1).min(cols.saturating_sub(1)),
+            _ => {}
+        }
+    }
+
+    /// Opens the form for the selected draft and body.
+    pub fn open_form(&mut self, today: Date) -> Result<(), String> {
+        let view = self.view.as_ref().ok_or("Still reading the decisions")?;
+        if !view.is_lead {
+            return Err(
+                "Only leads may record decisions: ask a lead to add you to roles.leads in udkast.toml".into(),
+            );
+        }
+        let draft = self.selected_draft().ok_or("This document has no drafts")?;
+        self.form = Some(DecisionForm {
+            draft,
+            body: self.col,
+            outcome: 0,
+            field: 1,
+            texts: [today.to_string(), String::new(), String::new(), String::new()],
+            error: None,
+        });
+        Ok(())
+    }
+
+    pub fn form_key(&mut self, key: KeyEvent) -> FormOutcome {
+        let columns = self
+            .view
+            .as_ref()
+            .map(|v| v.status.columns.clone())
+            .unwrap_or_default();
+        let Some(form) = self.form.as_mut() else {
+            return FormOutcome::Cancel;
+        };
+        let cycle = |value: &mut usize, len: usize, forward: bool| {
+            *value = if forward {
+                (*value + 1) % len.max(1)
+            } else {
+                (*value + len.max(1) - 1) % len.max(1)
+            };
+        };
+        match key.code {
+            KeyCode::Esc => return FormOutcome::Cancel,
+            KeyCode::Tab | KeyCode::Down => form.field = (form.field + 1) % FIELDS.len(),
+            KeyCode::BackTab | KeyCode::Up => form.field = (form.field + FIELDS.len() - 1) % FIELDS.len(),
+            KeyCode::Left | KeyCode::Right if form.field < 2 => {
+                let forward = key.code == KeyCode::Right;
+                if form.field == 0 {
+                    cycle(&mut form.body, columns.len(), forward);
+                } else {
+                    cycle(&mut form.outcome, Outcome::ALL.len(), forward);
+                }
+            }
+            KeyCode::Char(' ') if form.field < 2 => {
+                if form.field == 0 {
+                    cycle(&mut form.body, columns.len(), true);
+                } else {
+                    cycle(&mut form.outcome, Outcome::ALL.len(), true);
+                }
+            }
+            KeyCode::Backspace if form.field >= 2 => {
+                form.texts[form.field - 2].pop();
+            }
+            KeyCode::Char(c)
+                if form.field >= 2
+                    && !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
+                form.texts[form.field - 2].push(c)
+            }
+            KeyCode::Enter => {
+                let meeting: Result<Date, _> = form.texts[0].trim().parse();
+                let Ok(meeting) = meeting.map_err(|_| ()).and_then(|d| {
+                    if form.texts[0].trim().len() == 10 {
+                        Ok(d)
+                    } else {
+                        Err(())
+                    }
+                }) else {
+                    form.error = Some("The meeting date must be YYYY-MM-DD, e.g. 2025-01-28".into());
+                    form.field = 2;
+                    return FormOutcome::Stay;
+                };
+                let Some(body) = columns.get(form.body) else {
+                    form.error = Some("This document's route has no bodies".into());
+                    return FormOutcome::Stay;
+                };
+                let optional = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+                let input = DecisionInput {
+                    draft: form.draft,
+                    body: body.0.clone(),
+                    outcome: Outcome::ALL[form.outcome],
+                    meeting,
+                    item: optional(&form.texts[1]),
+                    case: optional(&form.texts[2]),
+                    text: optional(&form.texts[3]),
+                };
+                if let Err(e) = crate::domain::Decision::check_input(
+                    input.item.as_deref(),
+                    input.case.as_deref(),
+                    input.text.as_deref(),
+                ) {
+                    form.error = Some(e);
+                    return FormOutcome::Stay;
+                }
+                return FormOutcome::Submit(input);
+            }
+            _ => {}
+        }
+        FormOutcome::Stay
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        let Some(view) = &self.view else {
+            let text = self
+                .error
+                .clone()
+                .unwrap_or_else(|| "Reading the decisions…".into());
+            frame.render_widget(Paragraph::new(inert(&text).into_owned()), area);
+            return;
+        };
+        let status = &view.status;
+        let standing_height = status.bodies.len() as u16 + 2;
+        let [head, standings, matrix, detail] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(standing_height),
+            Constraint::Min(4),
+            Constraint::Length(8),
+        ])
+        .areas(area);
+        let route: Vec<&str> = status.route.iter().map(|b| b.0.as_str()).collect();
+        let lead = if view.is_lead {
+            "d record a decision · t tag the approved version · "
+        } else {
+            ""
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    format!(" {} — {}", inert(&view.title), route.join(" → ")),
+                    theme.title(),
+                ),
+                Span::styled(
+                    format!("   {lead}c compare with the latest · h/l j/k move"),
+                    theme.dim(),
+                ),
+            ])),
+            head,
+        );
+        let current = status.current.as_ref().map(|c| c.number);
+        let name_width = view
+            .names
+            .iter()
+            .map(|n| n.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(36)
+            + 2;
+        let fit = |name: &str| {
+            let mut cut: String = name.chars().take(name_width - 2).collect();
+            if name.chars().count() > name_width - 2 {
+                cut.pop();
+                cut.push('…');
+            }
+            format!("{cut:<name_width$}")
+        };
+        let mut lines: Vec<Line<'_>> = status
+            .bodies
+            .iter()
+            .zip(&view.names)
+            .map(|(b, name)| {
+                let style = match b.standing {
+                    s if s.is_stale() => theme.warning(),
+                    crate::domain::Standing::Approved { .. } | crate::domain::Standing::Adopted { .. } => {
+                        theme.good()
+                    }
+                    crate::domain::Standing::Rejected { .. } => theme.error(),
+                    _ => Style::new(),
+                };
+                Line::from(vec![
+                    Span::styled(format!(" {:<5}", b.body.0), theme.title()),
+                    Span::styled(fit(&inert(name)), theme.dim()),
+                    Span::styled(b.standing.describe(current), style),
+                ])
+            })
+            .collect();
+        for p in &view.problems {
+            lines.push(Line::from(Span::styled(
+                format!(" ⚠ {}", inert(p)),
+                theme.error(),
+            )));
+        }
+        frame.render_widget(
+            Paragraph::new(lines).block(Block::default().borders(Borders::BOTTOM)),
+            standings,
+        );
+
+        let header = Row::new(
+            std::iter::once(Cell::from("Draft"))
+                .chain(status.columns.iter().map(|b| Cell::from(b.0.clone()))),
+        )
+        .style(theme.dim());
+        let rows: Vec<Row<'_>> = status
+            .rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let mut cells = vec![Cell::from(format!("{:>5}", row.draft))];
+                for (c, cell) in row.cells.iter().enumerate() {
+                    let text = cell.map(|o| o.symbol().to_string()).unwrap_or_else(|| "·".into());
+                    let style = if r == self.row && c == self.col {
+                        theme.selected()
+                    } else {
+                        Style::new()
+                    };
+                    cells.push(Cell::from(Span::styled(format!(" {text} "), style)));
+                }
+                Row::new(cells)
+            })
+            .collect();
+        let widths: Vec<Constraint> = std::iter::once(Constraint::Length(6))
+            .chain(status.columns.iter().map(|_| Constraint::Length(5)))
+            .collect();
+        let mut state = TableState::default().with_selected(Some(self.row));
+        let table = Table::new(rows, widths)
+            .header(header)
+            .row_highlight_style(theme.title())
+            .highlight_symbol("▶");
+        frame.render_stateful_widget(table, matrix, &mut state);
+
+        let commit = self.selected_commit().unwrap_or_default();
+        let mut detail_lines: Vec<Line<'_>> = Vec::new();
+        for d in status.decisions.iter().filter(|d| d.commit == commit) {
+            let mut facts = vec![format!("meeting {}", d.meeting)];
+            facts.extend(d.item.iter().cloned());
+            facts.extend(d.case.iter().map(|c| format!("sag {c}")));
+            facts.push(format!("recorded by {}", d.recorded_by.name));
+            detail_lines.push(Line::from(vec![
+                Span::styled(format!(" {} {} ", d.body.0, d.outcome.symbol()), theme.title()),
+                Span::raw(format!("{} ({}) · ", d.outcome.label_da(), d.outcome)),
+                Span::styled(inert(&facts.join(" · ")).into_owned(), theme.dim()),
+            ]));
+            if let Some(text) = &d.text {
+                detail_lines.push(Line::raw(format!("   {}", inert(&text.replace('\n', " ")))));
+            }
+        }
+        if detail_lines.is_empty() {
+            detail_lines.push(Line::from(Span::styled(
+                " No decisions on this draft.",
+                theme.dim(),
+            )));
+        }
+        let title = format!(" Decisions on draft {} ", self.selected_draft().unwrap_or(0));
+        frame.render_widget(
+            Paragraph::new(detail_lines)
+                .block(Block::default().borders(Borders::TOP).title(title))
+                .wrap(Wrap { trim: false }),
+            detail,
+        );
+        if let Some(form) = &self.form {
+            draw_form(frame, area, theme, form, view);
+        }
+    }
+}
+
+fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionForm, view: &ApprovalsView) {
+    let width = 72.min(area.width);
+    let height = 12.min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    };
+    frame.render_widget(Clear, rect);
+    let body = view.status.columns.get(form.body).map(|b| {
+        let name = view.names.get(form.body).cloned().unwrap_or_default();
+        format!("‹ {} {} ›", b.0, inert(&name))
+    });
+    let outcome = Outcome::ALL[form.outcome];
+    let values = [
+        body.unwrap_or_default(),
+        format!("‹ {} ({}) ›", outcome.label_da(), outcome),
+        form.texts[0].clone(),
+        form.texts[1].clone(),
+        form.texts[2].clone(),
+        form.texts[3].clone(),
+    ];
+    let mut lines: Vec<Line<'_>> = FIELDS
+        .iter()
+        .zip(values)
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let style = if i == form.field {
+                theme.selected()
+            } else {
+                Style::new()
+            };
+            Line::from(vec![
+                Span::styled(format!(" {label:<14} "), theme.title()),
+                Span::styled(inert(&value).into_owned(), style),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    match &form.error {
+        Some(e) => lines.push(Line::from(Span::styled(format!(" {}", inert(e)), theme.error()))),
+        None => lines.push(Line::from(Span::styled(
+            " Tab/↑↓ field · ←/→ choose · Enter record · Esc cancel",
+            theme.dim(),
+        ))),
+    }
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" Record a decision on draft {} ", form.draft))
+        .border_style(theme.warning());
+    frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
