@@ -5,16 +5,19 @@
 //! takes text (and the name of the file it came from, for error messages) and
 //! returns values or an [`Invalid`] that says what is wrong and where.
 
+pub mod anchor;
 mod error;
 mod slug;
 mod strategy;
 mod text;
+mod thread;
 mod workspace;
 
 pub use error::Invalid;
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};
+pub use thread::{Anchor, Message, Thread, ThreadStatus, check_id, new_id};
 pub use workspace::{Body, BodyId, BodyKind, Roles, WorkspaceConfig};
 
 /// The format version this build writes and reads in every TOML file.
@@ -38,5 +41,16 @@ pub mod paths {
     }
     pub fn document(slug: &Slug) -> String {
         format!("{STRATEGIES}/{slug}/{DOCUMENT}")
+    }
+
+    pub const COMMENTS: &str = "comments";
+
+    /// The folder of a document's comment threads.
+    pub fn comments_dir(slug: &Slug) -> String {
+        format!("{STRATEGIES}/{slug}/{COMMENTS}")
+    }
+    /// One comment thread's file.
+    pub fn thread(slug: &Slug, id: &str) -> String {
+        format!("{STRATEGIES}/{slug}/{COMMENTS}/{id}.toml")
     }
 }
