@@ -7,6 +7,7 @@
 //! writers meet.
 
 mod cache;
+mod comments;
 mod error;
 mod history;
 mod snapshot;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository, Signature};
 
+pub use comments::{CommentOp, comment_trailer};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, parse_trailers};
 pub use snapshot::{Snapshot, StrategyEntry};
