@@ -2,6 +2,7 @@
 //! thin call into `store` and `domain`. Errors become one line on stderr and exit
 //! code 1; usage errors too (with clap's first line).
 
+mod comments;
 mod demo;
 mod diff;
 mod docs;
@@ -106,6 +107,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Review comments on passages of a draft: add, reply, resolve, reopen, list, show.
+    Comment {
+        #[command(subcommand)]
+        command: comments::CommentCommand,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -169,6 +175,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             diff::diff(&repo, &slug, &from, &to, diff::Options { view, stat, json })
         }
         Some(Command::Demo { dir }) => demo::demo(dir),
+        Some(Command::Comment { command }) => comments::run(&repo, command),
     }
 }
 

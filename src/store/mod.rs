@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository, Signature};
 
-pub use comments::{CommentOp, comment_trailer};
+pub use comments::{CommentOp, comment_trailer, line_label};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, parse_trailers};
 pub use snapshot::{Snapshot, StrategyEntry};
