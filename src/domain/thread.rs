@@ -21,7 +21,7 @@ use super::workspace::check_format;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Thread {
     pub format: u32,
-    /// Time-sortable and unique: `20250128T101500Z-3fa9c2`; also the file name.
+    /// Time-sortable and unique: `20250128T101500.123Z-3fa9c2`; also the file name.
     pub id: String,
     pub status: ThreadStatus,
     /// The draft number the writer saw (numbers can shift when clones merge;
@@ -197,26 +197,27 @@ fn line_count(text: &str) -> usize {
     text.split_inclusive('\n').count()
 }
 
-/// Thread ids are 1–64 ASCII letters, digits, `-` and `_`, starting with a letter
-/// or digit: safe as a file name on every system, and in a command line.
+/// Thread ids are 1–64 ASCII letters, digits, `-`, `_` and `.`, starting with a
+/// letter or digit: safe as a file name on every system (no `/`, never `..` on
+/// its own), and in a command line.
 pub fn check_id(id: &str) -> Result<(), String> {
     let ok = (1..=64).contains(&id.len())
         && id
             .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
         && id.as_bytes()[0].is_ascii_alphanumeric();
     if ok {
         Ok(())
     } else {
         Err(format!(
-            "\"{}\" is not a comment id (letters, digits and -, like 20250128T101500Z-3fa9c2)",
+            "\"{}\" is not a comment id (letters, digits, - and ., like 20250128T101500.123Z-3fa9c2)",
             crate::text::inert(id)
         ))
     }
 }
 
-/// A new thread id for a thread created at `now`: the UTC time to the second
-/// (so ids sort by time) and six hex digits mixed from the nanoseconds, the
+/// A new thread id for a thread created at `now`: the UTC time to the
+/// millisecond (so ids sort by time) and six hex digits mixed from the nanoseconds, the
 /// process id and a per-process counter (so two writers in the same second,
 /// even in the same process, differ). The store still checks the file does
 /// not exist, and a clash with a concurrent writer surfaces as a merge
@@ -227,7 +228,7 @@ pub fn new_id(now: jiff::Timestamp) -> String {
     let nanos = now.subsec_nanosecond() as u64;
     let pid = u64::from(std::process::id());
     let mixed = mix(nanos ^ mix(pid.wrapping_add(mix(count))));
-    format!("{}-{:06x}", now.strftime("%Y%m%dT%H%M%SZ"), mixed & 0xff_ffff)
+    format!("{}-{:06x}", now.strftime("%Y%m%dT%H%M%S%.3fZ"), mixed & 0xff_ffff)
 }
 
 /// splitmix64's finaliser: every input bit affects every output bit.
@@ -242,12 +243,12 @@ fn mix(mut x: u64) -> u64 {
 mod tests {
     use super::*;
 
-    const FILE: &str = "strategies/klima/comments/20250128T101500Z-3fa9c2.toml";
+    const FILE: &str = "strategies/klima/comments/20250128T101500.123Z-3fa9c2.toml";
 
     fn thread() -> Thread {
         Thread {
             format: 1,
-            id: "20250128T101500Z-3fa9c2".into(),
+            id: "20250128T101500.123Z-3fa9c2".into(),
             status: ThreadStatus::Open,
             draft: 2,
             commit: "1f0c2b3a4d5e6f708192a3b4c5d6e7f801234567".into(),
@@ -280,7 +281,7 @@ mod tests {
         let text = t.to_toml();
         assert_eq!(Thread::parse(FILE, &text).unwrap(), t, "{text}");
         assert!(
-            text.starts_with("format = 1\nid = \"20250128T101500Z-3fa9c2\"\nstatus = \"open\"\n"),
+            text.starts_with("format = 1\nid = \"20250128T101500.123Z-3fa9c2\"\nstatus = \"open\"\n"),
             "{text}"
         );
         assert!(text.contains("[anchor]\nstart = 12\nend = 13\n"), "{text}");
@@ -307,8 +308,8 @@ mod tests {
         let e = err(&good.replace("end = 13", "end = 14"));
         assert!(e.contains("the quote has 2 lines but lines 12-14 are 3"), "{e}");
         let e = err(&good.replace(
-            "id = \"20250128T101500Z-3fa9c2\"",
-            "id = \"20250128T101500Z-000000\"",
+            "id = \"20250128T101500.123Z-3fa9c2\"",
+            "id = \"20250128T101500.123Z-000000\"",
         ));
         assert!(e.starts_with(&format!("{FILE}:2: the id")), "{e}");
         let e = err(&good.replace("format = 1", "format = 2"));
@@ -365,12 +366,15 @@ mod tests {
         let a = new_id(t1);
         let b = new_id(t1);
         let c = new_id(t2);
-        assert!(a.starts_with("20250128T101500Z-") && a.len() == 23, "{a}");
+        assert!(a.starts_with("20250128T101500.123Z-") && a.len() == 27, "{a}");
+        assert!(new_id("2025-01-28T10:15:00Z".parse().unwrap()).starts_with("20250128T101500.000Z-"));
         assert_ne!(a, b);
         assert!(a < c && b < c);
         check_id(&a).unwrap();
         assert!(check_id("../udkast").is_err());
         assert!(check_id("").is_err());
         assert!(check_id("-x").is_err());
+        assert!(check_id("..").is_err());
+        assert!(check_id("a/b").is_err());
     }
 }

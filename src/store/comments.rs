@@ -427,12 +427,12 @@ mod tests {
             "Comment on lines 3-4 of klima (draft 2)",
             Some("Er 50 pct. nok?\n\nDraft: 9"),
             &slug,
-            "20250128T101500Z-3fa9c2",
+            "20250128T101500.123Z-3fa9c2",
             CommentOp::Add,
         );
         assert_eq!(
             comment_trailer(&msg),
-            Some(("20250128T101500Z-3fa9c2".into(), "add".into()))
+            Some(("20250128T101500.123Z-3fa9c2".into(), "add".into()))
         );
         // The comment's own text cannot pass for a draft trailer.
         assert_eq!(crate::store::parse_trailers(&msg), (None, Some("klima".into())));
