@@ -512,6 +512,8 @@ fn threads_placed_on_an_unsaved_buffer() {
 
     let store = Store::open(&ws).unwrap();
     let slug = Slug::parse("klima").unwrap();
+    // Comment commits are not drafts, even at the tip.
+    assert_eq!(store.drafts(&slug).unwrap().len(), 2);
     let (threads, problems) = store.threads(&slug).unwrap();
     assert!(problems.is_empty());
     assert_eq!(threads.len(), 2);
