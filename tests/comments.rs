@@ -213,7 +213,7 @@ fn reply_resolve_reopen_and_all() {
 
     // Resolved threads are listed only with --all.
     let open: Vec<String> = lines_column(&env, &ws, &[]).into_iter().map(|r| r.0).collect();
-    assert_eq!(open, [other.clone()]);
+    assert_eq!(open, std::slice::from_ref(&other));
     let all = env
         .udkast_in(&ws, &["comment", "list", "klima", "--all"])
         .ok()
