@@ -13,7 +13,6 @@
 //!    This follows a moved passage. When the quote occurs at several such places,
 //!    the one between the passage's nearest unchanged neighbours is taken if it
 //!    is the only one there (the diff paired identical lines differently).
-//!    A quote of blank lines only is never searched for.
 //! 3. **Edited**: some of its words (runs of non-space characters with a letter or
 //!    digit) survive in the new text — its unchanged lines,
 //!    and inside each changed stretch it overlaps, the words a word diff of that
@@ -82,9 +81,6 @@ pub fn map_by_quote(anchor: &Anchor, new_text: &str) -> Placement {
 }
 
 fn by_quote(new: &[&str], quote: &[&str]) -> Placement {
-    if is_blank(quote) {
-        return Placement::Outdated;
-    }
     match occurrences(new, quote).as_slice() {
         [only] => exact(*only, quote.len()),
         _ => Placement::Outdated,
@@ -188,24 +184,22 @@ impl<'a> Mapper<'a> {
         }
 
         // 2. Found by its quote.
-        if !is_blank(&quote) {
-            let candidates: Vec<usize> = occurrences(&self.new, &quote)
-                .into_iter()
-                .filter(|&o| !self.is_other_copy(o, len, s))
-                .collect();
-            match candidates.as_slice() {
-                [only] => return exact(*only, len),
-                [] => {}
-                several => {
-                    let (lo, hi) = self.window(s, e);
-                    let inside: Vec<usize> = several
-                        .iter()
-                        .copied()
-                        .filter(|&o| o >= lo && o + len <= hi)
-                        .collect();
-                    if let [only] = inside.as_slice() {
-                        return exact(*only, len);
-                    }
+        let candidates: Vec<usize> = occurrences(&self.new, &quote)
+            .into_iter()
+            .filter(|&o| !self.is_other_copy(o, len, s))
+            .collect();
+        match candidates.as_slice() {
+            [only] => return exact(*only, len),
+            [] => {}
+            several => {
+                let (lo, hi) = self.window(s, e);
+                let inside: Vec<usize> = several
+                    .iter()
+                    .copied()
+                    .filter(|&o| o >= lo && o + len <= hi)
+                    .collect();
+                if let [only] = inside.as_slice() {
+                    return exact(*only, len);
                 }
             }
         }
@@ -313,10 +307,6 @@ fn is_word(token: &str) -> bool {
 fn key(line: &str) -> &str {
     let line = line.strip_suffix('\n').unwrap_or(line);
     line.strip_suffix('\r').unwrap_or(line)
-}
-
-fn is_blank(lines: &[&str]) -> bool {
-    lines.iter().all(|l| l.trim().is_empty())
 }
 
 /// Every place (0-based first line) where `quote` occurs as whole lines.

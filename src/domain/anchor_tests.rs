@@ -146,13 +146,14 @@ fn a_passage_duplicated_elsewhere() {
 }
 
 #[test]
-fn blank_passages_are_never_searched_for() {
+fn a_deleted_blank_line_does_not_jump_to_another() {
     let old = "a\n\nb\n\nc\n";
     let a = anchor(old, 2, 2);
     assert_eq!(
         map(&a, old, "x\na\n\nb\n\nc\n"),
         Placement::Exact { start: 3, end: 3 }
     );
+    // The other blank line is an unchanged copy, not this one moved.
     assert_eq!(map(&a, old, "a\nb\n\nc\n"), Placement::Outdated);
 }
 
@@ -306,7 +307,7 @@ fn count(text: &str, quote: &str) -> usize {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 512, max_global_rejects: 100_000, ..ProptestConfig::default() })]
 
     /// Edits that leave the passage alone: it lands exactly on its own text, at
     /// the place it really went, whenever the text holds it only once.
