@@ -17,6 +17,7 @@ pub enum CommentCommand {
     /// Start a comment thread on lines of a draft (default: the latest).
     Add {
         slug: String,
+        /// The draft the line numbers refer to (default: the latest).
         #[arg(long, value_name = "N")]
         draft: Option<u32>,
         /// The lines commented on: A-B, or A for one line (see `udkast show SLUG`).
@@ -50,11 +51,13 @@ pub enum CommentCommand {
     /// List the open threads and where each passage is in a draft (default: the latest).
     List {
         slug: String,
+        /// Place the threads on this draft instead of the latest.
         #[arg(long, value_name = "N")]
         draft: Option<u32>,
         /// Resolved threads too.
         #[arg(long)]
         all: bool,
+        /// Everything about each thread as JSON: anchor, placement, messages.
         #[arg(long)]
         json: bool,
     },
@@ -62,6 +65,7 @@ pub enum CommentCommand {
     Show {
         slug: String,
         id: String,
+        /// Place the thread on this draft instead of the latest.
         #[arg(long, value_name = "N")]
         draft: Option<u32>,
     },
