@@ -143,7 +143,7 @@ pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
 
 /// Documents that failed validation are listed after the good ones and make
 /// the command fail, so a broken file is never silently skipped.
-fn report_problems(problems: &[crate::domain::Invalid]) -> Result<(), Failure> {
+pub(super) fn report_problems(problems: &[crate::domain::Invalid]) -> Result<(), Failure> {
     match problems {
         [] => Ok(()),
         [one] => Err(Failure::new(one.to_string())),

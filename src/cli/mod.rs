@@ -3,6 +3,7 @@
 //! code 1; usage errors too (with clap's first line).
 
 mod approvals;
+mod comments;
 mod demo;
 mod diff;
 mod docs;
@@ -154,6 +155,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// Review comments on passages of a draft: add, reply, resolve, reopen, list, show.
+    Comment {
+        #[command(subcommand)]
+        command: comments::CommentCommand,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -242,6 +248,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Tag { slug, draft, force }) => approvals::tag(&repo, &slug, draft, force),
         Some(Command::Verify { json }) => approvals::verify(&repo, json),
         Some(Command::Demo { dir }) => demo::demo(dir),
+        Some(Command::Comment { command }) => comments::run(&repo, command),
     }
 }
 

@@ -50,9 +50,16 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     let text = e.to_string();
-    let first = text.lines().next().unwrap_or("invalid arguments");
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    Failure(format!("{first} (see `udkast --help`)")).report()
+    let mut lines = text.lines();
+    let first = lines.next().unwrap_or("invalid arguments");
+    let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
+    // "the following required arguments were not provided:" lists them on the
+    // indented lines below; keep them on the one line.
+    if first.ends_with(':') {
+        let listed: Vec<&str> = lines.take_while(|l| l.starts_with(' ')).map(str::trim).collect();
+        first = format!("{first} {}", listed.join(", "));
+    }
+    Failure(format!("{} (see `udkast --help`)", first.trim_end())).report()
 }
 
 /// Writes bytes to stdout; a closed pipe ends quietly.

@@ -43,7 +43,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
-pub use sections::{SectionChange, SectionStatus, section_labels, sections};
+pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};
 pub use view::{
     Row, RowKind, change_starts, fold_block, inline, side_by_side, side_by_side_change_starts, unified,
 };

@@ -182,6 +182,17 @@ fn count_changed_words<'a>(
     }
 }
 
+/// The heading path of the section line `line` (0-based) of `text` is in; a
+/// heading line is in its own section. Empty before the first heading.
+pub fn heading_path(text: &str, line: usize) -> Vec<String> {
+    let outline = outline(&lines(text));
+    outline
+        .of_line
+        .get(line)
+        .map(|&i| outline.sections[i].path.clone())
+        .unwrap_or_default()
+}
+
 /// Finds the headings of a text. The leading section always exists (maybe empty),
 /// so the two versions' leading sections always pair up.
 fn outline(lines: &[&str]) -> Outline {
@@ -285,6 +296,16 @@ mod tests {
         assert_eq!(atx_heading("####### for dybt"), None);
         assert_eq!(atx_heading("## C#"), Some((2, "C#".into())));
         assert_eq!(atx_heading("#"), Some((1, String::new())));
+    }
+
+    #[test]
+    fn heading_path_of_a_line() {
+        let text = "Intro\n# A\ntekst\n## B\ntekst\n# C\n";
+        assert_eq!(heading_path(text, 0), Vec::<String>::new());
+        assert_eq!(heading_path(text, 1), ["A"]);
+        assert_eq!(heading_path(text, 4), ["A", "B"]);
+        assert_eq!(heading_path(text, 5), ["C"]);
+        assert_eq!(heading_path(text, 99), Vec::<String>::new());
     }
 
     #[test]

@@ -6,12 +6,14 @@
 //! takes text (and the name of the file it came from, for error messages) and
 //! returns values or an [`Invalid`] that says what is wrong and where.
 
+pub mod anchor;
 mod approval;
 mod decision;
 mod error;
 mod slug;
 mod strategy;
 mod text;
+mod thread;
 mod version_tag;
 mod workspace;
 
@@ -21,6 +23,7 @@ pub use error::Invalid;
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};
+pub use thread::{Anchor, Message, Thread, ThreadStatus, check_id, new_id};
 pub use version_tag::{
     Claim, TagClaims, TagContent, parse_tag_message, parse_tag_name, strip_signature, tag_message, tag_name,
 };
@@ -54,5 +57,16 @@ pub mod paths {
     }
     pub fn decision(slug: &Slug, id: &str) -> String {
         format!("{STRATEGIES}/{slug}/{DECISIONS}/{id}.toml")
+    }
+
+    pub const COMMENTS: &str = "comments";
+
+    /// The folder of a document's comment threads.
+    pub fn comments_dir(slug: &Slug) -> String {
+        format!("{STRATEGIES}/{slug}/{COMMENTS}")
+    }
+    /// One comment thread's file.
+    pub fn thread(slug: &Slug, id: &str) -> String {
+        format!("{STRATEGIES}/{slug}/{COMMENTS}/{id}.toml")
     }
 }

@@ -53,10 +53,45 @@ pub enum StoreError {
     NoGit(String),
     #[error("git {command} failed: {message}")]
     GitCommand { command: String, message: String },
+    #[error("no comment thread \"{id}\" on {slug} (see `udkast comment list {slug} --all`)")]
+    UnknownThread { slug: String, id: String },
+    #[error("\"{prefix}\" is the beginning of {count} comment ids on {slug}; give more of the id")]
+    AmbiguousThread {
+        slug: String,
+        prefix: String,
+        count: usize,
+    },
+    #[error("{} outside draft {draft}, which has {count} line{}", lines_are(*.start, *.end), if *.count == 1 { "" } else { "s" })]
+    LinesOutside {
+        start: usize,
+        end: usize,
+        draft: u32,
+        count: usize,
+    },
+    #[error(
+        "lines {start}-{end} are not a range of lines (lines are numbered from 1, the first before the last)"
+    )]
+    BadLines { start: usize, end: usize },
+    #[error("the comment is empty")]
+    EmptyComment,
+    #[error("comment {id} is already {status}")]
+    ThreadAlready {
+        id: String,
+        status: crate::domain::ThreadStatus,
+    },
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
     #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
+}
+
+/// "line 4 is" or "lines 4-6 are".
+fn lines_are(start: usize, end: usize) -> String {
+    if start == end {
+        format!("line {start} is")
+    } else {
+        format!("lines {start}-{end} are")
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

@@ -9,6 +9,7 @@
 
 mod approve;
 mod cache;
+mod comments;
 mod decisions;
 mod error;
 mod history;
@@ -23,6 +24,7 @@ use std::path::{Path, PathBuf};
 use git2::{Oid, Repository, Signature};
 
 pub use approve::{DecisionInput, Recorded, Tagged};
+pub use comments::{CommentOp, comment_trailer, line_label};
 pub use decisions::{Approvals, DecisionFiles};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, parse_trailers};

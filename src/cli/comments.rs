@@ -1,0 +1,421 @@
+//! `comment add|reply|resolve|reopen|list|show`: review threads on passages of
+//! a draft, each shown where its passage is now.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use clap::Subcommand;
+use serde::Serialize;
+
+use super::output::{Failure, print_json, table, write_stdout};
+use crate::domain::anchor::Placement;
+use crate::domain::{Message, Slug, Thread, ThreadStatus};
+use crate::store::{Saved, Store, short};
+
+#[derive(Subcommand, Debug)]
+pub enum CommentCommand {
+    /// Start a comment thread on lines of a draft (default: the latest).
+    Add {
+        slug: String,
+        /// The draft the line numbers refer to (default: the latest).
+        #[arg(long, value_name = "N")]
+        draft: Option<u32>,
+        /// The lines commented on: A-B, or A for one line (see `udkast show SLUG`).
+        #[arg(long, value_name = "A-B")]
+        lines: String,
+        #[arg(long, short = 'm')]
+        message: String,
+    },
+    /// Answer a thread.
+    Reply {
+        slug: String,
+        /// The thread's id, or enough of its beginning to tell it apart.
+        id: String,
+        #[arg(long, short = 'm')]
+        message: String,
+    },
+    /// Mark a thread resolved, optionally with a last message.
+    Resolve {
+        slug: String,
+        id: String,
+        #[arg(long, short = 'm')]
+        message: Option<String>,
+    },
+    /// Open a resolved thread again, optionally with a message.
+    Reopen {
+        slug: String,
+        id: String,
+        #[arg(long, short = 'm')]
+        message: Option<String>,
+    },
+    /// List the open threads and where each passage is in a draft (default: the latest).
+    List {
+        slug: String,
+        /// Place the threads on this draft instead of the latest.
+        #[arg(long, value_name = "N")]
+        draft: Option<u32>,
+        /// Resolved threads too.
+        #[arg(long)]
+        all: bool,
+        /// Everything about each thread as JSON: anchor, placement, messages.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one thread: its passage as quoted, where it is now, every message.
+    Show {
+        slug: String,
+        id: String,
+        /// Place the thread on this draft instead of the latest.
+        #[arg(long, value_name = "N")]
+        draft: Option<u32>,
+    },
+}
+
+pub fn run(repo: &Path, command: CommentCommand) -> Result<(), Failure> {
+    match command {
+        CommentCommand::Add {
+            slug,
+            draft,
+            lines,
+            message,
+        } => add(repo, &slug, draft, &lines, &message),
+        CommentCommand::Reply { slug, id, message } => reply(repo, &slug, &id, &message),
+        CommentCommand::Resolve { slug, id, message } => {
+            set_status(repo, &slug, &id, message.as_deref(), ThreadStatus::Resolved)
+        }
+        CommentCommand::Reopen { slug, id, message } => {
+            set_status(repo, &slug, &id, message.as_deref(), ThreadStatus::Open)
+        }
+        CommentCommand::List {
+            slug,
+            draft,
+            all,
+            json,
+        } => list(repo, &slug, draft, all, json),
+        CommentCommand::Show { slug, id, draft } => show(repo, &slug, &id, draft),
+    }
+}
+
+fn parse_slug(slug: &str) -> Result<Slug, Failure> {
+    Slug::parse(slug).map_err(Failure::new)
+}
+
+fn check_message(message: &str) -> Result<(), Failure> {
+    if message.trim().is_empty() {
+        return Err(Failure::new("the comment is empty; write it with -m"));
+    }
+    Ok(())
+}
+
+/// `12-14`, `12–14` or `12` → (12, 14).
+fn parse_lines(spec: &str) -> Result<(usize, usize), Failure> {
+    let bad = || {
+        Failure::new(format!(
+            "\"{}\" is not a line range; write it as A-B, e.g. --lines 12-14, or one line as --lines 12",
+            crate::text::inert(spec)
+        ))
+    };
+    let number = |s: &str| -> Result<usize, Failure> {
+        let s = s.trim();
+        if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        s.parse().map_err(|_| bad())
+    };
+    let (start, end) = match spec.split_once(['-', '–']) {
+        Some((a, b)) => (number(a)?, number(b)?),
+        None => {
+            let n = number(spec)?;
+            (n, n)
+        }
+    };
+    if start == 0 {
+        return Err(Failure::new("lines are numbered from 1"));
+    }
+    if end < start {
+        return Err(Failure::new(format!(
+            "the line range {start}-{end} runs backwards; write it as {end}-{start}"
+        )));
+    }
+    Ok((start, end))
+}
+
+/// "12-14", or "12" for one line.
+fn range(start: usize, end: usize) -> String {
+    if start == end {
+        start.to_string()
+    } else {
+        format!("{start}-{end}")
+    }
+}
+
+fn warn(saved: &Saved) {
+    for warning in &saved.warnings {
+        eprintln!("udkast: warning: {}", crate::text::inert(warning));
+    }
+}
+
+fn add(repo: &Path, slug: &str, draft: Option<u32>, lines: &str, message: &str) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    check_message(message)?;
+    let (start, end) = parse_lines(lines)?;
+    let store = Store::open(repo)?;
+    let (thread, saved) = store.add_thread(&slug, draft, start, end, message)?;
+    warn(&saved);
+    let lines = crate::store::line_label(start, end);
+    write_stdout(
+        format!(
+            "Added comment {} on {lines} of draft {} of {slug} as {}\n",
+            thread.id,
+            thread.draft,
+            short(saved.commit)
+        )
+        .as_bytes(),
+    )
+}
+
+fn reply(repo: &Path, slug: &str, id: &str, message: &str) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    check_message(message)?;
+    let store = Store::open(repo)?;
+    let id = store.find_thread(&slug, id)?.id;
+    let (thread, saved) = store.reply_to_thread(&slug, &id, message)?;
+    warn(&saved);
+    let n = thread.replies();
+    write_stdout(
+        format!(
+            "Replied to comment {id} on {slug} ({n} repl{}) as {}\n",
+            if n == 1 { "y" } else { "ies" },
+            short(saved.commit)
+        )
+        .as_bytes(),
+    )
+}
+
+fn set_status(
+    repo: &Path,
+    slug: &str,
+    id: &str,
+    message: Option<&str>,
+    status: ThreadStatus,
+) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    if let Some(message) = message {
+        check_message(message)?;
+    }
+    let store = Store::open(repo)?;
+    let id = store.find_thread(&slug, id)?.id;
+    let (_, saved) = match status {
+        ThreadStatus::Resolved => store.resolve_thread(&slug, &id, message)?,
+        ThreadStatus::Open => store.reopen_thread(&slug, &id, message)?,
+    };
+    warn(&saved);
+    let verb = match status {
+        ThreadStatus::Resolved => "Resolved",
+        ThreadStatus::Open => "Reopened",
+    };
+    write_stdout(format!("{verb} comment {id} on {slug} as {}\n", short(saved.commit)).as_bytes())
+}
+
+/// The threads with their placements on one version of the document.
+struct Placed {
+    threads: Vec<Thread>,
+    placements: Vec<Placement>,
+    problems: Vec<crate::domain::Invalid>,
+    /// The draft shown, by number.
+    shown: u32,
+    /// The current number of each draft commit (numbers can differ from what
+    /// a thread recorded after clones merged).
+    numbers: HashMap<String, u32>,
+}
+
+impl Placed {
+    fn load(store: &Store, slug: &Slug, draft: Option<u32>) -> Result<Placed, Failure> {
+        let spec = draft.map_or_else(|| "latest".to_string(), |n| n.to_string());
+        let version = store.version(slug, &spec)?;
+        let (threads, problems) = store.threads(slug)?;
+        let placements = store.place_threads(slug, &threads, &version.text)?;
+        let numbers = store
+            .drafts(slug)?
+            .into_iter()
+            .map(|d| (d.commit.to_string(), d.number))
+            .collect();
+        Ok(Placed {
+            threads,
+            placements,
+            problems,
+            shown: version.draft.unwrap_or(0),
+            numbers,
+        })
+    }
+
+    fn draft_of(&self, thread: &Thread) -> u32 {
+        self.numbers.get(&thread.commit).copied().unwrap_or(thread.draft)
+    }
+
+    /// `12-14`, `12-14 (edited)` or `outdated (was 40-42 in draft 2)`.
+    fn where_label(&self, thread: &Thread, placement: &Placement) -> String {
+        match *placement {
+            Placement::Exact { start, end } => range(start, end),
+            Placement::Edited { start, end } => format!("{} (edited)", range(start, end)),
+            Placement::Outdated => format!(
+                "outdated (was {} in draft {})",
+                range(thread.anchor.start, thread.anchor.end),
+                self.draft_of(thread)
+            ),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ThreadRow<'a> {
+    id: &'a str,
+    status: ThreadStatus,
+    /// The draft the thread was made on (its current number).
+    draft: u32,
+    commit: &'a str,
+    anchor: &'a crate::domain::Anchor,
+    /// The draft the placement is on.
+    shown_draft: u32,
+    /// exact, edited or outdated.
+    placement: &'static str,
+    lines: Option<Lines>,
+    replies: usize,
+    messages: &'a [Message],
+}
+
+#[derive(Serialize)]
+struct Lines {
+    start: usize,
+    end: usize,
+}
+
+fn list(repo: &Path, slug: &str, draft: Option<u32>, all: bool, json: bool) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    let store = Store::open(repo)?;
+    let placed = Placed::load(&store, &slug, draft)?;
+    let shown: Vec<(&Thread, &Placement)> = placed
+        .threads
+        .iter()
+        .zip(&placed.placements)
+        .filter(|(t, _)| all || t.status == ThreadStatus::Open)
+        .collect();
+    if json {
+        let rows: Vec<ThreadRow<'_>> = shown
+            .iter()
+            .map(|(t, p)| ThreadRow {
+                id: &t.id,
+                status: t.status,
+                draft: placed.draft_of(t),
+                commit: &t.commit,
+                anchor: &t.anchor,
+                shown_draft: placed.shown,
+                placement: p.kind(),
+                lines: p.lines().map(|(start, end)| Lines { start, end }),
+                replies: t.replies(),
+                messages: &t.messages,
+            })
+            .collect();
+        print_json(&rows)?;
+    } else {
+        let cells: Vec<Vec<String>> = shown
+            .iter()
+            .map(|(t, p)| {
+                let first = t.messages.first();
+                vec![
+                    t.id.clone(),
+                    t.status.to_string(),
+                    placed.where_label(t, p),
+                    first.map(|m| m.author.clone()).unwrap_or_default(),
+                    t.replies().to_string(),
+                    first
+                        .and_then(|m| m.text.lines().next())
+                        .unwrap_or_default()
+                        .to_string(),
+                ]
+            })
+            .collect();
+        write_stdout(
+            table(
+                &["ID", "STATUS", "LINES", "AUTHOR", "REPLIES", "COMMENT"],
+                &cells,
+                &[4],
+            )
+            .as_bytes(),
+        )?;
+    }
+    super::docs::report_problems(&placed.problems)
+}
+
+fn show(repo: &Path, slug: &str, id: &str, draft: Option<u32>) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    let store = Store::open(repo)?;
+    let thread = store.find_thread(&slug, id)?;
+    let placed = Placed::load(&store, &slug, draft)?;
+    let placement = placed
+        .threads
+        .iter()
+        .position(|t| t.id == thread.id)
+        .map_or(Placement::Outdated, |i| placed.placements[i]);
+    let inert = |s: &str| crate::text::inert_keep_tabs(s).into_owned();
+    let anchor = &thread.anchor;
+    let mut out = format!("comment {} on {slug}, {}\n", thread.id, thread.status);
+    let section = if anchor.section.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", anchor.section.join(" › "))
+    };
+    out.push_str(&inert(&format!(
+        "on {} of draft {}{section}; in draft {}: {}",
+        crate::store::line_label(anchor.start, anchor.end),
+        placed.draft_of(&thread),
+        placed.shown,
+        placed.where_label(&thread, &placement)
+    )));
+    out.push_str("\n\n");
+    for line in crate::diff::lines(&anchor.quote) {
+        out.push_str(&format!("> {}\n", inert(line.trim_end_matches(['\n', '\r']))));
+    }
+    for message in &thread.messages {
+        let who = format!("{} <{}>, {}:", message.author, message.email, message.time);
+        out.push_str(&format!("\n{}\n", inert(&who)));
+        for line in message.text.lines() {
+            out.push_str(&format!("    {}\n", inert(line)));
+        }
+    }
+    write_stdout(out.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ranges() {
+        assert_eq!(parse_lines("12-14").unwrap(), (12, 14));
+        assert_eq!(parse_lines(" 12 – 14 ").unwrap(), (12, 14));
+        assert_eq!(parse_lines("7").unwrap(), (7, 7));
+        for bad in [
+            "",
+            "a-b",
+            "12-",
+            "-3",
+            "1-2-3",
+            "+1",
+            "12..14",
+            "99999999999999999999999",
+        ] {
+            let e = parse_lines(bad).unwrap_err().0;
+            assert!(e.contains("is not a line range"), "{bad}: {e}");
+        }
+        assert_eq!(parse_lines("0-2").unwrap_err().0, "lines are numbered from 1");
+        assert!(
+            parse_lines("14-12")
+                .unwrap_err()
+                .0
+                .contains("runs backwards; write it as 12-14")
+        );
+        assert_eq!(range(3, 3), "3");
+        assert_eq!(range(3, 5), "3-5");
+    }
+}

@@ -1,0 +1,553 @@
+//! Review comments through the real binary: threads follow their passage into
+//! later drafts, replies and resolving, every bad input, broken thread files,
+//! and two processes commenting at once losing nothing.
+
+mod common;
+
+use std::path::Path;
+
+use common::{Env, NAME};
+
+const DRAFT2: &str = "# Klimaplan 2030\n\
+                      \n\
+                      ## Mål\n\
+                      \n\
+                      Vi vil reducere udledningen med 50 pct. inden 2030.\n\
+                      Det kræver en indsats fra alle forvaltninger.\n\
+                      \n\
+                      ## Indsatser\n\
+                      \n\
+                      Vi bygger cykelstier.\n";
+
+fn save(env: &Env, ws: &Path, text: &str, message: &str) {
+    env.udkast_stdin(ws, &["save", "klima", "-", "-m", message], text.as_bytes())
+        .ok();
+}
+
+/// A workspace whose `klima` has drafts 1 and 2 (DRAFT2).
+fn workspace(env: &Env) -> std::path::PathBuf {
+    let ws = env.workspace("ws");
+    save(env, &ws, DRAFT2, "Første tekst");
+    ws
+}
+
+/// Adds a thread and returns its id.
+fn add(env: &Env, ws: &Path, args: &[&str], message: &str) -> String {
+    let mut all = vec!["comment", "add", "klima"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-m", message]);
+    let out = env.udkast_in(ws, &all).ok().to_string();
+    assert!(out.starts_with("Added comment "), "{out}");
+    out.split_whitespace().nth(2).unwrap().to_string()
+}
+
+fn json(env: &Env, ws: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["comment", "list", "klima", "--json"];
+    all.extend_from_slice(args);
+    serde_json::from_str(env.udkast_in(ws, &all).ok()).unwrap()
+}
+
+/// The LINES column of each listed thread, by id.
+fn lines_column(env: &Env, ws: &Path, args: &[&str]) -> Vec<(String, String)> {
+    let mut all = vec!["comment", "list", "klima"];
+    all.extend_from_slice(args);
+    let out = env.udkast_in(ws, &all).ok().to_string();
+    let mut rows = out.lines();
+    let header = rows.next().unwrap();
+    assert!(header.starts_with("ID "), "{out}");
+    let lines_at = header.find("LINES").unwrap();
+    let author_at = header.find("AUTHOR").unwrap();
+    rows.map(|r| {
+        (
+            r.split_whitespace().next().unwrap().to_string(),
+            r[lines_at..author_at].trim().to_string(),
+        )
+    })
+    .collect()
+}
+
+fn assert_clean(env: &Env, ws: &Path) {
+    env.git(ws, &["fsck", "--no-progress", "--strict"]);
+    assert_eq!(env.git(ws, &["status", "--porcelain"]), "");
+}
+
+#[test]
+fn threads_follow_their_passage_through_later_drafts() {
+    let env = Env::new();
+    let ws = workspace(&env);
+    let goal = add(&env, &ws, &["--draft", "2", "--lines", "5-6"], "Er 50 pct. nok?");
+    let bikes = add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
+    assert!(goal < bikes, "ids sort by time: {goal} {bikes}");
+    assert_eq!(
+        lines_column(&env, &ws, &[]),
+        [(goal.clone(), "5-6".into()), (bikes.clone(), "10".into())]
+    );
+
+    // Draft 3 inserts a section above both passages.
+    let draft3 = DRAFT2.replace(
+        "## Mål\n",
+        "## Baggrund\n\nKommunen har en klimaplan.\n\n## Mål\n",
+    );
+    save(&env, &ws, &draft3, "Baggrund");
+    assert_eq!(
+        lines_column(&env, &ws, &[]),
+        [(goal.clone(), "9-10".into()), (bikes.clone(), "14".into())]
+    );
+    // A thread added now on the older draft 2 is placed on draft 3 too.
+    let heading = add(
+        &env,
+        &ws,
+        &["--draft", "2", "--lines", "3"],
+        "Overskriften er for bred.",
+    );
+
+    // Draft 4 edits inside the first passage.
+    save(&env, &ws, &draft3.replace("50 pct.", "70 pct."), "Skærpet");
+    let listed = lines_column(&env, &ws, &[]);
+    assert_eq!(
+        listed,
+        [
+            (goal.clone(), "9-10 (edited)".into()),
+            (bikes.clone(), "14".into()),
+            (heading.clone(), "7".into())
+        ]
+    );
+
+    // Draft 5 deletes it: outdated, with where it was; never hidden.
+    let draft5 = draft3.replace(
+        "Vi vil reducere udledningen med 50 pct. inden 2030.\nDet kræver en indsats fra alle forvaltninger.\n",
+        "",
+    );
+    save(&env, &ws, &draft5, "Mål udgår");
+    assert_eq!(
+        lines_column(&env, &ws, &[])[0],
+        (goal.clone(), "outdated (was 5-6 in draft 2)".into())
+    );
+    // Shown on an older draft, each is where it was.
+    assert_eq!(
+        lines_column(&env, &ws, &["--draft", "2"])[0],
+        (goal.clone(), "5-6".into())
+    );
+
+    let rows = json(&env, &ws, &[]);
+    let first = &rows[0];
+    assert_eq!(first["id"], goal.as_str());
+    assert_eq!(first["placement"], "outdated");
+    assert_eq!(first["lines"], serde_json::Value::Null);
+    assert_eq!(first["shown_draft"], 5);
+    assert_eq!(first["draft"], 2);
+    assert_eq!(
+        first["anchor"]["quote"],
+        "Vi vil reducere udledningen med 50 pct. inden 2030.\nDet kræver en indsats fra alle forvaltninger.\n"
+    );
+    assert_eq!(
+        first["anchor"]["section"],
+        serde_json::json!(["Klimaplan 2030", "Mål"])
+    );
+    assert_eq!(first["messages"][0]["author"], NAME);
+    assert_eq!(rows[1]["placement"], "exact");
+    assert_eq!(rows[1]["lines"], serde_json::json!({"start": 12, "end": 12}));
+
+    // show prints the original quote of an outdated thread.
+    let shown = env
+        .udkast_in(&ws, &["comment", "show", "klima", &goal])
+        .ok()
+        .to_string();
+    assert!(shown.contains("outdated (was 5-6 in draft 2)"), "{shown}");
+    assert!(
+        shown.contains("> Vi vil reducere udledningen med 50 pct. inden 2030.\n"),
+        "{shown}"
+    );
+    assert!(shown.contains("    Er 50 pct. nok?\n"), "{shown}");
+
+    // Comments are not drafts: the log still has five.
+    let log: serde_json::Value =
+        serde_json::from_str(env.udkast_in(&ws, &["log", "klima", "--json"]).ok()).unwrap();
+    assert_eq!(log.as_array().unwrap().len(), 5);
+    assert_eq!(log[0]["message"], "Mål udgår");
+    assert_clean(&env, &ws);
+}
+
+#[test]
+fn reply_resolve_reopen_and_all() {
+    let env = Env::new();
+    let ws = workspace(&env);
+    let goal = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
+    let other = add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
+
+    // A unique beginning of the id is enough.
+    let out = env
+        .udkast_in(
+            &ws,
+            &[
+                "comment",
+                "reply",
+                "klima",
+                &goal[..20],
+                "-m",
+                "Direktionen ønsker 70.",
+            ],
+        )
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with(&format!("Replied to comment {goal} on klima (1 reply)")),
+        "{out}"
+    );
+    env.udkast_in(
+        &ws,
+        &["comment", "reply", "klima", &goal, "-m", "Enig.\nOg mere."],
+    )
+    .ok();
+    let out = env
+        .udkast_in(
+            &ws,
+            &["comment", "resolve", "klima", &goal, "-m", "Rettet i udkast 3."],
+        )
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with(&format!("Resolved comment {goal} on klima")),
+        "{out}"
+    );
+
+    // Resolved threads are listed only with --all.
+    let open: Vec<String> = lines_column(&env, &ws, &[]).into_iter().map(|r| r.0).collect();
+    assert_eq!(open, std::slice::from_ref(&other));
+    let all = env
+        .udkast_in(&ws, &["comment", "list", "klima", "--all"])
+        .ok()
+        .to_string();
+    let row = all.lines().find(|l| l.starts_with(&goal)).unwrap();
+    assert!(
+        row.contains(" resolved ") && row.contains(" 3  Er 50 pct. nok?"),
+        "{all}"
+    );
+
+    let rows = json(&env, &ws, &["--all"]);
+    assert_eq!(rows[0]["status"], "resolved");
+    assert_eq!(rows[0]["replies"], 3);
+    assert_eq!(rows[0]["messages"][2]["text"], "Enig.\nOg mere.");
+    assert_eq!(rows[0]["messages"][3]["text"], "Rettet i udkast 3.");
+
+    env.udkast_in(&ws, &["comment", "resolve", "klima", &goal])
+        .user_error(&format!("comment {goal} is already resolved"));
+    env.udkast_in(&ws, &["comment", "reopen", "klima", &goal]).ok();
+    env.udkast_in(&ws, &["comment", "reopen", "klima", &goal])
+        .user_error("is already open");
+    assert_eq!(lines_column(&env, &ws, &[]).len(), 2);
+
+    // Each operation is one commit with trailers; the thread file is plain TOML.
+    let log = env.git(&ws, &["log", "--format=%B%x00", "-6"]);
+    let last = log.split('\0').next().unwrap();
+    assert!(
+        last.starts_with(&format!("Reopen comment {goal} on klima")),
+        "{last}"
+    );
+    assert!(
+        last.contains(&format!("\nStrategy: klima\nComment: {goal} reopen\n")),
+        "{last}"
+    );
+    assert!(log.contains(&format!("Comment: {goal} resolve")));
+    assert!(log.contains("Rettet i udkast 3."));
+    let file = std::fs::read_to_string(ws.join(format!("strategies/klima/comments/{goal}.toml"))).unwrap();
+    assert!(
+        file.starts_with(&format!("format = 1\nid = \"{goal}\"\nstatus = \"open\"\n")),
+        "{file}"
+    );
+    assert_eq!(file.matches("[[message]]").count(), 4);
+    assert_clean(&env, &ws);
+}
+
+#[test]
+fn every_bad_input_is_one_clear_line() {
+    let env = Env::new();
+    let ws = workspace(&env);
+    let id = add(&env, &ws, &["--lines", "5"], "Første");
+    let head = env.git(&ws, &["rev-parse", "HEAD"]);
+    let run = |args: &[&str]| env.udkast_in(&ws, args);
+
+    run(&["comment", "reply", "klima", "20990101T000000Z-abcdef", "-m", "x"])
+        .user_error("no comment thread \"20990101T000000Z-abcdef\" on klima");
+    run(&["comment", "resolve", "klima", "zzz"]).user_error("no comment thread \"zzz\" on klima");
+    run(&["comment", "reply", "klima", "../../udkast", "-m", "x"]).user_error("is not a comment id");
+    run(&["comment", "reply", "klima", &id, "-m", ""]).user_error("the comment is empty; write it with -m");
+    run(&["comment", "add", "klima", "--lines", "5", "-m", "  \n "]).user_error("the comment is empty");
+    run(&["comment", "resolve", "klima", &id, "-m", " "]).user_error("the comment is empty");
+    run(&["comment", "add", "klima", "--lines", "a-b", "-m", "x"])
+        .user_error("\"a-b\" is not a line range; write it as A-B");
+    run(&["comment", "add", "klima", "--lines", "6-4", "-m", "x"])
+        .user_error("the line range 6-4 runs backwards; write it as 4-6");
+    run(&["comment", "add", "klima", "--lines", "0-2", "-m", "x"]).user_error("lines are numbered from 1");
+    run(&["comment", "add", "klima", "--lines", "40-45", "-m", "x"])
+        .user_error("lines 40-45 are outside draft 2, which has 10 lines");
+    run(&[
+        "comment", "add", "klima", "--draft", "1", "--lines", "2", "-m", "x",
+    ])
+    .user_error("line 2 is outside draft 1, which has 1 line");
+    run(&[
+        "comment", "add", "klima", "--draft", "7", "--lines", "2", "-m", "x",
+    ])
+    .user_error("strategy \"klima\" has no draft 7 (its drafts are 1–2)");
+    run(&["comment", "add", "nope", "--lines", "2", "-m", "x"]).user_error("no strategy \"nope\"");
+    run(&["comment", "list", "klima", "--draft", "9"]).user_error("has no draft 9");
+    run(&["comment", "add", "klima", "-m", "x"])
+        .user_error("the following required arguments were not provided: --lines <A-B>");
+    run(&["comment", "frob", "klima"]).user_error("unrecognized subcommand 'frob'");
+
+    // A second thread makes a short prefix ambiguous.
+    let other = add(&env, &ws, &["--lines", "6"], "Anden");
+    let common_len = id.bytes().zip(other.bytes()).take_while(|(a, b)| a == b).count();
+    run(&["comment", "reply", "klima", &id[..common_len], "-m", "x"])
+        .user_error("is the beginning of 2 comment ids on klima; give more of the id");
+
+    // Nothing was written by the failures (only the second thread).
+    let log = env.git(&ws, &["log", "--format=%H", &format!("{}..HEAD", head.trim())]);
+    assert_eq!(log.lines().count(), 1);
+    assert_clean(&env, &ws);
+}
+
+#[test]
+fn a_malformed_thread_file_is_named_and_hides_nothing() {
+    let env = Env::new();
+    let ws = workspace(&env);
+    let good = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
+    let dir = ws.join("strategies/klima/comments");
+    let text = std::fs::read_to_string(dir.join(format!("{good}.toml"))).unwrap();
+    let bad_id = "20000101T000000Z-000bad";
+    let bad = text
+        .replace(&good, bad_id)
+        .replace("status = \"open\"", "status = \"maybe\"");
+    std::fs::write(dir.join(format!("{bad_id}.toml")), bad).unwrap();
+    env.git(&ws, &["add", "-A"]);
+    env.git(&ws, &["commit", "-qm", "hand edit"]);
+
+    let out = env.udkast_in(&ws, &["comment", "list", "klima"]);
+    out.user_error(&format!(
+        "strategies/klima/comments/{bad_id}.toml:3: unknown variant `maybe`"
+    ));
+    assert!(
+        out.stdout.contains(&good),
+        "the good thread is still listed: {}",
+        out.stdout
+    );
+    let out = env.udkast_in(&ws, &["comment", "list", "klima", "--json"]);
+    assert_eq!(out.code, 1);
+    let rows: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+
+    // Answering the broken thread names it; answering the good one works.
+    env.udkast_in(&ws, &["comment", "reply", "klima", bad_id, "-m", "x"])
+        .user_error(&format!("{bad_id}.toml:3: unknown variant `maybe`"));
+    env.udkast_in(&ws, &["comment", "reply", "klima", &good, "-m", "Svar"])
+        .ok();
+
+    // Two problems: both reported, one line each, the good thread still listed.
+    std::fs::write(dir.join("noter.txt"), "husk\n").unwrap();
+    std::fs::write(dir.join("20000101T000000Z-00000b.toml"), "format = 1\nid = \"x\n").unwrap();
+    env.git(&ws, &["add", "-A"]);
+    env.git(&ws, &["commit", "-qm", "more hand edits"]);
+    let out = env.udkast_in(&ws, &["comment", "list", "klima"]);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stderr.lines().count(), 3, "{}", out.stderr);
+    assert!(
+        out.stderr.contains("comments/noter.txt: is not a comment thread"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("comments/20000101T000000Z-00000b.toml:2:"),
+        "{}",
+        out.stderr
+    );
+    assert!(out.stdout.contains(&good));
+    // The document itself is untouched by broken comments.
+    env.udkast_in(&ws, &["list"]).ok();
+}
+
+/// Runs `udkast` `times` times with the arguments `args(i)`, returning failures.
+fn repeat(env: &Env, ws: &Path, times: usize, args: impl Fn(usize) -> Vec<String>) -> Vec<String> {
+    (0..times)
+        .filter_map(|i| {
+            let args = args(i);
+            let refs: Vec<&str> = args.iter().map(String::as_str).collect();
+            let out = env.udkast_in(ws, &refs);
+            (out.code != 0).then(|| format!("{args:?}: {}", out.stderr))
+        })
+        .collect()
+}
+
+#[test]
+fn two_processes_commenting_at_once_lose_nothing() {
+    const N: usize = 20;
+    let env = Env::new();
+    let ws = workspace(&env);
+    let thread = add(&env, &ws, &["--lines", "5-6"], "Tråden");
+    let s = |x: &str| x.to_string();
+    let failures: Vec<String> = std::thread::scope(|scope| {
+        let adder = scope.spawn(|| {
+            repeat(&env, &ws, N, |i| {
+                vec![
+                    s("comment"),
+                    s("add"),
+                    s("klima"),
+                    s("--lines"),
+                    format!("{}", i % 10 + 1),
+                    s("-m"),
+                    format!("ny {i}"),
+                ]
+            })
+        });
+        let replier = scope.spawn(|| {
+            repeat(&env, &ws, N, |i| {
+                vec![
+                    s("comment"),
+                    s("reply"),
+                    s("klima"),
+                    thread.clone(),
+                    s("-m"),
+                    format!("svar a{i}"),
+                ]
+            })
+        });
+        let replier2 = scope.spawn(|| {
+            repeat(&env, &ws, N, |i| {
+                vec![
+                    s("comment"),
+                    s("reply"),
+                    s("klima"),
+                    thread.clone(),
+                    s("-m"),
+                    format!("svar b{i}"),
+                ]
+            })
+        });
+        [adder, replier, replier2]
+            .into_iter()
+            .flat_map(|h| h.join().unwrap())
+            .collect()
+    });
+    assert!(failures.is_empty(), "{failures:#?}");
+
+    let rows = json(&env, &ws, &["--all"]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), N + 1);
+    for i in 0..N {
+        assert!(
+            rows.iter().any(|r| r["messages"][0]["text"] == format!("ny {i}")),
+            "thread {i} lost"
+        );
+    }
+    let replies: Vec<String> = rows.iter().find(|r| r["id"] == thread.as_str()).unwrap()["messages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .skip(1)
+        .map(|m| m["text"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(replies.len(), 2 * N, "{replies:?}");
+    for i in 0..N {
+        // Each writer's replies stay in its own order.
+        let a = replies.iter().position(|r| *r == format!("svar a{i}"));
+        let b = replies.iter().position(|r| *r == format!("svar b{i}"));
+        assert!(a.is_some() && b.is_some(), "reply {i} lost: {replies:?}");
+        if i > 0 {
+            assert!(a > replies.iter().position(|r| *r == format!("svar a{}", i - 1)));
+        }
+    }
+    // One commit per operation, still only two drafts.
+    let commits = env.git(&ws, &["rev-list", "--count", "HEAD"]);
+    // init, draft 1, draft 2, the first thread, then one per operation.
+    assert_eq!(commits.trim().parse::<usize>().unwrap(), 4 + 3 * N);
+    let log: serde_json::Value =
+        serde_json::from_str(env.udkast_in(&ws, &["log", "klima", "--json"]).ok()).unwrap();
+    assert_eq!(log.as_array().unwrap().len(), 2);
+    assert_clean(&env, &ws);
+}
+
+#[test]
+fn comments_work_in_a_bare_repository() {
+    let env = Env::new();
+    let ws = workspace(&env);
+    let bare = env.path("bare.git");
+    env.git(
+        env.root.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            ws.to_str().unwrap(),
+            bare.to_str().unwrap(),
+        ],
+    );
+    let repo = bare.to_str().unwrap();
+    let out = env
+        .udkast(&[
+            "--repo", repo, "comment", "add", "klima", "--lines", "3", "-m", "Bar",
+        ])
+        .ok()
+        .to_string();
+    let id = out.split_whitespace().nth(2).unwrap().to_string();
+    env.udkast(&["--repo", repo, "comment", "resolve", "klima", &id])
+        .ok();
+    let all = env
+        .udkast(&["--repo", repo, "comment", "list", "klima", "--all"])
+        .ok()
+        .to_string();
+    assert!(all.contains(&id) && all.contains("resolved"), "{all}");
+    env.git(&bare, &["fsck", "--no-progress"]);
+}
+
+/// The API the review screen uses: threads, and their places on an unsaved buffer.
+#[test]
+fn threads_placed_on_an_unsaved_buffer() {
+    use udkast::domain::Slug;
+    use udkast::domain::anchor::Placement;
+    use udkast::store::Store;
+
+    let env = Env::new();
+    let ws = workspace(&env);
+    let goal = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
+    add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
+
+    let store = Store::open(&ws).unwrap();
+    let slug = Slug::parse("klima").unwrap();
+    // Comment commits are not drafts, even at the tip.
+    assert_eq!(store.drafts(&slug).unwrap().len(), 2);
+    let (threads, problems) = store.threads(&slug).unwrap();
+    assert!(problems.is_empty());
+    assert_eq!(threads.len(), 2);
+    assert_eq!(threads[0].id, goal);
+    assert_eq!(store.find_thread(&slug, &goal[..20]).unwrap(), threads[0]);
+    assert_eq!(&*store.thread_text(&slug, &threads[0]).unwrap().unwrap(), DRAFT2);
+
+    let buffer = format!("Et nyt forord.\n\n{}", DRAFT2.replace("cykelstier", "stier"));
+    let placed = store.place_threads(&slug, &threads, &buffer).unwrap();
+    // "Vi bygger cykelstier." became "Vi bygger stier.": edited, two words of three kept.
+    assert_eq!(
+        placed,
+        [
+            Placement::Exact { start: 7, end: 8 },
+            Placement::Edited { start: 12, end: 12 }
+        ]
+    );
+    let gone = DRAFT2.replace("Vi bygger cykelstier.\n", "");
+    assert_eq!(
+        store.place_threads(&slug, &threads, &gone).unwrap()[1],
+        Placement::Outdated
+    );
+    // The same through the pure function.
+    assert_eq!(
+        udkast::domain::anchor::map(&threads[0].anchor, DRAFT2, &buffer),
+        Placement::Exact { start: 7, end: 8 }
+    );
+
+    // A thread whose commit is gone from history is placed by its quote alone.
+    let mut orphan = threads[0].clone();
+    orphan.commit = "0123456789012345678901234567890123456789".into();
+    assert_eq!(store.thread_text(&slug, &orphan).unwrap(), None);
+    assert_eq!(
+        store.place_threads(&slug, &[orphan], &buffer).unwrap(),
+        [Placement::Exact { start: 7, end: 8 }]
+    );
+}
