@@ -14,16 +14,18 @@ pub enum Context {
     DocumentNormal,
     History,
     Approvals,
+    Review,
 }
 
 impl Context {
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Global,
         Context::Overview,
         Context::Document,
         Context::DocumentNormal,
         Context::History,
         Context::Approvals,
+        Context::Review,
     ];
 
     /// The table name in a keymap file.
@@ -35,6 +37,7 @@ impl Context {
             Context::DocumentNormal => "document-normal",
             Context::History => "history",
             Context::Approvals => "approvals",
+            Context::Review => "review",
         }
     }
 
@@ -46,6 +49,7 @@ impl Context {
             Context::DocumentNormal => "Document editor, normal mode",
             Context::History => "History",
             Context::Approvals => "Approvals",
+            Context::Review => "Review",
         }
     }
 
@@ -150,6 +154,10 @@ actions! {
     Decide = "decide": "Approvals: record a governing body's decision on the selected draft (leads)";
     TagVersion = "tag-version": "Approvals: tag the selected draft as the approved version (leads)";
     CompareLatest = "compare-latest": "Approvals: show what changed from the selected draft to the latest";
+    Comment = "comment": "Start a comment thread on the selected lines (or the cursor's line)";
+    OpenThread = "open-thread": "Open the comment thread on the cursor's line";
+    Reply = "reply": "Review: reply to the selected thread";
+    ResolveToggle = "resolve": "Review: resolve the selected thread, or reopen it";
 }
 
 impl Action {

@@ -13,12 +13,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::actions::{Action, Context};
-use super::jobs::{OpenedDocument, Request, Response, WorkspaceView};
+use super::jobs::{self, OpenedDocument, Request, Response, WorkspaceView};
 use super::keymap::{Chord, Keymap, Lookup};
 use super::screens::approvals::{ApprovalsState, FormOutcome};
 use super::screens::document::{DocumentState, Mode};
 use super::screens::history::{HistoryState, Special};
-use super::screens::{help, overview, palette, placeholder};
+use super::screens::review::ReviewState;
+use super::screens::{help, overview, palette};
 use super::theme::Theme;
 use super::{autosave, widgets};
 use crate::domain::Slug;
@@ -56,6 +57,12 @@ impl Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     DraftMessage,
+    /// A new comment thread on lines `start..=end` (1-based) of the latest draft.
+    Comment {
+        start: usize,
+        end: usize,
+    },
+    Reply(String),
     Search,
     ReplaceWith(String),
 }
@@ -94,6 +101,9 @@ pub struct App {
     pub document: Option<DocumentState>,
     pub history: Option<HistoryState>,
     pub approvals: Option<ApprovalsState>,
+    pub review: Option<ReviewState>,
+    /// Put the cursor on this line (1-based) when the document being opened arrives.
+    pending_line: Option<usize>,
     pub overlay: Option<Overlay>,
     pending_keys: Vec<Chord>,
     /// A short message in the status line, with when it was set.
@@ -124,6 +134,8 @@ impl App {
             document: None,
             history: None,
             approvals: None,
+            review: None,
+            pending_line: None,
             overlay: None,
             pending_keys: Vec::new(),
             message: None,
@@ -225,6 +237,30 @@ impl App {
                     self.requests.push(Request::History(slug));
                 }
             }
+            Response::Threads(slug, result) => {
+                if let (Some(doc), Ok(view)) = (self.document.as_mut().filter(|d| d.slug == slug), &result) {
+                    doc.thread_lines = view
+                        .threads
+                        .iter()
+                        .filter(|t| t.thread.status == crate::domain::ThreadStatus::Open)
+                        .filter_map(|t| t.placement.lines().map(|(a, b)| (a, b, t.thread.id.clone())))
+                        .collect();
+                }
+                if let Some(r) = self.review.as_mut().filter(|r| r.slug == slug) {
+                    match result {
+                        Ok(view) => r.set_view(view),
+                        Err(e) => r.error = Some(e),
+                    }
+                }
+            }
+            Response::Commented(slug, result) => {
+                match result {
+                    Ok(text) => self.info(text),
+                    Err(e) => self.error(e),
+                }
+                self.requests.push(Request::Threads { slug, shown: None });
+                self.requests.push(Request::Load);
+            }
             Response::DiffSkipped(key) => {
                 if let Some(h) = self.history.as_mut() {
                     h.skipped(&key);
@@ -272,6 +308,13 @@ impl App {
             doc.recover(&text);
             self.info("Recovered the unsaved text; save it as a draft with Ctrl-S");
         }
+        if let Some(line) = self.pending_line.take() {
+            doc.go_to_line(line);
+        }
+        self.requests.push(Request::Threads {
+            slug: doc.slug.clone(),
+            shown: None,
+        });
         self.document = Some(doc);
         self.screen = Screen::Document;
     }
@@ -381,7 +424,7 @@ impl App {
             },
             Screen::History => Context::History,
             Screen::Approvals => Context::Approvals,
-            _ => Context::Global,
+            Screen::Review => Context::Review,
         }
     }
 
@@ -493,6 +536,32 @@ impl App {
                 });
                 self.busy = Some("Saving the draft…".into());
             }
+            PromptKind::Comment { start, end } => {
+                let Some(doc) = self.document.as_ref() else { return };
+                if input.trim().is_empty() {
+                    self.error("The comment is empty");
+                    return;
+                }
+                let request = jobs::CommentRequest::Add {
+                    start,
+                    end,
+                    text: input,
+                };
+                self.requests.push(Request::Comment(doc.slug.clone(), request));
+                self.busy = Some("Saving the comment…".into());
+            }
+            PromptKind::Reply(id) => {
+                let Some(r) = self.review.as_ref() else { return };
+                if input.trim().is_empty() {
+                    self.error("The reply is empty");
+                    return;
+                }
+                self.requests.push(Request::Comment(
+                    r.slug.clone(),
+                    jobs::CommentRequest::Reply { id, text: input },
+                ));
+                self.busy = Some("Saving the reply…".into());
+            }
             PromptKind::Search => {
                 if let Some(doc) = self.document.as_mut() {
                     doc.search = Some(input);
@@ -529,7 +598,7 @@ impl App {
             Action::ScreenOverview => self.screen = Screen::Overview,
             Action::ScreenDocument => self.open_selected(),
             Action::ScreenHistory => self.show_history(),
-            Action::ScreenReview => self.switch_placeholder(Screen::Review),
+            Action::ScreenReview => self.show_review(None),
             Action::ScreenApprovals => self.show_approvals(),
             Action::Reload => {
                 self.requests.push(Request::Load);
@@ -586,6 +655,43 @@ impl App {
                 }
             }
             Action::CompareLatest => self.compare_with_latest(),
+            Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Filter
+                if self.screen == Screen::Review =>
+            {
+                if let Some(r) = self.review.as_mut() {
+                    r.act(action);
+                }
+            }
+            Action::Open if self.screen == Screen::Review => self.go_to_thread(),
+            Action::Reply => {
+                if let Some(t) = self.review.as_ref().and_then(|r| r.selected()) {
+                    let kind = PromptKind::Reply(t.thread.id.clone());
+                    self.overlay = Some(Overlay::Prompt {
+                        kind,
+                        input: String::new(),
+                    });
+                }
+            }
+            Action::ResolveToggle => {
+                if let Some(r) = self.review.as_ref()
+                    && let Some(t) = r.selected()
+                {
+                    let id = t.thread.id.clone();
+                    let request = match t.thread.status {
+                        crate::domain::ThreadStatus::Open => jobs::CommentRequest::Resolve { id },
+                        crate::domain::ThreadStatus::Resolved => jobs::CommentRequest::Reopen { id },
+                    };
+                    self.requests.push(Request::Comment(r.slug.clone(), request));
+                }
+            }
+            Action::Comment => self.start_comment(),
+            Action::OpenThread => {
+                let found = self.document.as_ref().and_then(|d| d.thread_at_cursor());
+                match found {
+                    Some(id) => self.show_review(Some(id)),
+                    None => self.error("No comment thread on this line"),
+                }
+            }
             Action::CompareBuffer => self.compare_buffer(),
             Action::CompareApproved => self.compare_approved(),
             Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Filter => {
@@ -709,6 +815,67 @@ impl App {
         self.screen = Screen::Approvals;
     }
 
+    /// Screen 4 for the selected document (or the open one); `select` a thread.
+    fn show_review(&mut self, select: Option<String>) {
+        let slug = match (self.screen, self.document.as_ref()) {
+            (Screen::Document, Some(doc)) => Some(doc.slug.clone()),
+            _ => self.selected_slug(),
+        };
+        let Some(slug) = slug else {
+            self.error("Select a document in the overview first");
+            return;
+        };
+        if self.review.as_ref().is_none_or(|r| r.slug != slug) {
+            self.review = Some(ReviewState::new(slug.clone()));
+        }
+        if let Some(r) = self.review.as_mut() {
+            r.select_id = select;
+        }
+        self.requests.push(Request::Threads { slug, shown: None });
+        self.screen = Screen::Review;
+    }
+
+    /// Enter on a thread: its passage in the editor.
+    fn go_to_thread(&mut self) {
+        let Some(r) = self.review.as_ref() else { return };
+        let Some(t) = r.selected() else { return };
+        let Some((line, _)) = t.placement.lines() else {
+            self.error(
+                "This thread's passage is gone from the latest draft; its original quote is shown below",
+            );
+            return;
+        };
+        let slug = r.slug.clone();
+        match self.document.as_mut().filter(|d| d.slug == slug) {
+            Some(doc) => {
+                doc.go_to_line(line);
+                self.screen = Screen::Document;
+            }
+            None => {
+                self.flush_autosave();
+                self.pending_line = Some(line);
+                self.busy = Some(format!("Opening {slug}…"));
+                self.requests.push(Request::Open(slug));
+            }
+        }
+    }
+
+    /// Ctrl-T in the editor: a new thread on the selected lines of the draft.
+    fn start_comment(&mut self) {
+        let Some(doc) = self.document.as_ref().filter(|_| self.screen == Screen::Document) else {
+            return;
+        };
+        if doc.buffer.is_modified() {
+            self.error("Comments anchor on a saved draft: save a draft first (Ctrl-S), then comment");
+            return;
+        }
+        let (start, end) = doc.selected_lines();
+        self.overlay = Some(Overlay::Prompt {
+            kind: PromptKind::Comment { start, end },
+            input: String::new(),
+        });
+    }
+
     /// From the approvals screen: the history of the selected draft against the latest.
     fn compare_with_latest(&mut self) {
         let Some(a) = self.approvals.as_ref() else { return };
@@ -793,14 +960,6 @@ impl App {
             }
         }
         self.history_requests();
-    }
-
-    fn switch_placeholder(&mut self, screen: Screen) {
-        if self.selected_slug().is_some() {
-            self.screen = screen;
-        } else {
-            self.error("Select a document in the overview first");
-        }
     }
 
     pub fn visible_items(&self) -> Vec<&super::jobs::Item> {
@@ -941,6 +1100,10 @@ impl App {
                     Some(doc) => doc.draw(frame, main, &self.theme),
                     None => frame.render_widget(Paragraph::new("No document open"), main),
                 },
+                Screen::Review => match self.review.as_ref() {
+                    Some(r) => r.draw(frame, main, &self.theme),
+                    None => frame.render_widget(Paragraph::new("No document selected"), main),
+                },
                 Screen::Approvals => match self.approvals.as_ref() {
                     Some(a) => a.draw(frame, main, &self.theme),
                     None => frame.render_widget(Paragraph::new("No document selected"), main),
@@ -949,7 +1112,6 @@ impl App {
                     Some(h) => h.draw(frame, main, &self.theme),
                     None => frame.render_widget(Paragraph::new("No document selected"), main),
                 },
-                other => placeholder::draw(frame, main, self, other),
             }
         }
         widgets::status::draw(frame, status, self);
@@ -1000,6 +1162,8 @@ fn draw_overlay(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay)
             let label = match kind {
                 PromptKind::DraftMessage => "Draft message: ".to_string(),
                 PromptKind::Search => "Search: ".to_string(),
+                PromptKind::Comment { start, end } => format!("Comment on lines {start}-{end}: "),
+                PromptKind::Reply(_) => "Reply: ".to_string(),
                 PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
             };
             let rect = Rect {

@@ -24,6 +24,13 @@ pub enum Request {
     History(Slug),
     Diff(DiffRequest),
     Approvals(Slug),
+    /// A document's threads placed on the latest draft, or on `shown` (the
+    /// editor's text) when given.
+    Threads {
+        slug: Slug,
+        shown: Option<String>,
+    },
+    Comment(Slug, CommentRequest),
     Decide(Slug, crate::store::DecisionInput),
     Tag {
         slug: Slug,
@@ -65,6 +72,100 @@ pub enum Response {
     Approvals(Slug, Result<ApprovalsView, String>),
     /// A recorded decision or a created tag: what to tell the user.
     Approved(Slug, Result<String, String>),
+    Threads(Slug, Result<ThreadsView, String>),
+    Commented(Slug, Result<String, String>),
+}
+
+/// What to do with comments.
+#[derive(Debug, Clone)]
+pub enum CommentRequest {
+    /// A new thread on lines `start..=end` (1-based) of the latest draft.
+    Add {
+        start: usize,
+        end: usize,
+        text: String,
+    },
+    Reply {
+        id: String,
+        text: String,
+    },
+    Resolve {
+        id: String,
+    },
+    Reopen {
+        id: String,
+    },
+}
+
+/// One thread with where it lands on the shown text.
+#[derive(Debug, Clone)]
+pub struct PlacedThread {
+    pub thread: crate::domain::Thread,
+    pub placement: crate::domain::anchor::Placement,
+}
+
+#[derive(Debug, Clone)]
+pub struct ThreadsView {
+    /// Sorted by position; outdated threads last.
+    pub threads: Vec<PlacedThread>,
+    pub problems: Vec<String>,
+    /// The user's e-mail, for the "mine" filter.
+    pub me: String,
+}
+
+/// Reads a document's threads and places them on `shown` (default: the latest draft).
+pub fn threads(store: &Store, slug: &Slug, shown: Option<&str>) -> Result<ThreadsView, String> {
+    let (list, problems) = store.threads(slug).map_err(|e| e.to_string())?;
+    let latest;
+    let shown = match shown {
+        Some(text) => text,
+        None => {
+            let (_, entry) = store.entry(slug).map_err(|e| e.to_string())?;
+            latest = store.document_text_shared(&entry).map_err(|e| e.to_string())?;
+            &latest
+        }
+    };
+    let placements = store
+        .place_threads(slug, &list, shown)
+        .map_err(|e| e.to_string())?;
+    let mut threads: Vec<PlacedThread> = list
+        .into_iter()
+        .zip(placements)
+        .map(|(thread, placement)| PlacedThread { thread, placement })
+        .collect();
+    threads.sort_by_key(|t| {
+        (
+            t.placement.lines().map_or(usize::MAX, |l| l.0),
+            t.thread.id.clone(),
+        )
+    });
+    let me = store
+        .identity()
+        .map(|s| String::from_utf8_lossy(s.email_bytes()).into_owned())
+        .unwrap_or_default();
+    Ok(ThreadsView {
+        threads,
+        problems: problems.iter().map(|p| p.to_string()).collect(),
+        me,
+    })
+}
+
+fn comment(store: &Store, slug: &Slug, request: CommentRequest) -> Result<String, String> {
+    let done = match request {
+        CommentRequest::Add { start, end, text } => store
+            .add_thread(slug, None, start, end, &text)
+            .map(|(t, _)| format!("Started thread {} on lines {start}-{end}", t.id)),
+        CommentRequest::Reply { id, text } => store
+            .reply_to_thread(slug, &id, &text)
+            .map(|_| "Replied".to_string()),
+        CommentRequest::Resolve { id } => store
+            .resolve_thread(slug, &id, None)
+            .map(|_| "Resolved the thread".to_string()),
+        CommentRequest::Reopen { id } => store
+            .reopen_thread(slug, &id, None)
+            .map(|_| "Reopened the thread".to_string()),
+    };
+    done.map_err(|e| e.to_string())
 }
 
 /// A document's approvals as the approvals screen shows them.
@@ -272,7 +373,14 @@ pub fn load(store: &Store) -> Result<WorkspaceView, String> {
                         .collect(),
                 },
                 draft: drafts.len(),
-                open_comments: 0,
+                open_comments: store
+                    .threads_at(snapshot.commit, &s.slug)
+                    .map(|(t, _)| {
+                        t.iter()
+                            .filter(|t| t.status == crate::domain::ThreadStatus::Open)
+                            .count()
+                    })
+                    .unwrap_or(0),
                 author: last.map(|d| d.author.clone()).unwrap_or_default(),
                 date: last
                     .map(|d| d.time.strftime("%Y-%m-%d %H:%M").to_string())
@@ -440,6 +548,8 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
                 Request::Save { .. } => Response::Saved(Err(e.clone())),
                 Request::History(slug) => Response::History(slug, Err(e.clone())),
                 Request::Approvals(slug) => Response::Approvals(slug, Err(e.clone())),
+                Request::Threads { slug, .. } => Response::Threads(slug, Err(e.clone())),
+                Request::Comment(slug, _) => Response::Commented(slug, Err(e.clone())),
                 Request::Decide(slug, _) | Request::Tag { slug, .. } => {
                     Response::Approved(slug, Err(e.clone()))
                 }
@@ -467,6 +577,14 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
         Request::Approvals(slug) => {
             let result = approvals(store, &slug);
             Response::Approvals(slug, result)
+        }
+        Request::Threads { slug, shown } => {
+            let result = threads(store, &slug, shown.as_deref());
+            Response::Threads(slug, result)
+        }
+        Request::Comment(slug, request) => {
+            let result = comment(store, &slug, request);
+            Response::Commented(slug, result)
         }
         Request::Decide(slug, input) => {
             let result = store

@@ -156,9 +156,112 @@ fn palette_lists_actions() {
 }
 
 #[test]
-fn placeholder_screens() {
-    snapshot_all("history_placeholder", |app, _| key(app, KeyCode::Char('3')));
-    snapshot_all("review_placeholder", |app, _| key(app, KeyCode::Char('4')));
+fn review_threads_with_an_outdated_one() {
+    snapshot_all("review", |app, fx| {
+        comment_on_the_strategy(&fx.repo);
+        key(app, KeyCode::Char('j'));
+        key(app, KeyCode::Char('4'));
+        settle(app, &fx.repo);
+        key(app, KeyCode::Char('f'));
+        key(app, KeyCode::Char('f'));
+        key(app, KeyCode::Char('f'));
+        key(app, KeyCode::Char('f'));
+    });
+}
+
+#[test]
+fn document_gutter_marks_lines_with_threads_and_opens_them() {
+    let fx = fixture();
+    comment_on_the_strategy(&fx.repo);
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    settle(&mut app, &fx.repo);
+    let doc = app.document.as_mut().unwrap();
+    assert_eq!(
+        doc.thread_lines.len(),
+        1,
+        "one open thread still on the latest draft"
+    );
+    let (line, _, _) = doc.thread_lines[0].clone();
+    doc.go_to_line(line);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.lines().any(|l| l.contains("»")), "{shown}");
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, super::app::Screen::Review);
+    settle(&mut app, &fx.repo);
+    let selected = app.review.as_ref().unwrap().selected().unwrap();
+    assert!(
+        selected.thread.messages[0].text.contains("Skal målet"),
+        "{:?}",
+        selected.thread
+    );
+    // Enter goes back to the passage.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, super::app::Screen::Document);
+    assert_eq!(app.document.as_ref().unwrap().buffer.line_col().0 + 1, line);
+}
+
+/// Two threads on the sample strategy, written as a reviewer would have: one
+/// on a passage still in the latest draft, one on a passage removed since.
+fn comment_on_the_strategy(repo: &Path) {
+    use crate::domain::{Anchor, Message, Thread, ThreadStatus, paths};
+    let store = crate::store::Store::open(repo).unwrap();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    if !store.threads(&slug).unwrap().0.is_empty() {
+        return; // snapshot_all sets up each size on the same repository
+    }
+    let drafts = store.drafts(&slug).unwrap();
+    let mut change = crate::store::Change::default();
+    for (n, (draft, needle, text)) in [
+        (
+            7,
+            "Andelen af vedvarende energi",
+            "Skal målet ikke være 100 pct. i 2030?",
+        ),
+        (
+            4,
+            "Grøn omstilling i erhvervslivet",
+            "Hører dette afsnit ikke til i erhvervsstrategien?",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let d = &drafts[draft - 1];
+        let doc = String::from_utf8(store.blob(d.document).unwrap()).unwrap();
+        let line = doc.lines().position(|l| l.contains(needle)).unwrap() + 1;
+        let thread = Thread {
+            format: 1,
+            id: format!("20250601T10000{n}.000Z-abcde{n}"),
+            status: ThreadStatus::Open,
+            draft: draft as u32,
+            commit: d.commit.to_string(),
+            anchor: Anchor {
+                start: line,
+                end: line,
+                section: vec!["Bæredygtighedsstrategi 2025–2030".into()],
+                quote: doc.lines().nth(line - 1).unwrap().to_string(),
+            },
+            messages: vec![Message {
+                author: "Jonas Friis".into(),
+                email: "jonas.friis@aaby.dk".into(),
+                time: "2025-06-01T10:00:00+02:00".into(),
+                text: text.into(),
+            }],
+        };
+        change = change.put(paths::thread(&slug, &thread.id), thread.to_toml());
+    }
+    let sig = git2::Signature::new(
+        "Jonas Friis",
+        "jonas.friis@aaby.dk",
+        &git2::Time::new(1_748_764_800, 120),
+    )
+    .unwrap();
+    store
+        .commit_change(store.head().unwrap(), &change, &sig, &|_, _| {
+            Ok("Kommentarer\n".into())
+        })
+        .unwrap();
 }
 
 #[test]

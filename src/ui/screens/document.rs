@@ -68,6 +68,8 @@ pub struct DocumentState {
     pub pending_save_version: Option<u64>,
     pub outline_visible: bool,
     pub outline_focus: bool,
+    /// Open comment threads on the latest draft: 1-based line ranges and ids.
+    pub thread_lines: Vec<(usize, usize, String)>,
     outline_selected: usize,
     outline: Vec<Heading>,
     outline_version: u64,
@@ -116,6 +118,7 @@ impl DocumentState {
             pending_save_version: None,
             outline_visible: true,
             outline_focus: false,
+            thread_lines: Vec::new(),
             outline_selected: 0,
             outline: Vec::new(),
             outline_version: u64::MAX,
@@ -149,6 +152,41 @@ impl DocumentState {
             page_height: self.view.1.max(1),
             tab_width: TAB_WIDTH,
         }
+    }
+
+    /// Puts the cursor at the start of `line` (1-based) and the line in view.
+    pub fn go_to_line(&mut self, line: usize) {
+        let rope = self.buffer.rope();
+        let line = line.saturating_sub(1).min(rope.len_lines().saturating_sub(1));
+        let at = rope.line_to_char(line);
+        self.buffer.set_cursor(at, false);
+        self.scroll = (line.saturating_sub(3), 0);
+    }
+
+    /// The 1-based lines of the selection, or the cursor's line.
+    pub fn selected_lines(&self) -> (usize, usize) {
+        let rope = self.buffer.rope();
+        match self.buffer.selection() {
+            Some(range) => {
+                let start = rope.char_to_line(range.start);
+                // A selection ending at the start of a line does not include that line.
+                let last = range.end.saturating_sub(1).max(range.start);
+                (start + 1, rope.char_to_line(last) + 1)
+            }
+            None => {
+                let line = self.buffer.line_col().0 + 1;
+                (line, line)
+            }
+        }
+    }
+
+    /// The id of an open thread on the cursor's line.
+    pub fn thread_at_cursor(&self) -> Option<String> {
+        let line = self.buffer.line_col().0 + 1;
+        self.thread_lines
+            .iter()
+            .find(|(a, b, _)| (*a..=*b).contains(&line))
+            .map(|(_, _, id)| id.clone())
     }
 
     pub fn type_char(&mut self, c: char) {
@@ -560,6 +598,13 @@ impl DocumentState {
                     Mark::RemovedBefore => ("_", theme.removed()),
                 };
                 buf.set_string(gutter.x, y, symbol, style);
+            }
+            if self
+                .thread_lines
+                .iter()
+                .any(|(a, b, _)| (*a..=*b).contains(&(row.line + 1)))
+            {
+                buf.set_string(gutter.x + 1, y, "»", theme.warning());
             }
             let mut x = area.x;
             for cell in &row.visual.cells {

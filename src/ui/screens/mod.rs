@@ -7,4 +7,4 @@ pub mod help;
 pub mod history;
 pub mod overview;
 pub mod palette;
-pub mod placeholder;
+pub mod review;

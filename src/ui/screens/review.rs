@@ -1,0 +1,271 @@
+//! Screen 4, review: the comment threads of one document, placed on the latest
+//! draft and sorted by position; filter open / resolved / outdated / mine;
+//! Enter jumps to the passage in the editor; reply; resolve or reopen. An
+//! outdated thread is never hidden: it shows its original quote.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+
+use crate::domain::anchor::Placement;
+use crate::domain::{Slug, ThreadStatus};
+use crate::text::inert;
+use crate::ui::actions::Action;
+use crate::ui::jobs::{PlacedThread, ThreadsView};
+use crate::ui::theme::Theme;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Open,
+    Resolved,
+    Outdated,
+    Mine,
+    All,
+}
+
+impl Filter {
+    fn next(self) -> Filter {
+        match self {
+            Filter::Open => Filter::Resolved,
+            Filter::Resolved => Filter::Outdated,
+            Filter::Outdated => Filter::Mine,
+            Filter::Mine => Filter::All,
+            Filter::All => Filter::Open,
+        }
+    }
+    fn name(self) -> &'static str {
+        match self {
+            Filter::Open => "open",
+            Filter::Resolved => "resolved",
+            Filter::Outdated => "outdated",
+            Filter::Mine => "mine",
+            Filter::All => "all",
+        }
+    }
+}
+
+pub struct ReviewState {
+    pub slug: Slug,
+    pub view: Option<ThreadsView>,
+    pub error: Option<String>,
+    pub selected: usize,
+    pub filter: Filter,
+    /// Select this thread when the threads arrive (opened from the editor).
+    pub select_id: Option<String>,
+}
+
+/// Where a thread lands, as a reader would say it.
+pub fn placement_label(t: &PlacedThread) -> String {
+    let anchor = &t.thread.anchor;
+    let range = |s: usize, e: usize| {
+        if s == e {
+            format!("{s}")
+        } else {
+            format!("{s}-{e}")
+        }
+    };
+    match t.placement {
+        Placement::Exact { start, end } => range(start, end),
+        Placement::Edited { start, end } => format!("{} (edited)", range(start, end)),
+        Placement::Outdated => {
+            format!(
+                "outdated (was {} in draft {})",
+                range(anchor.start, anchor.end),
+                t.thread.draft
+            )
+        }
+    }
+}
+
+impl ReviewState {
+    pub fn new(slug: Slug) -> ReviewState {
+        ReviewState {
+            slug,
+            view: None,
+            error: None,
+            selected: 0,
+            filter: Filter::Open,
+            select_id: None,
+        }
+    }
+
+    pub fn set_view(&mut self, view: ThreadsView) {
+        self.view = Some(view);
+        if let Some(id) = self.select_id.take() {
+            self.filter = Filter::All;
+            if let Some(i) = self.visible().iter().position(|t| t.thread.id == id) {
+                self.selected = i;
+            }
+        }
+        self.selected = self.selected.min(self.visible().len().saturating_sub(1));
+    }
+
+    pub fn visible(&self) -> Vec<&PlacedThread> {
+        let Some(view) = &self.view else { return Vec::new() };
+        view.threads
+            .iter()
+            .filter(|t| match self.filter {
+                Filter::Open => t.thread.status == ThreadStatus::Open,
+                Filter::Resolved => t.thread.status == ThreadStatus::Resolved,
+                Filter::Outdated => t.placement == Placement::Outdated,
+                Filter::Mine => t
+                    .thread
+                    .messages
+                    .iter()
+                    .any(|m| m.email.eq_ignore_ascii_case(&view.me)),
+                Filter::All => true,
+            })
+            .collect()
+    }
+
+    pub fn selected(&self) -> Option<&PlacedThread> {
+        self.visible().get(self.selected).copied()
+    }
+
+    pub fn act(&mut self, action: Action) {
+        let len = self.visible().len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Filter => {
+                self.filter = self.filter.next();
+                self.selected = 0;
+            }
+            _ => {}
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        let Some(view) = &self.view else {
+            let text = self
+                .error
+                .clone()
+                .unwrap_or_else(|| "Reading the comments…".into());
+            frame.render_widget(Paragraph::new(inert(&text).into_owned()), area);
+            return;
+        };
+        let [head, list_area, detail] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Percentage(45),
+            Constraint::Min(4),
+        ])
+        .areas(area);
+        let visible = self.visible();
+        let open = view
+            .threads
+            .iter()
+            .filter(|t| t.thread.status == ThreadStatus::Open)
+            .count();
+        frame.render_widget(
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    format!(" {} — {open} open of {} threads", self.slug, view.threads.len()),
+                    theme.title(),
+                ),
+                Span::styled(
+                    format!(
+                        "   showing {} · f filter · Enter go to the passage · r reply · x resolve/reopen",
+                        self.filter.name()
+                    ),
+                    theme.dim(),
+                ),
+            ])),
+            head,
+        );
+        let mut items: Vec<ListItem<'_>> = visible
+            .iter()
+            .map(|t| {
+                let first = t.thread.messages.first();
+                let status = match t.thread.status {
+                    ThreadStatus::Open => Span::styled("● open     ", theme.warning()),
+                    ThreadStatus::Resolved => Span::styled("✓ resolved ", theme.good()),
+                };
+                let place_style = if t.placement == Placement::Outdated {
+                    theme.error()
+                } else {
+                    theme.title()
+                };
+                let replies = t.thread.messages.len().saturating_sub(1);
+                ListItem::new(Line::from(vec![
+                    Span::styled(format!(" {:<12} ", placement_label(t)), place_style),
+                    status,
+                    Span::raw(format!(
+                        "{}: ",
+                        inert(first.map(|m| m.author.as_str()).unwrap_or(""))
+                    )),
+                    Span::styled(
+                        inert(&first.map(|m| m.text.replace('\n', " ")).unwrap_or_default()).into_owned(),
+                        Style::new(),
+                    ),
+                    Span::styled(
+                        if replies > 0 {
+                            format!("  ({replies} repl{})", if replies == 1 { "y" } else { "ies" })
+                        } else {
+                            String::new()
+                        },
+                        theme.dim(),
+                    ),
+                ]))
+            })
+            .collect();
+        for p in &view.problems {
+            items.push(ListItem::new(Line::from(Span::styled(
+                format!(" ⚠ {}", inert(p)),
+                theme.error(),
+            ))));
+        }
+        if visible.is_empty() && view.problems.is_empty() {
+            items.push(ListItem::new(Line::from(Span::styled(
+                format!(
+                    " No {} threads. Select lines in the editor and press Ctrl-T to start one.",
+                    self.filter.name()
+                ),
+                theme.dim(),
+            ))));
+        }
+        let mut state = ListState::default().with_selected((!visible.is_empty()).then_some(self.selected));
+        frame.render_stateful_widget(
+            List::new(items)
+                .block(Block::default().borders(Borders::BOTTOM))
+                .highlight_style(theme.selected()),
+            list_area,
+            &mut state,
+        );
+        let Some(t) = self.selected() else { return };
+        let anchor = &t.thread.anchor;
+        let mut lines = vec![Line::from(vec![
+            Span::styled(
+                format!(" {} ", inert(&anchor.section.join(" › "))),
+                theme.heading(),
+            ),
+            Span::styled(
+                format!(
+                    "draft {} · lines {}-{} · {}",
+                    t.thread.draft, anchor.start, anchor.end, t.thread.id
+                ),
+                theme.dim(),
+            ),
+        ])];
+        for quoted in anchor.quote.lines().take(6) {
+            lines.push(Line::from(Span::styled(
+                format!(" │ {}", inert(quoted)),
+                theme.dim(),
+            )));
+        }
+        for m in &t.thread.messages {
+            lines.push(Line::raw(""));
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {}", inert(&m.author)), theme.title()),
+                Span::styled(format!("  {}", m.time.replace('T', " ")), theme.dim()),
+            ]));
+            for l in m.text.lines() {
+                lines.push(Line::raw(format!("   {}", inert(l))));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
+    }
+}
