@@ -253,3 +253,37 @@ fn a_reviewer_steps_through_every_draft_and_compares_draft_1_with_the_latest() {
     tui.send(b"q");
     assert_eq!(tui.wait_exit(), 0);
 }
+
+#[test]
+fn comment_reply_and_resolve_in_the_terminal() {
+    let env = Env::new();
+    let (ws, mut tui) = editing_klima(&env);
+    // Ctrl-T: a thread on the cursor's line of the saved draft.
+    tui.send(b"\x14");
+    tui.wait_for("Comment on lines 1-1");
+    tui.type_text("Er titlen endelig?");
+    tui.send(keys::ENTER);
+    tui.wait_for("Started thread");
+    tui.wait_for("»");
+    // Alt-C opens it in the review screen; reply, then resolve.
+    tui.send(b"\x1bc");
+    tui.wait_for("Er titlen endelig?");
+    tui.send(b"r");
+    tui.wait_for("Reply:");
+    tui.type_text("Ja, vedtaget i DIR.");
+    tui.send(keys::ENTER);
+    tui.wait_for("Replied");
+    tui.send(b"x");
+    tui.wait_for("Resolved the thread");
+    tui.send(keys::CTRL_Q);
+    assert_eq!(tui.wait_exit(), 0);
+    let json: serde_json::Value = serde_json::from_str(
+        env.udkast_in(&ws, &["comment", "list", "klima", "--all", "--json"])
+            .ok(),
+    )
+    .unwrap();
+    let thread = &json.as_array().unwrap()[0];
+    assert_eq!(thread["status"], "resolved", "{json:#}");
+    assert_eq!(thread["messages"].as_array().unwrap().len(), 2, "{json:#}");
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+}

@@ -384,9 +384,8 @@ impl App {
         let context = self.context();
         self.pending_keys.push(Chord::from_event(&key));
         let mut found = self.keymap.lookup(context, &self.pending_keys);
-        if found == Lookup::None
-            && matches!(context, Context::Overview | Context::History | Context::Approvals)
-        {
+        // Outside the editor (which lists its own), the global bindings apply too.
+        if found == Lookup::None && !matches!(context, Context::Document | Context::DocumentNormal) {
             found = self.keymap.lookup(Context::Global, &self.pending_keys);
         }
         match found {
