@@ -778,16 +778,26 @@ impl App {
         }
     }
 
-    /// Screen 3 for the selected document (or the open one, from the editor).
-    fn show_history(&mut self) {
-        let slug = match (self.screen, self.document.as_ref()) {
-            (Screen::Document, Some(doc)) => Some(doc.slug.clone()),
-            _ => self.selected_slug(),
+    /// The document screens 3–5 act on: the one on the current screen (the
+    /// editor's, the history's, …), else the one selected in the overview.
+    fn focused_slug(&mut self) -> Option<Slug> {
+        let here = match self.screen {
+            Screen::Document => self.document.as_ref().map(|d| d.slug.clone()),
+            Screen::History => self.history.as_ref().map(|h| h.slug.clone()),
+            Screen::Review => self.review.as_ref().map(|r| r.slug.clone()),
+            Screen::Approvals => self.approvals.as_ref().map(|a| a.slug.clone()),
+            Screen::Overview => None,
         };
-        let Some(slug) = slug else {
+        let slug = here.or_else(|| self.selected_slug());
+        if slug.is_none() {
             self.error("Select a document in the overview first");
-            return;
-        };
+        }
+        slug
+    }
+
+    /// Screen 3 for the focused document.
+    fn show_history(&mut self) {
+        let Some(slug) = self.focused_slug() else { return };
         if self.history.as_ref().is_none_or(|h| h.slug != slug) {
             self.history = Some(HistoryState::new(slug.clone()));
         }
@@ -796,17 +806,9 @@ impl App {
         self.screen = Screen::History;
     }
 
-    /// Screen 5 for the selected document (or the open one).
+    /// Screen 5 for the focused document.
     fn show_approvals(&mut self) {
-        let slug = match (self.screen, self.document.as_ref(), self.history.as_ref()) {
-            (Screen::Document, Some(doc), _) => Some(doc.slug.clone()),
-            (Screen::History, _, Some(h)) => Some(h.slug.clone()),
-            _ => self.selected_slug(),
-        };
-        let Some(slug) = slug else {
-            self.error("Select a document in the overview first");
-            return;
-        };
+        let Some(slug) = self.focused_slug() else { return };
         if self.approvals.as_ref().is_none_or(|a| a.slug != slug) {
             self.approvals = Some(ApprovalsState::new(slug.clone()));
         }
@@ -814,16 +816,9 @@ impl App {
         self.screen = Screen::Approvals;
     }
 
-    /// Screen 4 for the selected document (or the open one); `select` a thread.
+    /// Screen 4 for the focused document; `select` a thread.
     fn show_review(&mut self, select: Option<String>) {
-        let slug = match (self.screen, self.document.as_ref()) {
-            (Screen::Document, Some(doc)) => Some(doc.slug.clone()),
-            _ => self.selected_slug(),
-        };
-        let Some(slug) = slug else {
-            self.error("Select a document in the overview first");
-            return;
-        };
+        let Some(slug) = self.focused_slug() else { return };
         if self.review.as_ref().is_none_or(|r| r.slug != slug) {
             self.review = Some(ReviewState::new(slug.clone()));
         }
