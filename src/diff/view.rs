@@ -181,6 +181,28 @@ pub fn unified(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: 
     // so `new` is not needed; the three views take the same arguments all the same.
     let _ = new;
     let old_lines = lines(old);
+    rows_of(
+        diff,
+        context,
+        expanded,
+        |o, _| old_lines[o],
+        |words, o, n, rows| {
+            rows.extend(changed_rows(words, Tag::Removed, o));
+            rows.extend(changed_rows(words, Tag::Added, n));
+        },
+    )
+}
+
+/// The rows of a one-column view: unchanged lines (their text from `line`, by
+/// old and new index) and folds laid out alike, changed blocks by `changed`
+/// (given the words and the blocks' first old and new lines).
+fn rows_of<'a>(
+    diff: &TextDiff,
+    context: usize,
+    expanded: &[usize],
+    line: impl Fn(usize, usize) -> &'a str,
+    mut changed: impl FnMut(&[Word], usize, usize, &mut Vec<Row>),
+) -> Vec<Row> {
     let mut rows = Vec::new();
     for piece in layout(diff, context, expanded) {
         match piece {
@@ -189,7 +211,7 @@ pub fn unified(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: 
                 new: n,
                 count,
             } => {
-                rows.extend((0..count).map(|k| context_row(old_lines[o + k], o + k, n + k)));
+                rows.extend((0..count).map(|k| context_row(line(o + k, n + k), o + k, n + k)));
             }
             Piece::Fold {
                 old: o,
@@ -203,8 +225,7 @@ pub fn unified(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: 
                     words,
                 }) = diff.blocks.get(i)
                 {
-                    rows.extend(changed_rows(words, Tag::Removed, o.start));
-                    rows.extend(changed_rows(words, Tag::Added, n.start));
+                    changed(words, o.start, n.start, &mut rows);
                 }
             }
         }
@@ -271,34 +292,13 @@ pub fn inline(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: &
     // As in `unified`: the old text is in the words, `old` is taken for symmetry.
     let _ = old;
     let new_lines = lines(new);
-    let mut rows = Vec::new();
-    for piece in layout(diff, context, expanded) {
-        match piece {
-            Piece::Lines {
-                old: o,
-                new: n,
-                count,
-            } => {
-                rows.extend((0..count).map(|k| context_row(new_lines[n + k], o + k, n + k)));
-            }
-            Piece::Fold {
-                old: o,
-                new: n,
-                count,
-            } => rows.push(fold_row(o, n, count)),
-            Piece::Changed(i) => {
-                if let Some(Block::Changed {
-                    old: o,
-                    new: n,
-                    words,
-                }) = diff.blocks.get(i)
-                {
-                    Inline::new(o.start, n.start).rows(words, &mut rows);
-                }
-            }
-        }
-    }
-    rows
+    rows_of(
+        diff,
+        context,
+        expanded,
+        |_, n| new_lines[n],
+        |words, o, n, rows| Inline::new(o, n).rows(words, rows),
+    )
 }
 
 /// Builds inline rows for one changed block.
