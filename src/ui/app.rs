@@ -1129,26 +1129,15 @@ impl App {
     }
 }
 
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
 fn draw_overlay(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay) {
     match overlay {
         Overlay::Help { scroll } => {
-            let rect = centered(area, 90, area.height);
+            let rect = widgets::centered(area, 90, area.height);
             frame.render_widget(Clear, rect);
             help::draw(frame, rect, app, *scroll);
         }
         Overlay::Palette(state) => {
-            let rect = centered(area, 80, area.height.min(20));
+            let rect = widgets::centered(area, 80, area.height.min(20));
             frame.render_widget(Clear, rect);
             palette::draw(frame, rect, app, state);
         }

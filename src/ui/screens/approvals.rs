@@ -364,14 +364,7 @@ impl ApprovalsState {
 }
 
 fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionForm, view: &ApprovalsView) {
-    let width = 72.min(area.width);
-    let height = 12.min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let rect = crate::ui::widgets::centered(area, 72, 12);
     frame.render_widget(Clear, rect);
     let body = view.status.columns.get(form.body).map(|b| {
         let name = view.names.get(form.body).cloned().unwrap_or_default();

@@ -9,6 +9,17 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use super::app::RecoveryOffer;
 use super::theme::Theme;
 
+/// A rectangle of at most `width` × `height` in the middle of `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let (w, h) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
 /// A centred dialog with a title and text.
 pub fn dialog(frame: &mut Frame<'_>, area: Rect, theme: &Theme, title: &str, text: &str) {
     let width = 70.min(area.width);
@@ -19,12 +30,7 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, theme: &Theme, title: &str, tex
         .sum::<u16>()
         .saturating_add(2)
         .min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    };
+    let rect = centered(area, width, height);
     frame.render_widget(Clear, rect);
     let block = Block::default()
         .borders(Borders::ALL)
