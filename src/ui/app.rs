@@ -1026,6 +1026,13 @@ impl App {
             return false;
         };
         let mut changed = doc.tick(now);
+        // Threads follow the unsaved text too, so the gutter's » stay on their passages.
+        if let Some(shown) = doc.threads_due(now) {
+            self.requests.push(Request::Threads {
+                slug: doc.slug.clone(),
+                shown,
+            });
+        }
         if let Some(dir) = dir
             && doc.autosave_due(now)
         {

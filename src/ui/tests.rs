@@ -201,6 +201,31 @@ fn document_gutter_marks_lines_with_threads_and_opens_them() {
     assert_eq!(app.document.as_ref().unwrap().buffer.line_col().0 + 1, line);
 }
 
+#[test]
+fn threads_follow_the_unsaved_text_in_the_gutter() {
+    let fx = fixture();
+    comment_on_the_strategy(&fx.repo);
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    settle(&mut app, &fx.repo);
+    let before = app.document.as_ref().unwrap().thread_lines[0].0;
+    // Two new lines at the top of the unsaved text.
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    // The loop ticks often: one tick notes the edit, a later one after the pause places the threads.
+    let now = std::time::Instant::now();
+    app.tick(now);
+    app.tick(now + std::time::Duration::from_secs(2));
+    assert!(
+        app.requests
+            .iter()
+            .any(|r| matches!(r, jobs::Request::Threads { shown: Some(_), .. }))
+    );
+    settle(&mut app, &fx.repo);
+    assert_eq!(app.document.as_ref().unwrap().thread_lines[0].0, before + 2);
+}
+
 /// Two threads on the sample strategy, written as a reviewer would have: one
 /// on a passage still in the latest draft, one on a passage removed since.
 fn comment_on_the_strategy(repo: &Path) {

@@ -68,8 +68,10 @@ pub struct DocumentState {
     pub pending_save_version: Option<u64>,
     pub outline_visible: bool,
     pub outline_focus: bool,
-    /// Open comment threads on the latest draft: 1-based line ranges and ids.
+    /// Open comment threads placed on the shown text: 1-based line ranges and ids.
     pub thread_lines: Vec<(usize, usize, String)>,
+    /// The buffer version the threads were last placed on.
+    threads_version: u64,
     outline_selected: usize,
     outline: Vec<Heading>,
     outline_version: u64,
@@ -119,6 +121,7 @@ impl DocumentState {
             outline_visible: true,
             outline_focus: false,
             thread_lines: Vec::new(),
+            threads_version: version,
             outline_selected: 0,
             outline: Vec::new(),
             outline_version: u64::MAX,
@@ -404,6 +407,19 @@ impl DocumentState {
                 p.who, p.since
             )
         });
+    }
+
+    /// When typing pauses after a change, the threads should be placed on the
+    /// new text: returns the text to place them on (`None`: the latest draft,
+    /// when the buffer equals it) and remembers the version.
+    pub fn threads_due(&mut self, now: Instant) -> Option<Option<String>> {
+        let version = self.buffer.version();
+        let quiet = now.duration_since(self.last_edit) >= Duration::from_millis(500);
+        if version == self.threads_version || !quiet {
+            return None;
+        }
+        self.threads_version = version;
+        Some(self.buffer.is_modified().then(|| self.buffer.text()))
     }
 
     /// True when the text changed since the last autosave and the last write
