@@ -94,28 +94,10 @@ impl Store {
 
     /// The newest approved-version tag of `slug` (highest N of `<slug>/v<N>`).
     fn newest_approved(&self, slug: &Slug) -> Result<(String, Oid)> {
-        let prefix = format!("{slug}/v");
-        let mut best: Option<(u32, String, Oid)> = None;
-        for name in self
-            .repo
-            .tag_names(Some(&format!("{prefix}*")))?
-            .iter()
-            .flatten()
-            .flatten()
-        {
-            let Some(n) = name.strip_prefix(&prefix).and_then(|n| n.parse::<u32>().ok()) else {
-                continue;
-            };
-            let commit = self
-                .repo
-                .revparse_single(&format!("refs/tags/{name}"))?
-                .peel_to_commit()?
-                .id();
-            if best.as_ref().is_none_or(|(b, _, _)| n > *b) {
-                best = Some((n, name.to_string(), commit));
-            }
-        }
-        best.map(|(_, name, commit)| (name, commit))
+        self.approved_tags(Some(slug))?
+            .into_iter()
+            .max_by_key(|t| t.number)
+            .map(|t| (t.name, t.target))
             .ok_or_else(|| StoreError::NoApprovedVersion(slug.to_string()))
     }
 }

@@ -896,10 +896,10 @@ impl App {
 
     /// Asks the worker for the diffs the history screen needs.
     fn history_requests(&mut self) {
-        let buffer = self.document.as_ref().map(|d| (d.slug.clone(), d.buffer.text()));
         let Some(h) = self.history.as_mut() else { return };
-        let text = match (&h.special, buffer) {
-            (Some(Special::Buffer(_)), Some((slug, text))) if slug == h.slug => Some(text),
+        // The whole text is copied only when the unsaved buffer is what is compared.
+        let text = match (&h.special, self.document.as_ref()) {
+            (Some(Special::Buffer(_)), Some(doc)) if doc.slug == h.slug => Some(doc.buffer.text()),
             _ => None,
         };
         for request in h.requests(text) {
@@ -928,15 +928,15 @@ impl App {
 
     fn compare_approved(&mut self) {
         let Some(h) = self.history.as_mut() else { return };
-        let prefix = format!("{}/v", h.slug);
+        let slug = h.slug.clone();
         let approved = h
             .entries
             .iter()
             .flat_map(|e| e.labels.iter().map(move |l| (l, e)))
             .filter_map(|(l, e)| {
-                l.strip_prefix(&prefix)
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .map(|n| (n, l, e))
+                crate::domain::parse_tag_name(l)
+                    .filter(|(s, _)| *s == slug)
+                    .map(|(_, n)| (n, l, e))
             })
             .max_by_key(|(n, _, _)| *n);
         match approved {

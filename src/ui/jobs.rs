@@ -273,18 +273,6 @@ impl Badge {
             Badge::NotYet => "·",
         }
     }
-
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Badge::Approved => "approved",
-            Badge::Stale => "approved an older draft",
-            Badge::Pending => "pending",
-            Badge::Postponed => "postponed",
-            Badge::Rejected => "rejected",
-            Badge::Returned => "sent back",
-            Badge::NotYet => "not yet treated",
-        }
-    }
 }
 
 /// One document as the overview shows it.
@@ -446,11 +434,16 @@ pub fn save(store: &Store, slug: &Slug, base: Oid, text: &str, message: &str) ->
 
 /// The drafts of a document with their labels (tags on their commits).
 pub fn history(store: &Store, slug: &Slug) -> Result<Vec<HistoryEntry>, String> {
-    let drafts = store.drafts(slug).map_err(|e| e.to_string())?;
     let labels = store.tags_by_commit().map_err(|e| e.to_string())?;
     // Decisions per draft commit; a broken decision file only loses this column.
     let mut decisions: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    if let Ok(approvals) = store.approvals(slug) {
+    let approvals = store.approvals(slug).ok();
+    // The approvals already hold the drafts; number them again only without them.
+    let drafts = match &approvals {
+        Some(a) => a.drafts.clone(),
+        None => store.drafts(slug).map_err(|e| e.to_string())?,
+    };
+    if let Some(approvals) = approvals {
         let status = &approvals.status;
         for row in &status.rows {
             let cells = row
