@@ -64,10 +64,22 @@ fn git_time(text: &str, what: &str) -> Result<Time, String> {
     Ok(Time::new(ts.as_second(), offset))
 }
 
-/// The decisions of the demo history, in the order given (chronological).
-pub fn decisions() -> Result<Vec<DemoDecision>, String> {
+/// The embedded demo history, parsed and checked once for every use.
+fn load_history() -> Result<History, String> {
     let history: History = toml::from_str(file_text(HISTORY).ok_or("no demo history")?)
         .map_err(|e| format!("{HISTORY}: {}", e.message()))?;
+    if history.format != crate::domain::FORMAT_VERSION {
+        return Err(format!("{HISTORY}: unsupported format {}", history.format));
+    }
+    Ok(history)
+}
+
+/// The decisions of the demo history, in the order given (chronological).
+pub fn decisions() -> Result<Vec<DemoDecision>, String> {
+    decisions_of(&load_history()?)
+}
+
+fn decisions_of(history: &History) -> Result<Vec<DemoDecision>, String> {
     let mut out = Vec::new();
     for (i, d) in history.decision.iter().enumerate() {
         let what = format!("{HISTORY}: decision {}", i + 1);
@@ -175,11 +187,10 @@ fn replace_once(text: &str, from: &str, to: &str, what: &str) -> Result<String, 
 
 /// The demo history, each step with the full texts it commits.
 pub fn steps() -> Result<Vec<Step>, String> {
-    let history: History = toml::from_str(file_text(HISTORY).ok_or("no demo history")?)
-        .map_err(|e| format!("{HISTORY}: {}", e.message()))?;
-    if history.format != crate::domain::FORMAT_VERSION {
-        return Err(format!("{HISTORY}: unsupported format {}", history.format));
-    }
+    steps_of(&load_history()?)
+}
+
+fn steps_of(history: &History) -> Result<Vec<Step>, String> {
     // Undo every edit, newest first, from the final files to reach each first draft.
     let mut texts: BTreeMap<(String, String), String> = BTreeMap::new();
     for (i, draft) in history.draft.iter().enumerate().rev() {
@@ -251,8 +262,9 @@ fn final_text(slug: &str, file: &str) -> Result<String, String> {
 /// Builds the sample workspace with its history in a new repository at `dir`.
 /// Returns the number of drafts written.
 pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
-    let steps =
-        steps().map_err(|e| StoreError::io(e, std::io::Error::other("the embedded sample is broken")))?;
+    let sample = load_history().and_then(|h| Ok((steps_of(&h)?, decisions_of(&h)?)));
+    let (steps, decisions) =
+        sample.map_err(|e| StoreError::io(e, std::io::Error::other("the embedded sample is broken")))?;
     let mut options = git2::RepositoryInitOptions::new();
     options.initial_head("main");
     git2::Repository::init_opts(dir, &options)?;
@@ -264,8 +276,7 @@ pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
     store.commit_change(None, &config, &founder, &|_, _| {
         Ok("Opret arbejdsrum for Åby Kommune\n".into())
     })?;
-    let broken = |e: String| StoreError::io(e, std::io::Error::other("the embedded sample is broken"));
-    let mut decisions = decisions().map_err(broken)?.into_iter().peekable();
+    let mut decisions = decisions.into_iter().peekable();
     for step in &steps {
         // Decisions recorded before this draft go first, so history stays in time order.
         while let Some(d) = decisions.next_if(|d| d.time.seconds() < step.time.seconds()) {

@@ -143,17 +143,7 @@ fn a_working_tree_edit_is_never_overwritten() {
 fn bare_repository_and_clones_share_numbers() {
     let env = Env::new();
     let ws = env.workspace("ws");
-    let bare = env.path("central.git");
-    env.git(
-        env.root.path(),
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            ws.to_str().unwrap(),
-            bare.to_str().unwrap(),
-        ],
-    );
+    let bare = env.clone_bare(&ws, "central.git");
     let bare_s = bare.to_str().unwrap();
     env.udkast_stdin(
         env.root.path(),

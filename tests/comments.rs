@@ -469,17 +469,7 @@ fn two_processes_commenting_at_once_lose_nothing() {
 fn comments_work_in_a_bare_repository() {
     let env = Env::new();
     let ws = workspace(&env);
-    let bare = env.path("bare.git");
-    env.git(
-        env.root.path(),
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            ws.to_str().unwrap(),
-            bare.to_str().unwrap(),
-        ],
-    );
+    let bare = env.clone_bare(&ws, "bare.git");
     let repo = bare.to_str().unwrap();
     let out = env
         .udkast(&[

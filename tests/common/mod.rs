@@ -152,6 +152,22 @@ impl Env {
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
+    /// A bare clone of `repo` named `name` in the root folder (a "server").
+    pub fn clone_bare(&self, repo: &Path, name: &str) -> PathBuf {
+        let bare = self.path(name);
+        self.git(
+            self.root.path(),
+            &[
+                "clone",
+                "-q",
+                "--bare",
+                repo.to_str().unwrap(),
+                bare.to_str().unwrap(),
+            ],
+        );
+        bare
+    }
+
     /// A workspace initialised by udkast, with one strategy `klima`.
     pub fn workspace(&self, name: &str) -> PathBuf {
         let dir = self.path(name);
