@@ -260,7 +260,7 @@ fn comment_reply_and_resolve_in_the_terminal() {
     let (ws, mut tui) = editing_klima(&env);
     // Ctrl-T: a thread on the cursor's line of the saved draft.
     tui.send(b"\x14");
-    tui.wait_for("Comment on lines 1-1");
+    tui.wait_for("Comment on line 1 of draft 1");
     tui.type_text("Er titlen endelig?");
     tui.send(keys::ENTER);
     tui.wait_for("Started thread");
@@ -275,6 +275,18 @@ fn comment_reply_and_resolve_in_the_terminal() {
     tui.wait_for("Replied");
     tui.send(b"x");
     tui.wait_for("Resolved the thread");
+    // From the history: Tab puts a line cursor in the diff, c comments on its
+    // line of the draft shown (the document has one line).
+    tui.send(b"3");
+    tui.wait_for("nothing → draft 1");
+    tui.send(b"\t");
+    tui.wait_for("· line 1");
+    tui.send(b"c");
+    tui.wait_for("Comment on line 1 of draft 1");
+    tui.type_text("Mangler en undertitel?");
+    tui.send(keys::ENTER);
+    tui.wait_for("Started thread");
+    tui.wait_for("»");
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
     let json: serde_json::Value = serde_json::from_str(
@@ -282,8 +294,12 @@ fn comment_reply_and_resolve_in_the_terminal() {
             .ok(),
     )
     .unwrap();
-    let thread = &json.as_array().unwrap()[0];
+    let threads = json.as_array().unwrap();
+    assert_eq!(threads.len(), 2, "{json:#}");
+    let thread = &threads[0];
     assert_eq!(thread["status"], "resolved", "{json:#}");
     assert_eq!(thread["messages"].as_array().unwrap().len(), 2, "{json:#}");
+    assert_eq!(threads[1]["status"], "open", "{json:#}");
+    assert_eq!(threads[1]["draft"], 1, "{json:#}");
     assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
 }

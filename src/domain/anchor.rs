@@ -71,6 +71,27 @@ pub fn map(anchor: &Anchor, old_text: &str, new_text: &str) -> Placement {
     Mapper::new(old_text, new_text).place(anchor)
 }
 
+/// Lines `start..=end` (1-based) of `shown` as lines of `draft`, when they are
+/// there unchanged: where a comment made on the editor's unsaved text belongs in
+/// the draft it was based on. `None` when the lines are outside `shown` or have
+/// unsaved edits (a comment must quote text that some draft really has).
+pub fn unchanged_lines(shown: &str, draft: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let shown_lines = lines(shown);
+    if start == 0 || end < start || end > shown_lines.len() {
+        return None;
+    }
+    let anchor = Anchor {
+        start,
+        end,
+        section: Vec::new(),
+        quote: shown_lines[start - 1..end].concat(),
+    };
+    match Mapper::new(shown, draft).place(&anchor) {
+        Placement::Exact { start, end } => Some((start, end)),
+        Placement::Edited { .. } | Placement::Outdated => None,
+    }
+}
+
 /// Places `anchor` in `new_text` by its quote alone, for a thread whose draft
 /// cannot be read (its commit was rewritten away): `Exact` where the quote
 /// occurs exactly once, otherwise `Outdated`.

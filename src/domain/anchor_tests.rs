@@ -190,6 +190,23 @@ fn mapping_works_backwards_too() {
 }
 
 #[test]
+fn unsaved_lines_are_found_in_their_draft_only_when_unchanged() {
+    // Two lines typed above "## Mål": the buffer's lines 7-8 are the draft's 5-6.
+    let buffer = DRAFT.replace("## Mål\n", "Indledning.\n\n## Mål\n");
+    assert_eq!(unchanged_lines(&buffer, DRAFT, 7, 8), Some((5, 6)));
+    // A line typed but not saved has no draft line to anchor on.
+    assert_eq!(unchanged_lines(&buffer, DRAFT, 3, 3), None);
+    // Nor does a passage with an unsaved edit inside it.
+    let edited = DRAFT.replace("50 pct.", "70 pct.");
+    assert_eq!(unchanged_lines(&edited, DRAFT, 5, 6), None);
+    assert_eq!(unchanged_lines(&edited, DRAFT, 6, 6), Some((6, 6)));
+    // Outside the text, or not a range.
+    assert_eq!(unchanged_lines(DRAFT, DRAFT, 10, 11), None);
+    assert_eq!(unchanged_lines(DRAFT, DRAFT, 0, 1), None);
+    assert_eq!(unchanged_lines(DRAFT, DRAFT, 3, 2), None);
+}
+
+#[test]
 fn one_mapper_places_many_threads() {
     let new = DRAFT.replace("## Mål\n", "## Baggrund\n\n## Mål\n");
     let mapper = Mapper::new(DRAFT, &new);

@@ -18,6 +18,7 @@ use std::time::Duration;
 
 use git2::{ObjectType, Oid, Tree};
 
+use super::history::Draft;
 use super::{Change, Result, Saved, Store, StoreError};
 use crate::domain::anchor::{Mapper, Placement, map_by_quote};
 use crate::domain::{
@@ -142,19 +143,7 @@ impl Store {
         text: &str,
     ) -> Result<(Thread, Saved)> {
         let text = checked_text(text)?;
-        self.entry(slug)?;
-        let drafts = self.drafts(slug)?;
-        let draft = match draft {
-            None => drafts.last(),
-            Some(n) => drafts.iter().find(|d| d.number == n),
-        }
-        .ok_or_else(|| StoreError::NoSuchDraft {
-            slug: slug.to_string(),
-            number: draft.unwrap_or(1),
-            count: drafts.len(),
-        })?;
-        let entry = self.entry_at(draft.commit, slug)?;
-        let document = self.document_text_shared(&entry)?;
+        let (draft, document) = self.draft_and_text(slug, draft)?;
         let lines = crate::diff::lines(&document);
         if start == 0 || end < start {
             return Err(StoreError::BadLines { start, end });
@@ -205,6 +194,43 @@ impl Store {
             }
         }
         Err(StoreError::TooBusy(ATTEMPTS))
+    }
+
+    /// Starts a thread on lines `start..=end` of `shown`, the editor's unsaved
+    /// text based on draft `draft`. The thread anchors on the same lines of that
+    /// draft, so they must be there unchanged: a comment quotes text some draft has.
+    pub fn add_thread_on_text(
+        &self,
+        slug: &Slug,
+        draft: Option<u32>,
+        shown: &str,
+        start: usize,
+        end: usize,
+        text: &str,
+    ) -> Result<(Thread, Saved)> {
+        checked_text(text)?;
+        let (found, document) = self.draft_and_text(slug, draft)?;
+        let (a, b) = crate::domain::anchor::unchanged_lines(shown, &document, start, end)
+            .ok_or(StoreError::UnsavedLines { start, end })?;
+        self.add_thread(slug, Some(found.number), a, b, text)
+    }
+
+    /// Draft `draft` of `slug` (default: the latest) and its text.
+    fn draft_and_text(&self, slug: &Slug, draft: Option<u32>) -> Result<(Draft, Arc<str>)> {
+        self.entry(slug)?;
+        let drafts = self.drafts(slug)?;
+        let found = match draft {
+            None => drafts.last(),
+            Some(n) => drafts.iter().find(|d| d.number == n),
+        }
+        .ok_or_else(|| StoreError::NoSuchDraft {
+            slug: slug.to_string(),
+            number: draft.unwrap_or(1),
+            count: drafts.len(),
+        })?;
+        let entry = self.entry_at(found.commit, slug)?;
+        let document = self.document_text_shared(&entry)?;
+        Ok((found.clone(), document))
     }
 
     /// Adds `text` as a message to the thread `id`.

@@ -72,6 +72,11 @@ pub enum StoreError {
         "lines {start}-{end} are not a range of lines (lines are numbered from 1, the first before the last)"
     )]
     BadLines { start: usize, end: usize },
+    #[error(
+        "{} not in a saved draft yet: save a draft first, then comment on them",
+        lines_are(*.start, *.end)
+    )]
+    UnsavedLines { start: usize, end: usize },
     #[error("the comment is empty")]
     EmptyComment,
     #[error("comment {id} is already {status}")]

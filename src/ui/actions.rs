@@ -149,6 +149,7 @@ actions! {
     Sections = "sections": "History: which sections changed, with words added and removed; Enter jumps there";
     CompareBuffer = "compare-buffer": "History: the editor's unsaved text against the latest draft";
     CompareApproved = "compare-approved": "History: the latest draft against the last approved version";
+    SwitchPane = "switch-pane": "History: move between the drafts and a line cursor in the diff (select lines there to comment)";
     ScrollDown = "scroll-down": "Scroll the diff down";
     ScrollUp = "scroll-up": "Scroll the diff up";
     Decide = "decide": "Approvals: record a governing body's decision on the selected draft (leads)";

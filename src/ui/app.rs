@@ -17,8 +17,8 @@ use super::jobs::{self, OpenedDocument, Request, Response, WorkspaceView};
 use super::keymap::{Chord, Keymap, Lookup};
 use super::screens::approvals::{ApprovalsState, FormOutcome};
 use super::screens::document::{DocumentState, Mode};
-use super::screens::history::{HistoryState, Special};
-use super::screens::review::ReviewState;
+use super::screens::history::{Focus, HistoryState, Special};
+use super::screens::review::{CommentTarget, ReviewState};
 use super::screens::{help, overview, palette};
 use super::theme::Theme;
 use super::{autosave, widgets};
@@ -57,11 +57,7 @@ impl Screen {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     DraftMessage,
-    /// A new comment thread on lines `start..=end` (1-based) of the latest draft.
-    Comment {
-        start: usize,
-        end: usize,
-    },
+    Comment(CommentTarget),
     Reply(String),
     Search,
     ReplaceWith(String),
@@ -258,8 +254,12 @@ impl App {
                     Ok(text) => self.info(text),
                     Err(e) => self.error(e),
                 }
-                self.requests.push(Request::Threads { slug, shown: None });
+                if let Some(h) = self.history.as_mut().filter(|h| h.slug == slug) {
+                    h.threads_changed();
+                }
+                self.request_threads(slug);
                 self.requests.push(Request::Load);
+                self.history_requests();
             }
             Response::DiffSkipped(key) => {
                 if let Some(h) = self.history.as_mut() {
@@ -311,11 +311,9 @@ impl App {
         if let Some(line) = self.pending_line.take() {
             doc.go_to_line(line);
         }
-        self.requests.push(Request::Threads {
-            slug: doc.slug.clone(),
-            shown: None,
-        });
+        let slug = doc.slug.clone();
         self.document = Some(doc);
+        self.request_threads(slug);
         self.screen = Screen::Document;
     }
 
@@ -535,18 +533,33 @@ impl App {
                 });
                 self.busy = Some("Saving the draft…".into());
             }
-            PromptKind::Comment { start, end } => {
-                let Some(doc) = self.document.as_ref() else { return };
+            PromptKind::Comment(target) => {
                 if input.trim().is_empty() {
                     self.error("The comment is empty");
                     return;
                 }
-                let request = jobs::CommentRequest::Add {
-                    start,
-                    end,
-                    text: input,
+                let shown = match target.buffer {
+                    None => None,
+                    Some(version) => match self
+                        .document
+                        .as_ref()
+                        .filter(|d| d.slug == target.slug && d.buffer.version() == version)
+                    {
+                        Some(doc) => Some(doc.buffer.text()),
+                        None => {
+                            self.error("The unsaved text has changed since: select the lines again");
+                            return;
+                        }
+                    },
                 };
-                self.requests.push(Request::Comment(doc.slug.clone(), request));
+                let request = jobs::CommentRequest::Add {
+                    draft: Some(target.draft),
+                    start: target.start,
+                    end: target.end,
+                    text: input,
+                    shown,
+                };
+                self.requests.push(Request::Comment(target.slug, request));
                 self.busy = Some("Saving the comment…".into());
             }
             PromptKind::Reply(id) => {
@@ -592,6 +605,11 @@ impl App {
             Action::Quit => self.request_quit(),
             Action::Back => match self.screen {
                 Screen::Overview => self.request_quit(),
+                Screen::History if self.history.as_ref().is_some_and(|h| h.focus == Focus::Diff) => {
+                    if let Some(h) = self.history.as_mut() {
+                        h.switch_pane();
+                    }
+                }
                 _ => self.screen = Screen::Overview,
             },
             Action::ScreenOverview => self.screen = Screen::Overview,
@@ -617,6 +635,8 @@ impl App {
             | Action::Sections
             | Action::ScrollDown
             | Action::ScrollUp
+            | Action::SelectUp
+            | Action::SelectDown
                 if self.screen == Screen::History =>
             {
                 if let Some(err) = self.history.as_mut().and_then(|h| h.act(action)) {
@@ -662,6 +682,16 @@ impl App {
                 }
             }
             Action::Open if self.screen == Screen::Review => self.go_to_thread(),
+            Action::SwitchPane | Action::Open
+                if self.screen == Screen::History
+                    && (action == Action::SwitchPane
+                        || self.history.as_ref().is_some_and(|h| h.focus == Focus::List)) =>
+            {
+                if let Some(h) = self.history.as_mut() {
+                    h.switch_pane();
+                }
+            }
+            Action::Open if self.screen == Screen::History => self.open_thread(),
             Action::Reply => {
                 if let Some(t) = self.review.as_ref().and_then(|r| r.selected()) {
                     let kind = PromptKind::Reply(t.thread.id.clone());
@@ -684,13 +714,7 @@ impl App {
                 }
             }
             Action::Comment => self.start_comment(),
-            Action::OpenThread => {
-                let found = self.document.as_ref().and_then(|d| d.thread_at_cursor());
-                match found {
-                    Some(id) => self.show_review(Some(id)),
-                    None => self.error("No comment thread on this line"),
-                }
-            }
+            Action::OpenThread => self.open_thread(),
             Action::CompareBuffer => self.compare_buffer(),
             Action::CompareApproved => self.compare_approved(),
             Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Filter => {
@@ -825,7 +849,7 @@ impl App {
         if let Some(r) = self.review.as_mut() {
             r.select_id = select;
         }
-        self.requests.push(Request::Threads { slug, shown: None });
+        self.request_threads(slug);
         self.screen = Screen::Review;
     }
 
@@ -854,20 +878,64 @@ impl App {
         }
     }
 
-    /// Ctrl-T in the editor: a new thread on the selected lines of the draft.
+    /// The comment key: a new thread on the selected lines of the editor's text
+    /// (unsaved lines map to their draft when unchanged there), or of the draft
+    /// shown in the history.
     fn start_comment(&mut self) {
-        let Some(doc) = self.document.as_ref().filter(|_| self.screen == Screen::Document) else {
-            return;
+        let target = match self.screen {
+            Screen::Document => self.document.as_ref().map(|doc| {
+                let (start, end) = doc.selected_lines();
+                let modified = doc.buffer.is_modified() || doc.recovered;
+                CommentTarget {
+                    slug: doc.slug.clone(),
+                    draft: doc.draft as u32,
+                    start,
+                    end,
+                    buffer: modified.then(|| doc.buffer.version()),
+                }
+            }),
+            Screen::History => match self.history.as_ref().map(|h| h.comment_target()) {
+                Some(Ok(target)) => Some(target),
+                Some(Err(e)) => {
+                    self.error(e);
+                    None
+                }
+                None => None,
+            },
+            _ => None,
         };
-        if doc.buffer.is_modified() {
-            self.error("Comments anchor on a saved draft: save a draft first (Ctrl-S), then comment");
-            return;
+        if let Some(target) = target {
+            self.overlay = Some(Overlay::Prompt {
+                kind: PromptKind::Comment(target),
+                input: String::new(),
+            });
         }
-        let (start, end) = doc.selected_lines();
-        self.overlay = Some(Overlay::Prompt {
-            kind: PromptKind::Comment { start, end },
-            input: String::new(),
-        });
+    }
+
+    /// The open-thread key: the thread on the cursor's line, in the review screen.
+    fn open_thread(&mut self) {
+        let found = match self.screen {
+            Screen::Document => self.document.as_ref().and_then(|d| d.thread_at_cursor()),
+            Screen::History => self.history.as_ref().and_then(|h| h.thread_at_cursor()),
+            _ => return,
+        };
+        match found {
+            Some(id) => self.show_review(Some(id)),
+            None if self.history.as_ref().is_some_and(|h| h.focus == Focus::List) => {
+                self.error("No open comment thread in view")
+            }
+            None => self.error("No open comment thread on this line"),
+        }
+    }
+
+    /// Asks for `slug`'s threads, placed on the editor's text when it has unsaved changes.
+    fn request_threads(&mut self, slug: Slug) {
+        let shown = self
+            .document
+            .as_ref()
+            .filter(|d| d.slug == slug && d.buffer.is_modified())
+            .map(|d| d.buffer.text());
+        self.requests.push(Request::Threads { slug, shown });
     }
 
     /// From the approvals screen: the history of the selected draft against the latest.
@@ -1152,7 +1220,14 @@ fn draw_overlay(frame: &mut Frame<'_>, area: Rect, app: &App, overlay: &Overlay)
             let label = match kind {
                 PromptKind::DraftMessage => "Draft message: ".to_string(),
                 PromptKind::Search => "Search: ".to_string(),
-                PromptKind::Comment { start, end } => format!("Comment on lines {start}-{end}: "),
+                PromptKind::Comment(t) => match t.buffer {
+                    Some(_) => format!("Comment on {}: ", crate::store::line_label(t.start, t.end)),
+                    None => format!(
+                        "Comment on {} of draft {}: ",
+                        crate::store::line_label(t.start, t.end),
+                        t.draft
+                    ),
+                },
                 PromptKind::Reply(_) => "Reply: ".to_string(),
                 PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
             };

@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use git2::Oid;
 
 use crate::domain::{BodyId, Kind, Slug, WorkspaceConfig, paths};
-use crate::store::{Change, Store};
+use crate::store::{Change, Store, line_label};
 
 /// What the UI asks for.
 #[derive(Debug)]
@@ -79,11 +79,14 @@ pub enum Response {
 /// What to do with comments.
 #[derive(Debug, Clone)]
 pub enum CommentRequest {
-    /// A new thread on lines `start..=end` (1-based) of the latest draft.
+    /// A new thread on lines `start..=end` (1-based) of draft `draft` (default:
+    /// the latest) or, when `shown` is given, of that unsaved text based on it.
     Add {
+        draft: Option<u32>,
         start: usize,
         end: usize,
         text: String,
+        shown: Option<String>,
     },
     Reply {
         id: String,
@@ -152,9 +155,25 @@ pub fn threads(store: &Store, slug: &Slug, shown: Option<&str>) -> Result<Thread
 
 fn comment(store: &Store, slug: &Slug, request: CommentRequest) -> Result<String, String> {
     let done = match request {
-        CommentRequest::Add { start, end, text } => store
-            .add_thread(slug, None, start, end, &text)
-            .map(|(t, _)| format!("Started thread {} on lines {start}-{end}", t.id)),
+        CommentRequest::Add {
+            draft,
+            start,
+            end,
+            text,
+            shown,
+        } => match shown {
+            Some(shown) => store.add_thread_on_text(slug, draft, &shown, start, end, &text),
+            None => store.add_thread(slug, draft, start, end, &text),
+        }
+        .map(|(t, _)| {
+            let (a, b) = (t.anchor.start, t.anchor.end);
+            format!(
+                "Started thread {} on {} of draft {}",
+                t.id,
+                line_label(a, b),
+                t.draft
+            )
+        }),
         CommentRequest::Reply { id, text } => store
             .reply_to_thread(slug, &id, &text)
             .map(|_| "Replied".to_string()),
@@ -230,6 +249,17 @@ pub struct ComputedDiff {
     pub diff: crate::diff::TextDiff,
     pub sections: Vec<crate::diff::SectionChange>,
     pub actions: Vec<crate::diff::ActionChange>,
+    /// The open comment threads on each side, for the history's gutter.
+    pub threads: DiffThreads,
+}
+
+/// Open threads placed on the two texts of a diff: `(first, last, id)`, lines
+/// 1-based and inclusive. A thread whose passage is gone from one side is
+/// simply not on that side.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DiffThreads {
+    pub old: Vec<(usize, usize, String)>,
+    pub new: Vec<(usize, usize, String)>,
 }
 
 /// A governing body's standing on a document, as an agenda item's row shows it.
@@ -493,6 +523,7 @@ pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff
     let diff = crate::diff::diff(&old, &new, DIFF_BUDGET);
     let sections = crate::diff::sections(&diff, &old, &new);
     let actions = crate::diff::workplan(&old_actions, &new_actions);
+    let threads = diff_threads(store, &request.key.slug, &old, &new)?;
     Ok(ComputedDiff {
         from_label: request.from_label.clone(),
         to_label: request.to_label.clone(),
@@ -501,6 +532,33 @@ pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff
         diff,
         sections,
         actions,
+        threads,
+    })
+}
+
+/// The document's open threads placed on both texts of a diff.
+fn diff_threads(store: &Store, slug: &Slug, old: &str, new: &str) -> Result<DiffThreads, String> {
+    let (mut open, _) = store.threads(slug).map_err(|e| e.to_string())?;
+    open.retain(|t| t.status == crate::domain::ThreadStatus::Open);
+    if open.is_empty() {
+        return Ok(DiffThreads::default());
+    }
+    let place = |text: &str| -> Result<Vec<(usize, usize, String)>, String> {
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placements = store
+            .place_threads(slug, &open, text)
+            .map_err(|e| e.to_string())?;
+        Ok(open
+            .iter()
+            .zip(placements)
+            .filter_map(|(t, p)| p.lines().map(|(a, b)| (a, b, t.id.clone())))
+            .collect())
+    };
+    Ok(DiffThreads {
+        old: place(old)?,
+        new: place(new)?,
     })
 }
 

@@ -454,6 +454,203 @@ fn history_steps_and_compares_the_unsaved_buffer() {
     assert!(shown.contains("nothing → draft 1"), "{shown}");
 }
 
+/// The history of the sample strategy at draft 1 → 2, where the thread on
+/// "Andelen af vedvarende energi" is in view.
+fn history_at_draft_2(app: &mut App, fx: &Fixture) {
+    comment_on_the_strategy(&fx.repo);
+    history_of_strategy(app, fx);
+    for _ in 0..5 {
+        key(app, KeyCode::Char('j'));
+    }
+    settle(app, &fx.repo);
+}
+
+/// Moves the history's line cursor to the row of draft 2 that shows `needle`.
+fn cursor_to(app: &mut App, fx: &Fixture, needle: &str) {
+    let store = crate::store::Store::open(&fx.repo).unwrap();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let draft = &store.drafts(&slug).unwrap()[1];
+    let text = String::from_utf8(store.blob(draft.document).unwrap()).unwrap();
+    let line = text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    for _ in 0..200 {
+        render(app, 120, 40);
+        if app.history.as_ref().unwrap().cursor_row().1 == Some(line) {
+            return;
+        }
+        key(app, KeyCode::Down);
+    }
+    panic!("no row shows {needle:?}");
+}
+
+#[test]
+fn history_gutter_marks_threads_and_the_line_cursor_selects() {
+    snapshot_all("history_threads_cursor", |app, fx| {
+        history_at_draft_2(app, fx);
+        key(app, KeyCode::Tab);
+        key(app, KeyCode::Down);
+        app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+    });
+}
+
+#[test]
+fn history_comments_on_the_selected_lines_of_the_shown_draft() {
+    use super::app::PromptKind;
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_at_draft_2(&mut app, &fx);
+    // Without the line cursor there is nothing selected to comment on.
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    assert!(app.overlay.is_none());
+    assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains("Tab")));
+    key(&mut app, KeyCode::Tab);
+    cursor_to(&mut app, &fx, "Kommunen som organisation");
+    app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    let Some(Overlay::Prompt {
+        kind: PromptKind::Comment(target),
+        ..
+    }) = app.overlay.clone()
+    else {
+        panic!("no comment prompt: {:?} {:?}", app.overlay, app.message);
+    };
+    assert_eq!((target.draft, target.buffer), (2, None));
+    assert_eq!(target.end, target.start + 1);
+    assert!(render(&mut app, 120, 40).contains(&format!(
+        "Comment on lines {}-{} of draft 2",
+        target.start, target.end
+    )));
+    chars(&mut app, "Hvorfor 2030?");
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app, &fx.repo);
+
+    let store = crate::store::Store::open(&fx.repo).unwrap();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let (threads, _) = store.threads(&slug).unwrap();
+    let new = threads
+        .iter()
+        .find(|t| t.messages[0].text == "Hvorfor 2030?")
+        .expect("the thread was saved");
+    assert_eq!(
+        (new.draft, new.anchor.start, new.anchor.end),
+        (2, target.start, target.end)
+    );
+    assert!(
+        new.anchor.quote.starts_with("- Kommunen som organisation"),
+        "{}",
+        new.anchor.quote
+    );
+    assert!(
+        new.anchor.quote.contains("- Alle kommunale bygninger"),
+        "{}",
+        new.anchor.quote
+    );
+
+    // The diff is compared again with the new thread's mark, and the
+    // open-thread key on it opens it in the review screen.
+    let shown = render(&mut app, 120, 40);
+    let marked = shown
+        .lines()
+        .find(|l| l.contains("Kommunen som organisation"))
+        .unwrap();
+    assert!(marked.contains("│»"), "{shown}");
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, super::app::Screen::Review);
+    settle(&mut app, &fx.repo);
+    assert_eq!(app.review.as_ref().unwrap().selected().unwrap().thread.id, new.id);
+}
+
+#[test]
+fn history_opens_the_thread_in_view_or_under_the_cursor() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_at_draft_2(&mut app, &fx);
+    render(&mut app, 120, 40);
+    // With the drafts focused: the thread in view.
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, super::app::Screen::Review);
+    settle(&mut app, &fx.repo);
+    let id = app.review.as_ref().unwrap().selected().unwrap().thread.id.clone();
+    assert!(id.ends_with("abcde0"), "{id}");
+    // With the cursor on a line without a thread: a message, no screen change.
+    key(&mut app, KeyCode::Char('3'));
+    settle(&mut app, &fx.repo);
+    key(&mut app, KeyCode::Tab);
+    render(&mut app, 120, 40);
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char('g'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, super::app::Screen::History);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("No open comment thread"))
+    );
+    // Enter on the thread's line opens it too; Esc gives the keys back to the drafts.
+    cursor_to(&mut app, &fx, "Andelen af vedvarende energi");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, super::app::Screen::Review);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, super::app::Screen::History);
+    assert_eq!(
+        app.history.as_ref().unwrap().focus,
+        super::screens::history::Focus::List
+    );
+}
+
+#[test]
+fn editor_comments_on_unsaved_text_anchor_on_the_draft() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    settle(&mut app, &fx.repo);
+    let draft = app.document.as_ref().unwrap().buffer.text();
+    let line = draft
+        .lines()
+        .position(|l| l.contains("Andelen af vedvarende energi"))
+        .unwrap()
+        + 1;
+    // Two unsaved lines at the top move the passage down by two.
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    chars(&mut app, "Ny indledning.");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    app.document.as_mut().unwrap().go_to_line(line + 2);
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    assert!(
+        render(&mut app, 120, 40).contains(&format!("Comment on line {}: ", line + 2)),
+        "{:?}",
+        app.overlay
+    );
+    chars(&mut app, "Er 80 pct. nok?");
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app, &fx.repo);
+    let store = crate::store::Store::open(&fx.repo).unwrap();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let (threads, _) = store.threads(&slug).unwrap();
+    assert_eq!(threads.len(), 1, "{:?}", app.message);
+    assert_eq!((threads[0].draft, threads[0].anchor.start), (7, line));
+    // Its mark is on the unsaved text's line, where the passage is now.
+    let doc = app.document.as_ref().unwrap();
+    assert_eq!(doc.thread_lines.first().map(|t| t.0), Some(line + 2));
+    assert!(doc.buffer.is_modified(), "the unsaved text is untouched");
+
+    // The typed line is in no draft: it cannot be commented on yet.
+    app.document.as_mut().unwrap().go_to_line(1);
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    chars(&mut app, "Godt!");
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app, &fx.repo);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, err)| *err && m.contains("not in a saved draft yet")),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(store.threads(&slug).unwrap().0.len(), 1);
+}
+
 #[test]
 fn draft_message_prompt() {
     snapshot_all("save_prompt", |app, fx| {

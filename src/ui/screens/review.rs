@@ -16,6 +16,19 @@ use crate::ui::actions::Action;
 use crate::ui::jobs::{PlacedThread, ThreadsView};
 use crate::ui::theme::Theme;
 
+/// The lines a new comment thread goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommentTarget {
+    pub slug: Slug,
+    /// The draft the lines belong to, or the editor's text is based on.
+    pub draft: u32,
+    /// 1-based, inclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The lines are of the editor's unsaved text at this buffer version.
+    pub buffer: Option<u64>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Filter {
     Open,

@@ -1,12 +1,7 @@
-//! Screen 3, history: the drafts of one document (number, date, author,
-//! message, labels) beside the diff of the selected draft against its
-//! predecessor — or against a marked draft, the editor's unsaved text, or the
-//! last approved version. Word, unified and side-by-side views; unchanged
-//! stretches fold; a section summary jumps to a section. Diffs are computed by
-//! the worker (`jobs`) and cached here, so stepping back and forth is instant.
+//! Drawing the history screen: the draft list, and the diff rendered once per
+//! (diff, view, folds, width) into wrapped lines that scrolling only slices.
 
-use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -17,331 +12,81 @@ use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragra
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::{Focus, HistoryState, View};
 use crate::diff::{self, Row, RowKind, Tag};
-use crate::domain::Slug;
 use crate::text::inert;
-use crate::ui::actions::Action;
-use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, HistoryEntry};
+use crate::ui::jobs::{ComputedDiff, DiffKey, DiffThreads};
 use crate::ui::theme::Theme;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    Word,
-    Unified,
-    SideBySide,
-}
-
-impl View {
-    fn name(self) -> &'static str {
-        match self {
-            View::Word => "word view",
-            View::Unified => "unified view",
-            View::SideBySide => "side by side",
-        }
-    }
-    fn next(self) -> View {
-        match self {
-            View::Word => View::Unified,
-            View::Unified => View::SideBySide,
-            View::SideBySide => View::Word,
-        }
-    }
-}
-
-/// What is compared, besides a draft with its predecessor.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Special {
-    /// The editor's unsaved text (at this buffer version) against the latest draft.
-    Buffer(u64),
-    /// The latest draft against the approved version at this commit.
-    Approved { commit: git2::Oid, label: String },
-}
-
 /// Lines drawn for one diff at one width, with where each change starts.
-struct Rendered {
-    key: (DiffKey, View, bool, u16),
-    lines: Vec<Line<'static>>,
-    changes: Vec<usize>,
-    /// The first line of each row, to jump to a section.
-    row_lines: Vec<(Option<usize>, usize)>,
+pub(super) struct Rendered {
+    pub key: (DiffKey, View, bool, u16),
+    pub lines: Vec<Line<'static>>,
+    pub changes: Vec<usize>,
+    /// Each row of the diff, in order: where it is drawn and what it shows.
+    pub rows: Vec<RowAt>,
 }
 
-pub struct HistoryState {
-    pub slug: Slug,
-    /// Newest first, as `git log` shows them.
-    pub entries: Vec<HistoryEntry>,
-    pub loaded: bool,
-    pub selected: usize,
-    pub marked: Option<usize>,
-    pub special: Option<Special>,
-    pub view: View,
-    pub folded: bool,
-    pub scroll: usize,
-    pub sections_open: bool,
-    pub sections_selected: usize,
-    cache: HashMap<DiffKey, Arc<ComputedDiff>>,
-    pending: HashSet<DiffKey>,
-    /// The diff shown while the wanted one is being computed.
-    last_shown: Option<Arc<ComputedDiff>>,
-    rendered: RefCell<Option<Rendered>>,
-    /// Scroll to the first change once the wanted diff arrives.
-    scroll_to_first: bool,
-    pub error: Option<String>,
+/// One row of a diff (a line, a pair of lines side by side, or a fold).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct RowAt {
+    /// Its first drawn line (a long row wraps over several).
+    pub line: usize,
+    /// Its line in the old and the new text, 1-based.
+    pub old: Option<usize>,
+    pub new: Option<usize>,
+}
+
+impl Rendered {
+    /// A cursor row and a scroll that show each other: the view follows a
+    /// cursor that moved, or the cursor moves into a view that scrolled.
+    fn keep_in_view(&self, cursor: usize, scroll: usize, height: usize, follow: bool) -> (usize, usize) {
+        let last = self.rows.len().saturating_sub(1);
+        let Some(row) = self.rows.get(cursor) else {
+            return (cursor, scroll);
+        };
+        if follow {
+            let end = self.rows.get(cursor + 1).map_or(self.lines.len(), |x| x.line);
+            if row.line < scroll {
+                (cursor, row.line)
+            } else if end > scroll + height {
+                (cursor, end.saturating_sub(height).min(row.line))
+            } else {
+                (cursor, scroll)
+            }
+        } else {
+            // Between the first row that starts in view and the last one in it.
+            let top = self.row_at(scroll);
+            let top = if self.rows[top].line < scroll {
+                (top + 1).min(last)
+            } else {
+                top
+            };
+            let bottom = self.row_at(scroll + height - 1).max(top);
+            (cursor.clamp(top, bottom), scroll)
+        }
+    }
+
+    /// The row drawn on `line` (the last row past the end).
+    pub fn row_at(&self, line: usize) -> usize {
+        self.rows.partition_point(|r| r.line <= line).saturating_sub(1)
+    }
+}
+
+/// The open thread on a row: placed on its new line, else on its old line (a
+/// thread on text the newer draft removed or rewrote).
+pub(super) fn thread_on(threads: &DiffThreads, row: &RowAt) -> Option<String> {
+    let find = |placed: &[(usize, usize, String)], line: Option<usize>| {
+        let line = line?;
+        placed
+            .iter()
+            .find(|(a, b, _)| (*a..=*b).contains(&line))
+            .map(|(_, _, id)| id.clone())
+    };
+    find(&threads.new, row.new).or_else(|| find(&threads.old, row.old))
 }
 
 impl HistoryState {
-    pub fn new(slug: Slug) -> HistoryState {
-        HistoryState {
-            slug,
-            entries: Vec::new(),
-            loaded: false,
-            selected: 0,
-            marked: None,
-            special: None,
-            view: View::Word,
-            folded: true,
-            scroll: 0,
-            sections_open: false,
-            sections_selected: 0,
-            cache: HashMap::new(),
-            pending: HashSet::new(),
-            last_shown: None,
-            rendered: RefCell::new(None),
-            scroll_to_first: true,
-            error: None,
-        }
-    }
-
-    pub fn set_entries(&mut self, mut entries: Vec<HistoryEntry>) {
-        entries.reverse();
-        self.entries = entries;
-        self.loaded = true;
-        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
-    }
-
-    /// The diff wanted now and its labels, if the history is known.
-    pub fn wanted(&self) -> Option<(DiffKey, String, String)> {
-        let latest = self.entries.first()?;
-        let key = |from, to, buffer| DiffKey {
-            slug: self.slug.clone(),
-            from,
-            to,
-            buffer,
-        };
-        match &self.special {
-            Some(Special::Buffer(version)) => Some((
-                key(Some(latest.commit), latest.commit, Some(*version)),
-                format!("draft {}", latest.number),
-                "unsaved text".into(),
-            )),
-            Some(Special::Approved { commit, label }) => Some((
-                key(Some(*commit), latest.commit, None),
-                label.clone(),
-                format!("draft {} (latest)", latest.number),
-            )),
-            None => {
-                let selected = self.entries.get(self.selected)?;
-                match self.marked.and_then(|m| self.entries.get(m)) {
-                    Some(marked) if marked.number != selected.number => {
-                        let (old, new) = if marked.number < selected.number {
-                            (marked, selected)
-                        } else {
-                            (selected, marked)
-                        };
-                        Some((
-                            key(Some(old.commit), new.commit, None),
-                            format!("draft {}", old.number),
-                            format!("draft {}", new.number),
-                        ))
-                    }
-                    _ => {
-                        let previous = self.entries.get(self.selected + 1);
-                        Some((
-                            key(previous.map(|p| p.commit), selected.commit, None),
-                            previous
-                                .map(|p| format!("draft {}", p.number))
-                                .unwrap_or_else(|| "nothing".into()),
-                            format!("draft {}", selected.number),
-                        ))
-                    }
-                }
-            }
-        }
-    }
-
-    /// The requests to send: the wanted diff, then its neighbours, ahead of need.
-    pub fn requests(&mut self, buffer_text: Option<String>) -> Vec<DiffRequest> {
-        let mut out = Vec::new();
-        let Some((key, from_label, to_label)) = self.wanted() else {
-            return out;
-        };
-        let mut want = vec![(key, from_label, to_label)];
-        if self.special.is_none() && self.marked.is_none() {
-            for neighbour in [Some(self.selected + 1), self.selected.checked_sub(1)]
-                .into_iter()
-                .flatten()
-            {
-                if let (Some(entry), previous) =
-                    (self.entries.get(neighbour), self.entries.get(neighbour + 1))
-                {
-                    want.push((
-                        DiffKey {
-                            slug: self.slug.clone(),
-                            from: previous.map(|p| p.commit),
-                            to: entry.commit,
-                            buffer: None,
-                        },
-                        previous
-                            .map(|p| format!("draft {}", p.number))
-                            .unwrap_or_else(|| "nothing".into()),
-                        format!("draft {}", entry.number),
-                    ));
-                }
-            }
-        }
-        // The worker computes only the newest diff of a batch: send the wanted one last.
-        want.reverse();
-        for (key, from_label, to_label) in want {
-            if self.cache.contains_key(&key) || self.pending.contains(&key) {
-                continue;
-            }
-            self.pending.insert(key.clone());
-            let to_text = key.buffer.and(buffer_text.clone());
-            out.push(DiffRequest {
-                key,
-                from_label,
-                to_label,
-                to_text,
-            });
-        }
-        out
-    }
-
-    pub fn diffed(&mut self, key: DiffKey, result: Result<Arc<ComputedDiff>, String>) {
-        self.pending.remove(&key);
-        match result {
-            Ok(d) => {
-                self.cache.insert(key, d);
-            }
-            Err(e) => self.error = Some(e),
-        }
-    }
-
-    /// The worker dropped this request for a newer one; ask again if still wanted.
-    pub fn skipped(&mut self, key: &DiffKey) {
-        self.pending.remove(key);
-    }
-
-    fn current(&self) -> Option<Arc<ComputedDiff>> {
-        let (key, _, _) = self.wanted()?;
-        self.cache.get(&key).cloned()
-    }
-
-    pub fn act(&mut self, action: Action) -> Option<String> {
-        let len = self.entries.len();
-        let reset = |s: &mut Self| {
-            s.scroll = 0;
-            s.scroll_to_first = true;
-        };
-        match action {
-            Action::Up | Action::Down | Action::Top | Action::Bottom if self.sections_open => {
-                let n = self.current().map(|d| d.sections.len()).unwrap_or(0);
-                self.sections_selected = match action {
-                    Action::Up => self.sections_selected.saturating_sub(1),
-                    Action::Down => (self.sections_selected + 1).min(n.saturating_sub(1)),
-                    Action::Top => 0,
-                    _ => n.saturating_sub(1),
-                };
-                return None;
-            }
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
-            Action::CycleView => {
-                self.view = self.view.next();
-                return None;
-            }
-            Action::Mark => {
-                self.marked = if self.marked == Some(self.selected) {
-                    None
-                } else {
-                    Some(self.selected)
-                };
-                self.special = None;
-            }
-            Action::ToggleFolds => {
-                self.folded = !self.folded;
-                return None;
-            }
-            Action::Sections => {
-                self.sections_open = !self.sections_open;
-                self.sections_selected = 0;
-                return None;
-            }
-            Action::NextChange | Action::PrevChange => return self.jump_change(action == Action::NextChange),
-            Action::PageDown => self.scroll += 20,
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(20),
-            Action::ScrollDown => self.scroll += 1,
-            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
-            _ => return None,
-        }
-        if matches!(
-            action,
-            Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Mark
-        ) {
-            if matches!(action, Action::Up | Action::Down | Action::Top | Action::Bottom) {
-                self.special = None;
-            }
-            reset(self);
-        }
-        None
-    }
-
-    fn jump_change(&mut self, forward: bool) -> Option<String> {
-        let rendered = self.rendered.borrow();
-        let changes = rendered.as_ref().map(|r| r.changes.clone()).unwrap_or_default();
-        drop(rendered);
-        let target = if forward {
-            changes.iter().find(|&&c| c > self.scroll + 2)
-        } else {
-            changes.iter().rev().find(|&&c| c + 2 < self.scroll)
-        };
-        match target {
-            Some(&line) => {
-                self.scroll = line.saturating_sub(2);
-                None
-            }
-            None => Some(if forward {
-                "No later change".into()
-            } else {
-                "No earlier change".into()
-            }),
-        }
-    }
-
-    /// Enter in the section summary: jump to the section's first line.
-    pub fn open_section(&mut self) {
-        let Some(d) = self.current() else { return };
-        let Some(section) = d.sections.get(self.sections_selected) else {
-            return;
-        };
-        let target = section.new_line;
-        let rendered = self.rendered.borrow();
-        if let (Some(r), Some(target)) = (rendered.as_ref(), target) {
-            let line = r
-                .row_lines
-                .iter()
-                .find(|(new, _)| new.is_some_and(|n| n >= target))
-                .map(|(_, l)| *l);
-            if let Some(line) = line {
-                drop(rendered);
-                self.scroll = line.saturating_sub(1);
-            }
-        }
-        self.sections_open = false;
-    }
-
     pub fn draw(&mut self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let list_width = if area.width >= 100 { 46 } else { 30 };
         let [list_area, diff_area] =
@@ -412,7 +157,8 @@ impl HistoryState {
         waiting: bool,
     ) {
         let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let width = body.width;
+        // One column on the left is the gutter: `»` where an open thread is.
+        let width = body.width.saturating_sub(1);
         let key = (self.wanted().map(|w| w.0), self.view, self.folded, width);
         let fresh = self.rendered.borrow().as_ref().is_none_or(|r| {
             Some(&r.key.0) != key.0.as_ref() || r.key.1 != key.1 || r.key.2 != key.2 || r.key.3 != key.3
@@ -450,7 +196,6 @@ impl HistoryState {
         if waiting {
             head.push(Span::styled(" · comparing…", theme.warning()));
         }
-        frame.render_widget(Paragraph::new(Line::from(head)), header);
         // A work plan's changed actions stay in view above the text, at most a third of it.
         let body = if d.actions.is_empty() {
             body
@@ -477,14 +222,46 @@ impl HistoryState {
             frame.render_widget(Paragraph::new(lines).block(block), top);
             rest
         };
-        let lines: Vec<Line<'static>> = r
-            .lines
-            .iter()
-            .skip(self.scroll)
-            .take(body.height as usize)
-            .cloned()
-            .collect();
-        frame.render_widget(Paragraph::new(lines), body);
+        let height = (body.height as usize).max(1);
+        self.height = height;
+        if let Some(last) = r.rows.len().checked_sub(1) {
+            self.cursor = self.cursor.min(last);
+            if self.focus == Focus::Diff {
+                (self.cursor, self.scroll) =
+                    r.keep_in_view(self.cursor, self.scroll, height, self.follow_cursor);
+            }
+        }
+        let selected = self.selected_rows();
+        let mut gutter_lines = Vec::with_capacity(height);
+        let mut lines: Vec<Line<'static>> = Vec::with_capacity(height);
+        for (i, line) in r.lines.iter().enumerate().skip(self.scroll).take(height) {
+            let row = r.row_at(i);
+            let at = r.rows.get(row);
+            let mark = match at {
+                Some(at) if at.line == i && thread_on(&d.threads, at).is_some() => "»",
+                _ => " ",
+            };
+            let chosen = self.focus == Focus::Diff && selected.contains(&row);
+            if chosen {
+                gutter_lines.push(Line::styled(mark, theme.selection()));
+                lines.push(line.clone().patch_style(theme.selection()));
+            } else {
+                gutter_lines.push(Line::styled(mark, theme.warning()));
+                lines.push(line.clone());
+            }
+        }
+        let [gutter, text] = Layout::horizontal([Constraint::Length(1), Constraint::Min(1)]).areas(body);
+        frame.render_widget(Paragraph::new(gutter_lines), gutter);
+        frame.render_widget(Paragraph::new(lines), text);
+        if self.focus == Focus::Diff {
+            let at = match r.rows.get(self.cursor) {
+                Some(RowAt { new: Some(n), .. }) => format!(" · line {n}"),
+                Some(RowAt { old: Some(o), .. }) => format!(" · old line {o}"),
+                _ => " · folded".into(),
+            };
+            head.insert(1, Span::styled(at, theme.title()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(head)), header);
         if self.sections_open {
             self.draw_sections(frame, body, theme, d);
         }
@@ -625,7 +402,7 @@ fn render(d: &ComputedDiff, view: View, folded: bool, width: u16, theme: &Theme,
     let width = width as usize;
     let mut lines = Vec::new();
     let mut changes = Vec::new();
-    let mut row_lines = Vec::new();
+    let mut row_at = Vec::new();
     let fold_line = |lines_count: usize| {
         Line::from(Span::styled(
             format!("  ⋯ {lines_count} unchanged lines ⋯ (z shows them)"),
@@ -644,7 +421,11 @@ fn render(d: &ComputedDiff, view: View, folded: bool, width: u16, theme: &Theme,
                 if starts.contains(&i) {
                     changes.push(lines.len());
                 }
-                row_lines.push((row.new_line, lines.len()));
+                row_at.push(RowAt {
+                    line: lines.len(),
+                    old: row.old_line.map(|l| l + 1),
+                    new: row.new_line.map(|l| l + 1),
+                });
                 if let RowKind::Fold { lines: n, .. } = row.kind {
                     lines.push(fold_line(n));
                     continue;
@@ -671,7 +452,11 @@ fn render(d: &ComputedDiff, view: View, folded: bool, width: u16, theme: &Theme,
                 if starts.contains(&i) {
                     changes.push(lines.len());
                 }
-                row_lines.push((right.as_ref().and_then(|r| r.new_line), lines.len()));
+                row_at.push(RowAt {
+                    line: lines.len(),
+                    old: left.as_ref().and_then(|r| r.old_line).map(|l| l + 1),
+                    new: right.as_ref().and_then(|r| r.new_line).map(|l| l + 1),
+                });
                 if let Some(Row {
                     kind: RowKind::Fold { lines: n, .. },
                     ..
@@ -700,6 +485,6 @@ fn render(d: &ComputedDiff, view: View, folded: bool, width: u16, theme: &Theme,
         key: (key, view, folded, width as u16),
         lines,
         changes,
-        row_lines,
+        rows: row_at,
     }
 }

@@ -1,0 +1,510 @@
+//! Screen 3, history: the drafts of one document (number, date, author,
+//! message, labels) beside the diff of the selected draft against its
+//! predecessor — or against a marked draft, the editor's unsaved text, or the
+//! last approved version. Word, unified and side-by-side views; unchanged
+//! stretches fold; a section summary jumps to a section. Diffs are computed by
+//! the worker (`jobs`) and cached here, so stepping back and forth is instant.
+//!
+//! Tab moves into the diff, where a line cursor selects rows: the comment key
+//! starts a thread on their lines of the shown draft, and a gutter `»` marks the
+//! open threads on either side, one key away.
+
+mod draw;
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ops::RangeInclusive;
+use std::sync::Arc;
+
+use crate::domain::Slug;
+use crate::ui::actions::Action;
+use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, HistoryEntry};
+use crate::ui::screens::review::CommentTarget;
+use draw::Rendered;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Word,
+    Unified,
+    SideBySide,
+}
+
+impl View {
+    fn name(self) -> &'static str {
+        match self {
+            View::Word => "word view",
+            View::Unified => "unified view",
+            View::SideBySide => "side by side",
+        }
+    }
+    fn next(self) -> View {
+        match self {
+            View::Word => View::Unified,
+            View::Unified => View::SideBySide,
+            View::SideBySide => View::Word,
+        }
+    }
+}
+
+/// What is compared, besides a draft with its predecessor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Special {
+    /// The editor's unsaved text (at this buffer version) against the latest draft.
+    Buffer(u64),
+    /// The latest draft against the approved version at this commit.
+    Approved { commit: git2::Oid, label: String },
+}
+
+/// Where the movement keys go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// Up and down step through the drafts.
+    List,
+    /// Up and down move a line cursor in the diff; shift selects.
+    Diff,
+}
+
+pub struct HistoryState {
+    pub slug: Slug,
+    /// Newest first, as `git log` shows them.
+    pub entries: Vec<HistoryEntry>,
+    pub loaded: bool,
+    pub selected: usize,
+    pub marked: Option<usize>,
+    pub special: Option<Special>,
+    pub view: View,
+    pub folded: bool,
+    pub scroll: usize,
+    pub sections_open: bool,
+    pub sections_selected: usize,
+    pub focus: Focus,
+    /// The diff's line cursor: an index into the rendered rows.
+    pub cursor: usize,
+    /// The row a selection started on.
+    pub select_from: Option<usize>,
+    /// The cursor moved, so the view follows it (otherwise the view scrolled,
+    /// and the cursor is kept inside it).
+    follow_cursor: bool,
+    /// The diff's height in lines at the last draw, for paging the cursor.
+    height: usize,
+    cache: HashMap<DiffKey, Arc<ComputedDiff>>,
+    pending: HashSet<DiffKey>,
+    /// The diff shown while the wanted one is being computed.
+    last_shown: Option<Arc<ComputedDiff>>,
+    rendered: RefCell<Option<Rendered>>,
+    /// Scroll to the first change once the wanted diff arrives.
+    scroll_to_first: bool,
+    pub error: Option<String>,
+}
+
+impl HistoryState {
+    pub fn new(slug: Slug) -> HistoryState {
+        HistoryState {
+            slug,
+            entries: Vec::new(),
+            loaded: false,
+            selected: 0,
+            marked: None,
+            special: None,
+            view: View::Word,
+            folded: true,
+            scroll: 0,
+            sections_open: false,
+            sections_selected: 0,
+            focus: Focus::List,
+            cursor: 0,
+            select_from: None,
+            follow_cursor: false,
+            height: 20,
+            cache: HashMap::new(),
+            pending: HashSet::new(),
+            last_shown: None,
+            rendered: RefCell::new(None),
+            scroll_to_first: true,
+            error: None,
+        }
+    }
+
+    pub fn set_entries(&mut self, mut entries: Vec<HistoryEntry>) {
+        entries.reverse();
+        self.entries = entries;
+        self.loaded = true;
+        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+    }
+
+    /// The diff wanted now and its labels, if the history is known.
+    pub fn wanted(&self) -> Option<(DiffKey, String, String)> {
+        let latest = self.entries.first()?;
+        let key = |from, to, buffer| DiffKey {
+            slug: self.slug.clone(),
+            from,
+            to,
+            buffer,
+        };
+        match &self.special {
+            Some(Special::Buffer(version)) => Some((
+                key(Some(latest.commit), latest.commit, Some(*version)),
+                format!("draft {}", latest.number),
+                "unsaved text".into(),
+            )),
+            Some(Special::Approved { commit, label }) => Some((
+                key(Some(*commit), latest.commit, None),
+                label.clone(),
+                format!("draft {} (latest)", latest.number),
+            )),
+            None => {
+                let selected = self.entries.get(self.selected)?;
+                match self.marked.and_then(|m| self.entries.get(m)) {
+                    Some(marked) if marked.number != selected.number => {
+                        let (old, new) = if marked.number < selected.number {
+                            (marked, selected)
+                        } else {
+                            (selected, marked)
+                        };
+                        Some((
+                            key(Some(old.commit), new.commit, None),
+                            format!("draft {}", old.number),
+                            format!("draft {}", new.number),
+                        ))
+                    }
+                    _ => {
+                        let previous = self.entries.get(self.selected + 1);
+                        Some((
+                            key(previous.map(|p| p.commit), selected.commit, None),
+                            previous
+                                .map(|p| format!("draft {}", p.number))
+                                .unwrap_or_else(|| "nothing".into()),
+                            format!("draft {}", selected.number),
+                        ))
+                    }
+                }
+            }
+        }
+    }
+
+    /// The requests to send: the wanted diff, then its neighbours, ahead of need.
+    pub fn requests(&mut self, buffer_text: Option<String>) -> Vec<DiffRequest> {
+        let mut out = Vec::new();
+        let Some((key, from_label, to_label)) = self.wanted() else {
+            return out;
+        };
+        let mut want = vec![(key, from_label, to_label)];
+        if self.special.is_none() && self.marked.is_none() {
+            for neighbour in [Some(self.selected + 1), self.selected.checked_sub(1)]
+                .into_iter()
+                .flatten()
+            {
+                if let (Some(entry), previous) =
+                    (self.entries.get(neighbour), self.entries.get(neighbour + 1))
+                {
+                    want.push((
+                        DiffKey {
+                            slug: self.slug.clone(),
+                            from: previous.map(|p| p.commit),
+                            to: entry.commit,
+                            buffer: None,
+                        },
+                        previous
+                            .map(|p| format!("draft {}", p.number))
+                            .unwrap_or_else(|| "nothing".into()),
+                        format!("draft {}", entry.number),
+                    ));
+                }
+            }
+        }
+        // The worker computes only the newest diff of a batch: send the wanted one last.
+        want.reverse();
+        for (key, from_label, to_label) in want {
+            if self.cache.contains_key(&key) || self.pending.contains(&key) {
+                continue;
+            }
+            self.pending.insert(key.clone());
+            let to_text = key.buffer.and(buffer_text.clone());
+            out.push(DiffRequest {
+                key,
+                from_label,
+                to_label,
+                to_text,
+            });
+        }
+        out
+    }
+
+    pub fn diffed(&mut self, key: DiffKey, result: Result<Arc<ComputedDiff>, String>) {
+        self.pending.remove(&key);
+        match result {
+            Ok(d) => {
+                self.cache.insert(key, d);
+            }
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    /// The worker dropped this request for a newer one; ask again if still wanted.
+    pub fn skipped(&mut self, key: &DiffKey) {
+        self.pending.remove(key);
+    }
+
+    fn current(&self) -> Option<Arc<ComputedDiff>> {
+        let (key, _, _) = self.wanted()?;
+        self.cache.get(&key).cloned()
+    }
+
+    pub fn act(&mut self, action: Action) -> Option<String> {
+        if self.focus == Focus::Diff && !self.sections_open {
+            match self.act_in_diff(action) {
+                Some(message) => return message,
+                None if matches!(action, Action::SelectUp | Action::SelectDown) => return None,
+                None => {}
+            }
+        }
+        // Anything else that moves the view leaves the cursor to follow it.
+        self.follow_cursor = false;
+        let len = self.entries.len();
+        let reset = |s: &mut Self| {
+            s.scroll = 0;
+            s.scroll_to_first = true;
+        };
+        match action {
+            Action::Up | Action::Down | Action::Top | Action::Bottom if self.sections_open => {
+                let n = self.current().map(|d| d.sections.len()).unwrap_or(0);
+                self.sections_selected = match action {
+                    Action::Up => self.sections_selected.saturating_sub(1),
+                    Action::Down => (self.sections_selected + 1).min(n.saturating_sub(1)),
+                    Action::Top => 0,
+                    _ => n.saturating_sub(1),
+                };
+                return None;
+            }
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::CycleView => {
+                self.view = self.view.next();
+                self.select_from = None;
+                return None;
+            }
+            Action::Mark => {
+                self.marked = if self.marked == Some(self.selected) {
+                    None
+                } else {
+                    Some(self.selected)
+                };
+                self.special = None;
+            }
+            Action::ToggleFolds => {
+                self.folded = !self.folded;
+                self.select_from = None;
+                return None;
+            }
+            Action::Sections => {
+                self.sections_open = !self.sections_open;
+                self.sections_selected = 0;
+                return None;
+            }
+            Action::NextChange | Action::PrevChange => return self.jump_change(action == Action::NextChange),
+            Action::PageDown => self.scroll += 20,
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(20),
+            Action::ScrollDown => self.scroll += 1,
+            Action::ScrollUp => self.scroll = self.scroll.saturating_sub(1),
+            _ => return None,
+        }
+        if matches!(
+            action,
+            Action::Up | Action::Down | Action::Top | Action::Bottom | Action::Mark
+        ) {
+            if matches!(action, Action::Up | Action::Down | Action::Top | Action::Bottom) {
+                self.special = None;
+            }
+            reset(self);
+            self.select_from = None;
+        }
+        None
+    }
+
+    /// The movement keys while the diff has the focus: `None` when `action` is
+    /// not one of them, else what to tell the user.
+    fn act_in_diff(&mut self, action: Action) -> Option<Option<String>> {
+        let rendered = self.rendered.borrow();
+        let Some(r) = rendered.as_ref() else {
+            // Not drawn yet: there are no rows to move over, and the drafts
+            // do not have the keys.
+            let movement = matches!(
+                action,
+                Action::Up
+                    | Action::Down
+                    | Action::SelectUp
+                    | Action::SelectDown
+                    | Action::Top
+                    | Action::Bottom
+                    | Action::PageUp
+                    | Action::PageDown
+            );
+            return movement.then_some(None);
+        };
+        let last = r.rows.len().saturating_sub(1);
+        let line_of = |row: usize| r.rows.get(row).map_or(0, |x| x.line);
+        let cursor = self.cursor.min(last);
+        let target = match action {
+            Action::Up | Action::SelectUp => cursor.saturating_sub(1),
+            Action::Down | Action::SelectDown => (cursor + 1).min(last),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageUp => r.row_at(line_of(cursor).saturating_sub(self.height)),
+            Action::PageDown => r.row_at(line_of(cursor) + self.height),
+            Action::NextChange | Action::PrevChange => {
+                let here = line_of(cursor);
+                let found = if action == Action::NextChange {
+                    r.changes.iter().find(|&&c| c > here)
+                } else {
+                    r.changes.iter().rev().find(|&&c| c < here)
+                };
+                match found {
+                    Some(&line) => r.row_at(line),
+                    None if action == Action::NextChange => return Some(Some("No later change".into())),
+                    None => return Some(Some("No earlier change".into())),
+                }
+            }
+            _ => return None,
+        };
+        drop(rendered);
+        if matches!(action, Action::SelectUp | Action::SelectDown) {
+            self.select_from.get_or_insert(cursor);
+        } else {
+            self.select_from = None;
+        }
+        self.cursor = target;
+        self.follow_cursor = true;
+        Some(None)
+    }
+
+    /// Tab: the movement keys go to the diff's line cursor, or back to the drafts.
+    pub fn switch_pane(&mut self) {
+        self.select_from = None;
+        self.follow_cursor = false;
+        self.focus = match self.focus {
+            Focus::List => Focus::Diff,
+            Focus::Diff => Focus::List,
+        };
+    }
+
+    /// The old and new line (1-based) of the cursor's row, as last drawn.
+    pub fn cursor_row(&self) -> (Option<usize>, Option<usize>) {
+        let rendered = self.rendered.borrow();
+        match rendered.as_ref().and_then(|r| r.rows.get(self.cursor)) {
+            Some(row) => (row.old, row.new),
+            None => (None, None),
+        }
+    }
+
+    /// The rows under the cursor and the selection.
+    fn selected_rows(&self) -> RangeInclusive<usize> {
+        let from = self.select_from.unwrap_or(self.cursor);
+        from.min(self.cursor)..=from.max(self.cursor)
+    }
+
+    /// The comment key: the selected lines of the draft shown on the right (or,
+    /// when only removed lines are selected, of the draft on the left).
+    pub fn comment_target(&self) -> Result<CommentTarget, String> {
+        if self.focus != Focus::Diff {
+            return Err("Move into the diff (Tab), select lines with Shift-↑/↓, then comment".into());
+        }
+        let (key, _, _) = self.wanted().ok_or("No draft is shown")?;
+        let rendered = self.rendered.borrow();
+        let r = rendered
+            .as_ref()
+            .filter(|r| r.key.0 == key)
+            .ok_or("The drafts are still being compared")?;
+        let rows = r.rows.get(self.selected_rows()).unwrap_or_default();
+        let span = |lines: Vec<usize>| Some((*lines.iter().min()?, *lines.iter().max()?));
+        let number = |commit: git2::Oid| {
+            self.entries
+                .iter()
+                .find(|e| e.commit == commit)
+                .map(|e| e.number)
+                .ok_or("That version is not a draft of this document")
+        };
+        let (draft, (start, end), buffer) = match span(rows.iter().filter_map(|x| x.new).collect()) {
+            Some(lines) => (number(key.to)?, lines, key.buffer),
+            None => match (span(rows.iter().filter_map(|x| x.old).collect()), key.from) {
+                (Some(lines), Some(from)) => (number(from)?, lines, None),
+                _ => return Err("No text on these lines: unfold them (z) or move to text".into()),
+            },
+        };
+        Ok(CommentTarget {
+            slug: self.slug.clone(),
+            draft,
+            start,
+            end,
+            buffer,
+        })
+    }
+
+    /// The open thread on the cursor's row, or with the drafts focused the first
+    /// one in view.
+    pub fn thread_at_cursor(&self) -> Option<String> {
+        let d = self.current()?;
+        let rendered = self.rendered.borrow();
+        let r = rendered.as_ref()?;
+        let rows = match self.focus {
+            Focus::Diff => self.cursor..=self.cursor,
+            Focus::List => r.row_at(self.scroll)..=r.row_at(self.scroll + self.height.saturating_sub(1)),
+        };
+        r.rows
+            .get(rows)?
+            .iter()
+            .find_map(|row| draw::thread_on(&d.threads, row))
+    }
+
+    /// Comments were added, answered or resolved: the diffs' thread marks are
+    /// stale, so compare again (the diffs themselves are quick).
+    pub fn threads_changed(&mut self) {
+        self.cache.clear();
+        self.pending.clear();
+    }
+
+    fn jump_change(&mut self, forward: bool) -> Option<String> {
+        let rendered = self.rendered.borrow();
+        let changes = rendered.as_ref().map(|r| r.changes.clone()).unwrap_or_default();
+        drop(rendered);
+        let target = if forward {
+            changes.iter().find(|&&c| c > self.scroll + 2)
+        } else {
+            changes.iter().rev().find(|&&c| c + 2 < self.scroll)
+        };
+        match target {
+            Some(&line) => {
+                self.scroll = line.saturating_sub(2);
+                None
+            }
+            None => Some(if forward {
+                "No later change".into()
+            } else {
+                "No earlier change".into()
+            }),
+        }
+    }
+
+    /// Enter in the section summary: jump to the section's first line.
+    pub fn open_section(&mut self) {
+        let Some(d) = self.current() else { return };
+        let Some(section) = d.sections.get(self.sections_selected) else {
+            return;
+        };
+        let target = section.new_line;
+        let rendered = self.rendered.borrow();
+        if let (Some(r), Some(target)) = (rendered.as_ref(), target) {
+            // `target` counts from 0, the rows from 1.
+            let row = r.rows.iter().position(|x| x.new.is_some_and(|n| n > target));
+            if let Some(row) = row {
+                let line = r.rows[row].line;
+                drop(rendered);
+                self.scroll = line.saturating_sub(1);
+                self.cursor = row;
+                self.select_from = None;
+            }
+        }
+        self.sections_open = false;
+    }
+}
