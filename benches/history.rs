@@ -5,7 +5,9 @@
 //! in the history screen with its diff drawn (≤ 2 ms).
 //!
 //! The repository is written once per run with `git fast-import` into a
-//! temporary folder (about 10 s); set UDKAST_BENCH_COMMITS to change its size.
+//! temporary folder (about 10 s); set UDKAST_BENCH_COMMITS to change its size,
+//! and UDKAST_BENCH_THREADS the number of open comment threads (default 10, each
+//! on another draft) that the history's gutter places on every diff.
 
 use std::io::Write;
 use std::path::Path;
@@ -176,6 +178,32 @@ fn benches(c: &mut Criterion) {
     // The history screen on a 5,000-line document with a few dozen drafts.
     let small = tmp.path().join("long");
     generate(&small, 400, 5_000);
+    // Reviewers' open threads, each made on a different draft, so the history
+    // places them with as many line diffs as a busy document would need.
+    let threads: usize = std::env::var("UDKAST_BENCH_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    for (key, value) in [("user.name", "Bench Reviewer"), ("user.email", "bench@aaby.dk")] {
+        let status = Command::new("git")
+            .arg("-C")
+            .arg(&small)
+            .args(["config", key, value])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    {
+        let store = Store::open(&small).unwrap();
+        let drafts = store.drafts(&slug).unwrap().len() as u32;
+        for t in 0..threads as u32 {
+            let draft = 1 + t * drafts.saturating_sub(1) / (threads as u32).max(1);
+            let line = 100 + t as usize * 400;
+            store
+                .add_thread(&slug, Some(draft), line, line + 2, "Kan vi præcisere dette?")
+                .unwrap();
+        }
+    }
     let state = tempfile::tempdir().unwrap();
     let mut app = App::new(
         Keymap::parse("default", DEFAULT).unwrap(),

@@ -753,3 +753,23 @@ fn escape_characters_are_drawn_inert() {
         "the tab reaches the next stop at 8: {shown}"
     );
 }
+
+#[test]
+fn a_message_too_long_for_the_status_line_takes_all_of_it() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    let text = "line 1 is not in a saved draft yet: save a draft first, then comment on them";
+    app.error(text);
+    let shown = render(&mut app, 80, 24);
+    let status = shown.lines().last().unwrap();
+    assert!(status.contains(text), "{status}");
+    // A short one stays beside the workspace and the document's state.
+    app.error("No match");
+    let shown = render(&mut app, 80, 24);
+    let status = shown.lines().last().unwrap();
+    assert!(
+        status.contains("Åby Kommune") && status.contains("No match"),
+        "{status}"
+    );
+}

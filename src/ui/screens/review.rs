@@ -1,5 +1,6 @@
 //! Screen 4, review: the comment threads of one document, placed on the latest
-//! draft and sorted by position; filter open / resolved / outdated / mine;
+//! draft (or on the editor's unsaved text, where Enter takes you) and sorted by
+//! position; filter open / resolved / outdated / mine;
 //! Enter jumps to the passage in the editor; reply; resolve or reopen. An
 //! outdated thread is never hidden: it shows its original quote.
 

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use crate::text::inert;
 use crate::ui::app::{App, Screen};
@@ -41,12 +42,22 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         }
     }
     let left = format!(" {}", parts.join(" │ "));
-    let mut spans = vec![Span::styled(left, theme.status())];
-    if let Some(busy) = &app.busy {
-        spans.push(Span::styled(format!("  {busy}"), theme.dim()));
-    } else if let Some((text, is_error)) = &app.message {
-        let style = if *is_error { theme.error() } else { theme.good() };
-        spans.push(Span::styled(format!("  {}", inert(text)), style));
-    }
+    let note = match (&app.busy, &app.message) {
+        (Some(busy), _) => Some((format!("  {busy}"), theme.dim())),
+        (None, Some((text, is_error))) => {
+            let style = if *is_error { theme.error() } else { theme.good() };
+            Some((format!("  {}", inert(text)), style))
+        }
+        (None, None) => None,
+    };
+    let spans = match note {
+        // A message that would be cut off takes the whole line: it is what the
+        // user needs to read now, and the state is back after the next key.
+        Some((note, style)) if left.width() + note.width() > area.width as usize => {
+            vec![Span::styled(format!(" {}", note.trim_start()), style)]
+        }
+        Some((note, style)) => vec![Span::styled(left, theme.status()), Span::styled(note, style)],
+        None => vec![Span::styled(left, theme.status())],
+    };
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

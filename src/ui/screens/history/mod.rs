@@ -462,6 +462,7 @@ impl HistoryState {
     pub fn threads_changed(&mut self) {
         self.cache.clear();
         self.pending.clear();
+        self.select_from = None;
     }
 
     fn jump_change(&mut self, forward: bool) -> Option<String> {
