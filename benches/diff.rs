@@ -180,6 +180,18 @@ fn bench(c: &mut Criterion) {
     c.bench_function("unified rows of that diff, context 3", |b| {
         b.iter(|| unified(black_box(&d), &old, &new, 3, &[]))
     });
+    // A comment thread made on the older draft, placed on the newer one: the
+    // line diff behind every `»` in the history's gutter.
+    let line = lines(&old).len() / 2;
+    let anchor = udkast::domain::Anchor {
+        start: line,
+        end: line + 2,
+        section: Vec::new(),
+        quote: lines(&old)[line - 1..line + 2].concat(),
+    };
+    c.bench_function("place a thread of the older draft on the newer one", |b| {
+        b.iter(|| udkast::domain::anchor::map(black_box(&anchor), &old, &new))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -239,6 +239,49 @@ fn benches(c: &mut Criterion) {
             terminal.draw(|f| app.draw(f)).unwrap();
         })
     });
+    // What the worker does for each draft not compared before: read both
+    // versions, the word diff and the section summary; then, apart, place the
+    // open threads on both. A new store each time (made outside the timing),
+    // so nothing is cached.
+    let drafts_of_doc = worker.as_ref().unwrap().drafts(&slug).unwrap();
+    let key_of = |pair: usize| jobs::DiffKey {
+        slug: slug.clone(),
+        from: Some(drafts_of_doc[pair - 1].commit),
+        to: drafts_of_doc[pair].commit,
+        buffer: None,
+    };
+    let mut pair = 0usize;
+    let mut fresh = || {
+        pair = pair % (drafts_of_doc.len() - 1) + 1;
+        let store = Store::open(&small).unwrap();
+        store.drafts(&slug).unwrap();
+        (store, pair)
+    };
+    c.bench_function("history: compare two neighbouring drafts on the worker", |b| {
+        b.iter_batched(
+            &mut fresh,
+            |(store, pair)| {
+                let request = jobs::DiffRequest {
+                    key: key_of(pair),
+                    from_label: String::new(),
+                    to_label: String::new(),
+                    to_text: None,
+                };
+                jobs::compute_diff(&store, &request).unwrap()
+            },
+            criterion::BatchSize::PerIteration,
+        )
+    });
+    c.bench_function(
+        &format!("history: place {threads} open threads on both drafts of that diff"),
+        |b| {
+            b.iter_batched(
+                &mut fresh,
+                |(store, pair)| jobs::diff_threads(&store, &key_of(pair), None).unwrap(),
+                criterion::BatchSize::PerIteration,
+            )
+        },
+    );
     c.bench_function("history: step to an already compared draft, drawn", |b| {
         b.iter(|| {
             step += 1;

@@ -541,3 +541,30 @@ fn threads_placed_on_an_unsaved_buffer() {
         [Placement::Exact { start: 7, end: 8 }]
     );
 }
+
+/// The history's gutter: open threads on a draft, remembered per draft until a
+/// thread is added, resolved or reopened (by this store or another process).
+#[test]
+fn open_thread_lines_are_remembered_until_a_thread_changes() {
+    use udkast::domain::Slug;
+    use udkast::store::Store;
+
+    let env = Env::new();
+    let ws = workspace(&env);
+    let store = Store::open(&ws).unwrap();
+    let slug = Slug::parse("klima").unwrap();
+    let latest = store.drafts(&slug).unwrap()[1].clone();
+    let place = |store: &Store| {
+        (*store
+            .open_thread_lines_cached(&slug, latest.document, DRAFT2)
+            .unwrap())
+        .clone()
+    };
+    assert!(place(&store).is_empty());
+    let goal = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
+    assert_eq!(place(&store), [(5, 6, goal.clone())]);
+    let km = add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
+    assert_eq!(place(&store), [(5, 6, goal.clone()), (10, 10, km.clone())]);
+    env.udkast_in(&ws, &["comment", "resolve", "klima", &goal]).ok();
+    assert_eq!(place(&store), [(10, 10, km)], "a resolved thread has no mark");
+}

@@ -61,6 +61,9 @@ pub fn comment_trailer(message: &str) -> Option<(String, String)> {
         })
 }
 
+/// Open threads' places in a text: `(first, last, id)`, lines 1-based and inclusive.
+pub type ThreadLines = Vec<(usize, usize, String)>;
+
 impl Store {
     /// Every thread of `slug` at the branch head, oldest first, and beside them
     /// the thread files that could not be read (each `file:line: what`): one
@@ -351,6 +354,38 @@ impl Store {
                 None => map_by_quote(&t.anchor, shown),
             })
             .collect())
+    }
+
+    /// Where the open threads of `slug` (as they are at the head) are in `text`.
+    pub fn open_thread_lines(&self, slug: &Slug, text: &str) -> Result<ThreadLines> {
+        let (mut open, _) = self.threads(slug)?;
+        open.retain(|t| t.status == ThreadStatus::Open);
+        let placements = self.place_threads(slug, &open, text)?;
+        Ok(open
+            .into_iter()
+            .zip(placements)
+            .filter_map(|(t, p)| p.lines().map(|(a, b)| (a, b, t.id)))
+            .collect())
+    }
+
+    /// [`Store::open_thread_lines`] for `text`, the document blob `blob`,
+    /// remembered until a thread changes: stepping back and forth through the
+    /// history places each version's threads once.
+    pub fn open_thread_lines_cached(&self, slug: &Slug, blob: Oid, text: &str) -> Result<Arc<ThreadLines>> {
+        let head = self.head_or_not_a_workspace()?;
+        let Some(folder) = self.comments_tree(head, slug)?.map(|t| t.id()) else {
+            return Ok(Arc::default());
+        };
+        if let Some(hit) = self.placed.borrow().get(&(folder, blob)) {
+            return Ok(hit.clone());
+        }
+        let lines = Arc::new(self.open_thread_lines(slug, text)?);
+        let mut placed = self.placed.borrow_mut();
+        if placed.len() >= 1024 {
+            placed.clear();
+        }
+        placed.insert((folder, blob), lines.clone());
+        Ok(lines)
     }
 
     fn head_or_not_a_workspace(&self) -> Result<Oid> {

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use git2::{Oid, Repository, Signature};
 
 pub use approve::{DecisionInput, Recorded, Tagged};
-pub use comments::{CommentOp, comment_trailer, line_label};
+pub use comments::{CommentOp, ThreadLines, comment_trailer, line_label};
 pub use decisions::{Approvals, DecisionFiles};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, parse_trailers};
@@ -43,6 +43,9 @@ pub struct Store {
     /// each version twice (as the newer and as the older side), and reading a
     /// deltified 5,000-line blob from a pack costs milliseconds.
     texts: std::cell::RefCell<std::collections::HashMap<Oid, std::sync::Arc<str>>>,
+    /// Where the open threads are on a document blob, by (comments folder,
+    /// blob): placing ten threads on a 5,000-line draft takes ten line diffs.
+    placed: std::cell::RefCell<std::collections::HashMap<(Oid, Oid), std::sync::Arc<comments::ThreadLines>>>,
 }
 
 impl From<Repository> for Store {
@@ -51,6 +54,7 @@ impl From<Repository> for Store {
             repo,
             cache: std::cell::RefCell::new(None),
             texts: std::cell::RefCell::default(),
+            placed: std::cell::RefCell::default(),
         }
     }
 }

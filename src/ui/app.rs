@@ -213,6 +213,17 @@ impl App {
                 }
                 self.history_requests();
             }
+            Response::DiffThreads(key, result) => {
+                if let Some(e) = self
+                    .history
+                    .as_mut()
+                    .filter(|h| h.slug == key.slug)
+                    .and_then(|h| h.marked(key, result))
+                {
+                    self.error(e);
+                }
+                self.history_requests();
+            }
             Response::Approvals(slug, result) => {
                 if let Some(a) = self.approvals.as_mut().filter(|a| a.slug == slug) {
                     match result {
@@ -970,9 +981,8 @@ impl App {
             (Some(Special::Buffer(_)), Some(doc)) if doc.slug == h.slug => Some(doc.buffer.text()),
             _ => None,
         };
-        for request in h.requests(text) {
-            self.requests.push(Request::Diff(request));
-        }
+        let requests = h.requests(text);
+        self.requests.extend(requests);
     }
 
     fn compare_buffer(&mut self) {

@@ -23,6 +23,12 @@ pub enum Request {
     },
     History(Slug),
     Diff(DiffRequest),
+    /// The open threads on both sides of a diff, for the history's gutter;
+    /// `to_text` as in [`DiffRequest`].
+    DiffThreads {
+        key: DiffKey,
+        to_text: Option<String>,
+    },
     Approvals(Slug),
     /// A document's threads placed on the latest draft, or on `shown` (the
     /// editor's text) when given.
@@ -69,6 +75,8 @@ pub enum Response {
     Diffed(DiffKey, Result<std::sync::Arc<ComputedDiff>, String>),
     /// A diff request the worker dropped because a newer one was waiting.
     DiffSkipped(DiffKey),
+    /// A diff's threads; `None` when dropped for a newer request.
+    DiffThreads(DiffKey, Option<Result<std::sync::Arc<DiffThreads>, String>>),
     Approvals(Slug, Result<ApprovalsView, String>),
     /// A recorded decision or a created tag: what to tell the user.
     Approved(Slug, Result<String, String>),
@@ -249,8 +257,6 @@ pub struct ComputedDiff {
     pub diff: crate::diff::TextDiff,
     pub sections: Vec<crate::diff::SectionChange>,
     pub actions: Vec<crate::diff::ActionChange>,
-    /// The open comment threads on each side, for the history's gutter.
-    pub threads: DiffThreads,
 }
 
 /// Open threads placed on the two texts of a diff: `(first, last, id)`, lines
@@ -258,8 +264,8 @@ pub struct ComputedDiff {
 /// simply not on that side.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DiffThreads {
-    pub old: Vec<(usize, usize, String)>,
-    pub new: Vec<(usize, usize, String)>,
+    pub old: std::sync::Arc<crate::store::ThreadLines>,
+    pub new: std::sync::Arc<crate::store::ThreadLines>,
 }
 
 /// A governing body's standing on a document, as an agenda item's row shows it.
@@ -505,6 +511,7 @@ const DIFF_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
 /// Reads both versions and compares them.
 pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff, String> {
     // Only this document's files at each commit, not the whole workspace.
+    // Only this document's files at each commit, not the whole workspace.
     let read = |commit: Oid| -> Result<(String, Vec<crate::domain::Action>), String> {
         let entry = store
             .entry_at(commit, &request.key.slug)
@@ -523,7 +530,6 @@ pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff
     let diff = crate::diff::diff(&old, &new, DIFF_BUDGET);
     let sections = crate::diff::sections(&diff, &old, &new);
     let actions = crate::diff::workplan(&old_actions, &new_actions);
-    let threads = diff_threads(store, &request.key.slug, &old, &new)?;
     Ok(ComputedDiff {
         from_label: request.from_label.clone(),
         to_label: request.to_label.clone(),
@@ -532,33 +538,30 @@ pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff
         diff,
         sections,
         actions,
-        threads,
     })
 }
 
-/// The document's open threads placed on both texts of a diff.
-fn diff_threads(store: &Store, slug: &Slug, old: &str, new: &str) -> Result<DiffThreads, String> {
-    let (mut open, _) = store.threads(slug).map_err(|e| e.to_string())?;
-    open.retain(|t| t.status == crate::domain::ThreadStatus::Open);
-    if open.is_empty() {
-        return Ok(DiffThreads::default());
-    }
-    let place = |text: &str| -> Result<Vec<(usize, usize, String)>, String> {
-        if text.is_empty() {
-            return Ok(Vec::new());
-        }
-        let placements = store
-            .place_threads(slug, &open, text)
-            .map_err(|e| e.to_string())?;
-        Ok(open
-            .iter()
-            .zip(placements)
-            .filter_map(|(t, p)| p.lines().map(|(a, b)| (a, b, t.id.clone())))
-            .collect())
+/// Places the document's open threads on both texts of a diff. Each placement
+/// takes a line diff per draft the threads were made on, so it comes after the
+/// diff itself, and placements on a draft are remembered (by its blob).
+pub fn diff_threads(store: &Store, key: &DiffKey, to_text: Option<&str>) -> Result<DiffThreads, String> {
+    let slug = &key.slug;
+    let on = |commit: Oid| -> crate::store::Result<std::sync::Arc<crate::store::ThreadLines>> {
+        let entry = store.entry_at(commit, slug)?;
+        let text = store.document_text_shared(&entry)?;
+        store.open_thread_lines_cached(slug, entry.document, &text)
+    };
+    let old = match key.from {
+        Some(commit) => on(commit),
+        None => Ok(Default::default()),
+    };
+    let new = match to_text {
+        Some(text) => store.open_thread_lines(slug, text).map(std::sync::Arc::new),
+        None => on(key.to),
     };
     Ok(DiffThreads {
-        old: place(old)?,
-        new: place(new)?,
+        old: old.map_err(|e| e.to_string())?,
+        new: new.map_err(|e| e.to_string())?,
     })
 }
 
@@ -574,9 +577,15 @@ pub fn spawn(repo: PathBuf) -> (Sender<Request>, Receiver<Response>) {
         while let Ok(first) = req_rx.recv() {
             let batch: Vec<Request> = std::iter::once(first).chain(req_rx.try_iter()).collect();
             let last_diff = batch.iter().rposition(|r| matches!(r, Request::Diff(_)));
+            let last_threads = batch
+                .iter()
+                .rposition(|r| matches!(r, Request::DiffThreads { .. }));
             for (index, request) in batch.into_iter().enumerate() {
                 let response = match request {
                     Request::Diff(r) if Some(index) != last_diff => Response::DiffSkipped(r.key),
+                    Request::DiffThreads { key, .. } if Some(index) != last_threads => {
+                        Response::DiffThreads(key, None)
+                    }
                     request => handle(&store, request),
                 };
                 if resp_tx.send(response).is_err() {
@@ -605,6 +614,7 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
                     Response::Approved(slug, Err(e.clone()))
                 }
                 Request::Diff(r) => Response::Diffed(r.key, Err(e.clone())),
+                Request::DiffThreads { key, .. } => Response::DiffThreads(key, Some(Err(e.clone()))),
             };
         }
     };
@@ -624,6 +634,10 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
         Request::Diff(request) => {
             let result = compute_diff(store, &request).map(std::sync::Arc::new);
             Response::Diffed(request.key, result)
+        }
+        Request::DiffThreads { key, to_text } => {
+            let result = diff_threads(store, &key, to_text.as_deref()).map(std::sync::Arc::new);
+            Response::DiffThreads(key, Some(result))
         }
         Request::Approvals(slug) => {
             let result = approvals(store, &slug);

@@ -232,13 +232,14 @@ impl HistoryState {
             }
         }
         let selected = self.selected_rows();
+        let marks = self.current_marks().unwrap_or_default();
         let mut gutter_lines = Vec::with_capacity(height);
         let mut lines: Vec<Line<'static>> = Vec::with_capacity(height);
         for (i, line) in r.lines.iter().enumerate().skip(self.scroll).take(height) {
             let row = r.row_at(i);
             let at = r.rows.get(row);
             let mark = match at {
-                Some(at) if at.line == i && thread_on(&d.threads, at).is_some() => "»",
+                Some(at) if at.line == i && thread_on(&marks, at).is_some() => "»",
                 _ => " ",
             };
             let chosen = self.focus == Focus::Diff && selected.contains(&row);

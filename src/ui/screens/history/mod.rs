@@ -18,7 +18,7 @@ use std::sync::Arc;
 
 use crate::domain::Slug;
 use crate::ui::actions::Action;
-use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, HistoryEntry};
+use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, DiffThreads, HistoryEntry, Request};
 use crate::ui::screens::review::CommentTarget;
 use draw::Rendered;
 
@@ -89,6 +89,9 @@ pub struct HistoryState {
     height: usize,
     cache: HashMap<DiffKey, Arc<ComputedDiff>>,
     pending: HashSet<DiffKey>,
+    /// The open threads on each diff's two texts, asked for once its diff is in.
+    marks: HashMap<DiffKey, Arc<DiffThreads>>,
+    marks_pending: HashSet<DiffKey>,
     /// The diff shown while the wanted one is being computed.
     last_shown: Option<Arc<ComputedDiff>>,
     rendered: RefCell<Option<Rendered>>,
@@ -118,6 +121,8 @@ impl HistoryState {
             height: 20,
             cache: HashMap::new(),
             pending: HashSet::new(),
+            marks: HashMap::new(),
+            marks_pending: HashSet::new(),
             last_shown: None,
             rendered: RefCell::new(None),
             scroll_to_first: true,
@@ -182,12 +187,22 @@ impl HistoryState {
         }
     }
 
-    /// The requests to send: the wanted diff, then its neighbours, ahead of need.
-    pub fn requests(&mut self, buffer_text: Option<String>) -> Vec<DiffRequest> {
+    /// The requests to send: the wanted diff, then its neighbours, ahead of
+    /// need; once the wanted diff is in, its threads.
+    pub fn requests(&mut self, buffer_text: Option<String>) -> Vec<Request> {
         let mut out = Vec::new();
         let Some((key, from_label, to_label)) = self.wanted() else {
             return out;
         };
+        if self.cache.contains_key(&key)
+            && !self.marks.contains_key(&key)
+            && self.marks_pending.insert(key.clone())
+        {
+            out.push(Request::DiffThreads {
+                key: key.clone(),
+                to_text: key.buffer.and(buffer_text.clone()),
+            });
+        }
         let mut want = vec![(key, from_label, to_label)];
         if self.special.is_none() && self.marked.is_none() {
             for neighbour in [Some(self.selected + 1), self.selected.checked_sub(1)]
@@ -220,12 +235,12 @@ impl HistoryState {
             }
             self.pending.insert(key.clone());
             let to_text = key.buffer.and(buffer_text.clone());
-            out.push(DiffRequest {
+            out.push(Request::Diff(DiffRequest {
                 key,
                 from_label,
                 to_label,
                 to_text,
-            });
+            }));
         }
         out
     }
@@ -240,6 +255,23 @@ impl HistoryState {
         }
     }
 
+    /// A diff's threads arrived (`None`: the worker dropped the request for a
+    /// newer one). Returns an error to show: the diff stays without marks.
+    pub fn marked(
+        &mut self,
+        key: DiffKey,
+        result: Option<Result<Arc<DiffThreads>, String>>,
+    ) -> Option<String> {
+        self.marks_pending.remove(&key);
+        match result? {
+            Ok(marks) => {
+                self.marks.insert(key, marks);
+                None
+            }
+            Err(e) => Some(format!("The comment marks could not be placed: {e}")),
+        }
+    }
+
     /// The worker dropped this request for a newer one; ask again if still wanted.
     pub fn skipped(&mut self, key: &DiffKey) {
         self.pending.remove(key);
@@ -248,6 +280,12 @@ impl HistoryState {
     fn current(&self) -> Option<Arc<ComputedDiff>> {
         let (key, _, _) = self.wanted()?;
         self.cache.get(&key).cloned()
+    }
+
+    /// The open threads on the wanted diff, once placed.
+    fn current_marks(&self) -> Option<Arc<DiffThreads>> {
+        let (key, _, _) = self.wanted()?;
+        self.marks.get(&key).cloned()
     }
 
     pub fn act(&mut self, action: Action) -> Option<String> {
@@ -444,7 +482,7 @@ impl HistoryState {
     /// The open thread on the cursor's row, or with the drafts focused the first
     /// one in view.
     pub fn thread_at_cursor(&self) -> Option<String> {
-        let d = self.current()?;
+        let marks = self.current_marks()?;
         let rendered = self.rendered.borrow();
         let r = rendered.as_ref()?;
         let rows = match self.focus {
@@ -454,14 +492,13 @@ impl HistoryState {
         r.rows
             .get(rows)?
             .iter()
-            .find_map(|row| draw::thread_on(&d.threads, row))
+            .find_map(|row| draw::thread_on(&marks, row))
     }
 
-    /// Comments were added, answered or resolved: the diffs' thread marks are
-    /// stale, so compare again (the diffs themselves are quick).
+    /// Comments were added, answered or resolved: the thread marks are stale.
     pub fn threads_changed(&mut self) {
-        self.cache.clear();
-        self.pending.clear();
+        self.marks.clear();
+        self.marks_pending.clear();
         self.select_from = None;
     }
 
