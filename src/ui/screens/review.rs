@@ -235,7 +235,7 @@ impl ReviewState {
         if visible.is_empty() && view.problems.is_empty() {
             items.push(ListItem::new(Line::from(Span::styled(
                 format!(
-                    " No {} threads. Select lines in the editor and press Ctrl-T to start one.",
+                    " No {} threads. Select lines in the editor (Ctrl-T) or in the history's diff (Tab, c) to start one.",
                     self.filter.name()
                 ),
                 theme.dim(),
