@@ -289,12 +289,8 @@ impl HistoryState {
     }
 
     pub fn act(&mut self, action: Action) -> Option<String> {
-        if self.focus == Focus::Diff && !self.sections_open {
-            match self.act_in_diff(action) {
-                Some(message) => return message,
-                None if matches!(action, Action::SelectUp | Action::SelectDown) => return None,
-                None => {}
-            }
+        if self.focus == Focus::Diff && !self.sections_open && moves_cursor(action) {
+            return self.move_cursor(action);
         }
         // Anything else that moves the view leaves the cursor to follow it.
         self.follow_cursor = false;
@@ -361,25 +357,14 @@ impl HistoryState {
         None
     }
 
-    /// The movement keys while the diff has the focus: `None` when `action` is
-    /// not one of them, else what to tell the user.
-    fn act_in_diff(&mut self, action: Action) -> Option<Option<String>> {
+    /// A movement key while the diff has the focus: the line cursor moves (and
+    /// `Shift` extends the selection). Returns what to tell the user.
+    fn move_cursor(&mut self, action: Action) -> Option<String> {
         let rendered = self.rendered.borrow();
+        // Not drawn yet: no rows to move over, and no change to go to.
         let Some(r) = rendered.as_ref() else {
-            // Not drawn yet: there are no rows to move over, and the drafts
-            // do not have the keys.
-            let movement = matches!(
-                action,
-                Action::Up
-                    | Action::Down
-                    | Action::SelectUp
-                    | Action::SelectDown
-                    | Action::Top
-                    | Action::Bottom
-                    | Action::PageUp
-                    | Action::PageDown
-            );
-            return movement.then_some(None);
+            return matches!(action, Action::NextChange | Action::PrevChange)
+                .then(|| no_change(action == Action::NextChange));
         };
         let last = r.rows.len().saturating_sub(1);
         let line_of = |row: usize| r.rows.get(row).map_or(0, |x| x.line);
@@ -400,8 +385,7 @@ impl HistoryState {
                 };
                 match found {
                     Some(&line) => r.row_at(line),
-                    None if action == Action::NextChange => return Some(Some("No later change".into())),
-                    None => return Some(Some("No earlier change".into())),
+                    None => return Some(no_change(action == Action::NextChange)),
                 }
             }
             _ => return None,
@@ -414,7 +398,7 @@ impl HistoryState {
         }
         self.cursor = target;
         self.follow_cursor = true;
-        Some(None)
+        None
     }
 
     /// Tab: the movement keys go to the diff's line cursor, or back to the drafts.
@@ -516,11 +500,7 @@ impl HistoryState {
                 self.scroll = line.saturating_sub(2);
                 None
             }
-            None => Some(if forward {
-                "No later change".into()
-            } else {
-                "No earlier change".into()
-            }),
+            None => Some(no_change(forward)),
         }
     }
 
@@ -545,4 +525,31 @@ impl HistoryState {
         }
         self.sections_open = false;
     }
+}
+
+/// The keys that move the diff's line cursor when the diff has the focus.
+fn moves_cursor(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Up
+            | Action::Down
+            | Action::SelectUp
+            | Action::SelectDown
+            | Action::Top
+            | Action::Bottom
+            | Action::PageUp
+            | Action::PageDown
+            | Action::NextChange
+            | Action::PrevChange
+    )
+}
+
+/// What `n` / `N` say when there is no change further on.
+fn no_change(forward: bool) -> String {
+    if forward {
+        "No later change"
+    } else {
+        "No earlier change"
+    }
+    .into()
 }
