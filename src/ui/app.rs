@@ -4,7 +4,7 @@
 //! Requests for git work leave through `App::requests`, never as direct calls.
 
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -1141,8 +1141,13 @@ impl App {
     }
 
     /// How long the loop may sleep before `tick` has work.
-    pub fn next_deadline(&self) -> Duration {
-        Duration::from_millis(if self.document.is_some() { 100 } else { 500 })
+    /// When [`tick`](Self::tick) next has work to do; `None` while nothing
+    /// but a key or an answer can change the screen.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let autosaves = self.autosave_dir().is_some();
+        self.document
+            .as_ref()
+            .map(|doc| doc.next_wake(autosaves).max(now))
     }
 
     // ---- drawing ---------------------------------------------------------------------

@@ -1,33 +1,47 @@
-//! Terminal input on its own thread. crossterm's reader spins forever inside
-//! `event::poll` once the terminal is gone (crossterm issue #793: a dead tty
-//! reads as end of file, and the loop retries at once), so the event loop must
-//! never wait inside crossterm itself: it waits on a channel, and checks once a
-//! second that it still has a terminal. The reader can be paused while another
-//! program (the user's $EDITOR) owns the terminal.
+//! Everything the event loop waits for arrives on one channel ([`Wake`]): keys
+//! and pastes from the terminal, answers from the worker, and signals. The loop
+//! blocks on that channel alone (with a timeout only for its own timers), so an
+//! answer is drawn the moment it arrives, never at the next poll tick.
+//!
+//! Terminal input has its own thread because crossterm's reader spins forever
+//! inside `event::poll` once the terminal is gone (crossterm issue #793: a dead
+//! tty reads as end of file, and the loop retries at once), so the event loop
+//! must never wait inside crossterm itself. The reader can be paused while
+//! another program (the user's $EDITOR) owns the terminal.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::Sender;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
 
+use super::jobs::Response;
+
+/// Why the event loop woke up.
+pub enum Wake {
+    /// A terminal event, or the terminal is gone or unreadable.
+    Input(std::io::Result<Event>),
+    /// The worker answered.
+    Job(Response),
+    /// SIGHUP, SIGTERM or SIGINT: keep the text and end.
+    Signal,
+}
+
+impl From<Response> for Wake {
+    fn from(response: Response) -> Wake {
+        Wake::Job(response)
+    }
+}
+
 pub struct Input {
-    rx: Receiver<std::io::Result<Event>>,
     paused: Arc<AtomicBool>,
     parked: Arc<AtomicBool>,
 }
 
-pub enum Next {
-    Event(Event),
-    Timeout,
-    /// The terminal is gone or unreadable.
-    Closed,
-}
-
 impl Input {
-    pub fn spawn() -> Input {
-        let (tx, rx) = channel();
+    /// Starts reading the terminal; events go to `tx` until it is dropped.
+    pub fn spawn(tx: Sender<Wake>) -> Input {
         let paused = Arc::new(AtomicBool::new(false));
         let parked = Arc::new(AtomicBool::new(false));
         let (p, k) = (paused.clone(), parked.clone());
@@ -39,35 +53,20 @@ impl Input {
                     continue;
                 }
                 k.store(false, Ordering::Release);
+                // The timeout only bounds how late a pause is noticed; an
+                // event ends the wait at once.
                 let next = match event::poll(Duration::from_millis(50)) {
                     Ok(true) => event::read(),
                     Ok(false) => continue,
                     Err(e) => Err(e),
                 };
                 let failed = next.is_err();
-                if tx.send(next).is_err() || failed {
+                if tx.send(Wake::Input(next)).is_err() || failed {
                     return;
                 }
             }
         });
-        Input { rx, paused, parked }
-    }
-
-    /// Waits up to `timeout` for the next event.
-    pub fn next(&self, timeout: Duration) -> Next {
-        match self.rx.recv_timeout(timeout) {
-            Ok(Ok(event)) => Next::Event(event),
-            Ok(Err(_)) | Err(RecvTimeoutError::Disconnected) => Next::Closed,
-            Err(RecvTimeoutError::Timeout) => Next::Timeout,
-        }
-    }
-
-    /// An event that has already arrived, without waiting.
-    pub fn ready(&self) -> Option<Event> {
-        match self.rx.try_recv() {
-            Ok(Ok(event)) => Some(event),
-            _ => None,
-        }
+        Input { paused, parked }
     }
 
     /// Stops reading the terminal (another program is about to use it) and
@@ -83,4 +82,20 @@ impl Input {
     pub fn resume(&self) {
         self.paused.store(false, Ordering::Release);
     }
+}
+
+/// Sends [`Wake::Signal`] to `tx` on SIGHUP, SIGTERM or SIGINT, and sets
+/// `flag` so that a loop busy elsewhere (the user's $EDITOR) sees it too.
+pub fn watch_signals(tx: Sender<Wake>, flag: Arc<AtomicBool>) -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGHUP, SIGTERM, SIGINT])?;
+    std::thread::spawn(move || {
+        for _ in signals.forever() {
+            flag.store(true, Ordering::Release);
+            if tx.send(Wake::Signal).is_err() {
+                return;
+            }
+        }
+    });
+    Ok(())
 }

@@ -3,7 +3,7 @@
 //! only draws and reacts and never freezes on a large history.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 
 use git2::Oid;
 
@@ -569,9 +569,9 @@ pub fn diff_threads(store: &Store, key: &DiffKey, to_text: Option<&str>) -> Resu
 /// only the newest is computed (the reviewer has moved on from the others).
 /// It keeps one `Store` for its lifetime, so git's object cache (and the
 /// history cache) serve every request.
-pub fn spawn(repo: PathBuf) -> (Sender<Request>, Receiver<Response>) {
+/// Answers go to `answers`, which the event loop also waits on.
+pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<T>) -> Sender<Request> {
     let (req_tx, req_rx) = channel::<Request>();
-    let (resp_tx, resp_rx) = channel::<Response>();
     std::thread::spawn(move || {
         let store = Store::open(&repo).map_err(|e| e.to_string());
         while let Ok(first) = req_rx.recv() {
@@ -588,13 +588,13 @@ pub fn spawn(repo: PathBuf) -> (Sender<Request>, Receiver<Response>) {
                     }
                     request => handle(&store, request),
                 };
-                if resp_tx.send(response).is_err() {
+                if answers.send(T::from(response)).is_err() {
                     return;
                 }
             }
         }
     });
-    (req_tx, resp_rx)
+    req_tx
 }
 
 /// Answers one request with the worker's store (or the error opening it).

@@ -24,12 +24,14 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::Instant;
 
 use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{execute, terminal};
 
 use app::{App, Folders};
+use input::Wake;
 use backend::LeanBackend;
 use ratatui::Terminal;
 
@@ -44,16 +46,12 @@ pub fn run(repo: &Path) -> Result<(), String> {
     };
     let mut app = App::new(keymap, theme::Theme::from_env(), folders);
 
+    // Keys, the worker's answers and signals all wake the loop through one channel.
+    let (wake_tx, wake_rx) = std::sync::mpsc::channel::<input::Wake>();
     let signalled = Arc::new(AtomicBool::new(false));
-    for signal in [
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(signal, Arc::clone(&signalled))
-            .map_err(|e| format!("cannot handle signals: {e}"))?;
-    }
-    let (requests, responses) = jobs::spawn(repo.to_path_buf());
+    input::watch_signals(wake_tx.clone(), Arc::clone(&signalled))
+        .map_err(|e| format!("cannot handle signals: {e}"))?;
+    let requests = jobs::spawn(repo.to_path_buf(), wake_tx.clone());
 
     // try_init enters raw mode and the alternate screen and installs a panic hook
     // that restores the terminal; drawing goes through the leaner backend.
@@ -62,7 +60,7 @@ pub fn run(repo: &Path) -> Result<(), String> {
     let mut terminal = Terminal::new(LeanBackend::new(std::io::stdout()))
         .map_err(|e| format!("cannot open the terminal: {e}"))?;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        event_loop(&mut terminal, &mut app, &requests, &responses, &signalled)
+        event_loop(&mut terminal, &mut app, &requests, (wake_tx, wake_rx), &signalled)
     }));
     // Whatever happened, keep the text first, then give the terminal back.
     app.shutdown();
@@ -79,14 +77,14 @@ type Screen = Terminal<LeanBackend<std::io::Stdout>>;
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
-    requests: &std::sync::mpsc::Sender<jobs::Request>,
-    responses: &std::sync::mpsc::Receiver<jobs::Response>,
+    requests: &Sender<jobs::Request>,
+    (wake_tx, wake): (Sender<Wake>, Receiver<Wake>),
     signalled: &AtomicBool,
 ) -> Result<(), String> {
     let io = |e: std::io::Error| format!("terminal error: {e}");
     let mut dirty = true;
-    let mut last_tty_check = Instant::now();
-    let input = input::Input::spawn();
+    let mut next_tty_check = Instant::now() + TTY_CHECK;
+    let input = input::Input::spawn(wake_tx);
     loop {
         for request in app.requests.drain(..) {
             let _ = requests.send(request);
@@ -107,44 +105,49 @@ fn event_loop(
             dirty = true;
             continue;
         }
-        if app.quit || signalled.load(Ordering::Relaxed) {
+        if app.quit || signalled.load(Ordering::Acquire) {
             return Ok(());
         }
+        // Sleep until something arrives or the next timer is due; nothing the
+        // user waits for depends on this timeout.
+        let now = Instant::now();
+        let due = app.next_wake(now).map_or(next_tty_check, |t| t.min(next_tty_check));
+        match wake.recv_timeout(due.saturating_duration_since(now)) {
+            Ok(first) => {
+                // Handle everything that has already arrived (keys typed ahead,
+                // several answers) before drawing once.
+                for event in std::iter::once(first).chain(wake.try_iter()) {
+                    match event {
+                        Wake::Input(Ok(Event::Key(key))) => app.handle_key(key),
+                        Wake::Input(Ok(Event::Paste(text))) => app.paste(&text),
+                        Wake::Input(Ok(_)) => {}
+                        Wake::Input(Err(_)) | Wake::Signal => return Ok(()),
+                        Wake::Job(response) => app.handle_response(response),
+                    }
+                }
+                dirty = true;
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Ok(()),
+        }
+        let now = Instant::now();
         // A terminal can vanish without a SIGHUP reaching us (its emulator
         // killed, a multiplexer's server gone): a hung-up tty is no longer a
         // terminal. Treated like SIGHUP: the text is kept and we end.
-        if last_tty_check.elapsed() >= std::time::Duration::from_secs(1) {
-            last_tty_check = Instant::now();
+        if now >= next_tty_check {
+            next_tty_check = now + TTY_CHECK;
             if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
                 return Ok(());
             }
         }
-        let handle = |app: &mut App, event: Event| match event {
-            Event::Key(key) => app.handle_key(key),
-            Event::Paste(text) => app.paste(&text),
-            _ => {}
-        };
-        match input.next(app.next_deadline()) {
-            input::Next::Event(event) => {
-                handle(app, event);
-                // Handle everything already typed before drawing again.
-                while let Some(event) = input.ready() {
-                    handle(app, event);
-                }
-                dirty = true;
-            }
-            input::Next::Timeout => {}
-            input::Next::Closed => return Ok(()),
-        }
-        while let Ok(response) = responses.try_recv() {
-            app.handle_response(response);
-            dirty = true;
-        }
-        if app.tick(Instant::now()) {
+        if app.tick(now) {
             dirty = true;
         }
     }
 }
+
+/// How often the loop checks that it still has a terminal.
+const TTY_CHECK: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Puts `text` on the user's own clipboard through the terminal (OSC 52), which
 /// works over SSH in terminals that support it.

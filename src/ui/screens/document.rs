@@ -24,6 +24,15 @@ use crate::ui::jobs::{OpenedDocument, SavedDraft};
 use crate::ui::keymap::Keymap;
 use crate::ui::theme::Theme;
 
+/// Typing pauses this long before the gutter marks and the outline follow the text.
+const MARKS_AFTER: Duration = Duration::from_millis(150);
+/// ... and this long before threads are placed on the unsaved text (a job).
+const THREADS_AFTER: Duration = Duration::from_millis(500);
+/// At most four autosaves a second, so one is never more than a second behind.
+const AUTOSAVE_EVERY: Duration = Duration::from_millis(250);
+/// How often to look for other people's autosaves of the same document.
+const PRESENCE_EVERY: Duration = Duration::from_secs(2);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Insert,
@@ -84,6 +93,9 @@ pub struct DocumentState {
     last_edit: Instant,
     autosaved_version: u64,
     last_autosave: Option<Instant>,
+    /// The last autosave attempted, written or failed: a failing disk is
+    /// retried at the autosave pace, not in a busy loop.
+    autosave_tried: Option<Instant>,
     git_dir: Option<PathBuf>,
     presence: Option<PathBuf>,
     last_presence_check: Option<Instant>,
@@ -133,6 +145,7 @@ impl DocumentState {
             last_edit: Instant::now(),
             autosaved_version: version,
             last_autosave: None,
+            autosave_tried: None,
             git_dir,
             presence,
             last_presence_check: None,
@@ -364,6 +377,7 @@ impl DocumentState {
 
     // ---- periodic work -----------------------------------------------------------
 
+
     /// Returns true when something shown changed (gutter, outline, presence).
     pub fn tick(&mut self, now: Instant) -> bool {
         let version = self.buffer.version();
@@ -371,7 +385,7 @@ impl DocumentState {
             self.last_edit_version = version;
             self.last_edit = now;
         }
-        let quiet = now.duration_since(self.last_edit) >= Duration::from_millis(150);
+        let quiet = now.duration_since(self.last_edit) >= MARKS_AFTER;
         let mut changed = false;
         if quiet && self.marks_version != version {
             self.refresh_marks();
@@ -386,10 +400,31 @@ impl DocumentState {
         changed || before != self.others_editing
     }
 
+    /// When [`tick`](Self::tick), [`threads_due`](Self::threads_due) or
+    /// [`autosave_due`](Self::autosave_due) next has work, so the event loop
+    /// sleeps exactly until then. Call after `tick` has seen the latest edit;
+    /// `autosaves` says whether there is a folder to autosave to.
+    pub fn next_wake(&self, autosaves: bool) -> Instant {
+        let version = self.buffer.version();
+        let mut due = self
+            .last_presence_check
+            .map_or_else(Instant::now, |t| t + PRESENCE_EVERY);
+        if self.marks_version != version || self.outline_version != version {
+            due = due.min(self.last_edit + MARKS_AFTER);
+        }
+        if self.threads_version != version {
+            due = due.min(self.last_edit + THREADS_AFTER);
+        }
+        if autosaves && self.autosaved_version != version {
+            due = due.min(self.autosave_tried.map_or_else(Instant::now, |t| t + AUTOSAVE_EVERY));
+        }
+        due
+    }
+
     fn check_presence(&mut self, now: Instant) {
         if self
             .last_presence_check
-            .is_some_and(|t| now.duration_since(t) < Duration::from_secs(2))
+            .is_some_and(|t| now.duration_since(t) < PRESENCE_EVERY)
         {
             return;
         }
@@ -414,7 +449,7 @@ impl DocumentState {
     /// when the buffer equals it) and remembers the version.
     pub fn threads_due(&mut self, now: Instant) -> Option<Option<String>> {
         let version = self.buffer.version();
-        let quiet = now.duration_since(self.last_edit) >= Duration::from_millis(500);
+        let quiet = now.duration_since(self.last_edit) >= THREADS_AFTER;
         if version == self.threads_version || !quiet {
             return None;
         }
@@ -427,8 +462,8 @@ impl DocumentState {
     pub fn autosave_due(&self, now: Instant) -> bool {
         self.buffer.version() != self.autosaved_version
             && self
-                .last_autosave
-                .is_none_or(|t| now.duration_since(t) >= Duration::from_millis(250))
+                .autosave_tried
+                .is_none_or(|t| now.duration_since(t) >= AUTOSAVE_EVERY)
     }
 
     /// Whether an autosave of this editing session exists. It lags the text by
@@ -445,6 +480,7 @@ impl DocumentState {
         if self.autosaved_is_current() {
             return Ok(());
         }
+        self.autosave_tried = Some(Instant::now());
         if self.buffer.is_modified() || self.recovered {
             autosave::write(
                 dir,
