@@ -16,6 +16,7 @@ use jiff::Timestamp;
 use jiff::tz::{Offset, TimeZone};
 
 use super::cache::{Cache, CommitInfo, DraftRecord};
+use super::rawtree;
 use super::{Result, Store};
 use crate::domain::{Slug, paths};
 
@@ -131,105 +132,44 @@ impl Store {
         Ok(index)
     }
 
-    /// Adds every commit reachable from `head` that the cache lacks.
+    /// Adds every commit reachable from `head` that the cache lacks. A long
+    /// history (a fresh clone) is read by two threads, each with its own
+    /// repository handle, on the two halves of the missing commits.
     fn ensure(&self, cache: &mut Cache, head: Oid) -> Result<()> {
-        let mut versions: HashMap<Oid, Version> = HashMap::new();
+        let mut missing = Vec::new();
+        let mut seen = HashSet::new();
         let mut stack = vec![head];
         while let Some(oid) = stack.pop() {
-            if cache.commits.contains_key(&oid) {
+            if cache.commits.contains_key(&oid) || !seen.insert(oid) {
                 continue;
             }
-            let info = self.commit_info(oid, &mut versions)?;
-            stack.extend(info.parents.iter().filter(|p| !cache.commits.contains_key(p)));
-            cache.commits.insert(oid, info);
-            cache.dirty = true;
+            missing.push(oid);
+            stack.extend(self.repo.find_commit(oid)?.parent_ids());
         }
-        Ok(())
-    }
-
-    /// A commit's parents and the drafts it made: the documents whose
-    /// (`document.md`, `strategy.toml`) pair differs from every parent's.
-    fn commit_info(&self, oid: Oid, versions: &mut HashMap<Oid, Version>) -> Result<CommitInfo> {
-        let repo = &self.repo;
-        let commit = repo.find_commit(oid)?;
-        let parents: Vec<Oid> = commit.parent_ids().collect();
-        let mut info = CommitInfo {
-            parents,
-            drafts: Vec::new(),
-        };
-        let strategies_of = |c: &git2::Commit<'_>| -> Result<Option<Oid>> {
-            Ok(c.tree()?.get_name(paths::STRATEGIES).map(|e| e.id()))
-        };
-        let Some(here) = strategies_of(&commit)? else {
-            return Ok(info);
-        };
-        let parent_trees = info
-            .parents
-            .iter()
-            .map(|p| strategies_of(&repo.find_commit(*p)?))
-            .collect::<Result<Vec<_>>>()?;
-        if parent_trees.contains(&Some(here)) {
-            return Ok(info);
+        if missing.is_empty() {
+            return Ok(());
         }
-        let mut version_of = |subtree: Oid| -> Result<Version> {
-            if let Some(v) = versions.get(&subtree) {
-                return Ok(*v);
-            }
-            let tree = repo.find_tree(subtree)?;
-            let v = (
-                tree.get_name(paths::DOCUMENT).map(|e| e.id()),
-                tree.get_name(paths::META).map(|e| e.id()),
-            );
-            versions.insert(subtree, v);
-            Ok(v)
-        };
-        let here_tree = repo.find_tree(here)?;
-        let parent_dirs = parent_trees
-            .iter()
-            .map(|t| t.map(|t| repo.find_tree(t)).transpose())
-            .collect::<std::result::Result<Vec<_>, _>>()?;
-        let (recorded, for_slug) = parse_trailers(&String::from_utf8_lossy(commit.message_bytes()));
-        let author = commit.author();
-        for entry in here_tree.iter() {
-            let Ok(name) = entry.name() else { continue };
-            if entry.kind() != Some(git2::ObjectType::Tree) {
-                continue;
-            }
-            let sub = entry.id();
-            let parent_subs: Vec<Option<Oid>> = parent_dirs
-                .iter()
-                .map(|d| d.as_ref().and_then(|d| d.get_name(name)).map(|e| e.id()))
-                .collect();
-            if parent_subs.contains(&Some(sub)) {
-                continue;
-            }
-            let version = version_of(sub)?;
-            let Some(document) = version.0 else { continue };
-            let mut changed = true;
-            for parent in parent_subs {
-                let parent_version = match parent {
-                    Some(p) => version_of(p)?,
-                    None => (None, None),
-                };
-                if parent_version == version {
-                    changed = false;
-                }
-            }
-            if !changed {
-                continue;
-            }
-            info.drafts.push(DraftRecord {
-                slug: name.to_string(),
-                document,
-                recorded: recorded.filter(|_| for_slug.as_deref().is_none_or(|s| s == name)),
-                author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
-                email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
-                seconds: author.when().seconds(),
-                offset_minutes: author.when().offset_minutes(),
-                summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
+        let infos = if missing.len() < PARALLEL_FROM {
+            Walk::new(&self.repo)?.infos(&missing)?
+        } else {
+            let (first, second) = missing.split_at(missing.len() / 2);
+            let path = self.repo.path().to_path_buf();
+            let (a, b) = std::thread::scope(|scope| {
+                let other = scope.spawn(|| {
+                    let repo = git2::Repository::open(&path)?;
+                    Walk::new(&repo)?.infos(second)
+                });
+                let mine = Walk::new(&self.repo).and_then(|mut w| w.infos(first));
+                // A panic in the other thread is a bug; carry it on.
+                (mine, other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             });
-        }
-        Ok(info)
+            let mut infos = a?;
+            infos.extend(b?);
+            infos
+        };
+        cache.commits.extend(missing.into_iter().zip(infos));
+        cache.dirty = true;
+        Ok(())
     }
 
     /// The commit message of a new draft of `slug` on top of `parent`: the
@@ -247,6 +187,167 @@ impl Store {
     pub fn drafts(&self, slug: &Slug) -> Result<Vec<Draft>> {
         let mut index = self.draft_index(self.head()?, Some(slug))?;
         Ok(index.by_slug.remove(slug.as_str()).unwrap_or_default())
+    }
+}
+
+/// Below this many new commits one thread reads them: a second repository
+/// handle costs more than it saves.
+const PARALLEL_FROM: usize = 2_000;
+
+/// What a walk through new commits remembers between commits. The walk goes
+/// from a commit to its parents, so the parent's `strategies/` tree, read to
+/// compare against, is the next commit's own: it is read once, not twice, and
+/// a commit's `strategies/` tree id is looked up once. Trees are read raw
+/// (`rawtree`): this loop reads every `strategies/` tree of the history.
+struct Walk<'r> {
+    repo: &'r git2::Repository,
+    odb: git2::Odb<'r>,
+    /// A commit's `strategies/` tree id (`None`: it has none).
+    strategies: HashMap<Oid, Option<Oid>>,
+    /// Raw `strategies/` trees; emptied when it grows, as a walk only ever
+    /// needs the last few.
+    trees: HashMap<Oid, std::rc::Rc<[u8]>>,
+    /// A document folder's version, by the folder's tree id.
+    versions: HashMap<Oid, Version>,
+}
+
+impl<'r> Walk<'r> {
+    fn new(repo: &'r git2::Repository) -> Result<Walk<'r>> {
+        Ok(Walk {
+            repo,
+            odb: repo.odb()?,
+            strategies: HashMap::new(),
+            trees: HashMap::new(),
+            versions: HashMap::new(),
+        })
+    }
+
+    fn strategies_of(&mut self, commit: &git2::Commit<'_>) -> Result<Option<Oid>> {
+        if let Some(known) = self.strategies.get(&commit.id()) {
+            return Ok(*known);
+        }
+        let root = self.odb.read(commit.tree_id())?;
+        let id = rawtree::find(root.data(), paths::STRATEGIES.as_bytes())
+            .filter(|e| e.is_tree)
+            .map(|e| e.oid());
+        self.strategies.insert(commit.id(), id);
+        Ok(id)
+    }
+
+    fn strategies_of_id(&mut self, oid: Oid) -> Result<Option<Oid>> {
+        match self.strategies.get(&oid) {
+            Some(known) => Ok(*known),
+            None => self.strategies_of(&self.repo.find_commit(oid)?),
+        }
+    }
+
+    fn tree(&mut self, oid: Oid) -> Result<std::rc::Rc<[u8]>> {
+        if let Some(tree) = self.trees.get(&oid) {
+            return Ok(tree.clone());
+        }
+        if self.trees.len() >= 64 {
+            self.trees.clear();
+        }
+        let tree: std::rc::Rc<[u8]> = self.odb.read(oid)?.data().into();
+        self.trees.insert(oid, tree.clone());
+        Ok(tree)
+    }
+
+    fn version(&mut self, folder: Oid) -> Result<Version> {
+        if let Some(v) = self.versions.get(&folder) {
+            return Ok(*v);
+        }
+        let tree = self.odb.read(folder)?;
+        let file = |name: &str| {
+            rawtree::find(tree.data(), name.as_bytes())
+                .filter(|e| !e.is_tree)
+                .map(|e| e.oid())
+        };
+        let v = (file(paths::DOCUMENT), file(paths::META));
+        self.versions.insert(folder, v);
+        Ok(v)
+    }
+
+    fn infos(&mut self, commits: &[Oid]) -> Result<Vec<CommitInfo>> {
+        commits.iter().map(|c| self.commit_info(*c)).collect()
+    }
+
+    /// A commit's parents and the drafts it made: the documents whose
+    /// (`document.md`, `strategy.toml`) pair differs from every parent's.
+    fn commit_info(&mut self, oid: Oid) -> Result<CommitInfo> {
+        let commit = self.repo.find_commit(oid)?;
+        let mut info = CommitInfo {
+            parents: commit.parent_ids().collect(),
+            drafts: Vec::new(),
+        };
+        let Some(here) = self.strategies_of(&commit)? else {
+            return Ok(info);
+        };
+        let parent_trees = info
+            .parents
+            .iter()
+            .map(|p| self.strategies_of_id(*p))
+            .collect::<Result<Vec<_>>>()?;
+        // Most commits leave every document alone (or are the same merge twice).
+        if parent_trees.contains(&Some(here)) {
+            return Ok(info);
+        }
+        let here_tree = self.tree(here)?;
+        // The folders that differ from the first parent (all of them when it
+        // has none), with the folder of the same name in every parent.
+        let first = match parent_trees.first().copied().flatten() {
+            Some(t) => self.tree(t)?,
+            None => std::rc::Rc::from(&[][..]),
+        };
+        let mut candidates = Vec::new();
+        for (entry, in_first) in rawtree::changed_folders(&here_tree, &first) {
+            let mut parents = vec![in_first];
+            for tree in parent_trees.iter().skip(1) {
+                let found = match tree {
+                    Some(t) => rawtree::find(&self.tree(*t)?, entry.name)
+                        .filter(|e| e.is_tree)
+                        .map(|e| e.oid()),
+                    None => None,
+                };
+                parents.push(found);
+            }
+            candidates.push((entry.name.to_vec(), entry.oid(), parents));
+        }
+        let (recorded, for_slug) = parse_trailers(&String::from_utf8_lossy(commit.message_bytes()));
+        let author = commit.author();
+        for (name, folder, parent_folders) in candidates {
+            // A folder identical in any parent is no draft (a merge taking one side).
+            if parent_folders.contains(&Some(folder)) {
+                continue;
+            }
+            let Ok(name) = String::from_utf8(name) else { continue };
+            let version = self.version(folder)?;
+            let Some(document) = version.0 else { continue };
+            let mut changed = true;
+            for parent in parent_folders {
+                let parent_version = match parent {
+                    Some(p) => self.version(p)?,
+                    None => (None, None),
+                };
+                if parent_version == version {
+                    changed = false;
+                }
+            }
+            if !changed {
+                continue;
+            }
+            info.drafts.push(DraftRecord {
+                recorded: recorded.filter(|_| for_slug.as_deref().is_none_or(|s| s == name)),
+                slug: name,
+                document,
+                author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+                seconds: author.when().seconds(),
+                offset_minutes: author.when().offset_minutes(),
+                summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),
+            });
+        }
+        Ok(info)
     }
 }
 

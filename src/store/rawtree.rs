@@ -1,0 +1,132 @@
+//! Reading git tree objects from their raw bytes, for the one hot loop that
+//! reads every `strategies/` tree of the history (building the history cache).
+//! libgit2's tree objects allocate an entry table per tree and the 200-entry
+//! trees of a large workspace are too big for its object cache, so parsing each
+//! one as a `git2::Tree` was most of a cold history walk. A tree's raw format is
+//! `<octal mode> <name>\0<20-byte id>` repeated, sorted by name as git sorts.
+
+use std::cmp::Ordering;
+
+use git2::Oid;
+
+/// One entry of a raw tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Entry<'a> {
+    pub name: &'a [u8],
+    pub id: &'a [u8],
+    pub is_tree: bool,
+}
+
+impl Entry<'_> {
+    pub fn oid(&self) -> Oid {
+        // The id is always 20 bytes: `entries` yields no shorter one.
+        Oid::from_bytes(self.id).unwrap_or_else(|_| Oid::ZERO_SHA1)
+    }
+}
+
+/// The entries of a raw tree, in order; a malformed tail ends the list.
+pub fn entries(mut data: &[u8]) -> impl Iterator<Item = Entry<'_>> {
+    std::iter::from_fn(move || {
+        let space = data.iter().position(|&b| b == b' ')?;
+        let nul = space + data[space..].iter().position(|&b| b == 0)?;
+        let id = data.get(nul + 1..nul + 21)?;
+        let entry = Entry {
+            // Trees have mode 40000; files 100644, 100755, 120000, 160000.
+            is_tree: &data[..space] == b"40000",
+            name: &data[space + 1..nul],
+            id,
+        };
+        data = &data[nul + 21..];
+        Some(entry)
+    })
+}
+
+/// The entry called `name` (a file or folder), if any.
+pub fn find<'a>(data: &'a [u8], name: &[u8]) -> Option<Entry<'a>> {
+    entries(data).find(|e| e.name == name)
+}
+
+/// Git's order of tree entries: by name, a folder's name compared as if it
+/// ended in `/`.
+fn order(a: &Entry<'_>, b: &Entry<'_>) -> Ordering {
+    let common = a.name.len().min(b.name.len());
+    match a.name[..common].cmp(&b.name[..common]) {
+        Ordering::Equal => {
+            let next = |e: &Entry<'_>| {
+                e.name
+                    .get(common)
+                    .copied()
+                    .unwrap_or(if e.is_tree { b'/' } else { 0 })
+            };
+            next(a).cmp(&next(b))
+        }
+        other => other,
+    }
+}
+
+/// For each folder entry of `here` that is not identical in `parent`: its name,
+/// its id, and the id of the folder of that name in `parent` (if any). One pass
+/// over both trees, as both are sorted.
+pub fn changed_folders<'a>(here: &'a [u8], parent: &[u8]) -> Vec<(Entry<'a>, Option<Oid>)> {
+    let mut out = Vec::new();
+    let mut theirs = entries(parent).peekable();
+    for ours in entries(here) {
+        while theirs.peek().is_some_and(|t| order(t, &ours) == Ordering::Less) {
+            theirs.next();
+        }
+        let same_name = theirs.peek().filter(|t| t.name == ours.name && t.is_tree == ours.is_tree);
+        if !ours.is_tree {
+            continue;
+        }
+        match same_name {
+            Some(t) if t.id == ours.id => {}
+            Some(t) => out.push((ours, Some(t.oid()))),
+            None => out.push((ours, None)),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn raw(entries: &[(&str, &str, u8)]) -> Vec<u8> {
+        let mut out = Vec::new();
+        for (mode, name, id) in entries {
+            out.extend_from_slice(format!("{mode} {name}\0").as_bytes());
+            out.extend_from_slice(&[*id; 20]);
+        }
+        out
+    }
+
+    #[test]
+    fn reads_entries_and_stops_at_a_broken_tail() {
+        let mut data = raw(&[("100644", "a.md", 1), ("40000", "klima", 2)]);
+        data.extend_from_slice(b"100644 cut");
+        let all: Vec<_> = entries(&data).collect();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].name, b"klima");
+        assert!(all[1].is_tree && !all[0].is_tree);
+        assert_eq!(find(&data, b"klima").map(|e| e.oid()), Some(Oid::from_bytes(&[2; 20]).unwrap()));
+        assert!(find(&data, b"cut").is_none());
+    }
+
+    #[test]
+    fn changed_folders_pairs_by_name_in_git_order() {
+        // "a-b" sorts before the folder "a" (compared as "a/"), as git sorts.
+        let parent = raw(&[("40000", "a-b", 1), ("40000", "a", 2), ("40000", "c", 3), ("40000", "d", 4)]);
+        let here = raw(&[
+            ("40000", "a-b", 1),
+            ("40000", "a", 9),
+            ("40000", "b", 5),
+            ("100644", "c", 3),
+            ("40000", "d", 4),
+        ]);
+        let changed: Vec<_> = changed_folders(&here, &parent)
+            .into_iter()
+            .map(|(e, p)| (String::from_utf8_lossy(e.name).into_owned(), p.map(|p| p.as_bytes()[0])))
+            .collect();
+        assert_eq!(changed, vec![("a".into(), Some(2)), ("b".into(), None)]);
+    }
+}
