@@ -104,9 +104,8 @@ impl Store {
         let config = self.config_at(head)?;
         let drafts = self
             .draft_index(Some(head), Some(slug))?
-            .by_slug
-            .remove(slug.as_str())
-            .unwrap_or_default();
+            .drafts(slug.as_str())
+            .to_vec();
         let (status, problems) = self.status_at(head, &entry, &config, &drafts)?;
         Ok(Approvals {
             head,

@@ -10,6 +10,7 @@
 //! trailer still says 5, and `recorded` keeps that so the tool can say so.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use git2::Oid;
 use jiff::Timestamp;
@@ -103,32 +104,55 @@ impl Store {
     }
 
     /// The drafts of every document (or only of `only`) reachable from `head`.
-    pub fn draft_index(&self, head: Option<Oid>, only: Option<&Slug>) -> Result<DraftIndex> {
+    pub fn draft_index(&self, head: Option<Oid>, only: Option<&Slug>) -> Result<Arc<DraftIndex>> {
+        let Some(head) = head else {
+            return Ok(Arc::default());
+        };
+        let all = self.full_index(head)?;
+        Ok(match only {
+            None => all,
+            Some(slug) => Arc::new(DraftIndex {
+                by_slug: all
+                    .by_slug
+                    .get(slug.as_str())
+                    .map(|d| HashMap::from([(slug.to_string(), d.clone())]))
+                    .unwrap_or_default(),
+            }),
+        })
+    }
+
+    /// The drafts of every document at `head`, computed once per head.
+    fn full_index(&self, head: Oid) -> Result<Arc<DraftIndex>> {
+        if let Some((at, index)) = self.index.borrow().as_ref()
+            && *at == head
+        {
+            return Ok(index.clone());
+        }
         let mut index = DraftIndex::default();
-        let Some(head) = head else { return Ok(index) };
         let path = self.cache_path();
-        let mut slot = self.cache.borrow_mut();
-        let cache = slot.get_or_insert_with(|| Cache::load(&path));
-        self.ensure(cache, head)?;
-        cache.save(&path);
-        for oid in linearize(cache, head) {
-            for record in &cache.commits[&oid].drafts {
-                if only.is_some_and(|s| s.as_str() != record.slug) {
-                    continue;
+        {
+            let mut slot = self.cache.borrow_mut();
+            let cache = slot.get_or_insert_with(|| Cache::load(&path));
+            self.ensure(cache, head)?;
+            cache.save(&path);
+            for oid in linearize(cache, head) {
+                for record in &cache.commits[&oid].drafts {
+                    let drafts = index.by_slug.entry(record.slug.clone()).or_default();
+                    drafts.push(Draft {
+                        number: drafts.len() as u32 + 1,
+                        commit: oid,
+                        recorded: record.recorded,
+                        author: record.author.clone(),
+                        email: record.email.clone(),
+                        time: zoned(git2::Time::new(record.seconds, record.offset_minutes)),
+                        summary: record.summary.clone(),
+                        document: record.document,
+                    });
                 }
-                let drafts = index.by_slug.entry(record.slug.clone()).or_default();
-                drafts.push(Draft {
-                    number: drafts.len() as u32 + 1,
-                    commit: oid,
-                    recorded: record.recorded,
-                    author: record.author.clone(),
-                    email: record.email.clone(),
-                    time: zoned(git2::Time::new(record.seconds, record.offset_minutes)),
-                    summary: record.summary.clone(),
-                    document: record.document,
-                });
             }
         }
+        let index = Arc::new(index);
+        *self.index.borrow_mut() = Some((head, index.clone()));
         Ok(index)
     }
 
@@ -185,8 +209,7 @@ impl Store {
 
     /// The drafts of one document at the branch head.
     pub fn drafts(&self, slug: &Slug) -> Result<Vec<Draft>> {
-        let mut index = self.draft_index(self.head()?, Some(slug))?;
-        Ok(index.by_slug.remove(slug.as_str()).unwrap_or_default())
+        Ok(self.draft_index(self.head()?, Some(slug))?.drafts(slug.as_str()).to_vec())
     }
 }
 

@@ -50,6 +50,20 @@ impl Store {
     }
 
     pub fn snapshot_at(&self, commit: Oid) -> Result<Snapshot> {
+        self.read_snapshot(commit, true)
+    }
+
+    /// The workspace at the branch head without checking that each document
+    /// is valid text: what a first look needs (titles, kinds, routes) without
+    /// reading every document. [`snapshot`](Self::snapshot) reports the bad ones.
+    pub fn glance(&self) -> Result<Snapshot> {
+        match self.head()? {
+            Some(head) => self.read_snapshot(head, false),
+            None => Err(StoreError::NotAWorkspace(self.branch_short())),
+        }
+    }
+
+    fn read_snapshot(&self, commit: Oid, check: bool) -> Result<Snapshot> {
         let tree = self.repo.find_commit(commit)?.tree()?;
         let config_text = match self.file_text(&tree, paths::CONFIG, paths::CONFIG)? {
             Some(text) => text,
@@ -73,13 +87,15 @@ impl Store {
             }
             let name = String::from_utf8_lossy(entry.name_bytes()).into_owned();
             let sub = self.repo.find_tree(entry.id())?;
-            match self.read_entry(&name, &sub, &config) {
+            match self.read_entry(&name, &sub, &config, check) {
                 Ok(s) => strategies.push(s),
                 Err(StoreError::Invalid(p)) => problems.push(p),
                 Err(e) => return Err(e),
             }
         }
-        self.save_cache();
+        if check {
+            self.save_cache();
+        }
         Ok(Snapshot {
             commit,
             config,
@@ -127,10 +143,16 @@ impl Store {
             Ok(entry) if entry.kind() == Some(ObjectType::Tree) => self.repo.find_tree(entry.id())?,
             _ => return Err(StoreError::UnknownStrategy(slug.to_string())),
         };
-        self.read_entry(slug.as_str(), &dir, &config)
+        self.read_entry(slug.as_str(), &dir, &config, true)
     }
 
-    fn read_entry(&self, name: &str, sub: &Tree<'_>, config: &WorkspaceConfig) -> Result<StrategyEntry> {
+    fn read_entry(
+        &self,
+        name: &str,
+        sub: &Tree<'_>,
+        config: &WorkspaceConfig,
+        check: bool,
+    ) -> Result<StrategyEntry> {
         let dir = format!("{}/{}", paths::STRATEGIES, crate::text::inert(name));
         let slug = Slug::parse(name).map_err(|m| Invalid::new(&dir, m))?;
         let meta_file = paths::meta(&slug);
@@ -144,7 +166,9 @@ impl Store {
         if doc.kind() != Some(ObjectType::Blob) {
             return Err(Invalid::new(&doc_file, "is not a file").into());
         }
-        self.check_blob(doc.id(), &doc_file)?;
+        if check {
+            self.check_blob(doc.id(), &doc_file)?;
+        }
         Ok(StrategyEntry {
             slug,
             meta,

@@ -137,7 +137,7 @@ impl App {
             message: None,
             quit: false,
             quit_after_save: false,
-            requests: vec![Request::Load],
+            requests: vec![Request::Glance, Request::Load],
             clipboard_out: None,
             external_edit: None,
             clipboard: String::new(),
@@ -166,6 +166,9 @@ impl App {
         match response {
             Response::Loaded(Ok(view)) => {
                 self.load_error = None;
+                if view.refreshing {
+                    self.busy = Some("Reading the history…".into());
+                }
                 if let Some(problem) = view.problems.first() {
                     self.error(problem.clone());
                 }

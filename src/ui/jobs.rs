@@ -13,6 +13,10 @@ use crate::store::{Change, Store, line_label};
 /// What the UI asks for.
 #[derive(Debug)]
 pub enum Request {
+    /// A first look at the workspace from what is at hand: the documents at
+    /// the head with the rows the last full read remembered. Answered as
+    /// `Loaded` with `refreshing` set; a `Load` should follow.
+    Glance,
     Load,
     Open(Slug),
     Save {
@@ -269,7 +273,7 @@ pub struct DiffThreads {
 }
 
 /// A governing body's standing on a document, as an agenda item's row shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Badge {
     Approved,
     /// Approved or adopted an older draft than the current one.
@@ -312,16 +316,36 @@ impl Badge {
 }
 
 /// One document as the overview shows it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Item {
+    #[serde(with = "slug_text")]
     pub slug: Slug,
     pub title: String,
     pub kind: Kind,
+    /// False while only its title, kind and route are known (its drafts,
+    /// decisions and threads are still being read).
+    #[serde(skip, default = "known")]
+    pub known: bool,
     pub route: Vec<(BodyId, Badge)>,
     pub draft: usize,
     pub open_comments: usize,
     pub author: String,
     pub date: String,
+}
+
+fn known() -> bool {
+    true
+}
+
+mod slug_text {
+    use crate::domain::Slug;
+    pub fn serialize<S: serde::Serializer>(slug: &Slug, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(slug.as_str())
+    }
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Slug, D::Error> {
+        let text: String = serde::Deserialize::deserialize(d)?;
+        Slug::parse(&text).map_err(serde::de::Error::custom)
+    }
 }
 
 /// The workspace as the UI needs it.
@@ -335,6 +359,8 @@ pub struct WorkspaceView {
     pub config: WorkspaceConfig,
     pub items: Vec<Item>,
     pub problems: Vec<String>,
+    /// A first look ([`Request::Glance`]): the full read is still under way.
+    pub refreshing: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -369,10 +395,6 @@ pub fn load(store: &Store) -> Result<WorkspaceView, String> {
     let index = store
         .draft_index(Some(snapshot.commit), None)
         .map_err(|e| e.to_string())?;
-    let identity = match store.identity() {
-        Ok(sig) => format!("{} <{}>", sig.name().unwrap_or("?"), sig.email().unwrap_or("?")),
-        Err(_) => "no git identity".into(),
-    };
     let mut items: Vec<Item> = snapshot
         .strategies
         .iter()
@@ -409,6 +431,65 @@ pub fn load(store: &Store) -> Result<WorkspaceView, String> {
                 date: last
                     .map(|d| d.time.strftime("%Y-%m-%d %H:%M").to_string())
                     .unwrap_or_default(),
+                known: true,
+            }
+        })
+        .collect();
+    items.sort_by_key(|a| a.title.to_lowercase());
+    if let Ok(bytes) = serde_json::to_vec(&items) {
+        store.remember(REMEMBERED_ROWS, &bytes);
+    }
+    Ok(WorkspaceView {
+        name: snapshot.config.name.clone(),
+        branch: store.branch_short(),
+        identity: identity(store),
+        head: snapshot.commit,
+        git_dir: store.repo().path().to_path_buf(),
+        config: snapshot.config,
+        items,
+        problems: snapshot.problems.iter().map(|p| p.to_string()).collect(),
+        refreshing: false,
+    })
+}
+
+/// Where the overview's rows of the last full read are kept.
+const REMEMBERED_ROWS: &str = "overview.json";
+
+/// The overview before the history is read: the documents at the head, each
+/// with its row as the last full read left it, or with only its title, kind
+/// and route when it has none (a fresh clone, a new document).
+pub fn glance(store: &Store) -> Result<WorkspaceView, String> {
+    let snapshot = store.glance().map_err(|e| e.to_string())?;
+    let mut remembered: std::collections::HashMap<Slug, Item> = store
+        .recall(REMEMBERED_ROWS)
+        .and_then(|bytes| serde_json::from_slice::<Vec<Item>>(&bytes).ok())
+        .unwrap_or_default()
+        .into_iter()
+        .map(|item| (item.slug.clone(), item))
+        .collect();
+    let mut items: Vec<Item> = snapshot
+        .strategies
+        .iter()
+        .map(|s| {
+            let route = s.meta.effective_route(&snapshot.config);
+            match remembered.remove(&s.slug) {
+                // The row as it was, with what the head says now where it is known.
+                Some(item) => Item {
+                    title: s.meta.title.clone(),
+                    kind: s.meta.kind,
+                    ..item
+                },
+                None => Item {
+                    slug: s.slug.clone(),
+                    title: s.meta.title.clone(),
+                    kind: s.meta.kind,
+                    known: false,
+                    route: route.iter().map(|b| (b.clone(), Badge::NotYet)).collect(),
+                    draft: 0,
+                    open_comments: 0,
+                    author: String::new(),
+                    date: String::new(),
+                },
             }
         })
         .collect();
@@ -416,13 +497,21 @@ pub fn load(store: &Store) -> Result<WorkspaceView, String> {
     Ok(WorkspaceView {
         name: snapshot.config.name.clone(),
         branch: store.branch_short(),
-        identity,
+        identity: identity(store),
         head: snapshot.commit,
         git_dir: store.repo().path().to_path_buf(),
         config: snapshot.config,
         items,
-        problems: snapshot.problems.iter().map(|p| p.to_string()).collect(),
+        problems: Vec::new(),
+        refreshing: true,
     })
+}
+
+fn identity(store: &Store) -> String {
+    match store.identity() {
+        Ok(sig) => format!("{} <{}>", sig.name().unwrap_or("?"), sig.email().unwrap_or("?")),
+        Err(_) => "no git identity".into(),
+    }
 }
 
 /// Reads the latest draft of a document for the editor.
@@ -603,7 +692,7 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
         Ok(store) => store,
         Err(e) => {
             return match request {
-                Request::Load => Response::Loaded(Err(e.clone())),
+                Request::Glance | Request::Load => Response::Loaded(Err(e.clone())),
                 Request::Open(_) => Response::Opened(Err(e.clone())),
                 Request::Save { .. } => Response::Saved(Err(e.clone())),
                 Request::History(slug) => Response::History(slug, Err(e.clone())),
@@ -619,6 +708,7 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
         }
     };
     match request {
+        Request::Glance => Response::Loaded(glance(store)),
         Request::Load => Response::Loaded(load(store)),
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {

@@ -140,9 +140,16 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
                     badge_style(theme, *badge),
                 ));
             }
+            let title = Cell::from(inert(&item.title).into_owned());
+            let kind = Cell::from(item.kind.to_string());
+            if !item.known {
+                // Still reading its history: the route's bodies, no standing yet.
+                let pending = Cell::from(Span::styled(format!("{:>5}", "…"), theme.dim()));
+                return Row::new(vec![title, kind, pending, Cell::from(Line::from(route))]);
+            }
             let mut cells = vec![
-                Cell::from(inert(&item.title).into_owned()),
-                Cell::from(item.kind.to_string()),
+                title,
+                kind,
                 Cell::from(format!("{:>5}", item.draft)),
                 Cell::from(Line::from(route)),
                 Cell::from(format!("{:>3}", item.open_comments)),
