@@ -12,17 +12,35 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use git2::Oid;
+use std::sync::Arc;
+
+/// One shared copy of each repeated string.
+#[derive(Default)]
+pub struct Interner(std::collections::HashSet<Arc<str>>);
+
+impl Interner {
+    pub fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(known) = self.0.get(text) {
+            return known.clone();
+        }
+        let new: Arc<str> = Arc::from(text);
+        self.0.insert(new.clone());
+        new
+    }
+}
 
 const MAGIC: &[u8] = b"udkast drafts cache 2\n";
 
 /// A draft as the cache stores it (its number is computed per head).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftRecord {
-    pub slug: String,
+    /// Slugs, names and e-mails repeat across thousands of commits: each is
+    /// kept once (see `Interner`).
+    pub slug: Arc<str>,
     pub document: Oid,
     pub recorded: Option<u32>,
-    pub author: String,
-    pub email: String,
+    pub author: Arc<str>,
+    pub email: Arc<str>,
     pub seconds: i64,
     pub offset_minutes: i32,
     pub summary: String,
@@ -74,6 +92,10 @@ impl Reader<'_> {
         let n = self.u32()? as usize;
         self.take(n).map(|b| String::from_utf8_lossy(b).into_owned())
     }
+    fn shared(&mut self, strings: &mut Interner) -> Option<Arc<str>> {
+        let n = self.u32()? as usize;
+        self.take(n).map(|b| strings.get(&String::from_utf8_lossy(b)))
+    }
 }
 
 fn put_string(out: &mut Vec<u8>, s: &str) {
@@ -97,20 +119,21 @@ impl Cache {
         }
         let count = r.u32()? as usize;
         let mut commits = HashMap::with_capacity(count.min(1 << 22));
+        let mut strings = Interner::default();
         for _ in 0..count {
             let oid = r.oid()?;
             let parents = (0..r.u8()?).map(|_| r.oid()).collect::<Option<Vec<_>>>()?;
             let drafts = (0..r.u32()?)
                 .map(|_| {
                     Some(DraftRecord {
-                        slug: r.string()?,
+                        slug: r.shared(&mut strings)?,
                         document: r.oid()?,
                         recorded: match r.u8()? {
                             0 => None,
                             _ => Some(r.u32()?),
                         },
-                        author: r.string()?,
-                        email: r.string()?,
+                        author: r.shared(&mut strings)?,
+                        email: r.shared(&mut strings)?,
                         seconds: r.i64()?,
                         offset_minutes: r.u32()? as i32,
                         summary: r.string()?,

@@ -16,7 +16,7 @@ use git2::Oid;
 use jiff::Timestamp;
 use jiff::tz::{Offset, TimeZone};
 
-use super::cache::{Cache, CommitInfo, DraftRecord};
+use super::cache::{Cache, CommitInfo, DraftRecord, Interner};
 use super::rawtree;
 use super::{Result, Store};
 use crate::domain::{Slug, paths};
@@ -137,13 +137,18 @@ impl Store {
             cache.save(&path);
             for oid in linearize(cache, head) {
                 for record in &cache.commits[&oid].drafts {
-                    let drafts = index.by_slug.entry(record.slug.clone()).or_default();
+                    if !index.by_slug.contains_key(&*record.slug) {
+                        index.by_slug.insert(record.slug.to_string(), Vec::new());
+                    }
+                    let Some(drafts) = index.by_slug.get_mut(&*record.slug) else {
+                        continue;
+                    };
                     drafts.push(Draft {
                         number: drafts.len() as u32 + 1,
                         commit: oid,
                         recorded: record.recorded,
-                        author: record.author.clone(),
-                        email: record.email.clone(),
+                        author: record.author.to_string(),
+                        email: record.email.to_string(),
                         time: zoned(git2::Time::new(record.seconds, record.offset_minutes)),
                         summary: record.summary.clone(),
                         document: record.document,
@@ -232,6 +237,7 @@ struct Walk<'r> {
     trees: HashMap<Oid, std::rc::Rc<[u8]>>,
     /// A document folder's version, by the folder's tree id.
     versions: HashMap<Oid, Version>,
+    strings: Interner,
 }
 
 impl<'r> Walk<'r> {
@@ -242,6 +248,7 @@ impl<'r> Walk<'r> {
             strategies: HashMap::new(),
             trees: HashMap::new(),
             versions: HashMap::new(),
+            strings: Interner::default(),
         })
     }
 
@@ -361,10 +368,10 @@ impl<'r> Walk<'r> {
             }
             info.drafts.push(DraftRecord {
                 recorded: recorded.filter(|_| for_slug.as_deref().is_none_or(|s| s == name)),
-                slug: name,
+                slug: self.strings.get(&name),
                 document,
-                author: String::from_utf8_lossy(author.name_bytes()).into_owned(),
-                email: String::from_utf8_lossy(author.email_bytes()).into_owned(),
+                author: self.strings.get(&String::from_utf8_lossy(author.name_bytes())),
+                email: self.strings.get(&String::from_utf8_lossy(author.email_bytes())),
                 seconds: author.when().seconds(),
                 offset_minutes: author.when().offset_minutes(),
                 summary: String::from_utf8_lossy(commit.summary_bytes().unwrap_or_default()).into_owned(),

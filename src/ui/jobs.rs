@@ -256,8 +256,9 @@ pub struct HistoryEntry {
 pub struct ComputedDiff {
     pub from_label: String,
     pub to_label: String,
-    pub old: String,
-    pub new: String,
+    /// Shared with the store's text cache: neighbouring diffs share a text.
+    pub old: std::sync::Arc<str>,
+    pub new: std::sync::Arc<str>,
     pub diff: crate::diff::TextDiff,
     pub sections: Vec<crate::diff::SectionChange>,
     pub actions: Vec<crate::diff::ActionChange>,
@@ -600,21 +601,20 @@ const DIFF_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
 /// Reads both versions and compares them.
 pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff, String> {
     // Only this document's files at each commit, not the whole workspace.
-    // Only this document's files at each commit, not the whole workspace.
-    let read = |commit: Oid| -> Result<(String, Vec<crate::domain::Action>), String> {
+    let read = |commit: Oid| -> Result<(std::sync::Arc<str>, Vec<crate::domain::Action>), String> {
         let entry = store
             .entry_at(commit, &request.key.slug)
             .map_err(|e| e.to_string())?;
         let text = store.document_text_shared(&entry).map_err(|e| e.to_string())?;
-        Ok((text.to_string(), entry.meta.actions))
+        Ok((text, entry.meta.actions))
     };
     let (old, old_actions) = match request.key.from {
         Some(commit) => read(commit)?,
-        None => (String::new(), Vec::new()),
+        None => (std::sync::Arc::from(""), Vec::new()),
     };
     let (mut new, new_actions) = read(request.key.to)?;
     if let Some(text) = &request.to_text {
-        new = text.clone();
+        new = std::sync::Arc::from(text.as_str());
     }
     let diff = crate::diff::diff(&old, &new, DIFF_BUDGET);
     let sections = crate::diff::sections(&diff, &old, &new);

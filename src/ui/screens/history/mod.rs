@@ -22,6 +22,11 @@ use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, DiffThreads, HistoryEn
 use crate::ui::screens::review::CommentTarget;
 use draw::Rendered;
 
+/// How many computed diffs the screen keeps: the steps around the selection
+/// (the newest wins), so stepping back and forth is instant while memory stays
+/// bounded on a document with thousands of drafts.
+const KEEP_DIFFS: usize = 12;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
     Word,
@@ -88,6 +93,8 @@ pub struct HistoryState {
     /// The diff's height in lines at the last draw, for paging the cursor.
     height: usize,
     cache: HashMap<DiffKey, Arc<ComputedDiff>>,
+    /// The cached diffs, oldest first.
+    cached: std::collections::VecDeque<DiffKey>,
     pending: HashSet<DiffKey>,
     /// The open threads on each diff's two texts, asked for once its diff is in.
     marks: HashMap<DiffKey, Arc<DiffThreads>>,
@@ -120,6 +127,7 @@ impl HistoryState {
             follow_cursor: false,
             height: 20,
             cache: HashMap::new(),
+            cached: Default::default(),
             pending: HashSet::new(),
             marks: HashMap::new(),
             marks_pending: HashSet::new(),
@@ -249,7 +257,16 @@ impl HistoryState {
         self.pending.remove(&key);
         match result {
             Ok(d) => {
-                self.cache.insert(key, d);
+                // Keep the diffs around the selection; each holds two texts.
+                self.cache.insert(key.clone(), d);
+                self.cached.retain(|k| *k != key);
+                self.cached.push_back(key);
+                while self.cached.len() > KEEP_DIFFS {
+                    if let Some(old) = self.cached.pop_front() {
+                        self.cache.remove(&old);
+                        self.marks.remove(&old);
+                    }
+                }
             }
             Err(e) => self.error = Some(e),
         }
