@@ -190,7 +190,10 @@ impl Store {
                 });
                 let mine = Walk::new(&self.repo).and_then(|mut w| w.infos(first));
                 // A panic in the other thread is a bug; carry it on.
-                (mine, other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+                (
+                    mine,
+                    other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                )
             });
             let mut infos = a?;
             infos.extend(b?);
@@ -214,7 +217,10 @@ impl Store {
 
     /// The drafts of one document at the branch head.
     pub fn drafts(&self, slug: &Slug) -> Result<Vec<Draft>> {
-        Ok(self.draft_index(self.head()?, Some(slug))?.drafts(slug.as_str()).to_vec())
+        Ok(self
+            .draft_index(self.head()?, Some(slug))?
+            .drafts(slug.as_str())
+            .to_vec())
     }
 }
 
@@ -350,7 +356,9 @@ impl<'r> Walk<'r> {
             if parent_folders.contains(&Some(folder)) {
                 continue;
             }
-            let Ok(name) = String::from_utf8(name) else { continue };
+            let Ok(name) = String::from_utf8(name) else {
+                continue;
+            };
             let version = self.version(folder)?;
             let Some(document) = version.0 else { continue };
             let mut changed = true;

@@ -20,7 +20,7 @@ pub struct Entry<'a> {
 impl Entry<'_> {
     pub fn oid(&self) -> Oid {
         // The id is always 20 bytes: `entries` yields no shorter one.
-        Oid::from_bytes(self.id).unwrap_or_else(|_| Oid::ZERO_SHA1)
+        Oid::from_bytes(self.id).unwrap_or(Oid::ZERO_SHA1)
     }
 }
 
@@ -74,7 +74,9 @@ pub fn changed_folders<'a>(here: &'a [u8], parent: &[u8]) -> Vec<(Entry<'a>, Opt
         while theirs.peek().is_some_and(|t| order(t, &ours) == Ordering::Less) {
             theirs.next();
         }
-        let same_name = theirs.peek().filter(|t| t.name == ours.name && t.is_tree == ours.is_tree);
+        let same_name = theirs
+            .peek()
+            .filter(|t| t.name == ours.name && t.is_tree == ours.is_tree);
         if !ours.is_tree {
             continue;
         }
@@ -108,14 +110,22 @@ mod tests {
         assert_eq!(all.len(), 2);
         assert_eq!(all[1].name, b"klima");
         assert!(all[1].is_tree && !all[0].is_tree);
-        assert_eq!(find(&data, b"klima").map(|e| e.oid()), Some(Oid::from_bytes(&[2; 20]).unwrap()));
+        assert_eq!(
+            find(&data, b"klima").map(|e| e.oid()),
+            Some(Oid::from_bytes(&[2; 20]).unwrap())
+        );
         assert!(find(&data, b"cut").is_none());
     }
 
     #[test]
     fn changed_folders_pairs_by_name_in_git_order() {
         // "a-b" sorts before the folder "a" (compared as "a/"), as git sorts.
-        let parent = raw(&[("40000", "a-b", 1), ("40000", "a", 2), ("40000", "c", 3), ("40000", "d", 4)]);
+        let parent = raw(&[
+            ("40000", "a-b", 1),
+            ("40000", "a", 2),
+            ("40000", "c", 3),
+            ("40000", "d", 4),
+        ]);
         let here = raw(&[
             ("40000", "a-b", 1),
             ("40000", "a", 9),
@@ -125,7 +135,12 @@ mod tests {
         ]);
         let changed: Vec<_> = changed_folders(&here, &parent)
             .into_iter()
-            .map(|(e, p)| (String::from_utf8_lossy(e.name).into_owned(), p.map(|p| p.as_bytes()[0])))
+            .map(|(e, p)| {
+                (
+                    String::from_utf8_lossy(e.name).into_owned(),
+                    p.map(|p| p.as_bytes()[0]),
+                )
+            })
             .collect();
         assert_eq!(changed, vec![("a".into(), Some(2)), ("b".into(), None)]);
     }

@@ -22,15 +22,15 @@ use super::jobs::Response;
 pub enum Wake {
     /// A terminal event, or the terminal is gone or unreadable.
     Input(std::io::Result<Event>),
-    /// The worker answered.
-    Job(Response),
+    /// The worker answered (boxed: answers are much larger than keys).
+    Job(Box<Response>),
     /// SIGHUP, SIGTERM or SIGINT: keep the text and end.
     Signal,
 }
 
 impl From<Response> for Wake {
     fn from(response: Response) -> Wake {
-        Wake::Job(response)
+        Wake::Job(Box::new(response))
     }
 }
 

@@ -31,8 +31,8 @@ use ratatui::crossterm::event::{self, Event};
 use ratatui::crossterm::{execute, terminal};
 
 use app::{App, Folders};
-use input::Wake;
 use backend::LeanBackend;
+use input::Wake;
 use ratatui::Terminal;
 
 /// Opens the TUI on the workspace at `repo`. Returns an error sentence for the
@@ -111,7 +111,9 @@ fn event_loop(
         // Sleep until something arrives or the next timer is due; nothing the
         // user waits for depends on this timeout.
         let now = Instant::now();
-        let due = app.next_wake(now).map_or(next_tty_check, |t| t.min(next_tty_check));
+        let due = app
+            .next_wake(now)
+            .map_or(next_tty_check, |t| t.min(next_tty_check));
         match wake.recv_timeout(due.saturating_duration_since(now)) {
             Ok(first) => {
                 // Handle everything that has already arrived (keys typed ahead,
@@ -122,7 +124,7 @@ fn event_loop(
                         Wake::Input(Ok(Event::Paste(text))) => app.paste(&text),
                         Wake::Input(Ok(_)) => {}
                         Wake::Input(Err(_)) | Wake::Signal => return Ok(()),
-                        Wake::Job(response) => app.handle_response(response),
+                        Wake::Job(response) => app.handle_response(*response),
                     }
                 }
                 dirty = true;

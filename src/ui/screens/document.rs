@@ -377,7 +377,6 @@ impl DocumentState {
 
     // ---- periodic work -----------------------------------------------------------
 
-
     /// Returns true when something shown changed (gutter, outline, presence).
     pub fn tick(&mut self, now: Instant) -> bool {
         let version = self.buffer.version();
@@ -416,7 +415,10 @@ impl DocumentState {
             due = due.min(self.last_edit + THREADS_AFTER);
         }
         if autosaves && self.autosaved_version != version {
-            due = due.min(self.autosave_tried.map_or_else(Instant::now, |t| t + AUTOSAVE_EVERY));
+            due = due.min(
+                self.autosave_tried
+                    .map_or_else(Instant::now, |t| t + AUTOSAVE_EVERY),
+            );
         }
         due
     }

@@ -191,9 +191,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     ];
     let header_row =
         Row::new(["Title", "Kind", "Draft", "Route", "Cmt", "Changed", "Author"]).style(theme.dim());
-    let table = Table::new(rows, widths)
-        .header(header_row)
-        .highlight_symbol("▶ ");
+    let table = Table::new(rows, widths).header(header_row).highlight_symbol("▶ ");
     let mut table_state = TableState::default().with_selected((!items.is_empty()).then_some(state.selected));
     frame.render_stateful_widget(table, table_area, &mut table_state);
 

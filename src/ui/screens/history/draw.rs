@@ -92,13 +92,17 @@ impl HistoryState {
         let [list_area, diff_area] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area);
         self.draw_list(frame, list_area, theme);
-        let shown = self.current();
+        let shown = self
+            .wanted()
+            .and_then(|(key, _, _)| Some((key.clone(), self.cache.get(&key)?.clone())));
         if shown.is_some() {
             self.last_shown = shown.clone();
         }
+        // While the wanted diff is computed, the last one stays in view, drawn
+        // and labelled as what it is, with "comparing…".
         let waiting = shown.is_none();
         match shown.or_else(|| self.last_shown.clone()) {
-            Some(d) => self.draw_diff(frame, diff_area, theme, &d, waiting),
+            Some((key, d)) => self.draw_diff(frame, diff_area, theme, key, &d, waiting),
             None => {
                 let text = match (&self.error, self.loaded, self.entries.is_empty()) {
                     (Some(e), _, _) => inert(e).into_owned(),
@@ -153,13 +157,14 @@ impl HistoryState {
         frame: &mut Frame<'_>,
         area: Rect,
         theme: &Theme,
+        drawn: DiffKey,
         d: &Arc<ComputedDiff>,
         waiting: bool,
     ) {
         let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         // One column on the left is the gutter: `»` where an open thread is.
         let width = body.width.saturating_sub(1);
-        let key = (self.wanted().map(|w| w.0), self.view, self.folded, width);
+        let key = (Some(drawn), self.view, self.folded, width);
         let fresh = self.rendered.borrow().as_ref().is_none_or(|r| {
             Some(&r.key.0) != key.0.as_ref() || r.key.1 != key.1 || r.key.2 != key.2 || r.key.3 != key.3
         });

@@ -100,7 +100,7 @@ pub struct HistoryState {
     marks: HashMap<DiffKey, Arc<DiffThreads>>,
     marks_pending: HashSet<DiffKey>,
     /// The diff shown while the wanted one is being computed.
-    last_shown: Option<Arc<ComputedDiff>>,
+    last_shown: Option<(DiffKey, Arc<ComputedDiff>)>,
     rendered: RefCell<Option<Rendered>>,
     /// Scroll to the first change once the wanted diff arrives.
     scroll_to_first: bool,
