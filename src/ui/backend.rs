@@ -2,6 +2,11 @@
 //! slow SSH links: it skips showing an already visible cursor and moving it
 //! where it already is, and ends a frame with one `ESC[0m` only when a style
 //! was left set, instead of crossterm's four resets on every frame.
+//!
+//! It also remembers what it drew, so that a row whose text moved sideways (a
+//! letter typed or deleted early in a line) is changed with the terminal's own
+//! insert / delete character (`CSI n @`, `CSI n P`) and the few cells that
+//! differ, instead of every cell after the edit, as vim does.
 
 use std::io::{self, Write};
 
@@ -19,6 +24,15 @@ pub struct LeanBackend<W: Write> {
     cursor_visible: Option<bool>,
     /// Where the terminal's cursor is, when known.
     cursor_at: Option<Position>,
+    /// What the terminal shows, as far as this backend drew it since the last
+    /// clear (`None`: not known).
+    screen: Vec<Vec<Option<Cell>>>,
+    /// The terminal's size, as last asked (ratatui asks before every frame).
+    size: std::cell::Cell<Option<Size>>,
+    /// Not a real terminal: the size was given.
+    fixed: bool,
+    /// Whether rows may be moved sideways (off only to test that it changes nothing).
+    sideways: bool,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -27,7 +41,21 @@ impl<W: Write> LeanBackend<W> {
             out: writer,
             cursor_visible: None,
             cursor_at: None,
+            screen: Vec::new(),
+            size: std::cell::Cell::new(None),
+            fixed: false,
+            sideways: true,
         }
+    }
+
+    /// A backend for a terminal of `size` that is not a real one (tests, benchmarks).
+    pub fn with_size(writer: W, size: Size) -> LeanBackend<W> {
+        let backend = LeanBackend {
+            fixed: true,
+            ..LeanBackend::new(writer)
+        };
+        backend.size.set(Some(size));
+        backend
     }
 
     pub fn writer_mut(&mut self) -> &mut W {
@@ -73,6 +101,159 @@ fn sgr(color: Color) -> Option<u8> {
     })
 }
 
+/// The style the terminal is writing with, and where the last cell went.
+#[derive(Default)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+    /// Where the terminal's cursor writes next, when known.
+    next: Option<Position>,
+}
+
+impl Pen {
+    fn put(&mut self, out: &mut impl Write, x: u16, y: u16, cell: &Cell) -> io::Result<()> {
+        if self.next != Some(Position { x, y }) {
+            queue!(out, MoveTo(x, y))?;
+        }
+        self.next = Some(Position { x: x + 1, y });
+        if cell.modifier != self.modifier {
+            // Removing an attribute needs a full reset; then set what remains.
+            if !(self.modifier - cell.modifier).is_empty() {
+                queue!(out, SetAttribute(Attribute::Reset))?;
+                (self.fg, self.bg, self.modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+            }
+            for (flag, attribute) in ATTRIBUTES {
+                if cell.modifier.contains(flag) && !self.modifier.contains(flag) {
+                    queue!(out, SetAttribute(attribute))?;
+                }
+            }
+            self.modifier = cell.modifier;
+        }
+        if cell.fg != self.fg {
+            match sgr(cell.fg) {
+                Some(code) => queue!(out, Print(format_args!("\x1b[{code}m")))?,
+                None => queue!(out, SetForegroundColor(cell.fg.into_crossterm()))?,
+            }
+            self.fg = cell.fg;
+        }
+        if cell.bg != self.bg {
+            match sgr(cell.bg) {
+                Some(code) => queue!(out, Print(format_args!("\x1b[{}m", code + 10)))?,
+                None => queue!(out, SetBackgroundColor(cell.bg.into_crossterm()))?,
+            }
+            self.bg = cell.bg;
+        }
+        queue!(out, Print(cell.symbol()))
+    }
+
+    /// Back to the terminal's plain style, if it was changed.
+    fn plain(&mut self, out: &mut impl Write) -> io::Result<()> {
+        if self.fg != Color::Reset || self.bg != Color::Reset || !self.modifier.is_empty() {
+            queue!(out, SetAttribute(Attribute::Reset))?;
+            (self.fg, self.bg, self.modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+        }
+        Ok(())
+    }
+}
+
+/// A row changed by moving its cells from `at` on sideways by `by` (right:
+/// inserted blanks; left: deleted cells), then writing `cells`; `row` is what
+/// it shows afterwards from `at` to the right edge.
+struct Shift {
+    at: u16,
+    by: i32,
+    cells: Vec<(u16, Cell)>,
+    row: Vec<Cell>,
+}
+
+/// The widest sideways move tried: a few letters typed or deleted at once.
+const MAX_SHIFT: i32 = 4;
+
+impl<W: Write> LeanBackend<W> {
+    fn remember(&mut self, x: u16, y: u16, cell: &Cell) {
+        let (x, y) = (x as usize, y as usize);
+        if self.screen.len() <= y {
+            self.screen.resize(y + 1, Vec::new());
+        }
+        // A wide letter covers the next cell too, which is then not known as
+        // a cell of its own (so a row holding one is never moved sideways).
+        let wide = unicode_width::UnicodeWidthStr::width(cell.symbol()).max(1);
+        let row = &mut self.screen[y];
+        if row.len() < x + wide {
+            row.resize(x + wide, None);
+        }
+        row[x] = Some(cell.clone());
+        for covered in &mut row[x + 1..x + wide] {
+            *covered = None;
+        }
+    }
+
+    fn remember_row(&mut self, y: u16, at: u16, cells: Vec<Cell>) {
+        for (i, cell) in cells.iter().enumerate() {
+            self.remember(at + i as u16, y, cell);
+        }
+    }
+
+    /// The cheapest sideways move that turns row `y` into itself with `changes`
+    /// applied, when it writes clearly fewer cells than the changes themselves.
+    /// Only rows known from `at` to the right edge qualify (a wide letter's
+    /// second half is never known, so its row is left alone).
+    fn shift(&self, y: u16, changes: &[(u16, u16, &Cell)]) -> Option<Shift> {
+        if !self.sideways {
+            return None;
+        }
+        let width = self.size.get()?.width as usize;
+        let at = changes.first()?.0 as usize;
+        if changes.len() < 8 || at >= width {
+            return None;
+        }
+        let known = self.screen.get(y as usize)?;
+        let old: Vec<&Cell> = (at..width)
+            .map(|x| known.get(x).and_then(Option::as_ref))
+            .collect::<Option<_>>()?;
+        // A wide letter among the changes covers a cell that is not sent: leave such rows alone.
+        if changes
+            .iter()
+            .any(|(_, _, c)| unicode_width::UnicodeWidthStr::width(c.symbol()) > 1)
+        {
+            return None;
+        }
+        let mut new: Vec<Cell> = old.iter().map(|c| (*c).clone()).collect();
+        for (x, _, cell) in changes {
+            new[*x as usize - at] = (*cell).clone();
+        }
+        let blank = Cell::default();
+        let mut best: Option<Shift> = None;
+        for by in (-MAX_SHIFT..=MAX_SHIFT).filter(|b| *b != 0) {
+            let moved = |i: usize| -> &Cell {
+                let from = i as i64 - by as i64;
+                match usize::try_from(from) {
+                    // Inserting blanks at the front; deleting pulls blanks in at the end.
+                    Ok(from) if from < old.len() && (by < 0 || i >= by as usize) => old[from],
+                    _ => &blank,
+                }
+            };
+            let cells: Vec<(u16, Cell)> = (0..new.len())
+                .filter(|&i| *moved(i) != new[i])
+                .map(|i| ((at + i) as u16, new[i].clone()))
+                .collect();
+            if best.as_ref().is_none_or(|b| cells.len() < b.cells.len()) {
+                best = Some(Shift {
+                    at: at as u16,
+                    by,
+                    cells,
+                    row: Vec::new(),
+                });
+            }
+        }
+        // The escape and the move back cost about as much as six cells.
+        let mut best = best.filter(|b| b.cells.len() + 6 < changes.len())?;
+        best.row = new;
+        Some(best)
+    }
+}
+
 impl<W: Write> Backend for LeanBackend<W> {
     type Error = io::Error;
 
@@ -80,53 +261,46 @@ impl<W: Write> Backend for LeanBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        let out = &mut self.out;
-        let (mut fg, mut bg, mut modifier) = (Color::Reset, Color::Reset, Modifier::empty());
-        let mut last: Option<Position> = None;
-        let mut drew = false;
-        for (x, y, cell) in content {
-            drew = true;
-            if !matches!(last, Some(p) if x == p.x + 1 && y == p.y) {
-                queue!(out, MoveTo(x, y))?;
-            }
-            last = Some(Position { x, y });
-            if cell.modifier != modifier {
-                // Removing an attribute needs a full reset; then set what remains.
-                if !(modifier - cell.modifier).is_empty() {
-                    queue!(out, SetAttribute(Attribute::Reset))?;
-                    (fg, bg, modifier) = (Color::Reset, Color::Reset, Modifier::empty());
+        let updates: Vec<(u16, u16, &Cell)> = content.collect();
+        let mut pen = Pen::default();
+        // Row by row (ratatui sends the changed cells in reading order).
+        let mut rest = updates.as_slice();
+        while let Some(&(_, y, _)) = rest.first() {
+            let n = rest.iter().take_while(|u| u.1 == y).count();
+            let (row, next) = rest.split_at(n);
+            rest = next;
+            match self.shift(y, row) {
+                Some(shift) => {
+                    pen.plain(&mut self.out)?;
+                    queue!(self.out, MoveTo(shift.at, y))?;
+                    let (count, code) = match shift.by {
+                        by if by > 0 => (by, '@'),
+                        by => (-by, 'P'),
+                    };
+                    match count {
+                        1 => queue!(self.out, Print(format_args!("\x1b[{code}")))?,
+                        _ => queue!(self.out, Print(format_args!("\x1b[{count}{code}")))?,
+                    }
+                    // Moving cells sideways leaves the cursor where it was.
+                    pen.next = Some(Position { x: shift.at, y });
+                    for (x, cell) in &shift.cells {
+                        pen.put(&mut self.out, *x, y, cell)?;
+                    }
+                    self.remember_row(y, shift.at, shift.row);
                 }
-                for (flag, attribute) in ATTRIBUTES {
-                    if cell.modifier.contains(flag) && !modifier.contains(flag) {
-                        queue!(out, SetAttribute(attribute))?;
+                None => {
+                    for &(x, y, cell) in row {
+                        pen.put(&mut self.out, x, y, cell)?;
+                        self.remember(x, y, cell);
                     }
                 }
-                modifier = cell.modifier;
             }
-            if cell.fg != fg {
-                match sgr(cell.fg) {
-                    Some(code) => queue!(out, Print(format_args!("\x1b[{code}m")))?,
-                    None => queue!(out, SetForegroundColor(cell.fg.into_crossterm()))?,
-                }
-                fg = cell.fg;
-            }
-            if cell.bg != bg {
-                match sgr(cell.bg) {
-                    Some(code) => queue!(out, Print(format_args!("\x1b[{}m", code + 10)))?,
-                    None => queue!(out, SetBackgroundColor(cell.bg.into_crossterm()))?,
-                }
-                bg = cell.bg;
-            }
-            queue!(out, Print(cell.symbol()))?;
         }
-        if drew {
+        if !updates.is_empty() {
             // Printing moved the real cursor.
             self.cursor_at = None;
         }
-        if fg != Color::Reset || bg != Color::Reset || !modifier.is_empty() {
-            queue!(out, SetAttribute(Attribute::Reset))?;
-        }
-        Ok(())
+        pen.plain(&mut self.out)
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
@@ -146,6 +320,9 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn get_cursor_position(&mut self) -> io::Result<Position> {
+        if self.fixed {
+            return Ok(self.cursor_at.unwrap_or_default());
+        }
         ratatui::crossterm::cursor::position().map(|(x, y)| Position { x, y })
     }
 
@@ -165,6 +342,11 @@ impl<W: Write> Backend for LeanBackend<W> {
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
         use ratatui::crossterm::terminal::ClearType as C;
         self.cursor_at = None;
+        // A cleared screen is known to be blank; a partly cleared one is not known.
+        self.screen.clear();
+        if let (ClearType::All, Some(size)) = (clear_type, self.size.get()) {
+            self.screen = vec![vec![Some(Cell::default()); size.width as usize]; size.height as usize];
+        }
         let kind = match clear_type {
             ClearType::All => C::All,
             ClearType::AfterCursor => C::FromCursorDown,
@@ -176,8 +358,13 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
+        if self.fixed {
+            return self.size.get().ok_or_else(|| io::Error::other("no size"));
+        }
         let (width, height) = terminal::size()?;
-        Ok(Size { width, height })
+        let size = Size { width, height };
+        self.size.set(Some(size));
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -204,6 +391,7 @@ mod tests {
     use super::*;
     use ratatui::Terminal;
     use ratatui::style::Style;
+    use ratatui::text::Line;
     use ratatui::widgets::Paragraph;
 
     fn frame(term: &mut Terminal<LeanBackend<Vec<u8>>>, text: &str, cursor: (u16, u16)) -> Vec<u8> {
@@ -246,5 +434,103 @@ mod tests {
             String::from_utf8_lossy(out.writer_mut()),
             "\x1b[1;1H\x1b[1m\x1b[31mx\x1b[0m"
         );
+    }
+
+    /// Every cell of a terminal emulator's screen: its text and whether it is reversed.
+    fn cells(parser: &vt100::Parser) -> Vec<(String, bool)> {
+        let (rows, cols) = parser.screen().size();
+        let (rows, cols): (u16, u16) = (rows.into(), cols.into());
+        (0..rows)
+            .flat_map(|y| (0..cols).map(move |x| (y, x)))
+            .map(|(y, x)| {
+                let cell = parser.screen().cell(y, x);
+                // A cell never written and a written space look the same.
+                let text = cell.map_or("", |c| c.contents());
+                let text = if text.is_empty() { " " } else { text };
+                (text.to_string(), cell.is_some_and(|c| c.inverse()))
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Letters typed and deleted anywhere in short and long (wrapped)
+        /// lines, with wide letters and a highlighted marker that moves: a
+        /// terminal fed with rows moved sideways shows exactly what one fed
+        /// with every changed cell shows.
+        #[test]
+        fn moving_rows_sideways_shows_the_same_as_rewriting_them(
+            edits in proptest::collection::vec((0usize..4, 0usize..70, 0usize..3, 0usize..6), 1..25)
+        ) {
+            let size = Size { width: 30, height: 6 };
+            let nz = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+            let mut terms = [true, false].map(|sideways| {
+                let backend = LeanBackend { sideways, ..LeanBackend::with_size(Vec::new(), size) };
+                let mut term = Terminal::new(backend).unwrap();
+                term.clear().unwrap();
+                (term, vt100::Parser::new(nz(size.height), nz(size.width), 0))
+            });
+            let mut lines: Vec<String> = vec![
+                "Åby Kommune arbejder for en grøn omstilling".into(),
+                "kort".into(),
+                "気候 plan for 2030 – med borgerne".into(),
+                String::new(),
+            ];
+            let inserts = ["x", "ø", "気", "ab"];
+            let mut bytes = [0, 0];
+            for (line, at, kind, what) in edits {
+                let text = &mut lines[line];
+                let chars: Vec<char> = text.chars().collect();
+                let at = at.min(chars.len());
+                let before: String = chars[..at].iter().collect();
+                let after: String = chars[at..].iter().collect();
+                *text = match kind {
+                    0 => format!("{before}{}{after}", inserts[what % inserts.len()]),
+                    1 => format!("{before}{}", after.chars().skip(1 + what % 2).collect::<String>()),
+                    _ => format!("{}{after}", before.chars().take(at.saturating_sub(1)).collect::<String>()),
+                };
+                let shown: Vec<Line<'_>> = lines
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| match i == line {
+                        true => Line::from(vec![
+                            ratatui::text::Span::styled("▶", Style::new().add_modifier(Modifier::REVERSED)),
+                            ratatui::text::Span::raw(l.clone()),
+                        ]),
+                        false => Line::from(l.clone()),
+                    })
+                    .collect();
+                for (i, (term, parser)) in terms.iter_mut().enumerate() {
+                    term.backend_mut().writer_mut().clear();
+                    term.draw(|f| {
+                        f.render_widget(
+                            Paragraph::new(shown.clone()).wrap(ratatui::widgets::Wrap { trim: false }),
+                            f.area(),
+                        )
+                    })
+                    .unwrap();
+                    bytes[i] += term.backend_mut().writer_mut().len();
+                    if std::env::var("DEBUG_BACKEND").is_ok() {
+                        eprintln!("{i}: {:?}", String::from_utf8_lossy(term.backend_mut().writer_mut()));
+                    }
+                    parser.process(term.backend_mut().writer_mut());
+                }
+                proptest::prop_assert_eq!(cells(&terms[0].1), cells(&terms[1].1));
+            }
+            proptest::prop_assert!(bytes[0] <= bytes[1] + 16, "moving sideways wrote more: {bytes:?}");
+        }
+    }
+
+    #[test]
+    fn a_letter_typed_at_the_start_of_a_line_moves_the_line_instead_of_rewriting_it() {
+        let size = Size { width: 60, height: 2 };
+        let mut term = Terminal::new(LeanBackend::with_size(Vec::new(), size)).unwrap();
+        term.clear().unwrap();
+        let line = "Åby Kommune arbejder for en grøn omstilling med borgerne.";
+        frame(&mut term, line, (0, 0));
+        let typed = frame(&mut term, &format!("x{line}"), (1, 0));
+        assert_eq!(String::from_utf8_lossy(&typed), "\x1b[1;1H\x1b[@x\x1b[1;2H");
+        let deleted = frame(&mut term, line, (0, 0));
+        assert_eq!(String::from_utf8_lossy(&deleted), "\x1b[1;1H\x1b[P\x1b[1;1H");
     }
 }

@@ -59,6 +59,10 @@ pub fn run(repo: &Path) -> Result<(), String> {
     let _ = execute!(std::io::stdout(), event::EnableBracketedPaste);
     let mut terminal = Terminal::new(LeanBackend::new(std::io::stdout()))
         .map_err(|e| format!("cannot open the terminal: {e}"))?;
+    // A clear screen is one the backend knows cell by cell (see `backend`).
+    // (Not `Terminal::clear`, which asks the terminal where its cursor is.)
+    ratatui::backend::Backend::clear_region(terminal.backend_mut(), ratatui::backend::ClearType::All)
+        .map_err(|e| format!("cannot open the terminal: {e}"))?;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         event_loop(&mut terminal, &mut app, &requests, (wake_tx, wake_rx), &signalled)
     }));
