@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use git2::Oid;
 use jiff::Timestamp;
@@ -178,17 +179,28 @@ impl Store {
         if missing.is_empty() {
             return Ok(());
         }
-        let infos = if missing.len() < PARALLEL_FROM {
-            Walk::new(&self.repo)?.infos(&missing)?
+        // Both halves count what they read; this thread tells the user.
+        let done = AtomicUsize::new(0);
+        let total = missing.len();
+        let report = |n: usize| {
+            let done = done.fetch_add(n, Ordering::Relaxed) + n;
+            if let Some(progress) = self.progress.borrow_mut().as_mut() {
+                progress(done.min(total), total);
+            }
+        };
+        let infos = if total < PARALLEL_FROM {
+            Walk::new(&self.repo)?.infos(&missing, &report)?
         } else {
-            let (first, second) = missing.split_at(missing.len() / 2);
+            let (first, second) = missing.split_at(total / 2);
             let path = self.repo.path().to_path_buf();
             let (a, b) = std::thread::scope(|scope| {
                 let other = scope.spawn(|| {
                     let repo = git2::Repository::open(&path)?;
-                    Walk::new(&repo)?.infos(second)
+                    Walk::new(&repo)?.infos(second, &|n| {
+                        done.fetch_add(n, Ordering::Relaxed);
+                    })
                 });
-                let mine = Walk::new(&self.repo).and_then(|mut w| w.infos(first));
+                let mine = Walk::new(&self.repo).and_then(|mut w| w.infos(first, &report));
                 // A panic in the other thread is a bug; carry it on.
                 (
                     mine,
@@ -304,8 +316,17 @@ impl<'r> Walk<'r> {
         Ok(v)
     }
 
-    fn infos(&mut self, commits: &[Oid]) -> Result<Vec<CommitInfo>> {
-        commits.iter().map(|c| self.commit_info(*c)).collect()
+    /// The infos of `commits`, calling `read(n)` after each `n` of them.
+    fn infos(&mut self, commits: &[Oid], read: &dyn Fn(usize)) -> Result<Vec<CommitInfo>> {
+        const EVERY: usize = 1_000;
+        let mut out = Vec::with_capacity(commits.len());
+        for chunk in commits.chunks(EVERY) {
+            for commit in chunk {
+                out.push(self.commit_info(*commit)?);
+            }
+            read(chunk.len());
+        }
+        Ok(out)
     }
 
     /// A commit's parents and the drafts it made: the documents whose

@@ -51,7 +51,13 @@ pub struct Store {
     /// opening a document, its history and approvals all number the same
     /// drafts, and ordering 20,000 commits takes milliseconds each time.
     index: std::cell::RefCell<Option<(Oid, std::sync::Arc<history::DraftIndex>)>>,
+    /// Told `(done, of)` commits while the history cache is being built (a
+    /// fresh clone), so a face can show how far it got.
+    progress: std::cell::RefCell<Option<Progress>>,
 }
+
+/// See [`Store::on_progress`].
+pub type Progress = Box<dyn FnMut(usize, usize)>;
 
 impl From<Repository> for Store {
     fn from(repo: Repository) -> Store {
@@ -62,6 +68,7 @@ impl From<Repository> for Store {
             texts: std::cell::RefCell::default(),
             placed: std::cell::RefCell::default(),
             index: std::cell::RefCell::default(),
+            progress: std::cell::RefCell::default(),
         }
     }
 }
@@ -109,6 +116,12 @@ impl Store {
     /// Where udkast keeps its private files inside the git directory.
     pub fn private_dir(&self) -> PathBuf {
         self.repo.path().join("udkast")
+    }
+
+    /// Calls `progress(done, of)` every thousand commits while reading history
+    /// the cache lacks.
+    pub fn on_progress(&self, progress: Progress) {
+        *self.progress.borrow_mut() = Some(progress);
     }
 
     /// Keeps `bytes` under `name` in the private folder, for a later

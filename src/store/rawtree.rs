@@ -15,6 +15,8 @@ pub struct Entry<'a> {
     pub name: &'a [u8],
     pub id: &'a [u8],
     pub is_tree: bool,
+    /// How many bytes the entry takes in its tree.
+    pub len: usize,
 }
 
 impl Entry<'_> {
@@ -32,9 +34,10 @@ pub fn entries(mut data: &[u8]) -> impl Iterator<Item = Entry<'_>> {
         let id = data.get(nul + 1..nul + 21)?;
         let entry = Entry {
             // Trees have mode 40000; files 100644, 100755, 120000, 160000.
-            is_tree: &data[..space] == b"40000",
+            is_tree: matches!(&data[..space], b"40000" | b"040000"),
             name: &data[space + 1..nul],
             id,
+            len: nul + 21,
         };
         data = &data[nul + 21..];
         Some(entry)
@@ -44,6 +47,20 @@ pub fn entries(mut data: &[u8]) -> impl Iterator<Item = Entry<'_>> {
 /// The entry called `name` (a file or folder), if any.
 pub fn find<'a>(data: &'a [u8], name: &[u8]) -> Option<Entry<'a>> {
     entries(data).find(|e| e.name == name)
+}
+
+/// The length of the longest common prefix of `a` and `b`, compared 32 bytes
+/// at a time.
+fn same_prefix(a: &[u8], b: &[u8]) -> usize {
+    let n = a.len().min(b.len());
+    let mut at = 0;
+    while at + 32 <= n && a[at..at + 32] == b[at..at + 32] {
+        at += 32;
+    }
+    while at < n && a[at] == b[at] {
+        at += 1;
+    }
+    at
 }
 
 /// Git's order of tree entries: by name, a folder's name compared as if it
@@ -68,6 +85,18 @@ fn order(a: &Entry<'_>, b: &Entry<'_>) -> Ordering {
 /// its id, and the id of the folder of that name in `parent` (if any). One pass
 /// over both trees, as both are sorted.
 pub fn changed_folders<'a>(here: &'a [u8], parent: &[u8]) -> Vec<(Entry<'a>, Option<Oid>)> {
+    // Two versions of a tree share most of their bytes; up to the first byte
+    // that differs, both hold the same entries at the same places.
+    let same = same_prefix(here, parent);
+    let mut start = 0;
+    for entry in entries(here) {
+        let end = start + entry.len;
+        if end > same {
+            break;
+        }
+        start = end;
+    }
+    let (here, parent) = (&here[start..], &parent[start..]);
     let mut out = Vec::new();
     let mut theirs = entries(parent).peekable();
     for ours in entries(here) {

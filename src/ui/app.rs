@@ -164,6 +164,7 @@ impl App {
     pub fn handle_response(&mut self, response: Response) {
         self.busy = None;
         match response {
+            Response::Progress(text) => self.busy = Some(text),
             Response::Loaded(Ok(view)) => {
                 self.load_error = None;
                 if view.refreshing {

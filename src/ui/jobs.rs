@@ -86,6 +86,8 @@ pub enum Response {
     Approved(Slug, Result<String, String>),
     Threads(Slug, Result<ThreadsView, String>),
     Commented(Slug, Result<String, String>),
+    /// How far a long job got, as a sentence for the status line.
+    Progress(String),
 }
 
 /// What to do with comments.
@@ -663,6 +665,13 @@ pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<
     let (req_tx, req_rx) = channel::<Request>();
     std::thread::spawn(move || {
         let store = Store::open(&repo).map_err(|e| e.to_string());
+        if let Ok(store) = &store {
+            let progress = answers.clone();
+            store.on_progress(Box::new(move |done, of| {
+                let text = format!("Reading the history: {done} of {of} commits…");
+                let _ = progress.send(T::from(Response::Progress(text)));
+            }));
+        }
         while let Ok(first) = req_rx.recv() {
             let batch: Vec<Request> = std::iter::once(first).chain(req_rx.try_iter()).collect();
             let last_diff = batch.iter().rposition(|r| matches!(r, Request::Diff(_)));

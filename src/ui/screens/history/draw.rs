@@ -143,7 +143,10 @@ impl HistoryState {
                 ListItem::new(Line::from(spans))
             })
             .collect();
-        let title = format!(" {} — {} drafts ", self.slug, self.entries.len());
+        let title = match self.loaded {
+            true => format!(" {} — {} drafts ", self.slug, self.entries.len()),
+            false => format!(" {} — reading its drafts… ", self.slug),
+        };
         let list = List::new(items)
             .block(Block::default().borders(Borders::RIGHT).title(title))
             .highlight_style(theme.selected());
