@@ -111,3 +111,141 @@ fn cache_agrees_with_a_full_walk_through_merges_and_rebases() {
     std::fs::write(&cache, &before_rebase[..before_rebase.len() / 2]).unwrap();
     assert_eq!(drafts(&ws), fresh);
 }
+
+/// A fresh clone of a long history is read by two threads, each taking half
+/// of the commits: it must number the drafts exactly as reading the same
+/// history a piece at a time by one thread does (merges included).
+#[test]
+fn a_long_history_read_by_two_threads_numbers_drafts_as_one_thread_does() {
+    use std::io::Write;
+    let env = Env::new();
+    let dir = env.path("long");
+    env.git(
+        env.home.path(),
+        &["init", "-q", "-b", "main", dir.to_str().unwrap()],
+    );
+    let mut stream = Vec::new();
+    let mut mark = 0;
+    let mut commit = |stream: &mut Vec<u8>,
+                      branch: &str,
+                      from: Option<usize>,
+                      merge: Option<usize>,
+                      files: &[(&str, String)]| {
+        mark += 1;
+        let time = 1_700_000_000 + mark * 60;
+        write!(stream, "commit refs/heads/{branch}\nmark :{mark}\n").unwrap();
+        write!(
+            stream,
+            "author Søren Bak <s@aaby.dk> {time} +0100\ncommitter S <s@aaby.dk> {time} +0100\n"
+        )
+        .unwrap();
+        let message = format!("commit {mark}");
+        write!(stream, "data {}\n{message}\n", message.len()).unwrap();
+        if let Some(from) = from {
+            writeln!(stream, "from :{from}").unwrap();
+        }
+        if let Some(merge) = merge {
+            writeln!(stream, "merge :{merge}").unwrap();
+        }
+        for (path, text) in files {
+            write!(stream, "M 100644 inline {path}\ndata {}\n{text}\n", text.len()).unwrap();
+        }
+        mark
+    };
+    let meta = |title: &str| format!("format = 1\ntitle = \"{title}\"\nkind = \"strategy\"\n");
+    let config = "format = 1\nname = \"Åby\"\ndefault_route = [\"DIR\"]\n\n[[body]]\nid = \"DIR\"\nname = \"Direktionen\"\nkind = \"administrative\"\n".to_string();
+    let mut tip = commit(
+        &mut stream,
+        "main",
+        None,
+        None,
+        &[
+            ("udkast.toml", config),
+            ("strategies/klima/strategy.toml", meta("Klimaplan")),
+            ("strategies/klima/document.md", "# Klimaplan\n".into()),
+            ("strategies/vand/strategy.toml", meta("Vandplan")),
+            ("strategies/vand/document.md", "# Vandplan\n".into()),
+        ],
+    );
+    for i in 1..2_600 {
+        tip = if i % 100 == 0 {
+            // A side branch off an older commit, merged back with both texts.
+            let side = commit(
+                &mut stream,
+                "side",
+                Some(tip - 5),
+                None,
+                &[("strategies/vand/document.md", format!("# Vandplan\nside {i}\n"))],
+            );
+            commit(
+                &mut stream,
+                "main",
+                Some(tip),
+                Some(side),
+                &[("strategies/vand/document.md", format!("# Vandplan\nmerged {i}\n"))],
+            )
+        } else {
+            let (doc, file) = if i % 3 == 0 {
+                ("vand", "document.md")
+            } else {
+                ("klima", "document.md")
+            };
+            let path = format!("strategies/{doc}/{file}");
+            let text = if i % 7 == 0 {
+                "# Uændret\n".to_string()
+            } else {
+                format!("# Tekst\nlinje {i}\n")
+            };
+            commit(&mut stream, "main", Some(tip), None, &[(path.as_str(), text)])
+        };
+    }
+    let mut child = std::process::Command::new("git")
+        .args(["fast-import", "--quiet"])
+        .current_dir(&dir)
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(&stream).unwrap();
+    assert!(child.wait().unwrap().success());
+
+    // One thread, a piece at a time (each piece under the two-thread size):
+    // the older half, then the rest on top.
+    let half = env.git(
+        &dir,
+        &["rev-list", "--first-parent", "-n", "1", "--skip", "1300", "main"],
+    );
+    env.git(&dir, &["branch", "-f", "half", half.trim()]);
+    env.git(&dir, &["symbolic-ref", "HEAD", "refs/heads/half"]);
+    let store = Store::open(&dir).unwrap();
+    for slug in ["klima", "vand"] {
+        store.drafts(&Slug::parse(slug).unwrap()).unwrap();
+    }
+    env.git(&dir, &["symbolic-ref", "HEAD", "refs/heads/main"]);
+    let piecewise: Vec<_> = ["klima", "vand"]
+        .iter()
+        .map(|s| {
+            Store::open(&dir)
+                .unwrap()
+                .drafts(&Slug::parse(s).unwrap())
+                .unwrap()
+        })
+        .collect();
+    // Two threads, all at once.
+    std::fs::remove_file(dir.join(".git/udkast/drafts.cache")).unwrap();
+    let at_once: Vec<_> = ["klima", "vand"]
+        .iter()
+        .map(|s| {
+            Store::open(&dir)
+                .unwrap()
+                .drafts(&Slug::parse(s).unwrap())
+                .unwrap()
+        })
+        .collect();
+    assert!(
+        piecewise[0].len() > 1_000 && piecewise[1].len() > 500,
+        "{} {}",
+        piecewise[0].len(),
+        piecewise[1].len()
+    );
+    assert_eq!(piecewise, at_once);
+}
