@@ -105,30 +105,37 @@ impl Store {
     }
 
     /// The drafts of every document (or only of `only`) reachable from `head`.
+    /// The index of every document is kept for the last head asked about:
+    /// the overview, opening a document, its history and approvals all number
+    /// the same drafts. One document's alone (a CLI command) is not kept.
     pub fn draft_index(&self, head: Option<Oid>, only: Option<&Slug>) -> Result<Arc<DraftIndex>> {
         let Some(head) = head else {
             return Ok(Arc::default());
         };
-        let all = self.full_index(head)?;
-        Ok(match only {
-            None => all,
-            Some(slug) => Arc::new(DraftIndex {
+        let kept = match self.index.borrow().as_ref() {
+            Some((at, index)) if *at == head => Some(index.clone()),
+            _ => None,
+        };
+        Ok(match (kept, only) {
+            (Some(all), None) => all,
+            (Some(all), Some(slug)) => Arc::new(DraftIndex {
                 by_slug: all
                     .by_slug
                     .get(slug.as_str())
                     .map(|d| HashMap::from([(slug.to_string(), d.clone())]))
                     .unwrap_or_default(),
             }),
+            (None, only) => {
+                let index = Arc::new(self.number_drafts(head, only)?);
+                if only.is_none() {
+                    *self.index.borrow_mut() = Some((head, index.clone()));
+                }
+                index
+            }
         })
     }
 
-    /// The drafts of every document at `head`, computed once per head.
-    fn full_index(&self, head: Oid) -> Result<Arc<DraftIndex>> {
-        if let Some((at, index)) = self.index.borrow().as_ref()
-            && *at == head
-        {
-            return Ok(index.clone());
-        }
+    fn number_drafts(&self, head: Oid, only: Option<&Slug>) -> Result<DraftIndex> {
         let mut index = DraftIndex::default();
         let path = self.cache_path();
         {
@@ -138,6 +145,9 @@ impl Store {
             cache.save(&path);
             for oid in linearize(cache, head) {
                 for record in &cache.commits[&oid].drafts {
+                    if only.is_some_and(|s| s.as_str() != &*record.slug) {
+                        continue;
+                    }
                     if !index.by_slug.contains_key(&*record.slug) {
                         index.by_slug.insert(record.slug.to_string(), Vec::new());
                     }
@@ -157,8 +167,6 @@ impl Store {
                 }
             }
         }
-        let index = Arc::new(index);
-        *self.index.borrow_mut() = Some((head, index.clone()));
         Ok(index)
     }
 
