@@ -547,6 +547,14 @@ fn row(what: &'static str, figure: &Figure, limit: Option<f64>, tig: String, tar
 // ---------------------------------------------------------------------------
 // Sessions: one program run each, measuring one or more figures
 
+/// udkast started on `repo`, once the overview lists the first document.
+fn on_overview(home: &Home, repo: &Path, ws: &Workspace) -> Result<Term, Failure> {
+    let mut t = Term::udkast(home, repo)?;
+    let since = t.started;
+    t.wait_for(since, "the overview", &overview_shown(ws))?;
+    Ok(t)
+}
+
 fn overview_shown(ws: &Workspace) -> impl Fn(&str) -> bool + '_ {
     move |s: &str| s.contains(&ws.title)
 }
@@ -594,6 +602,7 @@ fn warm_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> Res
     let n = ws.drafts();
     let mut t = Term::udkast(home, repo)?;
     let since = t.started;
+    // Timed here (not `on_overview`), so a timeout is recorded as one.
     f.overview
         .time(t.wait_for(since, "the overview", &overview_shown(ws)))?;
     t.quiet(QUIET)?;
@@ -611,9 +620,7 @@ fn warm_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> Res
 
 /// Enter on the overview's first row → the 5,000-line document's text.
 fn open_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> Result<(), Failure> {
-    let mut t = Term::udkast(home, repo)?;
-    let since = t.started;
-    t.wait_for(since, "the overview", &overview_shown(ws))?;
+    let mut t = on_overview(home, repo, ws)?;
     t.quiet(QUIET)?;
     let key = t.send(ENTER)?;
     f.open
@@ -657,9 +664,7 @@ fn memory_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> R
     let n = ws.drafts();
     let quick = &mut f.quick_steps;
     let result = (|| {
-        let mut t = Term::udkast(home, repo)?;
-        let since = t.started;
-        t.wait_for(since, "the overview", &overview_shown(ws))?;
+        let mut t = on_overview(home, repo, ws)?;
         let key = t.send(ENTER)?;
         t.wait_for(key, "the document's first lines", &document_shown(ws))?;
         let key = t.send(ESC)?;
@@ -691,9 +696,7 @@ fn memory_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> R
 
 /// Bytes for `j`/`k` on a settled overview.
 fn overview_bytes_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> Result<(), Failure> {
-    let mut t = Term::udkast(home, repo)?;
-    let since = t.started;
-    t.wait_for(since, "the overview", &overview_shown(ws))?;
+    let mut t = on_overview(home, repo, ws)?;
     for i in 0..BYTE_SAMPLES {
         let key: &[u8] = if i % 2 == 0 { b"j" } else { b"k" };
         f.overview_bytes.take_bytes(t.bytes_for(key, QUIET))?;
@@ -705,9 +708,7 @@ fn overview_bytes_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udka
 /// In the 5,000-line document: bytes for a cursor move (→), then for a
 /// character typed at the start of a line (three lines down, Home, `x`).
 fn editor_bytes_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> Result<(), Failure> {
-    let mut t = Term::udkast(home, repo)?;
-    let since = t.started;
-    t.wait_for(since, "the overview", &overview_shown(ws))?;
+    let mut t = on_overview(home, repo, ws)?;
     t.quiet(QUIET)?;
     let key = t.send(ENTER)?;
     t.wait_for(key, "the document's first lines", &document_shown(ws))?;
@@ -856,9 +857,7 @@ fn warm_up(home: &Home, repo: &Path, ws: &Workspace) {
         );
     }
     let untimed = || -> Result<(), Failure> {
-        let mut t = Term::udkast(home, repo)?;
-        let since = t.started;
-        t.wait_for(since, "the overview", &overview_shown(ws))?;
+        let mut t = on_overview(home, repo, ws)?;
         let key = t.send(b"3")?;
         t.wait_for(key, "the latest diff", &diff_shown(ws, ws.drafts()))?;
         t.quit(CTRL_Q);

@@ -221,26 +221,22 @@ fn a_long_history_read_by_two_threads_numbers_drafts_as_one_thread_does() {
         store.drafts(&Slug::parse(slug).unwrap()).unwrap();
     }
     env.git(&dir, &["symbolic-ref", "HEAD", "refs/heads/main"]);
-    let piecewise: Vec<_> = ["klima", "vand"]
-        .iter()
-        .map(|s| {
-            Store::open(&dir)
-                .unwrap()
-                .drafts(&Slug::parse(s).unwrap())
-                .unwrap()
-        })
-        .collect();
+    // Each document with a new store, as a new process would read it.
+    let both = || -> Vec<_> {
+        ["klima", "vand"]
+            .iter()
+            .map(|s| {
+                Store::open(&dir)
+                    .unwrap()
+                    .drafts(&Slug::parse(s).unwrap())
+                    .unwrap()
+            })
+            .collect()
+    };
+    let piecewise = both();
     // Two threads, all at once.
     std::fs::remove_file(dir.join(".git/udkast/drafts.cache")).unwrap();
-    let at_once: Vec<_> = ["klima", "vand"]
-        .iter()
-        .map(|s| {
-            Store::open(&dir)
-                .unwrap()
-                .drafts(&Slug::parse(s).unwrap())
-                .unwrap()
-        })
-        .collect();
+    let at_once = both();
     assert!(
         piecewise[0].len() > 1_000 && piecewise[1].len() > 500,
         "{} {}",

@@ -442,17 +442,8 @@ pub fn load(store: &Store) -> Result<WorkspaceView, String> {
     if let Ok(bytes) = serde_json::to_vec(&items) {
         store.remember(REMEMBERED_ROWS, &bytes);
     }
-    Ok(WorkspaceView {
-        name: snapshot.config.name.clone(),
-        branch: store.branch_short(),
-        identity: identity(store),
-        head: snapshot.commit,
-        git_dir: store.repo().path().to_path_buf(),
-        config: snapshot.config,
-        items,
-        problems: snapshot.problems.iter().map(|p| p.to_string()).collect(),
-        refreshing: false,
-    })
+    let problems = snapshot.problems.iter().map(|p| p.to_string()).collect();
+    Ok(view(store, snapshot, items, problems, false))
 }
 
 /// Where the overview's rows of the last full read are kept.
@@ -497,7 +488,19 @@ pub fn glance(store: &Store) -> Result<WorkspaceView, String> {
         })
         .collect();
     items.sort_by_key(|a| a.title.to_lowercase());
-    Ok(WorkspaceView {
+    // Problems with the documents are the full read's to report.
+    Ok(view(store, snapshot, items, Vec::new(), true))
+}
+
+/// The workspace view of `snapshot` with its overview rows.
+fn view(
+    store: &Store,
+    snapshot: crate::store::Snapshot,
+    items: Vec<Item>,
+    problems: Vec<String>,
+    refreshing: bool,
+) -> WorkspaceView {
+    WorkspaceView {
         name: snapshot.config.name.clone(),
         branch: store.branch_short(),
         identity: identity(store),
@@ -505,9 +508,9 @@ pub fn glance(store: &Store) -> Result<WorkspaceView, String> {
         git_dir: store.repo().path().to_path_buf(),
         config: snapshot.config,
         items,
-        problems: Vec::new(),
-        refreshing: true,
-    })
+        problems,
+        refreshing,
+    }
 }
 
 fn identity(store: &Store) -> String {
