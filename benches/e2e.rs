@@ -14,6 +14,8 @@
 //!
 //! The workspace generator is `benches/support/e2e_workspace.rs`.
 
+#[path = "support/lcg.rs"]
+mod lcg;
 #[path = "support/e2e_workspace.rs"]
 mod workspace;
 

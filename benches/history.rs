@@ -9,11 +9,15 @@
 //! and UDKAST_BENCH_THREADS the number of open comment threads (default 10, each
 //! on another draft) that the history's gutter places on every diff.
 
+#[path = "support/lcg.rs"]
+mod lcg;
+
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use lcg::Lcg;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -25,19 +29,6 @@ use udkast::ui::keymap::{DEFAULT, Keymap};
 use udkast::ui::theme::Theme;
 
 const DOCUMENTS: usize = 200;
-
-/// A small deterministic generator, so every run builds the same history.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-}
 
 fn data(out: &mut Vec<u8>, bytes: &[u8]) {
     out.extend_from_slice(format!("data {}\n", bytes.len()).as_bytes());

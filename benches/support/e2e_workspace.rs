@@ -9,6 +9,8 @@ use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::lcg::Lcg;
+
 pub const DOCUMENTS: usize = 200;
 /// Documents of `LONG_LINES` lines, every twentieth; the others have `SHORT_LINES`.
 pub const LONG_DOCUMENTS: usize = 10;
@@ -89,19 +91,8 @@ impl Workspace {
     }
 }
 
-/// A small deterministic generator (as in `benches/history.rs`), so every run
-/// builds the same history.
-struct Lcg(u64);
-
+/// Words for the generated prose.
 impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-
     fn pick<'a>(&mut self, words: &[&'a str]) -> &'a str {
         words[self.next(words.len())]
     }
