@@ -171,15 +171,69 @@ fn find_draft(drafts: &[Draft], slug: &Slug, number: u32) -> Result<Draft, Failu
         })
 }
 
-pub fn show(repo: &Path, slug: &str, draft: Option<u32>) -> Result<(), Failure> {
+#[derive(Serialize)]
+struct Shown<'a> {
+    slug: &'a str,
+    draft: u32,
+    commit: String,
+    text: &'a str,
+}
+
+/// Prints a draft's text: byte for byte into a pipe or file (saying on
+/// standard error which draft it was, for `save --base`), with control
+/// characters made visible on a terminal.
+pub fn show(repo: &Path, slug: &str, draft: Option<u32>, json: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    let (_, entry) = store.entry(&slug)?;
-    let blob = match draft {
-        None => entry.document,
-        Some(n) => find_draft(&store.drafts(&slug)?, &slug, n)?.document,
+    // The text and the draft number from one head, as another writer may
+    // save in between.
+    let (head, entry) = store.entry(&slug)?;
+    let index = store.draft_index(Some(head), Some(&slug))?;
+    let drafts = index.drafts(slug.as_str());
+    let shown = match draft {
+        None => drafts
+            .last()
+            .cloned()
+            .ok_or_else(|| StoreError::UnknownStrategy(slug.to_string()))?,
+        Some(n) => find_draft(drafts, &slug, n)?,
     };
-    write_stdout(&store.blob(blob)?)
+    // The latest text is the head's (a draft's files may have moved since).
+    let blob = if draft.is_none() {
+        entry.document
+    } else {
+        shown.document
+    };
+    let bytes = store.blob(blob)?;
+    if json {
+        let text = check_document(&paths::document(&slug), &bytes)?;
+        return print_json(&Shown {
+            slug: slug.as_str(),
+            draft: shown.number,
+            commit: shown.commit.to_string(),
+            text,
+        });
+    }
+    if std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        let text = String::from_utf8_lossy(&bytes);
+        let visible: String = text
+            .split_inclusive('\n')
+            .map(|line| {
+                let (body, end) = match line.strip_suffix('\n') {
+                    Some(body) => (body, "\n"),
+                    None => (line, ""),
+                };
+                format!("{}{end}", crate::text::inert_keep_tabs(body))
+            })
+            .collect();
+        return write_stdout(visible.as_bytes());
+    }
+    eprintln!(
+        "udkast: draft {} of {slug} ({}); save an edited copy with --base {}",
+        shown.number,
+        crate::store::short(shown.commit),
+        shown.number
+    );
+    write_stdout(&bytes)
 }
 
 pub fn save(
@@ -188,6 +242,7 @@ pub fn save(
     stdin: Option<String>,
     file: Option<PathBuf>,
     message: &str,
+    base: Option<&str>,
 ) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     check_message(message)?;
@@ -222,9 +277,20 @@ pub fn save(
     if store.blob(entry.document)? == bytes {
         return Err(StoreError::Unchanged.into());
     }
+    // The text is an edit of its base: what others saved since is merged in.
+    let base = match base {
+        Some(spec) => {
+            let version = store.version(&slug, spec)?;
+            if version.text.as_bytes() == bytes {
+                return Err(StoreError::Unchanged.into());
+            }
+            version.commit
+        }
+        None => head,
+    };
     let author = store.identity()?;
     let change = Change::default().put(paths::document(&slug), bytes.clone());
-    let result = store.commit_change(Some(head), &change, &author, &|s, parent| {
+    let result = store.commit_change(Some(base), &change, &author, &|s, parent| {
         s.draft_message(parent, &slug, message)
     });
     match result {
@@ -238,12 +304,30 @@ pub fn save(
 }
 
 /// Keeps text that could not be saved in the user's state folder.
+/// Every kept text gets a file of its own: the name has the time to the
+/// millisecond, and a number when that name is taken (never overwritten).
 fn keep_text(slug: &Slug, bytes: &[u8]) -> Result<PathBuf, Failure> {
+    use std::io::Write;
     let dir = crate::dirs::state_dir().join("conflicts");
-    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S");
-    let path = dir.join(format!("{slug}-{stamp}.md"));
-    crate::store::write_atomically(&path, bytes).map_err(Failure::from)?;
-    Ok(path)
+    let fail = |e: std::io::Error| Failure::new(format!("cannot keep your text in {}: {e}", dir.display()));
+    std::fs::create_dir_all(&dir).map_err(fail)?;
+    let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.3f");
+    let mut file = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
+    file.write_all(bytes)
+        .and_then(|_| file.as_file().sync_all())
+        .map_err(fail)?;
+    for n in 1.. {
+        let name = match n {
+            1 => format!("{slug}-{stamp}.md"),
+            n => format!("{slug}-{stamp}-{n}.md"),
+        };
+        match file.persist_noclobber(dir.join(&name)) {
+            Ok(_) => return Ok(dir.join(name)),
+            Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => file = e.file,
+            Err(e) => return Err(fail(e.error)),
+        }
+    }
+    unreachable!("the names run out only after usize::MAX tries")
 }
 
 #[derive(Serialize)]

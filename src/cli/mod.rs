@@ -61,8 +61,17 @@ pub enum Command {
         slug: String,
         #[arg(long, value_name = "N")]
         draft: Option<u32>,
+        /// The draft number, its commit and the text, as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Save a new draft from a file, or from standard input with `-`.
+    ///
+    /// Give `--base` the draft your text came from (what `udkast show` said on
+    /// standard error): the drafts others saved since are then merged with
+    /// yours, three-way, like the editor does. Without it the text is taken as
+    /// an edit of the latest draft, so a copy made before someone else's save
+    /// would undo their changes.
     Save {
         slug: String,
         /// `-` reads the text from standard input.
@@ -72,6 +81,9 @@ pub enum Command {
         file: Option<PathBuf>,
         #[arg(long, short = 'm')]
         message: String,
+        /// The draft the text was made from: a draft number or a commit.
+        #[arg(long, value_name = "DRAFT")]
+        base: Option<String>,
     },
     /// List the drafts of a document, newest first.
     Log {
@@ -195,13 +207,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             route,
         }) => docs::new(&repo, &slug, &title, &kind, route),
         Some(Command::List { json }) => docs::list(&repo, json),
-        Some(Command::Show { slug, draft }) => docs::show(&repo, &slug, draft),
+        Some(Command::Show { slug, draft, json }) => docs::show(&repo, &slug, draft, json),
         Some(Command::Save {
             slug,
             stdin,
             file,
             message,
-        }) => docs::save(&repo, &slug, stdin, file, &message),
+            base,
+        }) => docs::save(&repo, &slug, stdin, file, &message, base.as_deref()),
         Some(Command::Log { slug, json }) => docs::log(&repo, &slug, json),
         Some(Command::Diff {
             slug,

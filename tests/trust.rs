@@ -1,0 +1,164 @@
+//! Lost updates through the command line (issue 12): a text saved from a copy
+//! made earlier must not undo what others saved since, and every text udkast
+//! refuses to save is kept in a file of its own.
+
+mod common;
+
+use std::path::Path;
+
+use common::Env;
+
+/// A document of `writers` paragraphs, one per writer, far enough apart that
+/// their edits never touch.
+fn paragraphs(writers: usize) -> String {
+    let mut text = String::from("# Klimaplan 2030\n\n");
+    for w in 0..writers {
+        text.push_str(&format!(
+            "## Afsnit {w}\n\nSkriver {w}: udgangspunkt.\n\nFast tekst {w}.\n\n"
+        ));
+    }
+    text
+}
+
+/// `show` into a pipe: the text, and on standard error the draft it is.
+fn show(env: &Env, ws: &Path) -> (String, String) {
+    let run = env.udkast_in(ws, &["show", "klima"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let draft = run
+        .stderr
+        .split("--base ")
+        .nth(1)
+        .map(|n| n.trim().to_string())
+        .unwrap_or_else(|| panic!("show did not say which draft it printed: {:?}", run.stderr));
+    (run.stdout, draft)
+}
+
+fn save(env: &Env, ws: &Path, text: &str, base: Option<&str>, message: &str) -> common::Run {
+    let mut args = vec!["save", "klima", "-", "-m", message];
+    if let Some(base) = base {
+        args.extend(["--base", base]);
+    }
+    env.udkast_stdin(ws, &args, text.as_bytes())
+}
+
+#[test]
+fn copies_made_earlier_and_saved_with_their_base_keep_each_others_edits() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, &paragraphs(2), None, "Afsnit").ok();
+    let (a, base) = show(&env, &ws);
+    let (b, same) = show(&env, &ws);
+    assert_eq!(base, same);
+    save(
+        &env,
+        &ws,
+        &a.replace("Skriver 0: udgangspunkt.", "Skriver 0: rettet."),
+        Some(&base),
+        "A",
+    )
+    .ok();
+    save(
+        &env,
+        &ws,
+        &b.replace("Skriver 1: udgangspunkt.", "Skriver 1: rettet."),
+        Some(&base),
+        "B",
+    )
+    .ok();
+    let latest = env.udkast_in(&ws, &["show", "klima"]).stdout;
+    assert!(
+        latest.contains("Skriver 0: rettet."),
+        "the first edit was undone:\n{latest}"
+    );
+    assert!(latest.contains("Skriver 1: rettet."), "{latest}");
+
+    // The base can be a commit too, and JSON says which draft and commit.
+    let shown: serde_json::Value =
+        serde_json::from_str(&env.udkast_in(&ws, &["show", "klima", "--json"]).stdout).unwrap();
+    assert_eq!(shown["text"].as_str(), Some(latest.as_str()));
+    let commit = shown["commit"].as_str().unwrap().to_string();
+    let edited = latest.replace("Fast tekst 0.", "Fast tekst 0, ændret.");
+    save(&env, &ws, &edited, Some(&commit), "C").ok();
+    save(&env, &ws, &edited, Some(&commit), "C igen").user_error("nothing changed");
+    save(&env, &ws, "x\n", Some("99"), "D").user_error("99");
+}
+
+#[test]
+fn four_writers_each_fifty_rounds_of_show_edit_save_lose_no_edit() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    const WRITERS: usize = 4;
+    const ROUNDS: usize = 50;
+    save(&env, &ws, &paragraphs(WRITERS), None, "Afsnit").ok();
+    let last_saved: Vec<Option<usize>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..WRITERS)
+            .map(|w| {
+                let (env, ws) = (&env, &ws);
+                scope.spawn(move || {
+                    let mut last = None;
+                    let mut mine = "udgangspunkt".to_string();
+                    for round in 0..ROUNDS {
+                        let (text, base) = show(env, ws);
+                        let next = format!("runde {round}");
+                        let edited =
+                            text.replace(&format!("Skriver {w}: {mine}."), &format!("Skriver {w}: {next}."));
+                        assert_ne!(
+                            edited, text,
+                            "writer {w} lost its own line in round {round}:\n{text}"
+                        );
+                        let run = save(env, ws, &edited, Some(&base), &format!("{w}/{round}"));
+                        assert_eq!(run.code, 0, "writer {w} round {round}: {}", run.stderr);
+                        mine = next;
+                        last = Some(round);
+                    }
+                    last
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let latest = env.udkast_in(&ws, &["show", "klima"]).stdout;
+    for (w, last) in last_saved.iter().enumerate() {
+        let last = last.expect("every writer saved");
+        assert!(
+            latest.contains(&format!("Skriver {w}: runde {last}.")),
+            "writer {w}'s last edit (round {last}) is missing:\n{latest}"
+        );
+    }
+    let log = env.udkast_in(&ws, &["log", "klima", "--json"]).stdout;
+    let drafts: serde_json::Value = serde_json::from_str(&log).unwrap();
+    assert_eq!(
+        drafts.as_array().unwrap().len(),
+        2 + WRITERS * ROUNDS,
+        "one draft per save"
+    );
+}
+
+#[test]
+fn every_refused_text_is_kept_in_a_file_of_its_own() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "Linje et.\n", None, "1").ok();
+    save(&env, &ws, "Linje to.\n", None, "2").ok();
+    let mut kept = Vec::new();
+    for n in 0..5 {
+        // Both change the same line from draft 2: a true conflict.
+        let run = save(&env, &ws, &format!("Linje tre {n}.\n"), Some("2"), "konflikt");
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        let path = run
+            .stderr
+            .split("your text is in ")
+            .nth(1)
+            .unwrap()
+            .trim()
+            .to_string();
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            format!("Linje tre {n}.\n")
+        );
+        kept.push(path);
+    }
+    kept.sort();
+    kept.dedup();
+    assert_eq!(kept.len(), 5, "{kept:?}");
+}
