@@ -162,3 +162,38 @@ fn every_refused_text_is_kept_in_a_file_of_its_own() {
     kept.dedup();
     assert_eq!(kept.len(), 5, "{kept:?}");
 }
+
+#[test]
+fn a_lock_left_by_a_killed_writer_is_named_and_files_are_written_as_git_would() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "Linje et.\n", None, "1").ok();
+    let doc = ws.join("strategies/klima/document.md");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&doc).unwrap().permissions().mode() & 0o777;
+        // As git writes it under the usual umask 022 (the tests' own).
+        assert_eq!(mode, 0o644, "{mode:o}");
+    }
+    let strays: Vec<_> = std::fs::read_dir(ws.join("strategies/klima"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tmp"))
+        .collect();
+    assert!(strays.is_empty(), "{strays:?}");
+
+    // What `kill -9` in the middle of moving the branch leaves behind.
+    let lock = ws.join(".git/refs/heads/main.lock");
+    std::fs::write(&lock, "").unwrap();
+    let run = save(&env, &ws, "Linje to.\n", None, "2");
+    run.user_error("refs/heads/main.lock");
+    assert!(run.stderr.contains("remove that file"), "{}", run.stderr);
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "klima"]).stdout,
+        "Linje et.\n",
+        "nothing saved"
+    );
+    std::fs::remove_file(&lock).unwrap();
+    save(&env, &ws, "Linje to.\n", None, "2").ok();
+}

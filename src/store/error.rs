@@ -42,6 +42,10 @@ pub enum StoreError {
     Unchanged,
     #[error("the branch kept moving under us after {0} attempts; try again")]
     TooBusy(usize),
+    #[error(
+        "the branch is locked by {path}, left there {age}; if no git or udkast command is running on this repository, remove that file and try again"
+    )]
+    RefLocked { path: PathBuf, age: String },
     #[error("only leads may {0}: ask a lead to add you to roles.leads in udkast.toml")]
     NotALead(&'static str),
     #[error("{0}")]

@@ -111,7 +111,23 @@ impl Store {
                 Err(e) => return Err(e.into()),
             }
         }
-        Err(StoreError::TooBusy(MAX_ATTEMPTS))
+        Err(self
+            .stale_ref_lock(&branch)
+            .unwrap_or(StoreError::TooBusy(MAX_ATTEMPTS)))
+    }
+
+    /// The branch's lock file, when one stayed through every attempt (a git or
+    /// udkast process killed while moving the branch leaves it behind).
+    fn stale_ref_lock(&self, branch: &str) -> Option<StoreError> {
+        let path = self.repo.path().join(format!("{branch}.lock"));
+        let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
+        let age = modified.elapsed().unwrap_or_default().as_secs();
+        let age = match age {
+            0..=119 => format!("{age} s ago"),
+            120..=7199 => format!("{} min ago", age / 60),
+            _ => format!("{} hours ago", age / 3600),
+        };
+        Some(StoreError::RefLocked { path, age })
     }
 
     fn branch_tip(&self, branch: &str) -> Result<Option<Oid>> {
@@ -233,7 +249,7 @@ impl Store {
                 let _ = std::fs::remove_file(&full);
                 index.remove_path(path)?;
             } else {
-                write_atomically(&full, repo.find_blob(new_id)?.content())?;
+                write_tracked(&full, repo.find_blob(new_id)?.content(), &self.private_dir())?;
                 index.add_path(path)?;
             }
         }
@@ -266,6 +282,37 @@ fn reflog(message: &str) -> String {
 /// files) is the user's text.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     replace_file(path, bytes, true)
+}
+
+/// Writes a file of the working tree as git would (mode `0666` less the
+/// umask), through a temporary file in udkast's private folder, so a crash never
+/// leaves a stray temporary file among the documents. Where that folder is on
+/// another file system (a separate git directory), the temporary file goes
+/// beside the target after all.
+fn write_tracked(path: &Path, bytes: &[u8], private: &Path) -> Result<()> {
+    let fail = |e: std::io::Error| StoreError::io(format!("cannot write {}", path.display()), e);
+    let tmp_dir = private.join("tmp");
+    std::fs::create_dir_all(&tmp_dir).map_err(fail)?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(&tmp_dir).map_err(fail)?;
+    tmp.write_all(bytes)
+        .and_then(|_| tmp.as_file().sync_all())
+        .map_err(fail)?;
+    match tmp.persist(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.error.kind() == std::io::ErrorKind::CrossesDevices => {
+            let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
+            tmp.write_all(bytes)
+                .and_then(|_| tmp.as_file().sync_all())
+                .map_err(fail)?;
+            tmp.persist(path).map(|_| ()).map_err(|e| fail(e.error))
+        }
+        Err(e) => Err(fail(e.error)),
+    }
 }
 
 /// Like [`write_atomically`] without waiting for the disk: for files that are
