@@ -10,6 +10,19 @@ pub fn inert(s: &str) -> Cow<'_, str> {
     inert_with(s, false)
 }
 
+/// How many characters of a value an error message quotes.
+pub const QUOTED: usize = 200;
+
+/// Like [`inert`], cut to its first [`QUOTED`] characters (with `…` when cut):
+/// for quoting what a user typed in a one-line error.
+pub fn inert_quote(s: &str) -> String {
+    let mut chars = s.char_indices();
+    match chars.nth(QUOTED) {
+        Some((cut, _)) => format!("{}…", inert(&s[..cut])),
+        None => inert(s).into_owned(),
+    }
+}
+
 /// Like [`inert`], keeping tab characters.
 pub fn inert_keep_tabs(s: &str) -> Cow<'_, str> {
     inert_with(s, true)

@@ -197,3 +197,43 @@ fn a_lock_left_by_a_killed_writer_is_named_and_files_are_written_as_git_would() 
     std::fs::remove_file(&lock).unwrap();
     save(&env, &ws, "Linje to.\n", None, "2").ok();
 }
+
+#[test]
+fn a_decision_text_with_windows_line_ends_is_recorded_and_long_values_are_quoted_short() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let decide = |body: &str, text: &str| {
+        env.udkast_in(
+            &ws,
+            &[
+                "decide",
+                "klima",
+                "--draft",
+                "1",
+                "--body",
+                body,
+                "--outcome",
+                "postponed",
+                "--date",
+                "2025-01-28",
+                "-m",
+                text,
+            ],
+        )
+    };
+    decide("DIR", "Udskudt.\r\nSagen genoptages i marts.\r\n").ok();
+    let status = env.udkast_in(&ws, &["status", "klima", "--json"]).stdout;
+    assert!(
+        status.contains("Udskudt.\\nSagen genoptages i marts."),
+        "{status}"
+    );
+    assert!(!status.contains("\\r"), "{status}");
+
+    let long = "X".repeat(10_000);
+    let run = decide(&long, "Udskudt.");
+    run.user_error("unknown body");
+    assert!(run.stderr.len() < 400, "{} characters of error", run.stderr.len());
+    let run = env.udkast_in(&ws, &["show", &"a".repeat(5_000)]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.len() < 400, "{} characters of error", run.stderr.len());
+}

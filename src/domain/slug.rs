@@ -13,7 +13,7 @@ impl Slug {
 
     /// Checks a user-supplied slug. The error is a sentence naming the problem.
     pub fn parse(s: &str) -> Result<Slug, String> {
-        let shown = crate::text::inert(s);
+        let shown = crate::text::inert_quote(s);
         if s.is_empty() {
             return Err("a slug cannot be empty".into());
         }

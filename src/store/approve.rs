@@ -59,7 +59,10 @@ impl Store {
     }
 
     /// Records a governing body's decision on a draft of `slug`.
-    pub fn decide(&self, slug: &Slug, input: DecisionInput) -> Result<Recorded> {
+    pub fn decide(&self, slug: &Slug, mut input: DecisionInput) -> Result<Recorded> {
+        // Text pasted from Word or a Windows editor ends its lines in CR LF
+        // (or CR alone): kept as plain lines.
+        input.text = input.text.map(|t| t.replace("\r\n", "\n").replace('\r', "\n"));
         Decision::check_input(
             input.item.as_deref(),
             input.case.as_deref(),
@@ -74,7 +77,7 @@ impl Store {
             let known: Vec<&str> = config.bodies.iter().map(|b| b.id.0.as_str()).collect();
             return Err(StoreError::BadInput(format!(
                 "unknown body \"{}\" (known: {})",
-                crate::text::inert(&input.body),
+                crate::text::inert_quote(&input.body),
                 known.join(", ")
             )));
         }

@@ -55,10 +55,10 @@ impl Store {
                     let object = self
                         .repo
                         .revparse_single(other)
-                        .map_err(|_| StoreError::BadVersion(crate::text::inert(other).into_owned()))?;
+                        .map_err(|_| StoreError::BadVersion(crate::text::inert_quote(other)))?;
                     let commit = object
                         .peel_to_commit()
-                        .map_err(|_| StoreError::BadVersion(other.into()))?
+                        .map_err(|_| StoreError::BadVersion(crate::text::inert_quote(other)))?
                         .id();
                     let label = match draft_at(commit) {
                         Some(n) => format!("draft {n}"),
