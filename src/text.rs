@@ -28,8 +28,15 @@ pub fn inert_keep_tabs(s: &str) -> Cow<'_, str> {
     inert_with(s, true)
 }
 
+/// Characters that change how text around them is shown without being seen:
+/// bidirectional overrides and isolates (a name that reads backwards) and
+/// zero-width characters (two names that look the same).
+pub fn is_hidden_format(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
 fn inert_with(s: &str, keep_tabs: bool) -> Cow<'_, str> {
-    let needs = |c: char| c.is_control() && !(keep_tabs && c == '\t');
+    let needs = |c: char| (c.is_control() && !(keep_tabs && c == '\t')) || is_hidden_format(c);
     if !s.chars().any(needs) {
         return Cow::Borrowed(s);
     }
@@ -45,8 +52,9 @@ fn inert_with(s: &str, keep_tabs: bool) -> Cow<'_, str> {
 }
 
 /// Appends `c` as a terminal may safely see it: C0 controls and DEL in caret
-/// form (`^[`, `^?`, the form `cat -v` uses), C1 controls as `<9B>`, anything
-/// else as itself. Shared by every place that shows untrusted text.
+/// form (`^[`, `^?`, the form `cat -v` uses), C1 controls as `<9B>`, hidden
+/// format characters as `⟨U+202E⟩`, anything else as itself. Shared by every
+/// place that shows untrusted text.
 pub fn push_visible(out: &mut String, c: char) {
     let code = c as u32;
     match code {
@@ -57,6 +65,7 @@ pub fn push_visible(out: &mut String, c: char) {
         0x7f => out.push_str("^?"),
         // `char::is_control` is exactly C0, DEL and C1.
         0x80..=0x9f => out.push_str(&format!("<{code:02X}>")),
+        _ if is_hidden_format(c) => out.push_str(&format!("⟨U+{code:04X}⟩")),
         _ => out.push(c),
     }
 }
@@ -72,6 +81,15 @@ mod tests {
         assert_eq!(inert("del\u{7f}"), "del^?");
         assert_eq!(inert("csi\u{9b}"), "csi<9B>");
         assert_eq!(inert_keep_tabs("x\ty"), "x\ty");
+    }
+
+    #[test]
+    fn bidi_overrides_and_zero_width_characters_become_visible() {
+        assert_eq!(inert("Mette\u{202E}nesrednA"), "Mette⟨U+202E⟩nesrednA");
+        assert_eq!(
+            inert("a\u{200B}b\u{200D}c\u{2066}d\u{FEFF}"),
+            "a⟨U+200B⟩b⟨U+200D⟩c⟨U+2066⟩d⟨U+FEFF⟩"
+        );
     }
 
     #[test]

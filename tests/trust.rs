@@ -237,3 +237,33 @@ fn a_decision_text_with_windows_line_ends_is_recorded_and_long_values_are_quoted
     assert_eq!(run.code, 1);
     assert!(run.stderr.len() < 400, "{} characters of error", run.stderr.len());
 }
+
+#[test]
+fn bidi_overrides_zero_width_and_c1_characters_are_shown_visibly() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    std::fs::write(ws.join("strategies/klima/document.md"), "Ny tekst.\n").unwrap();
+    env.git(
+        &ws,
+        &[
+            "-c",
+            "user.name=Mette\u{202E}nesrednA",
+            "commit",
+            "-qam",
+            "Rettet\u{200B} af\u{9b}31m os",
+        ],
+    );
+    let log = env.udkast_in(&ws, &["log", "klima"]).ok().to_string();
+    assert!(log.contains("Mette⟨U+202E⟩nesrednA"), "{log}");
+    assert!(log.contains("Rettet⟨U+200B⟩ af<9B>31m os"), "{log}");
+    let json = env.udkast_in(&ws, &["log", "klima", "--json"]).raw_stdout;
+    assert!(
+        !json.windows(2).any(|w| w == "\u{9b}".as_bytes()),
+        "a raw C1 control in JSON"
+    );
+    let parsed: serde_json::Value = serde_json::from_slice(&json).unwrap();
+    assert_eq!(
+        parsed[0]["message"], "Rettet\u{200B} af\u{9b}31m os",
+        "JSON keeps the text itself"
+    );
+}

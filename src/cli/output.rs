@@ -73,8 +73,23 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
 }
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let mut text =
+    let text =
         serde_json::to_string_pretty(value).map_err(|e| Failure::new(format!("cannot encode JSON: {e}")))?;
+    // serde_json escapes C0 controls only; C1 controls (which terminals also
+    // obey) are escaped too. They can only be inside strings.
+    let mut text = match text.contains(|c: char| c.is_control() && c as u32 >= 0x80) {
+        false => text,
+        true => {
+            let mut escaped = String::with_capacity(text.len() + 16);
+            for c in text.chars() {
+                match c {
+                    '\u{80}'..='\u{9f}' => escaped.push_str(&format!("\\u{:04x}", c as u32)),
+                    c => escaped.push(c),
+                }
+            }
+            escaped
+        }
+    };
     text.push('\n');
     write_stdout(text.as_bytes())
 }
