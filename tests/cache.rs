@@ -10,18 +10,18 @@ use common::Env;
 use udkast::domain::Slug;
 use udkast::store::Store;
 
-/// (number, commit, recorded, summary) of every draft of `klima`.
-fn drafts(dir: &Path) -> Vec<(u32, String, Option<u32>, String)> {
+/// (number, commit, recorded, summary, author) of every draft of `klima`.
+fn drafts(dir: &Path) -> Vec<(u32, String, Option<u32>, String, String)> {
     let store = Store::open(dir).unwrap();
     store
         .drafts(&Slug::parse("klima").unwrap())
         .unwrap()
         .into_iter()
-        .map(|d| (d.number, d.commit.to_string(), d.recorded, d.summary))
+        .map(|d| (d.number, d.commit.to_string(), d.recorded, d.summary, d.author))
         .collect()
 }
 
-fn cold(dir: &Path) -> Vec<(u32, String, Option<u32>, String)> {
+fn cold(dir: &Path) -> Vec<(u32, String, Option<u32>, String, String)> {
     let _ = std::fs::remove_file(dir.join(".git/udkast/drafts.cache"));
     drafts(dir)
 }
@@ -244,4 +244,30 @@ fn a_long_history_read_by_two_threads_numbers_drafts_as_one_thread_does() {
         piecewise[1].len()
     );
     assert_eq!(piecewise, at_once);
+}
+
+/// A damaged cache file (a flipped bit anywhere, a file cut short) is rebuilt,
+/// never trusted: the drafts stay exactly as a full walk gives them, and
+/// nothing panics.
+#[test]
+fn flipped_bits_in_the_cache_change_no_draft() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    for n in 0..4 {
+        edit(&env, &ws, &format!("linje {n}"), &format!("Udkast {n}"));
+    }
+    let fresh = cold(&ws);
+    let cache = ws.join(".git/udkast/drafts.cache");
+    let good = std::fs::read(&cache).unwrap();
+    // Every byte of a small file, one bit each, and cut at a few lengths.
+    for at in 0..good.len() {
+        let mut bad = good.clone();
+        bad[at] ^= 1 << (at % 8);
+        std::fs::write(&cache, &bad).unwrap();
+        assert_eq!(drafts(&ws), fresh, "bit {} of byte {at} flipped", at % 8);
+    }
+    for len in [0, 1, good.len() / 2, good.len() - 1] {
+        std::fs::write(&cache, &good[..len]).unwrap();
+        assert_eq!(drafts(&ws), fresh, "cut to {len} bytes");
+    }
 }

@@ -29,7 +29,16 @@ impl Interner {
     }
 }
 
-const MAGIC: &[u8] = b"udkast drafts cache 2\n";
+const MAGIC: &[u8] = b"udkast drafts cache 3\n";
+
+/// FNV-1a over the file's bytes, kept in its last 8: a flipped bit anywhere
+/// (a bad disk, a copy cut short) makes the file unreadable, so it is rebuilt
+/// instead of giving wrong drafts or failing on a parent that does not exist.
+fn checksum(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
 
 /// A draft as the cache stores it (its number is computed per head).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -113,6 +122,10 @@ impl Cache {
     }
 
     fn decode(bytes: &[u8]) -> Option<Cache> {
+        let (bytes, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+        if checksum(bytes).to_le_bytes() != sum {
+            return None;
+        }
         let mut r = Reader { bytes, at: 0 };
         if r.take(MAGIC.len())? != MAGIC {
             return None;
@@ -185,6 +198,8 @@ impl Cache {
         for oid in &self.valid_blobs {
             out.extend_from_slice(oid.as_bytes());
         }
+        let sum = checksum(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
         out
     }
 
