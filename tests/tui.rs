@@ -8,11 +8,15 @@ use std::time::{Duration, Instant};
 use common::Env;
 use common::pty::{Tui, keys};
 
+/// The autosave of `slug` (one editing session's: `<slug>.<session>.md`).
 fn autosave_file(env: &Env, slug: &str) -> Option<std::path::PathBuf> {
     let dir = env.home.path().join(".state/udkast/autosave");
     let ws = std::fs::read_dir(&dir).ok()?.flatten().next()?.path();
-    let file = ws.join(format!("{slug}.md"));
-    file.exists().then_some(file)
+    let prefix = format!("{slug}.");
+    std::fs::read_dir(ws).ok()?.flatten().map(|e| e.path()).find(|p| {
+        let name = p.file_name().unwrap_or_default().to_string_lossy();
+        name.starts_with(&prefix) && name.ends_with(".md")
+    })
 }
 
 /// A new workspace and udkast running on it with `klima` open in the editor.

@@ -183,9 +183,9 @@ impl App {
                 if let Some(doc) = self.document.as_mut().filter(|d| d.slug == saved.slug) {
                     doc.saved(&saved);
                     if let Some(dir) = self.autosave_dir()
-                        && !self.document.as_ref().is_some_and(|d| d.buffer.is_modified())
+                        && let Some(doc) = self.document.as_ref().filter(|d| !d.buffer.is_modified())
                     {
-                        autosave::remove(&dir, &saved.slug);
+                        autosave::remove(&dir, &saved.slug, &doc.session);
                     }
                 }
                 let merged = if saved.merged {
@@ -293,17 +293,22 @@ impl App {
     }
 
     fn opened(&mut self, opened: OpenedDocument) {
-        if let Some(dir) = self.autosave_dir()
-            && let Some(saved) = autosave::read(&dir, &opened.slug)
-        {
-            if saved.text != opened.text {
+        if let Some(dir) = self.autosave_dir() {
+            // Each session's text that differs from the latest draft is
+            // offered, newest first; one that equals it is no longer needed.
+            let (same, differ): (Vec<_>, Vec<_>) = autosave::read_all(&dir, &opened.slug)
+                .into_iter()
+                .partition(|saved| saved.text == opened.text);
+            for saved in same {
+                autosave::remove(&dir, &opened.slug, &saved.session);
+            }
+            if let Some(saved) = differ.into_iter().next() {
                 self.overlay = Some(Overlay::Recovery(Box::new(RecoveryOffer {
                     opened,
                     autosave: saved,
                 })));
                 return;
             }
-            autosave::remove(&dir, &opened.slug);
         }
         self.show_document(opened, None);
     }
@@ -497,7 +502,7 @@ impl App {
                 KeyCode::Char('k') => self.quit = true,
                 KeyCode::Char('d') => {
                     if let (Some(dir), Some(doc)) = (self.autosave_dir(), self.document.as_ref()) {
-                        autosave::remove(&dir, &doc.slug);
+                        autosave::remove(&dir, &doc.slug, &doc.session);
                     }
                     if let Some(doc) = self.document.as_mut() {
                         doc.discard_autosave = true;
@@ -512,10 +517,13 @@ impl App {
                     KeyCode::Char('r') => {
                         let RecoveryOffer { opened, autosave } = *offer;
                         self.show_document(opened, Some(autosave.text));
+                        if let Some(doc) = self.document.as_mut() {
+                            doc.adopted = Some(autosave.session);
+                        }
                     }
                     KeyCode::Char('d') => {
                         if let Some(dir) = self.autosave_dir() {
-                            autosave::remove(&dir, &offer.opened.slug);
+                            autosave::remove(&dir, &offer.opened.slug, &offer.autosave.session);
                         }
                         self.show_document(offer.opened, None);
                         self.info("Discarded the unsaved text");

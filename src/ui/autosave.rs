@@ -1,8 +1,10 @@
 //! Nothing typed is lost: the editor's text is written to the user's state
-//! folder (`$XDG_STATE_HOME/udkast/autosave/<workspace>/<slug>.md`, with a small
-//! `.toml` beside it naming the draft it was made on) atomically, within a
-//! second of each change and on SIGHUP, SIGTERM and panic. Reopening the
-//! document offers it back.
+//! folder (`$XDG_STATE_HOME/udkast/autosave/<workspace>/<slug>.<session>.md`,
+//! with a small `.toml` beside it naming the draft it was made on) atomically,
+//! within a second of each change and on SIGHUP, SIGTERM and panic. Each
+//! editing session has its own files, so two editors of the same user (two SSH
+//! logins) never remove or overwrite each other's text. Reopening the document
+//! offers back each one that differs from the latest draft, newest first.
 //!
 //! Presence files in `.git/udkast/editing/` let two udkast processes editing
 //! the same document warn each other.
@@ -50,16 +52,40 @@ pub struct AutosaveMeta {
 pub struct Autosave {
     pub text: String,
     pub meta: AutosaveMeta,
+    /// The editing session that wrote it (empty: a file from before sessions).
+    pub session: String,
 }
 
-fn paths(dir: &Path, slug: &Slug) -> (PathBuf, PathBuf) {
-    (dir.join(format!("{slug}.md")), dir.join(format!("{slug}.toml")))
+/// A new editing session's name: host, process and start time, so it is
+/// unique across logins and restarts.
+pub fn new_session() -> String {
+    let ms = jiff::Timestamp::now().as_millisecond();
+    let host: String = host()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    format!("{host}-{}-{ms}", std::process::id())
+}
+
+fn paths(dir: &Path, slug: &Slug, session: &str) -> (PathBuf, PathBuf) {
+    let stem = match session {
+        "" => slug.to_string(),
+        session => format!("{slug}.{session}"),
+    };
+    (dir.join(format!("{stem}.md")), dir.join(format!("{stem}.toml")))
 }
 
 /// Writes the text and its meta atomically (meta first: a text without meta is
 /// still recovered; a meta without text is ignored).
-pub fn write(dir: &Path, slug: &Slug, text: &str, base: &str, draft: usize) -> Result<(), String> {
-    let (text_path, meta_path) = paths(dir, slug);
+pub fn write(
+    dir: &Path,
+    slug: &Slug,
+    session: &str,
+    text: &str,
+    base: &str,
+    draft: usize,
+) -> Result<(), String> {
+    let (text_path, meta_path) = paths(dir, slug, session);
     let meta = AutosaveMeta {
         format: 1,
         base: base.into(),
@@ -71,9 +97,9 @@ pub fn write(dir: &Path, slug: &Slug, text: &str, base: &str, draft: usize) -> R
     write_atomically(&text_path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
-/// The autosave of a document, if there is one.
-pub fn read(dir: &Path, slug: &Slug) -> Option<Autosave> {
-    let (text_path, meta_path) = paths(dir, slug);
+/// One session's autosave of a document, if there is one.
+fn read(dir: &Path, slug: &Slug, session: &str) -> Option<Autosave> {
+    let (text_path, meta_path) = paths(dir, slug, session);
     let text = std::fs::read_to_string(text_path).ok()?;
     let meta = std::fs::read_to_string(meta_path)
         .ok()
@@ -84,11 +110,53 @@ pub fn read(dir: &Path, slug: &Slug) -> Option<Autosave> {
             draft: 0,
             written: String::new(),
         });
-    Some(Autosave { text, meta })
+    Some(Autosave {
+        text,
+        meta,
+        session: session.to_string(),
+    })
 }
 
-pub fn remove(dir: &Path, slug: &Slug) {
-    let (text_path, meta_path) = paths(dir, slug);
+/// Every autosave of a document but those of sessions still editing it on
+/// this machine, newest first.
+pub fn read_all(dir: &Path, slug: &Slug) -> Vec<Autosave> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let prefix = format!("{slug}.");
+    let mut found: Vec<Autosave> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let session = name.strip_prefix(&prefix)?.strip_suffix(".md")?;
+            // A slug never holds a dot, so `<slug>.md` is the old single file.
+            (!session.contains('.') && !still_editing(session)).then(|| session.to_string())
+        })
+        .chain(std::iter::once(String::new()))
+        .filter_map(|session| read(dir, slug, &session))
+        .collect();
+    found.sort_by(|a, b| b.meta.written.cmp(&a.meta.written));
+    found
+}
+
+/// Whether `session` is a live process of this machine other than this one.
+fn still_editing(session: &str) -> bool {
+    let mut parts = session.rsplitn(3, '-');
+    let (_, pid) = (parts.next(), parts.next().and_then(|p| p.parse::<u32>().ok()));
+    let host_part: String = host()
+        .chars()
+        .filter(|c| c.is_alphanumeric() || *c == '-')
+        .collect();
+    match (pid, parts.next()) {
+        (Some(pid), Some(host)) => {
+            host == host_part && pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
+        }
+        _ => false,
+    }
+}
+
+pub fn remove(dir: &Path, slug: &Slug, session: &str) {
+    let (text_path, meta_path) = paths(dir, slug, session);
     let _ = std::fs::remove_file(text_path);
     let _ = std::fs::remove_file(meta_path);
 }
@@ -166,13 +234,43 @@ mod tests {
     fn autosave_round_trip_and_removal() {
         let dir = tempfile::tempdir().unwrap();
         let slug = Slug::parse("klima").unwrap();
-        assert!(read(dir.path(), &slug).is_none());
-        write(dir.path(), &slug, "tekst\r\nmed æøå\n", "abc", 3).unwrap();
-        let saved = read(dir.path(), &slug).unwrap();
-        assert_eq!(saved.text, "tekst\r\nmed æøå\n");
-        assert_eq!((saved.meta.base.as_str(), saved.meta.draft), ("abc", 3));
-        remove(dir.path(), &slug);
-        assert!(read(dir.path(), &slug).is_none());
+        assert!(read_all(dir.path(), &slug).is_empty());
+        write(dir.path(), &slug, "host-1-0", "tekst\r\nmed æøå\n", "abc", 3).unwrap();
+        let saved = read_all(dir.path(), &slug);
+        assert_eq!(saved.len(), 1);
+        assert_eq!(saved[0].text, "tekst\r\nmed æøå\n");
+        assert_eq!((saved[0].meta.base.as_str(), saved[0].meta.draft), ("abc", 3));
+        remove(dir.path(), &slug, "host-1-0");
+        assert!(read_all(dir.path(), &slug).is_empty());
+    }
+
+    /// Two editors of the same user: a save (which removes the saver's
+    /// autosave) leaves the other's unsaved text, and a reopened document
+    /// offers every session's text, but never that of a session still running.
+    #[test]
+    fn each_editing_session_keeps_its_own_autosave() {
+        let dir = tempfile::tempdir().unwrap();
+        let slug = Slug::parse("klima").unwrap();
+        let (a, b) = ("otherhost-11-1", "otherhost-12-2");
+        write(dir.path(), &slug, a, "A's text\n", "abc", 3).unwrap();
+        write(dir.path(), &slug, b, "B's text\n", "abc", 3).unwrap();
+        remove(dir.path(), &slug, a);
+        let left: Vec<String> = read_all(dir.path(), &slug).into_iter().map(|s| s.text).collect();
+        assert_eq!(left, ["B's text\n"]);
+        // An autosave from before sessions is still offered.
+        std::fs::write(dir.path().join("klima.md"), "old\n").unwrap();
+        assert_eq!(read_all(dir.path(), &slug).len(), 2);
+        // A live editor on this machine (this very test's parent process) is not offered.
+        let live = format!(
+            "{}-{}-3",
+            host()
+                .chars()
+                .filter(|c| c.is_alphanumeric() || *c == '-')
+                .collect::<String>(),
+            std::os::unix::process::parent_id()
+        );
+        write(dir.path(), &slug, &live, "live\n", "abc", 3).unwrap();
+        assert!(read_all(dir.path(), &slug).iter().all(|s| s.text != "live\n"));
     }
 
     #[test]

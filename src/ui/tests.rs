@@ -673,9 +673,9 @@ fn recovery_dialog() {
             + "Ny linje efter nedbrud\n";
         let mut meta_text = text.clone();
         meta_text.push_str("");
-        super::autosave::write(&dir, &slug, &meta_text, "0", 1).unwrap();
+        super::autosave::write(&dir, &slug, "host-1-0", &meta_text, "0", 1).unwrap();
         // A fixed time so the snapshot does not change from run to run.
-        let meta = dir.join("cirkulaert-charter.toml");
+        let meta = dir.join("cirkulaert-charter.host-1-0.toml");
         let fixed = std::fs::read_to_string(&meta).unwrap();
         let fixed: String = fixed
             .lines()

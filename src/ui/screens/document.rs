@@ -73,6 +73,11 @@ pub struct DocumentState {
     /// The text came from an autosave and has not been saved as a draft.
     pub recovered: bool,
     pub discard_autosave: bool,
+    /// This editing session's name: its autosave files are its own.
+    pub session: String,
+    /// Another session's autosave this one recovered: removed once this
+    /// session has written its own.
+    pub adopted: Option<String>,
     pub others_editing: Option<String>,
     pub pending_save_version: Option<u64>,
     pub outline_visible: bool,
@@ -128,6 +133,8 @@ impl DocumentState {
             search: None,
             recovered: false,
             discard_autosave: false,
+            session: autosave::new_session(),
+            adopted: None,
             others_editing: None,
             pending_save_version: None,
             outline_visible: true,
@@ -487,12 +494,16 @@ impl DocumentState {
             autosave::write(
                 dir,
                 &self.slug,
+                &self.session,
                 &self.buffer.text(),
                 &self.base.to_string(),
                 self.draft,
             )?;
         } else {
-            autosave::remove(dir, &self.slug);
+            autosave::remove(dir, &self.slug, &self.session);
+        }
+        if let Some(adopted) = self.adopted.take() {
+            autosave::remove(dir, &self.slug, &adopted);
         }
         self.autosaved_version = self.buffer.version();
         self.last_autosave = Some(Instant::now());
