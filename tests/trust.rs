@@ -267,3 +267,141 @@ fn bidi_overrides_zero_width_and_c1_characters_are_shown_visibly() {
         "JSON keeps the text itself"
     );
 }
+
+/// `git status --porcelain` in `ws`.
+fn status(env: &Env, ws: &Path) -> String {
+    env.git(ws, &["status", "--porcelain"])
+}
+
+#[test]
+fn plain_git_commits_racing_udkast_saves_revert_no_draft() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    env.git(&ws, &["config", "user.name", "Plain Git"]);
+    const SAVES: usize = 40;
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let plain = scope.spawn(|| {
+            let mut n = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                n += 1;
+                std::fs::write(ws.join("NOTER.txt"), format!("note {n}\n")).unwrap();
+                // A commit that finds the index locked fails, as git does; run again.
+                let _ = std::process::Command::new("git")
+                    .current_dir(&ws)
+                    .env("HOME", env.home.path())
+                    .env("GIT_CONFIG_NOSYSTEM", "1")
+                    .args(["add", "NOTER.txt"])
+                    .output();
+                let _ = std::process::Command::new("git")
+                    .current_dir(&ws)
+                    .env("HOME", env.home.path())
+                    .env("GIT_CONFIG_NOSYSTEM", "1")
+                    .args(["commit", "-qam", &format!("note {n}")])
+                    .output();
+            }
+            n
+        });
+        // Stop plain git however this thread ends, or a failed save would hang the test.
+        struct Stop<'a>(&'a std::sync::atomic::AtomicBool);
+        impl Drop for Stop<'_> {
+            fn drop(&mut self) {
+                self.0.store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+        }
+        let stopping = Stop(&stop);
+        for i in 0..SAVES {
+            let (text, base) = show(&env, &ws);
+            let run = save(
+                &env,
+                &ws,
+                &format!("{text}linje {i}\n"),
+                Some(&base),
+                &format!("gem {i}"),
+            );
+            assert_eq!(run.code, 0, "save {i}: {}", run.stderr);
+        }
+        drop(stopping);
+        assert!(plain.join().unwrap() > 5, "plain git kept committing");
+    });
+    let latest = env.udkast_in(&ws, &["show", "klima"]).stdout;
+    let lost: Vec<usize> = (0..SAVES)
+        .filter(|i| !latest.contains(&format!("linje {i}\n")))
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "saves reverted by plain commits: {lost:?}\n{latest}"
+    );
+    assert!(
+        !status(&env, &ws).contains("document.md"),
+        "{}",
+        status(&env, &ws)
+    );
+}
+
+#[test]
+fn a_write_killed_between_branch_and_index_is_finished_by_the_next_command() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "Linje et.\n", None, "1").ok();
+    save(&env, &ws, "Linje to.\n", None, "2").ok();
+    // What `kill -9` after the branch moved and before the index followed
+    // leaves: the old text in index and working tree, udkast's index lock and
+    // its record of the write.
+    let from = env.git(&ws, &["rev-parse", "HEAD~1^{tree}"]);
+    let to = env.git(&ws, &["rev-parse", "HEAD"]);
+    env.git(&ws, &["read-tree", "HEAD~1"]);
+    env.git(&ws, &["checkout-index", "-f", "-a"]);
+    std::fs::write(ws.join(".git/index.lock"), "udkast\n").unwrap();
+    std::fs::write(
+        ws.join(".git/udkast/pending-write.toml"),
+        format!(
+            "branch = \"refs/heads/main\"\nfrom = \"{}\"\nto = \"{}\"\n",
+            from.trim(),
+            to.trim()
+        ),
+    )
+    .unwrap();
+    env.udkast_in(&ws, &["list"]).ok();
+    assert!(!ws.join(".git/index.lock").exists(), "the stale lock is gone");
+    assert!(!ws.join(".git/udkast/pending-write.toml").exists());
+    assert_eq!(status(&env, &ws), "", "index and working tree follow the branch");
+    assert_eq!(
+        std::fs::read_to_string(ws.join("strategies/klima/document.md")).unwrap(),
+        "Linje to.\n"
+    );
+    std::fs::write(ws.join("NOTER.txt"), "note\n").unwrap();
+    env.git(&ws, &["add", "NOTER.txt"]);
+    env.git(&ws, &["commit", "-qam", "plain"]);
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "klima"]).stdout,
+        "Linje to.\n",
+        "the plain commit reverted nothing"
+    );
+}
+
+#[test]
+fn a_save_beside_a_hand_edited_document_leaves_the_index_on_the_new_draft() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "Linje et.\n", None, "1").ok();
+    let doc = ws.join("strategies/klima/document.md");
+    std::fs::write(&doc, "Rettet i hånden.\n").unwrap();
+    let run = save(&env, &ws, "Linje to.\n", None, "2");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&doc).unwrap(),
+        "Rettet i hånden.\n",
+        "the hand edit is kept"
+    );
+    assert_eq!(
+        status(&env, &ws).trim(),
+        "M strategies/klima/document.md",
+        "not MM"
+    );
+    // A plain commit of the index alone commits no old text.
+    std::fs::write(ws.join("NOTER.txt"), "note\n").unwrap();
+    env.git(&ws, &["add", "NOTER.txt"]);
+    env.git(&ws, &["commit", "-qm", "plain"]);
+    assert_eq!(env.udkast_in(&ws, &["show", "klima"]).stdout, "Linje to.\n");
+}

@@ -18,6 +18,7 @@ mod snapshot;
 mod tags;
 mod verify;
 mod versions;
+mod worktree;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -88,7 +89,11 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         let flags = git2::RepositoryOpenFlags::empty();
         match Repository::open_ext(path, flags, std::iter::empty::<&std::ffi::OsStr>()) {
-            Ok(repo) => Ok(Store::from(repo)),
+            Ok(repo) => {
+                let store = Store::from(repo);
+                store.finish_interrupted_on_open();
+                Ok(store)
+            }
             Err(e) if e.code() == git2::ErrorCode::NotFound => {
                 Err(StoreError::NotARepository(path.to_path_buf()))
             }

@@ -82,8 +82,12 @@ impl Store {
             let commit = repo.commit(None, author, author, &text, &tree, &parent_refs)?;
 
             let _guard = self.worktree_lock()?;
-            // Under our lock, an index lock can only be another program's.
-            self.check_index_lock()?;
+            self.finish_interrupted()?;
+            // Git's own protocol: while we hold its index lock, no `git commit`
+            // can take the old index between our moving the branch and our
+            // bringing the index along (it would commit the old text back).
+            let index_lock = self.take_index_lock()?;
+            self.begin_write(&branch, head_tree.id(), commit)?;
             let moved = match head {
                 Some(h) => repo.reference_matching(&branch, commit, true, h, &reflog(&text)),
                 None => repo.reference(&branch, commit, false, &reflog(&text)),
@@ -91,6 +95,8 @@ impl Store {
             match moved {
                 Ok(_) => {
                     let warnings = self.update_worktree(&branch, &head_tree, &tree)?;
+                    drop(index_lock);
+                    self.end_write();
                     return Ok(Saved {
                         commit,
                         message: text,
@@ -104,6 +110,8 @@ impl Store {
                         ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked
                     ) =>
                 {
+                    drop(index_lock);
+                    self.end_write();
                     drop(_guard);
                     // Back off a little, more each time, so two writers stop colliding.
                     std::thread::sleep(Duration::from_micros(200 * (attempt as u64 % 16 + 1)));
@@ -177,21 +185,9 @@ impl Store {
         Ok(index.write_tree_to(&self.repo)?)
     }
 
-    /// Refuses early when plain git is in the middle of changing the index.
-    fn check_index_lock(&self) -> Result<()> {
-        if self.repo.is_bare() {
-            return Ok(());
-        }
-        let lock = self.repo.path().join("index.lock");
-        if lock.exists() {
-            return Err(StoreError::IndexLocked(lock));
-        }
-        Ok(())
-    }
-
     /// Serialises udkast writers of one repository between moving the branch and
     /// updating the working tree, so the two always happen together.
-    fn worktree_lock(&self) -> Result<Option<File>> {
+    pub(super) fn worktree_lock(&self) -> Result<Option<File>> {
         if self.repo.is_bare() {
             return Ok(None);
         }
@@ -208,67 +204,6 @@ impl Store {
         file.lock()
             .map_err(|e| StoreError::io(format!("cannot lock {}", path.display()), e))?;
         Ok(Some(file))
-    }
-
-    /// Brings the working tree and index from `old` to `new` for the paths that
-    /// differ, when HEAD is on `branch`. A path whose working-tree file or index
-    /// entry the user changed is left alone, with a warning.
-    fn update_worktree(&self, branch: &str, old: &Tree<'_>, new: &Tree<'_>) -> Result<Vec<String>> {
-        let repo = &self.repo;
-        let Some(workdir) = repo.workdir() else {
-            return Ok(Vec::new());
-        };
-        if self.branch().ok().as_deref() != Some(branch) {
-            return Ok(Vec::new());
-        }
-        let diff = repo.diff_tree_to_tree(Some(old), Some(new), None)?;
-        let mut index = repo.index()?;
-        index.read(true)?;
-        let mut warnings = Vec::new();
-        for delta in diff.deltas() {
-            let Some(path) = delta.new_file().path().or(delta.old_file().path()) else {
-                continue;
-            };
-            let (old_id, new_id) = (delta.old_file().id(), delta.new_file().id());
-            let full = workdir.join(path);
-            let on_disk = match std::fs::read(&full) {
-                Ok(bytes) => Some(Oid::hash_object(git2::ObjectType::Blob, &bytes)?),
-                Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(StoreError::io(format!("cannot read {}", full.display()), e)),
-            };
-            let in_index = index.get_path(path, 0).map(|e| e.id);
-            let expected = (!old_id.is_zero()).then_some(old_id);
-            if on_disk != expected || in_index != expected {
-                warnings.push(format!(
-                    "{} has local changes in the working tree and was left as it is",
-                    path.display()
-                ));
-                continue;
-            }
-            if new_id.is_zero() {
-                let _ = std::fs::remove_file(&full);
-                index.remove_path(path)?;
-            } else {
-                write_tracked(&full, repo.find_blob(new_id)?.content(), &self.private_dir())?;
-                index.add_path(path)?;
-            }
-        }
-        for attempt in 0..50 {
-            match index.write() {
-                Ok(()) => return Ok(warnings),
-                Err(e) if e.code() == ErrorCode::Locked && attempt < 49 => {
-                    std::thread::sleep(Duration::from_millis(20))
-                }
-                Err(_) => {
-                    warnings.push(
-                        "the git index was locked by another program; run `git reset -q` to refresh it"
-                            .into(),
-                    );
-                    return Ok(warnings);
-                }
-            }
-        }
-        Ok(warnings)
     }
 }
 
@@ -289,7 +224,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// leaves a stray temporary file among the documents. Where that folder is on
 /// another file system (a separate git directory), the temporary file goes
 /// beside the target after all.
-fn write_tracked(path: &Path, bytes: &[u8], private: &Path) -> Result<()> {
+pub(super) fn write_tracked(path: &Path, bytes: &[u8], private: &Path) -> Result<()> {
     let fail = |e: std::io::Error| StoreError::io(format!("cannot write {}", path.display()), e);
     let tmp_dir = private.join("tmp");
     std::fs::create_dir_all(&tmp_dir).map_err(fail)?;
