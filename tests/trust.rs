@@ -405,3 +405,54 @@ fn a_save_beside_a_hand_edited_document_leaves_the_index_on_the_new_draft() {
     env.git(&ws, &["commit", "-qm", "plain"]);
     assert_eq!(env.udkast_in(&ws, &["show", "klima"]).stdout, "Linje to.\n");
 }
+
+#[test]
+fn kill_9_at_random_moments_of_save_leaves_nothing_that_reverts_or_blocks() {
+    use std::io::Write;
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    env.git(&ws, &["config", "user.name", "Plain Git"]);
+    let mut seed = 12345u64;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    for round in 0..60 {
+        let text = format!("Runde {round}.\n{}", "Tekst om klimaet i Åby.\n".repeat(2000));
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_udkast"))
+            .current_dir(&ws)
+            .env("HOME", env.home.path())
+            .env("XDG_STATE_HOME", env.home.path().join(".state"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(["save", "klima", "-", "-m", &format!("runde {round}")])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(next(30_000)));
+        let _ = child.kill();
+        let _ = child.wait();
+        // The next command finishes whatever the killed one left half done.
+        env.udkast_in(&ws, &["list"]).ok();
+        let before = env.udkast_in(&ws, &["show", "klima"]).stdout;
+        std::fs::write(ws.join("NOTER.txt"), format!("note {round}\n")).unwrap();
+        env.git(&ws, &["add", "NOTER.txt"]);
+        env.git(&ws, &["commit", "-qam", &format!("plain {round}")]);
+        assert_eq!(
+            env.udkast_in(&ws, &["show", "klima"]).stdout,
+            before,
+            "round {round}: a plain commit reverted the draft"
+        );
+        let strays: Vec<_> = std::fs::read_dir(ws.join("strategies/klima"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n != "document.md" && n != "strategy.toml")
+            .collect();
+        assert!(strays.is_empty(), "round {round}: {strays:?}");
+    }
+    env.git(&ws, &["fsck", "--strict", "--no-progress"]);
+}

@@ -10,7 +10,6 @@
 //! between (`kill -9`) is finished by the next udkast that opens the
 //! repository, which also removes the index lock it left.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -57,15 +56,14 @@ impl Store {
             return Ok(None);
         }
         let path = self.repo.path().join("index.lock");
+        // Created with its content at once (a hard link of a finished file),
+        // so a kill can never leave an empty lock nobody can tell apart.
+        let marker = self.private_dir().join("index.lock.udkast");
+        super::write::write_atomically(&marker, OURS)?;
         let started = std::time::Instant::now();
         loop {
-            match std::fs::File::options().write(true).create_new(true).open(&path) {
-                Ok(mut file) => {
-                    let lock = IndexLock(path);
-                    file.write_all(OURS)
-                        .map_err(|e| StoreError::io(format!("cannot write {}", lock.0.display()), e))?;
-                    return Ok(Some(lock));
-                }
+            match std::fs::hard_link(&marker, &path) {
+                Ok(()) => return Ok(Some(IndexLock(path))),
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
                     if started.elapsed() > WAIT_FOR_GIT {
                         return Err(StoreError::IndexLocked(path));
@@ -110,6 +108,28 @@ impl Store {
         if let Ok(pending) = toml::from_str::<Pending>(&text)
             && let (Ok(from), Ok(to)) = (Oid::from_str(&pending.from), Oid::from_str(&pending.to))
         {
+            // libgit2 writes the new commit into the branch's lock file before
+            // renaming it over the ref: one holding our commit is ours, and the
+            // branch did not move. One still empty a moment later was cut off
+            // before its first write (a running git fills and renames its lock
+            // within milliseconds).
+            let ref_lock = self.repo.path().join(format!("{}.lock", pending.branch));
+            let held = || {
+                std::fs::read_to_string(&ref_lock)
+                    .ok()
+                    .map(|t| t.trim().to_string())
+            };
+            let stale = match held() {
+                Some(t) if t == pending.to => true,
+                Some(t) if t.is_empty() => {
+                    std::thread::sleep(Duration::from_millis(100));
+                    held().is_some_and(|t| t.is_empty())
+                }
+                _ => false,
+            };
+            if stale {
+                let _ = std::fs::remove_file(&ref_lock);
+            }
             let lock = self.take_index_lock()?;
             // The branch moved: the working tree and index follow. It did not:
             // nothing happened, and there is nothing to undo.

@@ -86,8 +86,9 @@ impl Store {
             // Git's own protocol: while we hold its index lock, no `git commit`
             // can take the old index between our moving the branch and our
             // bringing the index along (it would commit the old text back).
-            let index_lock = self.take_index_lock()?;
+            // Recorded first: a kill at any later point is finished by the next run.
             self.begin_write(&branch, head_tree.id(), commit)?;
+            let index_lock = self.take_index_lock()?;
             let moved = match head {
                 Some(h) => repo.reference_matching(&branch, commit, true, h, &reflog(&text)),
                 None => repo.reference(&branch, commit, false, &reflog(&text)),
