@@ -119,9 +119,8 @@ fn verify_catches_forgeries() {
 
 /// The pre-receive hook of `contrib/`, installed in a bare repository: a
 /// good push goes through, a forged tag and a non-lead's decision are refused.
-#[test]
-fn the_pre_receive_hook_refuses_forgeries() {
-    let env = Env::new();
+/// A bare repository on "the server" with `contrib/pre-receive` installed.
+fn server_with_hook(env: &Env) -> std::path::PathBuf {
     let server = env.path("server.git");
     env.git(
         env.root.path(),
@@ -141,6 +140,95 @@ fn the_pre_receive_hook_refuses_forgeries() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
 
+    server
+}
+
+/// Pushes from `ws` with plain git; the output.
+fn push(env: &Env, ws: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("git")
+        .current_dir(ws)
+        .env("HOME", env.home.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// A non-lead adds themselves to the leads and then "adopts" the draft; a
+/// non-lead deletes a lead's decision with `git rm`. `verify`, and so the
+/// server's hook, names each commit and who made it, and refuses the push.
+#[test]
+fn the_hook_refuses_self_promotion_and_deleted_decisions() {
+    let env = Env::new();
+    let server = server_with_hook(&env);
+    let ws = env.workspace("ws");
+    env.git(&ws, &["remote", "add", "origin", server.to_str().unwrap()]);
+    decide(&env, &ws, "1", "DIR", "rejected", "2025-02-25");
+    env.git(&ws, &["push", "-q", "origin", "main"]);
+
+    // Self-promotion by Jonas, who is no lead.
+    let config = std::fs::read_to_string(ws.join("udkast.toml")).unwrap();
+    let promoted = config.replacen("leads = [", "leads = [\"jonas.friis@aaby.dk\", ", 1);
+    assert_ne!(promoted, config, "{config}");
+    std::fs::write(ws.join("udkast.toml"), promoted).unwrap();
+    env.git(
+        &ws,
+        &[
+            "commit",
+            "-qam",
+            "Roller",
+            "--author",
+            "Jonas Friis <jonas.friis@aaby.dk>",
+        ],
+    );
+    let out = push(&env, &ws, &["push", "origin", "main"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("udkast.toml: roles.leads changed in commit")
+            && stderr.contains("Jonas Friis <jonas.friis@aaby.dk>, who was not a lead"),
+        "{stderr}"
+    );
+    env.git(&ws, &["reset", "-q", "--hard", "origin/main"]);
+
+    // A lead's decision deleted by Jonas.
+    let decisions = ws.join("strategies/klima/decisions");
+    let file = std::fs::read_dir(&decisions)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .file_name();
+    let path = format!("strategies/klima/decisions/{}", file.to_string_lossy());
+    env.git(&ws, &["rm", "-q", &path]);
+    env.git(
+        &ws,
+        &[
+            "commit",
+            "-qm",
+            "Væk",
+            "--author",
+            "Jonas Friis <jonas.friis@aaby.dk>",
+        ],
+    );
+    let out = push(&env, &ws, &["push", "origin", "main"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains(&format!("{path}: deleted in commit")), "{stderr}");
+    assert!(stderr.contains("who was not a lead"), "{stderr}");
+    env.git(&ws, &["reset", "-q", "--hard", "origin/main"]);
+
+    // The same change by the lead goes through.
+    env.git(&ws, &["rm", "-q", &path]);
+    env.git(&ws, &["commit", "-qm", "Væk"]);
+    let out = push(&env, &ws, &["push", "origin", "main"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn the_pre_receive_hook_refuses_forgeries() {
+    let env = Env::new();
+    let server = server_with_hook(&env);
     let ws = env.workspace("ws");
     env.git(&ws, &["remote", "add", "origin", server.to_str().unwrap()]);
     approve(&env, &ws, "1", true);
@@ -148,15 +236,7 @@ fn the_pre_receive_hook_refuses_forgeries() {
     env.git(&ws, &["push", "-q", "origin", "main", "klima/v1"]);
     assert_eq!(env.git(&server, &["tag", "-l"]), "klima/v1\n");
 
-    let push = |args: &[&str]| {
-        std::process::Command::new("git")
-            .current_dir(&ws)
-            .env("HOME", env.home.path())
-            .env("GIT_CONFIG_NOSYSTEM", "1")
-            .args(args)
-            .output()
-            .unwrap()
-    };
+    let push = |args: &[&str]| push(&env, &ws, args);
     let draft1 = env
         .git(&ws, &["rev-parse", "klima/v1^{commit}"])
         .trim()

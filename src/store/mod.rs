@@ -17,6 +17,7 @@ mod rawtree;
 mod snapshot;
 mod tags;
 mod verify;
+mod verify_history;
 mod versions;
 mod worktree;
 mod write;

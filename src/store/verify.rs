@@ -192,6 +192,11 @@ impl Store {
             }
         }
 
+        // Who changed the governance or deleted decisions, all through the history.
+        for (place, problem) in self.history_findings(head)? {
+            find(&place, problem);
+        }
+
         // Approved-version tags.
         let tags = self.approved_tags(None)?;
         for tag in &tags {

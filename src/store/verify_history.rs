@@ -1,0 +1,150 @@
+//! The part of `udkast verify` that reads the whole history, not only the
+//! head: who changed the governance of the workspace (`roles.leads`, the
+//! bodies, the default route in `udkast.toml`), and who deleted decision
+//! files. Each must have been a lead as `udkast.toml` listed them just before
+//! their commit, so a non-lead can neither promote themselves (one commit adding
+//! their e-mail, the next recording "adopted") nor make a lead's decision
+//! disappear with `git rm`.
+
+use git2::{Commit, Oid};
+
+use super::{Result, Store, rawtree, short};
+use crate::domain::{WorkspaceConfig, paths};
+
+/// A problem found in the history: where and what.
+pub(super) type Found = (String, String);
+
+impl Store {
+    /// Governance changes and decision deletions by non-leads, reachable from `head`.
+    pub(super) fn history_findings(&self, head: Oid) -> Result<Vec<Found>> {
+        let mut out = Vec::new();
+        let mut walk = self.repo.revwalk()?;
+        walk.push(head)?;
+        for oid in walk {
+            let commit = self.repo.find_commit(oid?)?;
+            for parent in commit.parents() {
+                self.governance_change(&commit, &parent, &mut out)?;
+                self.deleted_decisions(&commit, &parent, &mut out)?;
+            }
+        }
+        Ok(out)
+    }
+
+    /// `udkast.toml` at `commit`, or `None` when it is missing or unreadable.
+    fn config_of(&self, commit: &Commit<'_>) -> Option<WorkspaceConfig> {
+        self.config_at(commit.id()).ok()
+    }
+
+    fn governance_change(
+        &self,
+        commit: &Commit<'_>,
+        parent: &Commit<'_>,
+        out: &mut Vec<Found>,
+    ) -> Result<()> {
+        let blob =
+            |c: &Commit<'_>| -> Result<Option<Oid>> { Ok(c.tree()?.get_name(paths::CONFIG).map(|e| e.id())) };
+        if blob(commit)? == blob(parent)? {
+            return Ok(());
+        }
+        let (Some(now), Some(before)) = (self.config_of(commit), self.config_of(parent)) else {
+            return Ok(());
+        };
+        let mut changed = Vec::new();
+        if now.roles != before.roles {
+            changed.push("roles.leads");
+        }
+        if now.bodies != before.bodies {
+            changed.push("the bodies");
+        }
+        if now.default_route != before.default_route {
+            changed.push("the default route");
+        }
+        let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
+        if !changed.is_empty() && !before.is_lead(&email) {
+            out.push((
+                paths::CONFIG.to_string(),
+                format!(
+                    "{} changed in commit {} by {}, who was not a lead before it",
+                    changed.join(", "),
+                    short(commit.id()),
+                    who(commit)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    fn deleted_decisions(
+        &self,
+        commit: &Commit<'_>,
+        parent: &Commit<'_>,
+        out: &mut Vec<Found>,
+    ) -> Result<()> {
+        let strategies = |c: &Commit<'_>| -> Result<Option<Oid>> {
+            Ok(c.tree()?.get_name(paths::STRATEGIES).map(|e| e.id()))
+        };
+        let (Some(before), here) = (strategies(parent)?, strategies(commit)?) else {
+            return Ok(());
+        };
+        if here == Some(before) {
+            return Ok(());
+        }
+        let odb = self.repo.odb()?;
+        let before_raw = odb.read(before)?.data().to_vec();
+        let here_raw = match here {
+            Some(h) => odb.read(h)?.data().to_vec(),
+            None => Vec::new(),
+        };
+        let mut config_before = None;
+        // Folders of the parent that changed (or went) in this commit.
+        for (folder, now) in rawtree::changed_folders(&before_raw, &here_raw) {
+            let decisions_in = |tree: Oid| -> Result<Vec<(String, Oid)>> {
+                let tree = self.repo.find_tree(tree)?;
+                let Some(dir) = tree.get_name(paths::DECISIONS) else {
+                    return Ok(Vec::new());
+                };
+                Ok(self
+                    .repo
+                    .find_tree(dir.id())?
+                    .iter()
+                    .map(|e| (String::from_utf8_lossy(e.name_bytes()).into_owned(), e.id()))
+                    .collect())
+            };
+            let had = decisions_in(folder.oid())?;
+            if had.is_empty() {
+                continue;
+            }
+            let has = match now {
+                Some(now) => decisions_in(now)?,
+                None => Vec::new(),
+            };
+            let slug = String::from_utf8_lossy(folder.name);
+            for (name, _) in had.iter().filter(|(n, _)| !has.iter().any(|(m, _)| m == n)) {
+                let config = config_before.get_or_insert_with(|| self.config_of(parent));
+                let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
+                if config.as_ref().is_some_and(|c| c.is_lead(&email)) {
+                    continue;
+                }
+                out.push((
+                    format!("{}/{slug}/{}/{name}", paths::STRATEGIES, paths::DECISIONS),
+                    format!(
+                        "deleted in commit {} by {}, who was not a lead; a decision is never deleted, only superseded by a later one",
+                        short(commit.id()),
+                        who(commit)
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+fn who(commit: &Commit<'_>) -> String {
+    let author = commit.author();
+    crate::text::inert(&format!(
+        "{} <{}>",
+        String::from_utf8_lossy(author.name_bytes()),
+        String::from_utf8_lossy(author.email_bytes())
+    ))
+    .into_owned()
+}
