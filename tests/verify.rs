@@ -28,6 +28,9 @@ fn verify_catches_forgeries() {
     env.git(&ws, &["tag", "-a", "klima/v2", "-m", forged, &draft1]);
     // A lightweight tag.
     env.git(&ws, &["tag", "klima/v3", &draft1]);
+    // A tag whose draft number is not the draft it points at.
+    let misnumbered = "klima v4: draft 2\n\nStrategy: klima\nDraft: 2\nForced: yes\n";
+    env.git(&ws, &["tag", "-a", "klima/v4", "-m", misnumbered, &draft1]);
     // Decisions committed with plain git: on a commit that is no draft, on one
     // that does not exist, by an unknown body, recorded by a non-lead, and
     // committed by a non-lead in a lead's name.
@@ -77,7 +80,7 @@ fn verify_catches_forgeries() {
     );
 
     let run = env.udkast_in(&ws, &["verify"]);
-    run.user_error("verify found 9 problems");
+    run.user_error("verify found 10 problems");
     let d = "strategies/klima/decisions/20250201T120000Z-00000";
     let expected = [
         format!("{d}1.toml: names draft 1 as commit {}, which is not a draft of klima on main", &init[..7]),
@@ -89,6 +92,7 @@ fn verify_catches_forgeries() {
         "tag klima/v2: claims decision 20250301T120000Z-abcdef, which does not exist".to_string(),
         "tag klima/v2: claims no approval or adoption by BYR, the last body of the route, and is not marked \"Forced: yes\"".to_string(),
         "tag klima/v3: is a lightweight tag".to_string(),
+        "tag klima/v4: says \"Draft: 2\", but it points at draft 1".to_string(),
     ];
     for line in &expected {
         assert!(
@@ -103,12 +107,12 @@ fn verify_catches_forgeries() {
         "{}",
         run.stdout
     );
-    assert_eq!(run.stdout.lines().count(), 9, "{}", run.stdout);
+    assert_eq!(run.stdout.lines().count(), 10, "{}", run.stdout);
 
     let j = json(&env.udkast_in(&ws, &["verify", "--json"]).stdout);
     assert_eq!(j["ok"], false);
-    assert_eq!(j["tags"], 3);
-    assert_eq!(j["findings"].as_array().unwrap().len(), 9);
+    assert_eq!(j["tags"], 4);
+    assert_eq!(j["findings"].as_array().unwrap().len(), 10);
     assert_eq!(j["findings"][0]["place"], format!("{d}6.toml:3"));
 
     // status shows what it can, and fails naming the files it could not use.

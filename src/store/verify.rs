@@ -232,12 +232,18 @@ impl Store {
             return Ok(problems);
         }
         let target = tag.target.to_string();
-        if draft_number(slug, &target).is_none() {
-            problems.push(format!(
+        match (draft_number(slug, &target), tag.claims.draft) {
+            (None, _) => problems.push(format!(
                 "points at commit {}, which is not a draft of {slug} on {}",
                 short(tag.target),
                 self.branch_short()
-            ));
+            )),
+            // Numbers converge across clones, so a tag's number is checked too.
+            (Some(actual), Some(said)) if actual != said => problems.push(format!(
+                "says \"Draft: {said}\", but it points at draft {actual} ({})",
+                short(tag.target)
+            )),
+            _ => {}
         }
         if tag.claims.strategy.as_deref() != Some(slug.as_str()) {
             problems.push(format!("its message has no \"Strategy: {slug}\" trailer"));
