@@ -138,3 +138,40 @@ fn versions_by_tag_and_commit_and_bad_ones() {
     run(&["diff", "baeredygtighedsstrategi", "1", "2", "--word", "--unified"])
         .user_error("cannot be used with");
 }
+
+/// An abbreviated commit made only of digits (one in 27 commits has seven) is
+/// a commit, not a draft number that does not exist.
+#[test]
+fn an_abbreviated_commit_of_digits_is_a_commit() {
+    let env = Env::new();
+    let ws = demo(&env);
+    let mut commit = String::new();
+    for round in 0..2000 {
+        env.git(
+            &ws,
+            &["commit", "--allow-empty", "-q", "-m", &format!("Tom {round}")],
+        );
+        commit = env.git(&ws, &["rev-parse", "HEAD"]).trim().to_string();
+        if commit[..7].bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+    }
+    assert!(
+        commit[..7].bytes().all(|b| b.is_ascii_digit()),
+        "no such commit in 2000"
+    );
+    let out = env
+        .udkast_in(&ws, &["diff", "baeredygtighedsstrategi", "6", &commit[..7]])
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with(&format!(
+            "baeredygtighedsstrategi: draft 6 → commit {}",
+            &commit[..7]
+        )),
+        "{out}"
+    );
+    // A short number is still a draft number.
+    env.udkast_in(&ws, &["diff", "baeredygtighedsstrategi", "99", "2"])
+        .user_error("has no draft 99");
+}

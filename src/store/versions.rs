@@ -17,6 +17,10 @@ pub struct Version {
     pub meta: StrategyMeta,
 }
 
+/// Digits this long are tried as an abbreviated commit first (git's default
+/// abbreviation is 7); no document reaches a million drafts.
+const ABBREVIATED_COMMIT: usize = 7;
+
 impl Store {
     /// Resolves `spec` for `slug` on the current branch.
     pub fn version(&self, slug: &Slug, spec: &str) -> Result<Version> {
@@ -40,7 +44,11 @@ impl Store {
                     };
                     (commit, label)
                 }
-                digits if !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) => {
+                digits
+                    if !digits.is_empty()
+                        && digits.chars().all(|c| c.is_ascii_digit())
+                        && !(digits.len() >= ABBREVIATED_COMMIT && self.names_commit(digits)) =>
+                {
                     let number: u32 = digits.parse().map_err(|_| StoreError::BadVersion(spec.into()))?;
                     let draft = drafts.iter().find(|d| d.number == number).ok_or_else(|| {
                         StoreError::NoSuchDraft {
@@ -75,6 +83,15 @@ impl Store {
             text: self.document_text(&entry)?,
             meta: entry.meta,
         })
+    }
+
+    /// Whether `spec` names a commit git knows (used for abbreviated hashes
+    /// made only of digits, which would otherwise read as a draft number).
+    fn names_commit(&self, spec: &str) -> bool {
+        self.repo
+            .revparse_single(spec)
+            .and_then(|o| o.peel_to_commit())
+            .is_ok()
     }
 
     /// Every tag name, by the commit it points to (annotated tags peeled).
