@@ -29,8 +29,8 @@ impl Entry<'_> {
 /// The entries of a raw tree, in order; a malformed tail ends the list.
 pub fn entries(mut data: &[u8]) -> impl Iterator<Item = Entry<'_>> {
     std::iter::from_fn(move || {
-        let space = data.iter().position(|&b| b == b' ')?;
-        let nul = space + data[space..].iter().position(|&b| b == 0)?;
+        let space = memchr::memchr(b' ', data)?;
+        let nul = space + memchr::memchr(0, &data[space..])?;
         let id = data.get(nul + 1..nul + 21)?;
         let entry = Entry {
             // Trees have mode 40000; files 100644, 100755, 120000, 160000.
@@ -49,18 +49,22 @@ pub fn find<'a>(data: &'a [u8], name: &[u8]) -> Option<Entry<'a>> {
     entries(data).find(|e| e.name == name)
 }
 
-/// The length of the longest common prefix of `a` and `b`, compared 32 bytes
-/// at a time.
+/// The length of the longest common prefix of `a` and `b`, compared eight
+/// bytes at a time.
 fn same_prefix(a: &[u8], b: &[u8]) -> usize {
     let n = a.len().min(b.len());
-    let mut at = 0;
-    while at + 32 <= n && a[at..at + 32] == b[at..at + 32] {
-        at += 32;
-    }
-    while at < n && a[at] == b[at] {
-        at += 1;
-    }
-    at
+    let words = a[..n].chunks_exact(8).zip(b[..n].chunks_exact(8));
+    let at = 8 * words.take_while(|(x, y)| x == y).count();
+    at + a[at..n].iter().zip(&b[at..n]).take_while(|(x, y)| x == y).count()
+}
+
+/// The length of the longest common suffix of `a` and `b`.
+fn same_suffix(a: &[u8], b: &[u8]) -> usize {
+    a.iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
 }
 
 /// Git's order of tree entries: by name, a folder's name compared as if it
@@ -86,7 +90,9 @@ fn order(a: &Entry<'_>, b: &Entry<'_>) -> Ordering {
 /// over both trees, as both are sorted.
 pub fn changed_folders<'a>(here: &'a [u8], parent: &[u8]) -> Vec<(Entry<'a>, Option<Oid>)> {
     // Two versions of a tree share most of their bytes; up to the first byte
-    // that differs, both hold the same entries at the same places.
+    // that differs, both hold the same entries at the same places, and once
+    // both lists are at entry boundaries inside the common tail, the rest of
+    // the entries are the same too.
     let same = same_prefix(here, parent);
     let mut start = 0;
     for entry in entries(here) {
@@ -97,15 +103,20 @@ pub fn changed_folders<'a>(here: &'a [u8], parent: &[u8]) -> Vec<(Entry<'a>, Opt
         start = end;
     }
     let (here, parent) = (&here[start..], &parent[start..]);
+    let tail = same_suffix(here, parent);
     let mut out = Vec::new();
     let mut theirs = entries(parent).peekable();
+    let (mut ours_left, mut theirs_left) = (here.len(), parent.len());
     for ours in entries(here) {
-        while theirs.peek().is_some_and(|t| order(t, &ours) == Ordering::Less) {
-            theirs.next();
+        if ours_left == theirs_left && ours_left <= tail {
+            break;
         }
-        let same_name = theirs
-            .peek()
-            .filter(|t| t.name == ours.name && t.is_tree == ours.is_tree);
+        ours_left -= ours.len;
+        while theirs.peek().is_some_and(|t| order(t, &ours) == Ordering::Less) {
+            theirs_left -= theirs.next().map_or(0, |t| t.len);
+        }
+        let same_name = theirs.next_if(|t| t.name == ours.name && t.is_tree == ours.is_tree);
+        theirs_left -= same_name.map_or(0, |t| t.len);
         if !ours.is_tree {
             continue;
         }
@@ -172,5 +183,60 @@ mod tests {
             })
             .collect();
         assert_eq!(changed, vec![("a".into(), Some(2)), ("b".into(), None)]);
+    }
+
+    /// A tree of `names` (each a folder, or a file when its flag is set), in
+    /// git's order, with the given id bytes.
+    fn sorted(items: &[(String, bool, u8)]) -> Vec<u8> {
+        let mut items: Vec<_> = items.to_vec();
+        items.sort_by(|a, b| {
+            let key = |(n, file, _): &(String, bool, u8)| {
+                let mut k = n.clone().into_bytes();
+                if !file {
+                    k.push(b'/');
+                }
+                k
+            };
+            key(a).cmp(&key(b))
+        });
+        items.dedup_by(|a, b| a.0 == b.0);
+        let entries: Vec<(&str, &str, u8)> = items
+            .iter()
+            .map(|(n, file, id)| (if *file { "100644" } else { "40000" }, n.as_str(), *id))
+            .collect();
+        raw(&entries)
+    }
+
+    proptest::proptest! {
+        /// Skipping the common head and tail finds exactly what comparing
+        /// every folder by name finds.
+        #[test]
+        fn changed_folders_is_a_by_name_comparison(
+            base in proptest::collection::vec(("[a-c]{1,3}(-[a-c])?", proptest::bool::weighted(0.2), 0u8..3), 0..40),
+            edits in proptest::collection::vec((0usize..40, "[a-c]{1,3}", proptest::bool::weighted(0.2), 0u8..3, 0u8..3), 0..4),
+        ) {
+            let mut new = base.clone();
+            for (at, name, file, id, kind) in edits {
+                match (kind, new.len()) {
+                    (_, 0) | (0, _) => new.push((name, file, id)),
+                    (1, n) => { new.remove(at % n); }
+                    (_, n) => new[at % n].2 = id,
+                }
+            }
+            let (parent, here) = (sorted(&base), sorted(&new));
+            let got: Vec<_> = changed_folders(&here, &parent)
+                .into_iter()
+                .map(|(e, p)| (e.name.to_vec(), p))
+                .collect();
+            let mut want = Vec::new();
+            for ours in entries(&here).filter(|e| e.is_tree) {
+                let theirs = entries(&parent).find(|t| t.is_tree && t.name == ours.name);
+                match theirs {
+                    Some(t) if t.id == ours.id => {}
+                    other => want.push((ours.name.to_vec(), other.map(|t| t.oid()))),
+                }
+            }
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 }
