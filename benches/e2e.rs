@@ -571,6 +571,16 @@ fn diff_shown(ws: &Workspace, n: usize) -> impl Fn(&str) -> bool + '_ {
     move |s: &str| s.contains(&header) && s.contains(&token)
 }
 
+/// The diff of draft `n` as a fresh clone shows it first: numbered, or (while
+/// the history is still being read) labelled by the drafts' dates.
+fn found_diff_shown(ws: &Workspace, n: usize) -> impl Fn(&str) -> bool + '_ {
+    let numbered = diff_shown(ws, n);
+    let token = ws.token(n).to_string();
+    move |s: &str| {
+        numbered(s) || (s.contains("→ draft of ") && s.contains(&token) && !s.contains("comparing…"))
+    }
+}
+
 /// The header of the diff from draft `n - 1` to draft `n`: the worker's answer
 /// is in and drawn (whatever the text below it shows).
 fn header_shown(n: usize) -> impl Fn(&str) -> bool {
@@ -647,7 +657,7 @@ fn cold_session(home: &Home, clone: &Path, ws: &Workspace, f: &mut Udkast) -> Re
     let shown = t.wait_for(
         key,
         &format!("the diff of draft {n} (fresh clone)"),
-        &diff_shown(ws, n),
+        &found_diff_shown(ws, n),
     );
     if let Ok(d) = &shown {
         f.cold_total

@@ -112,9 +112,10 @@ fn cache_agrees_with_a_full_walk_through_merges_and_rebases() {
     assert_eq!(drafts(&ws), fresh);
 }
 
-/// A fresh clone of a long history is read by two threads, each taking half
-/// of the commits: it must number the drafts exactly as reading the same
-/// history a piece at a time by one thread does (merges included).
+/// A fresh clone of a long history is read by two threads (one lists the
+/// commits while the other reads the newest, then each reads half of the
+/// rest): it must number the drafts exactly as reading the same history a
+/// piece at a time by one thread does (merges included).
 #[test]
 fn a_long_history_read_by_two_threads_numbers_drafts_as_one_thread_does() {
     use std::io::Write;
@@ -208,17 +209,27 @@ fn a_long_history_read_by_two_threads_numbers_drafts_as_one_thread_does() {
     child.stdin.take().unwrap().write_all(&stream).unwrap();
     assert!(child.wait().unwrap().success());
 
-    // One thread, a piece at a time (each piece under the two-thread size):
-    // the older half, then the rest on top.
-    let half = env.git(
-        &dir,
-        &["rev-list", "--first-parent", "-n", "1", "--skip", "1300", "main"],
-    );
-    env.git(&dir, &["branch", "-f", "half", half.trim()]);
-    env.git(&dir, &["symbolic-ref", "HEAD", "refs/heads/half"]);
-    let store = Store::open(&dir).unwrap();
-    for slug in ["klima", "vand"] {
-        store.drafts(&Slug::parse(slug).unwrap()).unwrap();
+    // One thread, a piece at a time: each piece of 200 commits is under the
+    // size that starts a second thread (250).
+    env.git(&dir, &["symbolic-ref", "HEAD", "refs/heads/piece"]);
+    for skip in (0..=2_400).rev().step_by(200) {
+        let at = env.git(
+            &dir,
+            &[
+                "rev-list",
+                "--first-parent",
+                "-n",
+                "1",
+                "--skip",
+                &skip.to_string(),
+                "main",
+            ],
+        );
+        env.git(&dir, &["update-ref", "refs/heads/piece", at.trim()]);
+        let store = Store::open(&dir).unwrap();
+        for slug in ["klima", "vand"] {
+            store.drafts(&Slug::parse(slug).unwrap()).unwrap();
+        }
     }
     env.git(&dir, &["symbolic-ref", "HEAD", "refs/heads/main"]);
     // Each document with a new store, as a new process would read it.

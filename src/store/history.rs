@@ -37,6 +37,29 @@ pub struct Draft {
     pub document: Oid,
 }
 
+/// A draft found while the history is read for the first time: its number is
+/// not known until every older commit is read.
+#[derive(Debug, Clone)]
+pub struct FoundDraft {
+    pub slug: Arc<str>,
+    pub commit: Oid,
+    pub author: Arc<str>,
+    pub time: jiff::Zoned,
+    pub summary: String,
+}
+
+/// How far a first read of the history got: `done` of `total` commits, and
+/// the drafts found in the newest commits since the last report, newest first
+/// (by commit, not yet numbered). Older commits, read by a second thread, are
+/// only counted.
+#[derive(Debug)]
+pub struct Reading<'a> {
+    pub done: usize,
+    /// Not known while the history is still being listed.
+    pub total: Option<usize>,
+    pub found: &'a [FoundDraft],
+}
+
 /// The drafts of every document reachable from one head.
 #[derive(Debug, Default)]
 pub struct DraftIndex {
@@ -170,57 +193,122 @@ impl Store {
         Ok(index)
     }
 
-    /// Adds every commit reachable from `head` that the cache lacks. A long
-    /// history (a fresh clone) is read by two threads, each with its own
-    /// repository handle, on the two halves of the missing commits.
+    /// Adds every commit reachable from `head` that the cache lacks. The
+    /// newest are read as they are listed, so the drafts they made are on
+    /// screen before the whole history is even listed; a long rest (a fresh
+    /// clone) is read by two threads, each with its own repository handle, on
+    /// its two halves.
     fn ensure(&self, cache: &mut Cache, head: Oid) -> Result<()> {
-        let mut missing = Vec::new();
-        let mut seen = HashSet::new();
-        let mut stack = vec![head];
-        while let Some(oid) = stack.pop() {
-            if cache.commits.contains_key(&oid) || !seen.insert(oid) {
-                continue;
-            }
-            missing.push(oid);
-            stack.extend(self.repo.find_commit(oid)?.parent_ids());
-        }
-        if missing.is_empty() {
-            return Ok(());
-        }
-        // Both halves count what they read; this thread tells the user.
+        // This thread reads the newest commits and tells the user how far the
+        // reading got, with the drafts it found; the other thread only counts.
         let done = AtomicUsize::new(0);
-        let total = missing.len();
-        let report = |n: usize| {
-            let done = done.fetch_add(n, Ordering::Relaxed) + n;
+        let total = std::cell::Cell::new(None);
+        let report = |commits: &[Oid], infos: &[CommitInfo]| {
+            let done = done.fetch_add(commits.len(), Ordering::Relaxed) + commits.len();
             if let Some(progress) = self.progress.borrow_mut().as_mut() {
-                progress(done.min(total), total);
+                let found: Vec<FoundDraft> = commits
+                    .iter()
+                    .zip(infos)
+                    .flat_map(|(commit, info)| {
+                        info.drafts.iter().map(|d| FoundDraft {
+                            slug: d.slug.clone(),
+                            commit: *commit,
+                            author: d.author.clone(),
+                            time: zoned(git2::Time::new(d.seconds, d.offset_minutes)),
+                            summary: d.summary.clone(),
+                        })
+                    })
+                    .collect();
+                progress(&Reading {
+                    done,
+                    total: total.get(),
+                    found: &found,
+                });
             }
         };
-        let infos = if total < PARALLEL_FROM {
-            Walk::new(&self.repo)?.infos(&missing, &report)?
-        } else {
-            let (first, second) = missing.split_at(total / 2);
-            let path = self.repo.path().to_path_buf();
-            let (a, b) = std::thread::scope(|scope| {
-                let other = scope.spawn(|| {
-                    let repo = git2::Repository::open(&path)?;
-                    Walk::new(&repo)?.infos(second, &|n| {
-                        done.fetch_add(n, Ordering::Relaxed);
-                    })
-                });
-                let mine = Walk::new(&self.repo).and_then(|mut w| w.infos(first, &report));
-                // A panic in the other thread is a bug; carry it on.
-                (
-                    mine,
-                    other.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-                )
+        let mut walk = Walk::new(&self.repo)?;
+        let known = |oid: &Oid| cache.commits.contains_key(oid);
+        let done = &done;
+        // A few new commits (the usual case) are read here and now.
+        let mut newest = Listing::new(head);
+        while newest.seen.len() < PARALLEL_FROM / 8 {
+            if !newest.step(&known, |oid| walk.commit_info(oid))? {
+                newest.report_rest(&report);
+                let Listing { order, infos, .. } = newest;
+                keep(cache, order, infos);
+                return Ok(());
+            }
+            newest.report_chunk(&report);
+        }
+        // A long history: another thread lists it all while this one reads
+        // the newest commits (so their drafts are on screen at once); then
+        // the two share what is left.
+        let path = self.repo.path().to_path_buf();
+        let (read_rest, result) = std::thread::scope(|scope| {
+            let (listed_tx, listed) = std::sync::mpsc::channel::<Vec<Oid>>();
+            let (share_tx, share) = std::sync::mpsc::channel::<Vec<Oid>>();
+            let other = scope.spawn(move || -> Result<(Vec<Oid>, Vec<CommitInfo>)> {
+                let repo = git2::Repository::open(&path)?;
+                let mut all = Listing::<Vec<Oid>>::new(head);
+                while all.step(&known, |oid| Ok(repo.find_commit(oid)?.parent_ids().collect()))? {}
+                let _ = listed_tx.send(all.order);
+                // This thread's share of what the other has not read yet.
+                let Ok(mine) = share.recv() else {
+                    return Ok(Default::default());
+                };
+                let infos = Walk::new(&repo)?.infos(&mine, &|commits, _| {
+                    done.fetch_add(commits.len(), Ordering::Relaxed);
+                })?;
+                Ok((mine, infos))
             });
-            let mut infos = a?;
-            infos.extend(b?);
-            infos
-        };
-        cache.commits.extend(missing.into_iter().zip(infos));
-        cache.dirty = true;
+            let mut listing_failed = false;
+            let mine = (|| -> Result<(Vec<Oid>, Vec<CommitInfo>)> {
+                let mut rest = Vec::new();
+                loop {
+                    if !listing_failed {
+                        match listed.try_recv() {
+                            Ok(all) => {
+                                total.set(Some(all.len()));
+                                rest = all.into_iter().filter(|o| !newest.seen.contains(o)).collect();
+                                break;
+                            }
+                            Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                            // It failed: read everything here.
+                            Err(std::sync::mpsc::TryRecvError::Disconnected) => listing_failed = true,
+                        }
+                    }
+                    if !newest.step(&known, |oid| walk.commit_info(oid))? {
+                        break;
+                    }
+                    newest.report_chunk(&report);
+                }
+                newest.report_rest(&report);
+                let theirs = rest.split_off(rest.len() / 2);
+                let _ = share_tx.send(theirs);
+                let infos = walk.infos(&rest, &report)?;
+                Ok((rest, infos))
+            })();
+            // Nothing to share after an error: the other thread stops.
+            drop(share_tx);
+            // A panic in the other thread is a bug; carry it on.
+            let other = other.join().unwrap_or_else(|p| std::panic::resume_unwind(p));
+            let read_rest = match (mine, other) {
+                (Ok(mine), Ok(theirs)) => Ok([mine, theirs]),
+                (Err(e), _) => Err(e),
+                // Listing failed, so this thread read everything itself.
+                (Ok(mine), Err(_)) if listing_failed => Ok([mine, Default::default()]),
+                (Ok(_), Err(e)) => Err(e),
+            };
+            (read_rest, newest)
+        });
+        let Listing {
+            mut order, mut infos, ..
+        } = result;
+        for (commits, read) in read_rest? {
+            order.extend(commits);
+            infos.extend(read);
+        }
+        keep(cache, order, infos);
         Ok(())
     }
 
@@ -247,6 +335,90 @@ impl Store {
 /// Below this many new commits one thread reads them: a second repository
 /// handle costs more than it saves.
 const PARALLEL_FROM: usize = 2_000;
+
+/// How often (in commits) a first read tells how far it got.
+const REPORT_EVERY: usize = 250;
+
+/// Adds what a walk read to the cache.
+fn keep(cache: &mut Cache, order: Vec<Oid>, infos: Vec<CommitInfo>) {
+    if !order.is_empty() {
+        cache.commits.extend(order.into_iter().zip(infos));
+        cache.dirty = true;
+    }
+}
+
+/// A depth-first listing of the commits the cache lacks, from a head, parents
+/// first-parent first: what each commit gave when visited (its parents, or
+/// its whole `CommitInfo`) in the order visited. Two listings of one history
+/// visit it in the same order.
+struct Listing<T> {
+    stack: Vec<Oid>,
+    /// The commits visited.
+    seen: HashSet<Oid>,
+    order: Vec<Oid>,
+    infos: Vec<T>,
+    /// How many of them were reported.
+    reported: usize,
+}
+
+trait Parents {
+    fn parents(&self) -> &[Oid];
+}
+
+impl Parents for Vec<Oid> {
+    fn parents(&self) -> &[Oid] {
+        self
+    }
+}
+
+impl Parents for CommitInfo {
+    fn parents(&self) -> &[Oid] {
+        &self.parents
+    }
+}
+
+impl<T: Parents> Listing<T> {
+    fn new(head: Oid) -> Listing<T> {
+        Listing {
+            stack: vec![head],
+            seen: HashSet::new(),
+            order: Vec::new(),
+            infos: Vec::new(),
+            reported: 0,
+        }
+    }
+
+    /// Visits the next commit not `known`; false when there is none left.
+    fn step(&mut self, known: &impl Fn(&Oid) -> bool, visit: impl FnOnce(Oid) -> Result<T>) -> Result<bool> {
+        while let Some(oid) = self.stack.pop() {
+            if known(&oid) || !self.seen.insert(oid) {
+                continue;
+            }
+            let item = visit(oid)?;
+            self.stack.extend(item.parents().iter().copied());
+            self.order.push(oid);
+            self.infos.push(item);
+            return Ok(true);
+        }
+        Ok(false)
+    }
+}
+
+impl Listing<CommitInfo> {
+    /// Reports each `REPORT_EVERY` commits read.
+    fn report_chunk(&mut self, report: &dyn Fn(&[Oid], &[CommitInfo])) {
+        if self.infos.len() - self.reported >= REPORT_EVERY {
+            self.report_rest(report);
+        }
+    }
+
+    /// Reports what was read and not reported yet (maybe nothing: the total
+    /// may have become known).
+    fn report_rest(&mut self, report: &dyn Fn(&[Oid], &[CommitInfo])) {
+        report(&self.order[self.reported..], &self.infos[self.reported..]);
+        self.reported = self.infos.len();
+    }
+}
 
 /// What a walk through new commits remembers between commits. The walk goes
 /// from a commit to its parents, so the parent's `strategies/` tree, read to
@@ -324,15 +496,15 @@ impl<'r> Walk<'r> {
         Ok(v)
     }
 
-    /// The infos of `commits`, calling `read(n)` after each `n` of them.
-    fn infos(&mut self, commits: &[Oid], read: &dyn Fn(usize)) -> Result<Vec<CommitInfo>> {
-        const EVERY: usize = 1_000;
+    /// The infos of `commits`, calling `read` with each few hundred of them.
+    fn infos(&mut self, commits: &[Oid], read: &dyn Fn(&[Oid], &[CommitInfo])) -> Result<Vec<CommitInfo>> {
         let mut out = Vec::with_capacity(commits.len());
-        for chunk in commits.chunks(EVERY) {
+        for chunk in commits.chunks(REPORT_EVERY) {
+            let start = out.len();
             for commit in chunk {
                 out.push(self.commit_info(*commit)?);
             }
-            read(chunk.len());
+            read(chunk, &out[start..]);
         }
         Ok(out)
     }

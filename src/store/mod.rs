@@ -30,7 +30,7 @@ pub use approve::{DecisionInput, Recorded, Tagged};
 pub use comments::{CommentOp, ThreadLines, comment_trailer, line_label};
 pub use decisions::{Approvals, DecisionFiles};
 pub use error::{Result, StoreError};
-pub use history::{Draft, DraftIndex, parse_trailers};
+pub use history::{Draft, DraftIndex, FoundDraft, Reading, parse_trailers};
 pub use snapshot::{Snapshot, StrategyEntry};
 pub use tags::ApprovedTag;
 pub use verify::{Finding, Verification};
@@ -53,13 +53,13 @@ pub struct Store {
     /// opening a document, its history and approvals all number the same
     /// drafts, and ordering 20,000 commits takes milliseconds each time.
     index: std::cell::RefCell<Option<(Oid, std::sync::Arc<history::DraftIndex>)>>,
-    /// Told `(done, of)` commits while the history cache is being built (a
-    /// fresh clone), so a face can show how far it got.
+    /// Told how far the history cache is built (a fresh clone) and the
+    /// drafts found so far, so a face can show both.
     progress: std::cell::RefCell<Option<Progress>>,
 }
 
 /// See [`Store::on_progress`].
-pub type Progress = Box<dyn FnMut(usize, usize)>;
+pub type Progress = Box<dyn FnMut(&history::Reading<'_>)>;
 
 impl From<Repository> for Store {
     fn from(repo: Repository) -> Store {
@@ -88,13 +88,17 @@ fn tune_libgit2() {
 impl Store {
     /// Opens the repository containing `path` (a working tree or a bare repository).
     pub fn open(path: &Path) -> Result<Store> {
+        let store = Store::open_to_read(path)?;
+        store.finish_interrupted_on_open();
+        Ok(store)
+    }
+
+    /// Opens the repository containing `path` for reading alone: a write some
+    /// killed process left unfinished is left to the store that writes.
+    pub fn open_to_read(path: &Path) -> Result<Store> {
         let flags = git2::RepositoryOpenFlags::empty();
         match Repository::open_ext(path, flags, std::iter::empty::<&std::ffi::OsStr>()) {
-            Ok(repo) => {
-                let store = Store::from(repo);
-                store.finish_interrupted_on_open();
-                Ok(store)
-            }
+            Ok(repo) => Ok(Store::from(repo)),
             Err(e) if e.code() == git2::ErrorCode::NotFound => {
                 Err(StoreError::NotARepository(path.to_path_buf()))
             }
@@ -124,8 +128,8 @@ impl Store {
         self.repo.path().join("udkast")
     }
 
-    /// Calls `progress(done, of)` every thousand commits while reading history
-    /// the cache lacks.
+    /// Calls `progress` every few hundred commits while reading history the
+    /// cache lacks, with the drafts found among the newest commits.
     pub fn on_progress(&self, progress: Progress) {
         *self.progress.borrow_mut() = Some(progress);
     }

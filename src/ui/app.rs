@@ -115,6 +115,9 @@ pub struct App {
     pub external_edit: Option<String>,
     pub clipboard: String,
     pub busy: Option<String>,
+    /// Drafts a first read of the history found so far, newest first, by
+    /// slug: what the history screen shows until the drafts are numbered.
+    found: std::collections::HashMap<String, Vec<crate::ui::jobs::HistoryEntry>>,
 }
 
 impl App {
@@ -142,6 +145,7 @@ impl App {
             external_edit: None,
             clipboard: String::new(),
             busy: Some("Reading the workspace…".into()),
+            found: Default::default(),
         }
     }
 
@@ -162,13 +166,36 @@ impl App {
     // ---- responses from the worker -------------------------------------------------
 
     pub fn handle_response(&mut self, response: Response) {
-        self.busy = None;
+        // Diffs come from their own worker, while the other may still be busy.
+        if !matches!(
+            response,
+            Response::Diffed(..) | Response::DiffSkipped(_) | Response::Found(_)
+        ) {
+            self.busy = None;
+        }
         match response {
             Response::Progress(text) => self.busy = Some(text),
+            Response::Found(found) => {
+                for (slug, entry) in found {
+                    self.found.entry(slug).or_default().push(entry);
+                }
+                if let Some(h) = self.history.as_mut().filter(|h| !h.loaded)
+                    && let Some(found) = self.found.get_mut(h.slug.as_str())
+                {
+                    // Newest first (a chunk of a merged history may be older
+                    // than the next one).
+                    found.sort_by(|a, b| b.date.cmp(&a.date));
+                    h.set_found(found.clone());
+                }
+                self.history_requests();
+            }
             Response::Loaded(Ok(view)) => {
                 self.load_error = None;
                 if view.refreshing {
                     self.busy = Some("Reading the history…".into());
+                } else {
+                    // Read: every draft has its number now.
+                    self.found.clear();
                 }
                 if let Some(problem) = view.problems.first() {
                     self.error(problem.clone());
@@ -846,11 +873,17 @@ impl App {
     fn show_history(&mut self) {
         let Some(slug) = self.focused_slug() else { return };
         if self.history.as_ref().is_none_or(|h| h.slug != slug) {
-            self.history = Some(HistoryState::new(slug.clone()));
+            let mut h = HistoryState::new(slug.clone());
+            if let Some(found) = self.found.get_mut(slug.as_str()) {
+                found.sort_by(|a, b| b.date.cmp(&a.date));
+                h.set_found(found.clone());
+            }
+            self.history = Some(h);
         }
         // Always refresh: a draft may have been saved since.
         self.requests.push(Request::History(slug));
         self.screen = Screen::History;
+        self.history_requests();
     }
 
     /// Screen 5 for the focused document.

@@ -88,6 +88,9 @@ pub enum Response {
     Commented(Slug, Result<String, String>),
     /// How far a long job got, as a sentence for the status line.
     Progress(String),
+    /// Drafts found by a first read of the history, newest first, by slug:
+    /// numbered 0, as their numbers are not known yet.
+    Found(Vec<(String, HistoryEntry)>),
 }
 
 /// What to do with comments.
@@ -659,22 +662,77 @@ pub fn diff_threads(store: &Store, key: &DiffKey, to_text: Option<&str>) -> Resu
     })
 }
 
-/// The worker thread: requests in order, except that of several diffs waiting
-/// only the newest is computed (the reviewer has moved on from the others).
-/// It keeps one `Store` for its lifetime, so git's object cache (and the
-/// history cache) serve every request.
-/// Answers go to `answers`, which the event loop also waits on.
-pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<T>) -> Sender<Request> {
+/// The two worker threads: one for diffs alone and one for everything else,
+/// so a diff is computed while a long job runs (the first read of a fresh
+/// clone's history, which shows the drafts it finds as it goes).
+pub struct Workers {
+    main: Sender<Request>,
+    diffs: Sender<Request>,
+}
+
+impl Workers {
+    pub fn send(&self, request: Request) {
+        let worker = match request {
+            Request::Diff(_) => &self.diffs,
+            _ => &self.main,
+        };
+        // A worker that is gone answered its last request with an error.
+        let _ = worker.send(request);
+    }
+}
+
+/// Starts both workers. Each keeps one `Store` for its lifetime, so git's
+/// object cache (and the history cache) serve every request. Answers go to
+/// `answers`, which the event loop also waits on.
+pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<T>) -> Workers {
+    let diffs = worker(answers.clone(), {
+        let repo = repo.clone();
+        move || Store::open_to_read(&repo).map_err(|e| e.to_string())
+    });
+    let progress = answers.clone();
+    let main = worker(answers, move || {
+        let store = Store::open(&repo).map_err(|e| e.to_string())?;
+        store.on_progress(Box::new(move |reading| {
+            let text = match reading.total {
+                Some(total) => format!("Reading the history: {} of {total} commits…", reading.done),
+                None => format!("Reading the history: {} commits…", reading.done),
+            };
+            let _ = progress.send(T::from(Response::Progress(text)));
+            if !reading.found.is_empty() {
+                let found = reading.found.iter().map(found_entry).collect();
+                let _ = progress.send(T::from(Response::Found(found)));
+            }
+        }));
+        Ok(store)
+    });
+    Workers { main, diffs }
+}
+
+/// A draft found before its number is known, as a row of the history.
+pub fn found_entry(found: &crate::store::FoundDraft) -> (String, HistoryEntry) {
+    let entry = HistoryEntry {
+        number: 0,
+        commit: found.commit,
+        date: found.time.strftime("%Y-%m-%d %H:%M").to_string(),
+        author: found.author.to_string(),
+        summary: found.summary.clone(),
+        labels: Vec::new(),
+        recorded: None,
+        decisions: Vec::new(),
+    };
+    (found.slug.to_string(), entry)
+}
+
+/// One worker thread: requests in order, except that of several diffs (or
+/// diff threads) waiting only the newest is computed (the reviewer has moved
+/// on from the others).
+fn worker<T: From<Response> + Send + 'static>(
+    answers: Sender<T>,
+    open: impl FnOnce() -> Result<Store, String> + Send + 'static,
+) -> Sender<Request> {
     let (req_tx, req_rx) = channel::<Request>();
     std::thread::spawn(move || {
-        let store = Store::open(&repo).map_err(|e| e.to_string());
-        if let Ok(store) = &store {
-            let progress = answers.clone();
-            store.on_progress(Box::new(move |done, of| {
-                let text = format!("Reading the history: {done} of {of} commits…");
-                let _ = progress.send(T::from(Response::Progress(text)));
-            }));
-        }
+        let store = open();
         while let Ok(first) = req_rx.recv() {
             let batch: Vec<Request> = std::iter::once(first).chain(req_rx.try_iter()).collect();
             let last_diff = batch.iter().rposition(|r| matches!(r, Request::Diff(_)));

@@ -81,7 +81,7 @@ type Screen = Terminal<LeanBackend<std::io::Stdout>>;
 fn event_loop(
     terminal: &mut Screen,
     app: &mut App,
-    requests: &Sender<jobs::Request>,
+    requests: &jobs::Workers,
     (wake_tx, wake): (Sender<Wake>, Receiver<Wake>),
     signalled: &AtomicBool,
 ) -> Result<(), String> {
@@ -91,7 +91,7 @@ fn event_loop(
     let input = input::Input::spawn(wake_tx);
     loop {
         for request in app.requests.drain(..) {
-            let _ = requests.send(request);
+            requests.send(request);
         }
         if dirty {
             terminal.draw(|frame| app.draw(frame)).map_err(io)?;

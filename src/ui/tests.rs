@@ -773,3 +773,77 @@ fn a_message_too_long_for_the_status_line_takes_all_of_it() {
         "{status}"
     );
 }
+
+/// A fresh clone: the history screen shows the drafts the first read of the
+/// history found so far, with their diffs, before they are numbered; once the
+/// history is read, the same draft stays selected, now numbered.
+#[test]
+fn history_shows_the_drafts_found_so_far_then_numbers_them() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    let store = crate::store::Store::open(&fx.repo).map_err(|e| e.to_string());
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let drafts = store.as_ref().unwrap().drafts(&slug).unwrap();
+    let n = drafts.len();
+    let found: Vec<_> = drafts
+        .iter()
+        .rev()
+        .take(3)
+        .map(|d| {
+            jobs::found_entry(&crate::store::FoundDraft {
+                slug: slug.as_str().into(),
+                commit: d.commit,
+                author: d.author.as_str().into(),
+                time: d.time.clone(),
+                summary: d.summary.clone(),
+            })
+        })
+        .collect();
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('3'));
+    // The worker is still reading the history: what it asked for waits.
+    let waiting: Vec<jobs::Request> = app.requests.drain(..).collect();
+    assert!(matches!(waiting.as_slice(), [jobs::Request::History(_)]));
+    assert!(render(&mut app, 120, 40).contains("Reading the drafts…"));
+    app.handle_response(Response::Found(found[..1].to_vec()));
+    // One draft found: the one before it is not known yet, so no diff.
+    assert!(app.requests.is_empty());
+    app.handle_response(Response::Found(found[1..].to_vec()));
+    // Diffs are answered by their own worker meanwhile.
+    let diffs: Vec<jobs::Request> = app.requests.drain(..).collect();
+    assert!(!diffs.is_empty());
+    for request in diffs {
+        assert!(matches!(request, jobs::Request::Diff(_)));
+        let response = jobs::handle(&store, request);
+        app.handle_response(response);
+    }
+    let shown = render(&mut app, 80, 24);
+    insta::assert_snapshot!("history_found_so_far_80x24_no_color", shown);
+    let shown = render(&mut app, 120, 40);
+    let latest = drafts.last().unwrap().time.strftime("%Y-%m-%d %H:%M").to_string();
+    assert!(shown.contains("3 drafts so far"), "{shown}");
+    assert!(shown.contains(&format!("→ draft of {latest}")), "{shown}");
+    // Commenting waits for the numbers.
+    let h = app.history.as_ref().unwrap();
+    assert!(h.provisional && h.comment_target().is_err());
+    // The oldest found: its predecessor is not found yet.
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    assert!(app.history.as_ref().unwrap().wanted().is_none());
+    key(&mut app, KeyCode::Char('k'));
+    app.requests.clear();
+    // The whole history is read: numbered, the same draft selected.
+    for request in waiting {
+        let response = jobs::handle(&store, request);
+        app.handle_response(response);
+    }
+    settle(&mut app, &fx.repo);
+    let h = app.history.as_ref().unwrap();
+    assert!(!h.provisional && h.entries.len() == n);
+    assert_eq!(h.entries[h.selected].commit, drafts[n - 2].commit);
+    let shown = render(&mut app, 120, 40);
+    assert!(
+        shown.contains(&format!("draft {} → draft {}", n - 2, n - 1)),
+        "{shown}"
+    );
+}

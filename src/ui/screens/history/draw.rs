@@ -92,17 +92,26 @@ impl HistoryState {
         let [list_area, diff_area] =
             Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area);
         self.draw_list(frame, list_area, theme);
-        let shown = self
-            .wanted()
-            .and_then(|(key, _, _)| Some((key.clone(), self.cache.get(&key)?.clone())));
+        let wanted = self.wanted();
+        let shown = wanted
+            .as_ref()
+            .and_then(|(key, _, _)| Some((key.clone(), self.cache.get(key)?.clone())));
         if shown.is_some() {
             self.last_shown = shown.clone();
         }
         // While the wanted diff is computed, the last one stays in view, drawn
-        // and labelled as what it is, with "comparing…".
+        // and labelled as what it is, with "comparing…". The wanted one is
+        // labelled as the list is now (a draft found by a first read of the
+        // history gets its number).
         let waiting = shown.is_none();
         match shown.or_else(|| self.last_shown.clone()) {
-            Some((key, d)) => self.draw_diff(frame, diff_area, theme, key, &d, waiting),
+            Some((key, d)) => {
+                let labels = match (&wanted, waiting) {
+                    (Some((_, from, to)), false) => (from.clone(), to.clone()),
+                    _ => (d.from_label.clone(), d.to_label.clone()),
+                };
+                self.draw_diff(frame, diff_area, theme, (key, labels), &d, waiting)
+            }
             None => {
                 let text = match (&self.error, self.loaded, self.entries.is_empty()) {
                     (Some(e), _, _) => inert(e).into_owned(),
@@ -125,8 +134,12 @@ impl HistoryState {
             .enumerate()
             .map(|(i, e)| {
                 let mark = if self.marked == Some(i) { "●" } else { " " };
+                let number = match self.provisional {
+                    true => "  …".to_string(),
+                    false => format!("{:>3}", e.number),
+                };
                 let mut spans = vec![
-                    Span::styled(format!("{mark}{:>3} ", e.number), theme.title()),
+                    Span::styled(format!("{mark}{number} "), theme.title()),
                     Span::styled(format!("{} ", e.date.get(..10).unwrap_or(&e.date)), theme.dim()),
                     Span::raw(format!("{} ", inert(&e.author))),
                 ];
@@ -143,9 +156,10 @@ impl HistoryState {
                 ListItem::new(Line::from(spans))
             })
             .collect();
-        let title = match self.loaded {
-            true => format!(" {} — {} drafts ", self.slug, self.entries.len()),
-            false => format!(" {} — reading its drafts… ", self.slug),
+        let title = match (self.loaded, self.provisional) {
+            (true, _) => format!(" {} — {} drafts ", self.slug, self.entries.len()),
+            (false, true) => format!(" {} — {} drafts so far… ", self.slug, self.entries.len()),
+            (false, false) => format!(" {} — reading its drafts… ", self.slug),
         };
         let list = List::new(items)
             .block(Block::default().borders(Borders::RIGHT).title(title))
@@ -160,7 +174,7 @@ impl HistoryState {
         frame: &mut Frame<'_>,
         area: Rect,
         theme: &Theme,
-        drawn: DiffKey,
+        (drawn, (from_label, to_label)): (DiffKey, (String, String)),
         d: &Arc<ComputedDiff>,
         waiting: bool,
     ) {
@@ -186,7 +200,7 @@ impl HistoryState {
         let words_removed: usize = d.sections.iter().map(|s| s.removed_words).sum();
         let mut head = vec![
             Span::styled(
-                format!(" {} → {}", inert(&d.from_label), inert(&d.to_label)),
+                format!(" {} → {}", inert(&from_label), inert(&to_label)),
                 theme.title(),
             ),
             Span::styled(

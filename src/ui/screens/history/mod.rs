@@ -75,6 +75,9 @@ pub struct HistoryState {
     /// Newest first, as `git log` shows them.
     pub entries: Vec<HistoryEntry>,
     pub loaded: bool,
+    /// The entries are the drafts a first read of the history found so far,
+    /// not numbered yet (see [`HistoryState::set_found`]).
+    pub provisional: bool,
     pub selected: usize,
     pub marked: Option<usize>,
     pub special: Option<Special>,
@@ -114,6 +117,7 @@ impl HistoryState {
             slug,
             entries: Vec::new(),
             loaded: false,
+            provisional: false,
             selected: 0,
             marked: None,
             special: None,
@@ -141,9 +145,42 @@ impl HistoryState {
 
     pub fn set_entries(&mut self, mut entries: Vec<HistoryEntry>) {
         entries.reverse();
-        self.entries = entries;
+        self.replace_entries(entries);
         self.loaded = true;
-        self.selected = self.selected.min(self.entries.len().saturating_sub(1));
+        self.provisional = false;
+    }
+
+    /// Shows the drafts a first read of the history found so far (newest
+    /// first): a fresh clone's latest drafts and their diffs are there at
+    /// once, numbered when the whole history is read.
+    pub fn set_found(&mut self, entries: Vec<HistoryEntry>) {
+        if self.loaded {
+            return;
+        }
+        self.replace_entries(entries);
+        self.provisional = true;
+    }
+
+    /// New entries, the same draft still selected when it is among them.
+    fn replace_entries(&mut self, entries: Vec<HistoryEntry>) {
+        let selected = self.entries.get(self.selected).map(|e| e.commit);
+        let marked = self.marked.and_then(|m| self.entries.get(m)).map(|e| e.commit);
+        let at = |commit: Option<git2::Oid>| commit.and_then(|c| entries.iter().position(|e| e.commit == c));
+        self.selected = at(selected)
+            .unwrap_or(self.selected)
+            .min(entries.len().saturating_sub(1));
+        self.marked = self.marked.and(at(marked));
+        self.entries = entries;
+    }
+
+    /// What a draft is called: its number, or while the history is still
+    /// being read for the first time, its date.
+    fn label(&self, entry: &HistoryEntry) -> String {
+        if self.provisional {
+            format!("draft of {}", entry.date)
+        } else {
+            format!("draft {}", entry.number)
+        }
     }
 
     /// The diff wanted now and its labels, if the history is known.
@@ -158,37 +195,41 @@ impl HistoryState {
         match &self.special {
             Some(Special::Buffer(version)) => Some((
                 key(Some(latest.commit), latest.commit, Some(*version)),
-                format!("draft {}", latest.number),
+                self.label(latest),
                 "unsaved text".into(),
             )),
             Some(Special::Approved { commit, label }) => Some((
                 key(Some(*commit), latest.commit, None),
                 label.clone(),
-                format!("draft {} (latest)", latest.number),
+                format!("{} (latest)", self.label(latest)),
             )),
             None => {
                 let selected = self.entries.get(self.selected)?;
-                match self.marked.and_then(|m| self.entries.get(m)) {
-                    Some(marked) if marked.number != selected.number => {
-                        let (old, new) = if marked.number < selected.number {
-                            (marked, selected)
-                        } else {
-                            (selected, marked)
+                match self.marked.filter(|m| *m != self.selected) {
+                    Some(marked) => {
+                        // Newest first: the one further down is the older.
+                        let (old, new) = match marked > self.selected {
+                            true => (self.entries.get(marked)?, selected),
+                            false => (selected, self.entries.get(marked)?),
                         };
                         Some((
                             key(Some(old.commit), new.commit, None),
-                            format!("draft {}", old.number),
-                            format!("draft {}", new.number),
+                            self.label(old),
+                            self.label(new),
                         ))
                     }
-                    _ => {
+                    None => {
                         let previous = self.entries.get(self.selected + 1);
+                        // The draft before the oldest found so far is not known yet.
+                        if previous.is_none() && self.provisional {
+                            return None;
+                        }
                         Some((
                             key(previous.map(|p| p.commit), selected.commit, None),
                             previous
-                                .map(|p| format!("draft {}", p.number))
+                                .map(|p| self.label(p))
                                 .unwrap_or_else(|| "nothing".into()),
-                            format!("draft {}", selected.number),
+                            self.label(selected),
                         ))
                     }
                 }
@@ -220,6 +261,7 @@ impl HistoryState {
             {
                 if let (Some(entry), previous) =
                     (self.entries.get(neighbour), self.entries.get(neighbour + 1))
+                    && (previous.is_some() || !self.provisional)
                 {
                     want.push((
                         DiffKey {
@@ -229,9 +271,9 @@ impl HistoryState {
                             buffer: None,
                         },
                         previous
-                            .map(|p| format!("draft {}", p.number))
+                            .map(|p| self.label(p))
                             .unwrap_or_else(|| "nothing".into()),
-                        format!("draft {}", entry.number),
+                        self.label(entry),
                     ));
                 }
             }
@@ -451,6 +493,9 @@ impl HistoryState {
             return Err("Move into the diff (Tab), select lines with Shift-↑/↓, then comment".into());
         }
         let (key, _, _) = self.wanted().ok_or("No draft is shown")?;
+        if self.provisional {
+            return Err("The drafts are still being numbered; comment once the history is read".into());
+        }
         let rendered = self.rendered.borrow();
         let r = rendered
             .as_ref()
