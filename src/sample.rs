@@ -111,6 +111,7 @@ fn decisions_of(history: &History) -> Result<Vec<DemoDecision>, String> {
                     name: author.name.clone(),
                     email: author.email.clone(),
                 },
+                withdraws: None,
             },
             time,
         });

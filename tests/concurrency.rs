@@ -230,6 +230,7 @@ fn decisions_recorded_at_once_are_all_kept() {
                         name: common::NAME.into(),
                         email: common::EMAIL.into(),
                     },
+                    withdraws: None,
                 };
                 store
                     .record_decision(approvals.head, &slug, &decision, &sig)

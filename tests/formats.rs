@@ -160,6 +160,7 @@ fn decision() -> impl Strategy<Value = Decision> {
                     text,
                     recorded_at,
                     recorded_by: Person { name, email },
+                    withdraws: None,
                 }
             },
         )

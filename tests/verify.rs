@@ -159,8 +159,9 @@ fn push(env: &Env, ws: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// A non-lead adds themselves to the leads and then "adopts" the draft; a
-/// non-lead deletes a lead's decision with `git rm`. `verify`, and so the
-/// server's hook, names each commit and who made it, and refuses the push.
+/// non-lead (or a lead) deletes a decision with `git rm`. `verify`, and so
+/// the server's hook, names each commit and who made it, and refuses the
+/// push; a lead withdraws a decision with a later one instead.
 #[test]
 fn the_hook_refuses_self_promotion_and_deleted_decisions() {
     let env = Env::new();
@@ -222,9 +223,48 @@ fn the_hook_refuses_self_promotion_and_deleted_decisions() {
     assert!(stderr.contains("who was not a lead"), "{stderr}");
     env.git(&ws, &["reset", "-q", "--hard", "origin/main"]);
 
-    // The same change by the lead goes through.
+    // Not by a lead either: a lead withdraws it with a later decision.
     env.git(&ws, &["rm", "-q", &path]);
     env.git(&ws, &["commit", "-qm", "Væk"]);
+    let out = push(&env, &ws, &["push", "origin", "main"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("--withdraws"), "{stderr}");
+    env.git(&ws, &["reset", "-q", "--hard", "origin/main"]);
+    let id = file.to_string_lossy().trim_end_matches(".toml").to_string();
+    let withdraw = |body: &str, id: &str| {
+        env.udkast_in(
+            &ws,
+            &[
+                "decide",
+                "klima",
+                "--draft",
+                "1",
+                "--body",
+                body,
+                "--outcome",
+                "approved",
+                "--date",
+                "2025-03-04",
+                "--withdraws",
+                id,
+            ],
+        )
+    };
+    withdraw("DIR", "20990101T000000Z-000000")
+        .user_error("klima has no decision \"20990101T000000Z-000000\"");
+    withdraw("ØKE", &id).user_error("a decision of ØKE can only withdraw one of ØKE's");
+    withdraw("DIR", &id).ok();
+    withdraw("DIR", &id).user_error("is already withdrawn");
+    let status = env
+        .udkast_in(&ws, &["status", "klima", "--json"])
+        .ok()
+        .to_string();
+    assert!(
+        !status.contains("\"rejected\""),
+        "withdrawn, no longer in force: {status}"
+    );
+    assert!(status.contains(&format!("\"withdraws\": \"{id}\"")), "{status}");
     let out = push(&env, &ws, &["push", "origin", "main"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -21,6 +21,7 @@ pub struct DecideArgs {
     pub item: Option<String>,
     pub case: Option<String>,
     pub text: Option<String>,
+    pub withdraws: Option<String>,
 }
 
 fn parse_slug(slug: &str) -> Result<Slug, Failure> {
@@ -57,6 +58,7 @@ pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
         item: args.item,
         case: args.case,
         text: args.text,
+        withdraws: args.withdraws,
     };
     let Recorded {
         decision,
@@ -198,6 +200,7 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
                     d.item.clone().unwrap_or_default(),
                     d.case.clone().unwrap_or_default(),
                     d.recorded_by.name.clone(),
+                    d.id.clone(),
                 ]
             })
             .collect();
@@ -210,6 +213,7 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
                 "ITEM",
                 "CASE",
                 "RECORDED BY",
+                "ID",
             ],
             &rows,
             &[2],

@@ -138,6 +138,11 @@ pub enum Command {
         /// The decision as the minutes word it.
         #[arg(long, short = 'm', value_name = "TEXT")]
         message: Option<String>,
+        /// The id of an earlier decision of the same body that this one
+        /// supersedes (a decision recorded by mistake); decisions are never
+        /// deleted. `udkast status SLUG --json` lists the ids.
+        #[arg(long, value_name = "ID")]
+        withdraws: Option<String>,
     },
     /// Where documents stand on their approval route: drafts × bodies.
     Status {
@@ -244,6 +249,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             item,
             case,
             message,
+            withdraws,
         }) => approvals::decide(
             &repo,
             approvals::DecideArgs {
@@ -255,6 +261,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 item,
                 case,
                 text: message,
+                withdraws,
             },
         ),
         Some(Command::Status { slug, json }) => approvals::status(&repo, slug.as_deref(), json),

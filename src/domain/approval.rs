@@ -326,6 +326,7 @@ mod tests {
                 name: "Mette Holm".into(),
                 email: "mette.holm@aaby.dk".into(),
             },
+            withdraws: None,
         }
     }
 

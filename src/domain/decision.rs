@@ -159,6 +159,10 @@ pub struct Decision {
     pub text: Option<String>,
     pub recorded_at: Timestamp,
     pub recorded_by: Person,
+    /// The id of an earlier decision of the same body that this one
+    /// supersedes: a decision is never deleted, a lead withdraws it this way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub withdraws: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -175,6 +179,7 @@ struct RawDecision {
     text: Option<Spanned<String>>,
     recorded_at: Timestamp,
     recorded_by: Spanned<Person>,
+    withdraws: Option<Spanned<String>>,
 }
 
 /// A full commit id: 40 (SHA-1) or 64 (SHA-256) lowercase hex digits.
@@ -250,6 +255,18 @@ impl Decision {
                 ),
             ));
         }
+        let withdraws = match raw.withdraws {
+            Some(w) if !is_decision_id(w.get_ref()) => {
+                return Err(at(
+                    w.span(),
+                    "withdraws must be the id of another decision".into(),
+                ));
+            }
+            Some(w) if w.get_ref() == id => {
+                return Err(at(w.span(), "a decision cannot withdraw itself".into()));
+            }
+            w => w.map(Spanned::into_inner),
+        };
         Ok(Decision {
             id: id.to_string(),
             format: *raw.format.get_ref(),
@@ -263,6 +280,7 @@ impl Decision {
             text: text_field,
             recorded_at: raw.recorded_at,
             recorded_by: raw.recorded_by.into_inner(),
+            withdraws,
         })
     }
 
@@ -346,6 +364,20 @@ recorded_at = "2025-01-28T10:15:00Z"
 name = "Mette Holm"
 email = "mette.holm@aaby.dk"
 "#;
+
+    #[test]
+    fn a_withdrawal_names_another_decision() {
+        let with =
+            |value: &str| GOOD.replace("recorded_at", &format!("withdraws = \"{value}\"\nrecorded_at"));
+        let d = Decision::parse(FILE, ID, &with("20250101T090000Z-0a0b0c")).unwrap();
+        assert_eq!(d.withdraws.as_deref(), Some("20250101T090000Z-0a0b0c"));
+        assert_eq!(Decision::parse(FILE, ID, &d.to_toml()).unwrap(), d);
+        let own = Decision::parse(FILE, ID, &with(ID)).unwrap_err();
+        assert!(own.to_string().contains("cannot withdraw itself"), "{own}");
+        let bad = Decision::parse(FILE, ID, &with("../x")).unwrap_err();
+        assert!(bad.to_string().contains("the id of another decision"), "{bad}");
+        assert_eq!(Decision::parse(FILE, ID, GOOD).unwrap().withdraws, None);
+    }
 
     #[test]
     fn parses_and_round_trips() {

@@ -190,6 +190,7 @@ mod tests {
                 name: "Mette Holm".into(),
                 email: "mette.holm@aaby.dk".into(),
             },
+            withdraws: None,
         }
     }
 

@@ -20,6 +20,8 @@ pub struct DecisionInput {
     pub item: Option<String>,
     pub case: Option<String>,
     pub text: Option<String>,
+    /// The id of a decision of the same body this one supersedes.
+    pub withdraws: Option<String>,
 }
 
 /// A recorded decision, with the approvals after it.
@@ -99,6 +101,10 @@ impl Store {
                 number: input.draft,
                 count: approvals.drafts.len(),
             })?;
+        let withdraws = match &input.withdraws {
+            Some(id) => Some(self.withdrawable(approvals.head, slug, &body, id)?),
+            None => None,
+        };
         let now = Timestamp::from_second(Timestamp::now().as_second()).unwrap_or(Timestamp::UNIX_EPOCH);
         let decision = Decision {
             id: Decision::new_id(now),
@@ -116,6 +122,7 @@ impl Store {
                 name: String::from_utf8_lossy(identity.name_bytes()).into_owned(),
                 email: String::from_utf8_lossy(identity.email_bytes()).into_owned(),
             },
+            withdraws: withdraws.clone(),
         };
         let saved = self.record_decision(approvals.head, slug, &decision, &identity)?;
         warnings.extend(saved.warnings.iter().cloned());
@@ -126,6 +133,28 @@ impl Store {
             warnings,
             after,
         })
+    }
+
+    /// Checks that `id` names a decision of `body` on `slug` at `head` that
+    /// is still in force, and returns the id.
+    fn withdrawable(&self, head: git2::Oid, slug: &Slug, body: &BodyId, id: &str) -> Result<String> {
+        let files = self.decisions_at(head, slug)?;
+        let quoted = crate::text::inert_quote(id);
+        if files.withdrawn.iter().any(|d| d.id == id) {
+            return Err(StoreError::BadInput(format!(
+                "decision \"{quoted}\" of {slug} is already withdrawn"
+            )));
+        }
+        match files.decisions.iter().find(|d| d.id == id) {
+            Some(d) if d.body == *body => Ok(d.id.clone()),
+            Some(d) => Err(StoreError::BadInput(format!(
+                "decision \"{quoted}\" is {}'s; a decision of {body} can only withdraw one of {body}'s",
+                d.body
+            ))),
+            None => Err(StoreError::BadInput(format!(
+                "{slug} has no decision \"{quoted}\" (`udkast status {slug}` lists their ids)"
+            ))),
+        }
     }
 
     /// Tags a draft of `slug` (default: the newest the last body of the route

@@ -20,7 +20,37 @@ pub struct DecisionFiles {
     pub decisions: Vec<Decision>,
     /// The blob of each decision's file, parallel to `decisions`.
     pub blobs: Vec<Oid>,
+    /// Decisions a later decision withdrew: kept in the history, not in force.
+    pub withdrawn: Vec<Decision>,
     pub problems: Vec<Invalid>,
+}
+
+impl DecisionFiles {
+    /// Moves each decision another one withdraws out of `decisions`. A
+    /// withdrawal naming no decision of this document is a problem.
+    fn set_withdrawn_aside(&mut self, slug: &Slug) {
+        let named: Vec<(String, String)> = self
+            .decisions
+            .iter()
+            .filter_map(|d| Some((d.id.clone(), d.withdraws.clone()?)))
+            .collect();
+        for (by, id) in named {
+            match self.decisions.iter().position(|d| d.id == id) {
+                Some(at) => {
+                    self.blobs.remove(at);
+                    self.withdrawn.push(self.decisions.remove(at));
+                }
+                None if self.withdrawn.iter().any(|d| d.id == id) => {}
+                None => self.problems.push(Invalid::new(
+                    &paths::decision(slug, &by),
+                    format!(
+                        "withdraws \"{}\", which is not a decision of {slug}",
+                        crate::text::inert(&id)
+                    ),
+                )),
+            }
+        }
+    }
 }
 
 /// A document's approvals at the branch head, with what they were computed from.
@@ -74,6 +104,7 @@ impl Store {
                 Err(problem) => out.problems.push(problem),
             }
         }
+        out.set_withdrawn_aside(slug);
         Ok(out)
     }
 

@@ -56,6 +56,11 @@ pub struct Store {
     /// Told how far the history cache is built (a fresh clone) and the
     /// drafts found so far, so a face can show both.
     progress: std::cell::RefCell<Option<Progress>>,
+    /// Whether checking a document blob may load the history cache (which
+    /// remembers the blobs found valid). A store that only reads texts (the
+    /// diff worker's) checks each text as it reads it instead of holding a
+    /// second copy of the cache.
+    blob_memory: bool,
 }
 
 /// See [`Store::on_progress`].
@@ -71,6 +76,7 @@ impl From<Repository> for Store {
             placed: std::cell::RefCell::default(),
             index: std::cell::RefCell::default(),
             progress: std::cell::RefCell::default(),
+            blob_memory: true,
         }
     }
 }
@@ -88,14 +94,21 @@ fn tune_libgit2() {
 impl Store {
     /// Opens the repository containing `path` (a working tree or a bare repository).
     pub fn open(path: &Path) -> Result<Store> {
-        let store = Store::open_to_read(path)?;
+        let store = Store::open_quietly(path)?;
         store.finish_interrupted_on_open();
         Ok(store)
     }
 
-    /// Opens the repository containing `path` for reading alone: a write some
-    /// killed process left unfinished is left to the store that writes.
+    /// Opens the repository containing `path` to read texts: a write some
+    /// killed process left unfinished is left to the store that writes, and
+    /// the history cache is not loaded to check a text.
     pub fn open_to_read(path: &Path) -> Result<Store> {
+        let mut store = Store::open_quietly(path)?;
+        store.blob_memory = false;
+        Ok(store)
+    }
+
+    fn open_quietly(path: &Path) -> Result<Store> {
         let flags = git2::RepositoryOpenFlags::empty();
         match Repository::open_ext(path, flags, std::iter::empty::<&std::ffi::OsStr>()) {
             Ok(repo) => Ok(Store::from(repo)),

@@ -204,6 +204,9 @@ impl Store {
     /// Checks that a document blob is valid text, remembering the answer in the
     /// history cache so a workspace of 200 long documents is not reread each time.
     fn check_blob(&self, blob: Oid, file: &str) -> Result<()> {
+        if !self.blob_memory {
+            return self.checked_text(blob, file).map(drop);
+        }
         let path = self.cache_path();
         if self
             .cache

@@ -1,10 +1,11 @@
 //! The part of `udkast verify` that reads the whole history, not only the
 //! head: who changed the governance of the workspace (`roles.leads`, the
-//! bodies, the default route in `udkast.toml`), and who deleted decision
-//! files. Each must have been a lead as `udkast.toml` listed them just before
-//! their commit, so a non-lead can neither promote themselves (one commit adding
-//! their e-mail, the next recording "adopted") nor make a lead's decision
-//! disappear with `git rm`.
+//! bodies, the default route in `udkast.toml`), who must have been a lead as
+//! `udkast.toml` listed them just before their commit, so a non-lead cannot
+//! promote themselves (one commit adding their e-mail, the next recording
+//! "adopted"); and decision files that disappeared, which no one may do (a
+//! lead withdraws a decision with a later one), so a decision cannot vanish
+//! with `git rm`.
 
 use git2::{Commit, Oid};
 
@@ -15,7 +16,7 @@ use crate::domain::{WorkspaceConfig, paths};
 pub(super) type Found = (String, String);
 
 impl Store {
-    /// Governance changes and decision deletions by non-leads, reachable from `head`.
+    /// Governance changes by non-leads and deleted decisions, reachable from `head`.
     pub(super) fn history_findings(&self, head: Oid) -> Result<Vec<Found>> {
         let mut out = Vec::new();
         let mut walk = self.repo.revwalk()?;
@@ -122,13 +123,15 @@ impl Store {
             for (name, _) in had.iter().filter(|(n, _)| !has.iter().any(|(m, _)| m == n)) {
                 let config = config_before.get_or_insert_with(|| self.config_of(parent));
                 let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
-                if config.as_ref().is_some_and(|c| c.is_lead(&email)) {
-                    continue;
-                }
+                let role = match config.as_ref().is_some_and(|c| c.is_lead(&email)) {
+                    true => "",
+                    false => ", who was not a lead",
+                };
+                let id = name.strip_suffix(".toml").unwrap_or(name);
                 out.push((
                     format!("{}/{slug}/{}/{name}", paths::STRATEGIES, paths::DECISIONS),
                     format!(
-                        "deleted in commit {} by {}, who was not a lead; a decision is never deleted, only superseded by a later one",
+                        "deleted in commit {} by {}{role}; a decision is never deleted: a lead withdraws it with `udkast decide {slug} … --withdraws {id}`",
                         short(commit.id()),
                         who(commit)
                     ),

@@ -194,6 +194,7 @@ impl ApprovalsState {
                     item: optional(&form.texts[1]),
                     case: optional(&form.texts[2]),
                     text: optional(&form.texts[3]),
+                    withdraws: None,
                 };
                 if let Err(e) = crate::domain::Decision::check_input(
                     input.item.as_deref(),
