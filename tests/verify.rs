@@ -332,3 +332,52 @@ fn the_pre_receive_hook_refuses_forgeries() {
         env.git(&ws, &["rev-parse", "HEAD"]).trim()
     );
 }
+
+/// A document's route in its `strategy.toml` is governance too: a non-lead
+/// who shortens it (so an adoption by an earlier body would be the last one)
+/// is a finding naming the commit and who made it; the lead may change it.
+#[test]
+fn a_route_changed_by_a_non_lead_is_a_finding() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let meta = ws.join("strategies/klima/strategy.toml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    let with_route = |route: &str| {
+        let mut lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.starts_with("route"))
+            .map(str::to_string)
+            .collect();
+        lines.insert(1, format!("route = {route}"));
+        lines.join("\n") + "\n"
+    };
+    // The lead sets a route: fine.
+    std::fs::write(&meta, with_route("[\"DIR\", \"ØKE\", \"BYR\"]")).unwrap();
+    env.git(&ws, &["commit", "-qam", "Rute"]);
+    env.udkast_in(&ws, &["verify"]).ok();
+    // Other fields of strategy.toml are anyone's to change.
+    let retitled = std::fs::read_to_string(&meta)
+        .unwrap()
+        .replacen("title = \"", "title = \"Ny ", 1);
+    std::fs::write(&meta, retitled).unwrap();
+    let jonas = "Jonas Friis <jonas.friis@aaby.dk>";
+    env.git(&ws, &["commit", "-qam", "Titel", "--author", jonas]);
+    env.udkast_in(&ws, &["verify"]).ok();
+    // Jonas, no lead, cuts the route down to DIR.
+    let cut = std::fs::read_to_string(&meta)
+        .unwrap()
+        .replace("route = [\"DIR\", \"ØKE\", \"BYR\"]", "route = [\"DIR\"]");
+    std::fs::write(&meta, cut).unwrap();
+    env.git(&ws, &["commit", "-qam", "Kortere rute", "--author", jonas]);
+    let run = env.udkast_in(&ws, &["verify"]);
+    run.user_error("verify found 1 problem");
+    assert!(
+        run.stdout
+            .starts_with("strategies/klima/strategy.toml: the route changed in commit")
+            && run
+                .stdout
+                .contains("by Jonas Friis <jonas.friis@aaby.dk>, who was not a lead before it"),
+        "{}",
+        run.stdout
+    );
+}

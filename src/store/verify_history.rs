@@ -1,6 +1,7 @@
 //! The part of `udkast verify` that reads the whole history, not only the
 //! head: who changed the governance of the workspace (`roles.leads`, the
-//! bodies, the default route in `udkast.toml`), who must have been a lead as
+//! bodies, the default route in `udkast.toml`, a document's route in its
+//! `strategy.toml`), who must have been a lead as
 //! `udkast.toml` listed them just before their commit, so a non-lead cannot
 //! promote themselves (one commit adding their e-mail, the next recording
 //! "adopted"); and decision files that disappeared, which no one may do (a
@@ -11,6 +12,12 @@ use git2::{Commit, Oid};
 
 use super::{Result, Store, rawtree, short};
 use crate::domain::{WorkspaceConfig, paths};
+
+/// The `route` of a `strategy.toml` as written (absent: the default route).
+fn route_of(text: &[u8]) -> Option<toml::Value> {
+    let table: toml::Table = std::str::from_utf8(text).ok()?.parse().ok()?;
+    table.get("route").cloned()
+}
 
 /// A problem found in the history: where and what.
 pub(super) type Found = (String, String);
@@ -34,6 +41,24 @@ impl Store {
     /// `udkast.toml` at `commit`, or `None` when it is missing or unreadable.
     fn config_of(&self, commit: &Commit<'_>) -> Option<WorkspaceConfig> {
         self.config_at(commit.id()).ok()
+    }
+
+    /// Whether the route in `strategy.toml` differs between two versions of
+    /// a document's folder. A file that does not parse changes nothing here
+    /// (the head's files are checked on their own).
+    fn route_changed(&self, before: Oid, now: Oid) -> Result<bool> {
+        let meta = |folder: Oid| -> Result<Option<Oid>> {
+            let tree = self.repo.find_tree(folder)?;
+            Ok(tree.get_name(paths::META).map(|e| e.id()))
+        };
+        let (Some(a), Some(b)) = (meta(before)?, meta(now)?) else {
+            return Ok(false);
+        };
+        if a == b {
+            return Ok(false);
+        }
+        let text = |blob: Oid| -> Result<Vec<u8>> { Ok(self.repo.find_blob(blob)?.content().to_vec()) };
+        Ok(route_of(&text(a)?) != route_of(&text(b)?))
     }
 
     fn governance_change(
@@ -112,6 +137,23 @@ impl Store {
                     .collect())
             };
             let had = decisions_in(folder.oid())?;
+            let slug = String::from_utf8_lossy(folder.name);
+            if let Some(now) = now
+                && self.route_changed(folder.oid(), now)?
+            {
+                let config = config_before.get_or_insert_with(|| self.config_of(parent));
+                let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
+                if !config.as_ref().is_some_and(|c| c.is_lead(&email)) {
+                    out.push((
+                        format!("{}/{slug}/{}", paths::STRATEGIES, paths::META),
+                        format!(
+                            "the route changed in commit {} by {}, who was not a lead before it",
+                            short(commit.id()),
+                            who(commit)
+                        ),
+                    ));
+                }
+            }
             if had.is_empty() {
                 continue;
             }
@@ -119,7 +161,6 @@ impl Store {
                 Some(now) => decisions_in(now)?,
                 None => Vec::new(),
             };
-            let slug = String::from_utf8_lossy(folder.name);
             for (name, _) in had.iter().filter(|(n, _)| !has.iter().any(|(m, _)| m == n)) {
                 let config = config_before.get_or_insert_with(|| self.config_of(parent));
                 let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();

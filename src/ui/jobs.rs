@@ -662,9 +662,10 @@ pub fn diff_threads(store: &Store, key: &DiffKey, to_text: Option<&str>) -> Resu
     })
 }
 
-/// The two worker threads: one for diffs alone and one for everything else,
-/// so a diff is computed while a long job runs (the first read of a fresh
-/// clone's history, which shows the drafts it finds as it goes).
+/// The two worker threads: one for diffs (and their threads' marks) and one
+/// for everything else, so a diff is computed while a long job runs (the
+/// first read of a fresh clone's history, which shows the drafts it finds as
+/// it goes).
 pub struct Workers {
     main: Sender<Request>,
     diffs: Sender<Request>,
@@ -673,7 +674,7 @@ pub struct Workers {
 impl Workers {
     pub fn send(&self, request: Request) {
         let worker = match request {
-            Request::Diff(_) => &self.diffs,
+            Request::Diff(_) | Request::DiffThreads { .. } => &self.diffs,
             _ => &self.main,
         };
         // A worker that is gone answered its last request with an error.
