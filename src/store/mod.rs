@@ -45,7 +45,9 @@ pub struct Store {
     /// Recently read document texts by blob id: stepping through drafts reads
     /// each version twice (as the newer and as the older side), and reading a
     /// deltified 5,000-line blob from a pack costs milliseconds.
-    texts: std::cell::RefCell<std::collections::HashMap<Oid, std::sync::Arc<str>>>,
+    /// Stores reading texts side by side (the diff threads') share it, so a
+    /// draft's text is held once.
+    texts: Texts,
     /// Where the open threads are on a document blob, by (comments folder,
     /// blob): placing ten threads on a 5,000-line draft takes ten line diffs.
     placed: std::cell::RefCell<std::collections::HashMap<(Oid, Oid), std::sync::Arc<comments::ThreadLines>>>,
@@ -63,6 +65,17 @@ pub struct Store {
     blob_memory: bool,
 }
 
+/// Recently read document texts by blob id, shared by the stores that hold a
+/// clone of it.
+#[derive(Debug, Default, Clone)]
+pub struct Texts(std::sync::Arc<std::sync::Mutex<std::collections::HashMap<Oid, std::sync::Arc<str>>>>);
+
+impl Texts {
+    fn lock(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<Oid, std::sync::Arc<str>>> {
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
 /// See [`Store::on_progress`].
 pub type Progress = Box<dyn FnMut(&history::Reading<'_>)>;
 
@@ -72,7 +85,7 @@ impl From<Repository> for Store {
         Store {
             repo,
             cache: std::cell::RefCell::new(None),
-            texts: std::cell::RefCell::default(),
+            texts: Texts::default(),
             placed: std::cell::RefCell::default(),
             index: std::cell::RefCell::default(),
             progress: std::cell::RefCell::default(),
@@ -99,12 +112,14 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens the repository containing `path` to read texts: a write some
-    /// killed process left unfinished is left to the store that writes, and
-    /// the history cache is not loaded to check a text.
-    pub fn open_to_read(path: &Path) -> Result<Store> {
+    /// Opens the repository containing `path` to read texts, sharing
+    /// `texts` with other such stores: a write some killed process left
+    /// unfinished is left to the store that writes, and the history cache is
+    /// not loaded to check a text.
+    pub fn open_to_read(path: &Path, texts: &Texts) -> Result<Store> {
         let mut store = Store::open_quietly(path)?;
         store.blob_memory = false;
+        store.texts = texts.clone();
         Ok(store)
     }
 

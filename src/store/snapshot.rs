@@ -238,12 +238,12 @@ impl Store {
     fn checked_text(&self, blob: Oid, file: &str) -> Result<std::sync::Arc<str>> {
         /// Enough for a history step and its neighbours; beyond it the cache restarts.
         const KEEP: usize = 16;
-        if let Some(text) = self.texts.borrow().get(&blob) {
+        if let Some(text) = self.texts.lock().get(&blob) {
             return Ok(text.clone());
         }
         let bytes = self.blob(blob)?;
         let text: std::sync::Arc<str> = check_document(file, &bytes)?.into();
-        let mut texts = self.texts.borrow_mut();
+        let mut texts = self.texts.lock();
         if texts.len() >= KEEP {
             texts.clear();
         }

@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Condvar, Mutex};
 
 use git2::Oid;
 
@@ -662,34 +663,37 @@ pub fn diff_threads(store: &Store, key: &DiffKey, to_text: Option<&str>) -> Resu
     })
 }
 
-/// The two worker threads: one for diffs (and their threads' marks) and one
-/// for everything else, so a diff is computed while a long job runs (the
+/// The workers: one thread for everything but diffs, and two for diffs (and
+/// their threads' marks), so a diff is computed while a long job runs (the
 /// first read of a fresh clone's history, which shows the drafts it finds as
-/// it goes).
+/// it goes), and the diff the reviewer steps to next is computed beside the
+/// one wanted now.
 pub struct Workers {
     main: Sender<Request>,
-    diffs: Sender<Request>,
+    diffs: Arc<DiffQueue>,
 }
 
 impl Workers {
     pub fn send(&self, request: Request) {
-        let worker = match request {
-            Request::Diff(_) | Request::DiffThreads { .. } => &self.diffs,
-            _ => &self.main,
-        };
-        // A worker that is gone answered its last request with an error.
-        let _ = worker.send(request);
+        match request {
+            Request::Diff(_) | Request::DiffThreads { .. } => self.diffs.push(request),
+            // A worker that is gone answered its last request with an error.
+            _ => drop(self.main.send(request)),
+        }
     }
 }
 
-/// Starts both workers. Each keeps one `Store` for its lifetime, so git's
+impl Drop for Workers {
+    fn drop(&mut self) {
+        self.diffs.close();
+    }
+}
+
+/// Starts the workers. Each keeps one `Store` for its lifetime, so git's
 /// object cache (and the history cache) serve every request. Answers go to
 /// `answers`, which the event loop also waits on.
 pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<T>) -> Workers {
-    let diffs = worker(answers.clone(), {
-        let repo = repo.clone();
-        move || Store::open_to_read(&repo).map_err(|e| e.to_string())
-    });
+    let diffs = start_diff_threads(&repo, answers.clone());
     let progress = answers.clone();
     let main = worker(answers, move || {
         let store = Store::open(&repo).map_err(|e| e.to_string())?;
@@ -722,6 +726,87 @@ pub fn found_entry(found: &crate::store::FoundDraft) -> (String, HistoryEntry) {
         decisions: Vec::new(),
     };
     (found.slug.to_string(), entry)
+}
+
+/// Diff requests waiting for the diff threads, newest last.
+#[derive(Default)]
+pub struct DiffQueue {
+    waiting: Mutex<(Vec<Request>, bool)>,
+    ready: Condvar,
+}
+
+/// Threads computing diffs.
+const DIFF_THREADS: usize = 2;
+
+/// How many waiting diff requests are kept behind the newest: the wanted
+/// diff and its neighbours; older ones were for drafts the reviewer left.
+const DIFF_BACKLOG: usize = 3;
+
+impl DiffQueue {
+    fn push(&self, request: Request) {
+        self.lock().0.push(request);
+        self.ready.notify_one();
+    }
+
+    fn close(&self) {
+        self.lock().1 = true;
+        self.ready.notify_all();
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, (Vec<Request>, bool)> {
+        self.waiting
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The newest request, and those it leaves too far behind; `None` once
+    /// closed.
+    fn take(&self) -> Option<(Request, Vec<Request>)> {
+        let mut waiting = self.lock();
+        loop {
+            if waiting.1 {
+                return None;
+            }
+            if let Some(newest) = waiting.0.pop() {
+                let behind = waiting.0.len().saturating_sub(DIFF_BACKLOG);
+                let dropped = waiting.0.drain(..behind).collect();
+                return Some((newest, dropped));
+            }
+            waiting = self
+                .ready
+                .wait(waiting)
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+        }
+    }
+}
+
+/// Starts the diff threads: each takes the newest request waiting, so the
+/// wanted diff (sent last) is computed first and the next one beside it;
+/// requests left behind are answered as skipped, and the screen asks again
+/// for what it still wants.
+fn start_diff_threads<T: From<Response> + Send + 'static>(repo: &Path, answers: Sender<T>) -> Arc<DiffQueue> {
+    let queue = Arc::new(DiffQueue::default());
+    let texts = crate::store::Texts::default();
+    for _ in 0..DIFF_THREADS {
+        let (queue, answers, repo) = (queue.clone(), answers.clone(), repo.to_path_buf());
+        let texts = texts.clone();
+        std::thread::spawn(move || {
+            let store = Store::open_to_read(&repo, &texts).map_err(|e| e.to_string());
+            while let Some((request, dropped)) = queue.take() {
+                let skipped = dropped.into_iter().filter_map(|r| match r {
+                    Request::Diff(r) => Some(Response::DiffSkipped(r.key)),
+                    Request::DiffThreads { key, .. } => Some(Response::DiffThreads(key, None)),
+                    _ => None,
+                });
+                for response in skipped.chain(std::iter::once(handle(&store, request))) {
+                    if answers.send(T::from(response)).is_err() {
+                        return;
+                    }
+                }
+            }
+        });
+    }
+    queue
 }
 
 /// One worker thread: requests in order, except that of several diffs (or

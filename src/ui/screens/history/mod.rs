@@ -255,10 +255,14 @@ impl HistoryState {
         }
         let mut want = vec![(key, from_label, to_label)];
         if self.special.is_none() && self.marked.is_none() {
-            for neighbour in [Some(self.selected + 1), self.selected.checked_sub(1)]
-                .into_iter()
-                .flatten()
-            {
+            // Reviewers mostly step back (`j`, to older drafts): the next two
+            // that way, then the one the other way.
+            let neighbours = [
+                Some(self.selected + 1),
+                Some(self.selected + 2),
+                self.selected.checked_sub(1),
+            ];
+            for neighbour in neighbours.into_iter().flatten() {
                 if let (Some(entry), previous) =
                     (self.entries.get(neighbour), self.entries.get(neighbour + 1))
                     && (previous.is_some() || !self.provisional)
@@ -278,7 +282,8 @@ impl HistoryState {
                 }
             }
         }
-        // The worker computes only the newest diff of a batch: send the wanted one last.
+        // The diff threads take the newest request first: send the wanted
+        // one last, the next older draft just before it.
         want.reverse();
         for (key, from_label, to_label) in want {
             if self.cache.contains_key(&key) || self.pending.contains(&key) {
