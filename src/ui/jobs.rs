@@ -728,11 +728,29 @@ pub fn found_entry(found: &crate::store::FoundDraft) -> (String, HistoryEntry) {
     (found.slug.to_string(), entry)
 }
 
-/// Diff requests waiting for the diff threads, newest last.
+/// Diff requests waiting for the diff threads, newest last, and those being
+/// computed.
 #[derive(Default)]
 pub struct DiffQueue {
-    waiting: Mutex<(Vec<Request>, bool)>,
+    state: Mutex<QueueState>,
     ready: Condvar,
+}
+
+#[derive(Default)]
+struct QueueState {
+    waiting: Vec<Request>,
+    computing: Vec<(bool, DiffKey)>,
+    closed: bool,
+}
+
+/// What a diff request is for: its diff (`false`) or the diff's thread
+/// marks (`true`), by key.
+fn diff_job(request: &Request) -> Option<(bool, DiffKey)> {
+    match request {
+        Request::Diff(r) => Some((false, r.key.clone())),
+        Request::DiffThreads { key, .. } => Some((true, key.clone())),
+        _ => None,
+    }
 }
 
 /// Threads computing diffs.
@@ -743,18 +761,28 @@ const DIFF_THREADS: usize = 2;
 const DIFF_BACKLOG: usize = 3;
 
 impl DiffQueue {
+    /// Queues `request` as the newest; asked again while it waits, it moves
+    /// up (the screen sends what it wants most last); while it is being
+    /// computed, it is answered once.
     fn push(&self, request: Request) {
-        self.lock().0.push(request);
+        let mut state = self.lock();
+        let job = diff_job(&request);
+        if job.as_ref().is_some_and(|j| state.computing.contains(j)) {
+            return;
+        }
+        state.waiting.retain(|w| diff_job(w) != job);
+        state.waiting.push(request);
+        drop(state);
         self.ready.notify_one();
     }
 
     fn close(&self) {
-        self.lock().1 = true;
+        self.lock().closed = true;
         self.ready.notify_all();
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, (Vec<Request>, bool)> {
-        self.waiting
+    fn lock(&self) -> std::sync::MutexGuard<'_, QueueState> {
+        self.state
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -762,21 +790,27 @@ impl DiffQueue {
     /// The newest request, and those it leaves too far behind; `None` once
     /// closed.
     fn take(&self) -> Option<(Request, Vec<Request>)> {
-        let mut waiting = self.lock();
+        let mut state = self.lock();
         loop {
-            if waiting.1 {
+            if state.closed {
                 return None;
             }
-            if let Some(newest) = waiting.0.pop() {
-                let behind = waiting.0.len().saturating_sub(DIFF_BACKLOG);
-                let dropped = waiting.0.drain(..behind).collect();
+            if let Some(newest) = state.waiting.pop() {
+                let behind = state.waiting.len().saturating_sub(DIFF_BACKLOG);
+                let dropped = state.waiting.drain(..behind).collect();
+                state.computing.extend(diff_job(&newest));
                 return Some((newest, dropped));
             }
-            waiting = self
+            state = self
                 .ready
-                .wait(waiting)
+                .wait(state)
                 .unwrap_or_else(std::sync::PoisonError::into_inner);
         }
+    }
+
+    /// The job is answered.
+    fn done(&self, job: Option<(bool, DiffKey)>) {
+        self.lock().computing.retain(|j| Some(j) != job.as_ref());
     }
 }
 
@@ -798,7 +832,10 @@ fn start_diff_threads<T: From<Response> + Send + 'static>(repo: &Path, answers: 
                     Request::DiffThreads { key, .. } => Some(Response::DiffThreads(key, None)),
                     _ => None,
                 });
-                for response in skipped.chain(std::iter::once(handle(&store, request))) {
+                let job = diff_job(&request);
+                let answer = handle(&store, request);
+                queue.done(job);
+                for response in skipped.chain(std::iter::once(answer)) {
                     if answers.send(T::from(response)).is_err() {
                         return;
                     }

@@ -283,10 +283,11 @@ impl HistoryState {
             }
         }
         // The diff threads take the newest request first: send the wanted
-        // one last, the next older draft just before it.
+        // one last, the next older draft just before it. Requests still
+        // waiting are sent again, so they move up in that order.
         want.reverse();
         for (key, from_label, to_label) in want {
-            if self.cache.contains_key(&key) || self.pending.contains(&key) {
+            if self.cache.contains_key(&key) {
                 continue;
             }
             self.pending.insert(key.clone());
