@@ -473,13 +473,13 @@ fn signed_tags_with_an_ssh_key() {
     assert_eq!(lines.len(), 2, "{}", run.stdout);
     assert!(
         lines[0].starts_with(&format!(
-            "{path}: the signature of commit {signed_commit} does not verify: "
+            "{path}: commit {signed_commit} has a signature that does not verify: "
         )),
         "{}",
         run.stdout
     );
     assert!(
-        lines[1].starts_with("tag klima/v1: its signature does not verify: "),
+        lines[1].starts_with("tag klima/v1: has a signature that does not verify: "),
         "{}",
         run.stdout
     );

@@ -47,7 +47,10 @@ fn config() -> impl Strategy<Value = WorkspaceConfig> {
                 name,
                 language: "da".into(),
                 default_route: bodies.iter().take(route_len).map(|b| b.id.clone()).collect(),
-                roles: Roles { leads },
+                roles: Roles {
+                    leads,
+                    ..Roles::default()
+                },
                 bodies,
             }
         })

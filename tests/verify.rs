@@ -381,3 +381,95 @@ fn a_route_changed_by_a_non_lead_is_a_finding() {
         run.stdout
     );
 }
+
+/// With `roles.require_signed`, a decision or approved version counts only
+/// when signed with the key `roles.keys` lists for the lead who made it:
+/// udkast signs through the user's git (`commit.gpgSign`, `tag.gpgSign`,
+/// `gpg.format = ssh`), and `verify` checks each signature against that key.
+#[test]
+fn with_require_signed_only_the_leads_own_key_counts() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let keygen = |name: &str| -> (String, String) {
+        let key = env.path(name);
+        let status = std::process::Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
+            .arg(&key)
+            .status()
+            .expect("ssh-keygen runs");
+        assert!(status.success());
+        let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+        (key.to_string_lossy().into_owned(), public.trim().to_string())
+    };
+    let (lead_key, lead_public) = keygen("aisha");
+    let (other_key, _) = keygen("jonas");
+    for (name, value) in [
+        ("gpg.format", "ssh"),
+        ("user.signingkey", lead_key.as_str()),
+        ("commit.gpgsign", "true"),
+        ("tag.gpgsign", "true"),
+    ] {
+        env.git(&ws, &["config", name, value]);
+    }
+    let file = ws.join("udkast.toml");
+    let mut config: toml::Table = std::fs::read_to_string(&file).unwrap().parse().unwrap();
+    let roles = config["roles"].as_table_mut().unwrap();
+    roles.insert("require_signed".into(), true.into());
+    let mut keys = toml::Table::new();
+    keys.insert(EMAIL.into(), lead_public.into());
+    roles.insert("keys".into(), keys.into());
+    std::fs::write(&file, toml::to_string(&config).unwrap()).unwrap();
+    env.git(&ws, &["commit", "-qam", "Underskrevne beslutninger"]);
+
+    // Recorded and tagged with udkast: signed with her key.
+    approve(&env, &ws, "1", true);
+    let tagged = env.udkast_in(&ws, &["tag", "klima"]).ok().to_string();
+    assert!(tagged.contains("(signed)"), "{tagged}");
+    let run = env.udkast_in(&ws, &["verify"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let head = env.git(&ws, &["rev-parse", "HEAD"]).trim().to_string();
+    let raw = env.git(&ws, &["cat-file", "commit", "HEAD"]);
+    assert!(raw.contains("-----BEGIN SSH SIGNATURE-----"), "{raw}");
+    let draft1 = json(env.udkast_in(&ws, &["log", "klima", "--json"]).ok())[0]["commit"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // Committed with plain git in her name, unsigned.
+    env.git(&ws, &["config", "commit.gpgsign", "false"]);
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000001",
+        &decision_file("DIR", 1, &draft1, NAME, EMAIL),
+        None,
+    );
+    // Signed, but with someone else's key.
+    env.git(&ws, &["config", "commit.gpgsign", "true"]);
+    env.git(&ws, &["config", "user.signingkey", &other_key]);
+    commit_file(
+        &env,
+        &ws,
+        "20250201T120000Z-000002",
+        &decision_file("DIR", 1, &draft1, NAME, EMAIL),
+        None,
+    );
+    let run = env.udkast_in(&ws, &["verify"]);
+    run.user_error("verify found 2 problems");
+    let d = "strategies/klima/decisions/20250201T120000Z-00000";
+    assert!(
+        run.stdout.contains(&format!("{d}1.toml: commit "))
+            && run.stdout.contains("is not signed, and udkast.toml requires"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("{d}2.toml: commit "))
+            && run.stdout.contains(&format!(
+                "is not signed with the key roles.keys lists for {EMAIL}"
+            )),
+        "{}",
+        run.stdout
+    );
+    assert_ne!(head, env.git(&ws, &["rev-parse", "HEAD"]).trim());
+}

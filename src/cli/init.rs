@@ -24,6 +24,7 @@ pub fn municipality(name: &str, lead_email: &str) -> WorkspaceConfig {
             .collect(),
         roles: Roles {
             leads: vec![lead_email.to_string()],
+            ..Roles::default()
         },
         bodies: vec![
             body("DIR", "Direktionen", BodyKind::Administrative),

@@ -61,6 +61,14 @@ pub struct Body {
 pub struct Roles {
     #[serde(default)]
     pub leads: Vec<String>,
+    /// Decisions and approved-version tags must be signed (git's own
+    /// signing, `commit.gpgSign`/`tag.gpgSign` with `gpg.format = "ssh"`)
+    /// with the key `keys` lists for the lead who made them.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub require_signed: bool,
+    /// Each lead's public SSH signing key (`ssh-ed25519 AAAA…`), by e-mail.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub keys: std::collections::BTreeMap<String, String>,
 }
 
 /// The parsed and validated `udkast.toml`.
@@ -172,6 +180,15 @@ impl WorkspaceConfig {
 
     pub fn is_lead(&self, email: &str) -> bool {
         self.roles.leads.iter().any(|l| l.eq_ignore_ascii_case(email))
+    }
+
+    /// The public signing key `roles.keys` lists for a lead.
+    pub fn lead_key(&self, email: &str) -> Option<&str> {
+        self.roles
+            .keys
+            .iter()
+            .find(|(e, _)| e.eq_ignore_ascii_case(email))
+            .map(|(_, k)| k.as_str())
     }
 
     /// The bodies of a route given as ids, checking each is known.

@@ -180,9 +180,71 @@ impl Store {
         }
     }
 
-    /// Runs the user's git on this repository. A failure carries git's most
+    /// A new commit object with `author` as author and committer. Signed, as
+    /// `git commit` would sign it, when the user's git signs commits
+    /// (`commit.gpgSign`): then made by the user's own git (`git commit-tree
+    /// -S`), which follows their signing configuration exactly.
+    pub(super) fn make_commit(
+        &self,
+        author: &Signature<'_>,
+        message: &str,
+        tree: &git2::Tree<'_>,
+        parents: &[&git2::Commit<'_>],
+    ) -> Result<Oid> {
+        let signs = self
+            .repo
+            .config()
+            .and_then(|c| c.get_bool("commit.gpgsign"))
+            .unwrap_or(false);
+        if !signs {
+            return Ok(self.repo.commit(None, author, author, message, tree, parents)?);
+        }
+        let ids: Vec<String> = std::iter::once(tree.id())
+            .chain(parents.iter().map(|p| p.id()))
+            .map(|id| id.to_string())
+            .collect();
+        let mut args = vec!["commit-tree", ids[0].as_str()];
+        for parent in &ids[1..] {
+            args.extend(["-p", parent.as_str()]);
+        }
+        args.extend(["-S", "-F", "-"]);
+        let out = self.git(&args, Some(author), Some(message.as_bytes()))?;
+        Oid::from_str(String::from_utf8_lossy(&out).trim()).map_err(Into::into)
+    }
+
+    /// Checks the signature of a commit (`verify-commit`) or a tag
+    /// (`verify-tag`, `refs/tags/…`) against one lead's listed key: good only
+    /// when it was made with that key.
+    pub(super) fn verify_signed_with(
+        &self,
+        command: &str,
+        object: &str,
+        email: &str,
+        key: &str,
+    ) -> Result<std::result::Result<(), String>> {
+        let dir = self.private_dir().join("tmp");
+        std::fs::create_dir_all(&dir).map_err(|e| StoreError::io("cannot create a temporary file", e))?;
+        let mut signers = tempfile::NamedTempFile::new_in(&dir)
+            .map_err(|e| StoreError::io("cannot create a temporary file", e))?;
+        writeln!(signers, "{email} namespaces=\"git\" {}", key.trim())
+            .map_err(|e| StoreError::io("cannot write a temporary file", e))?;
+        let setting = format!("gpg.ssh.allowedSignersFile={}", signers.path().display());
+        match self.git(&["-c", &setting, command, object], None, None) {
+            Ok(_) => Ok(Ok(())),
+            Err(StoreError::GitCommand { message, .. }) => Ok(Err(message)),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs the user's git on this repository, as `identity` (author and
+    /// committer, with its time) when given. A failure carries git's most
     /// telling line of stderr.
-    fn git(&self, args: &[&str], identity: Option<&Signature<'_>>, input: Option<&[u8]>) -> Result<Vec<u8>> {
+    pub(super) fn git(
+        &self,
+        args: &[&str],
+        identity: Option<&Signature<'_>>,
+        input: Option<&[u8]>,
+    ) -> Result<Vec<u8>> {
         let mut command = Command::new("git");
         command
             .arg("--git-dir")
@@ -199,15 +261,27 @@ impl Store {
             command.env_remove(var);
         }
         if let Some(who) = identity {
-            command
-                .env(
-                    "GIT_COMMITTER_NAME",
-                    String::from_utf8_lossy(who.name_bytes()).as_ref(),
-                )
-                .env(
-                    "GIT_COMMITTER_EMAIL",
-                    String::from_utf8_lossy(who.email_bytes()).as_ref(),
-                );
+            let name = String::from_utf8_lossy(who.name_bytes());
+            let email = String::from_utf8_lossy(who.email_bytes());
+            let when = who.when();
+            let minutes = when.offset_minutes();
+            let sign = if minutes < 0 { '-' } else { '+' };
+            let date = format!(
+                "@{} {sign}{:02}{:02}",
+                when.seconds(),
+                minutes.abs() / 60,
+                minutes.abs() % 60
+            );
+            for (var, value) in [
+                ("GIT_AUTHOR_NAME", name.as_ref()),
+                ("GIT_AUTHOR_EMAIL", email.as_ref()),
+                ("GIT_AUTHOR_DATE", date.as_str()),
+                ("GIT_COMMITTER_NAME", name.as_ref()),
+                ("GIT_COMMITTER_EMAIL", email.as_ref()),
+                ("GIT_COMMITTER_DATE", date.as_str()),
+            ] {
+                command.env(var, value);
+            }
         }
         let mut child = command.spawn().map_err(|e| StoreError::NoGit(e.to_string()))?;
         if let Some(bytes) = input {

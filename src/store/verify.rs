@@ -184,11 +184,13 @@ impl Store {
                     ),
                 );
             }
-            if let Some(Err(why)) = self.verify_commit_signature(commit)? {
-                find(
-                    &w.path,
-                    format!("the signature of commit {} does not verify: {why}", short(commit)),
-                );
+            // The rules as they were when it was committed.
+            let signed = self.repo.extract_signature(&commit, None).is_ok();
+            let object = commit.to_string();
+            if let Some(why) =
+                self.signature_problem("verify-commit", &object, signed, &author_email, &config_then)?
+            {
+                find(&w.path, format!("commit {} {why}", short(commit)));
             }
         }
 
@@ -308,12 +310,57 @@ impl Store {
                 crate::text::inert(&tag.tagger_email)
             ));
         }
-        if tag.signed
-            && let Err(why) = self.verify_tag_signature(&tag.name)?
+        // A tag's date is the tagger's word: the rules are today's.
+        let object = format!("refs/tags/{}", tag.name);
+        if let Some(why) =
+            self.signature_problem("verify-tag", &object, tag.signed, &tag.tagger_email, config)?
         {
-            problems.push(format!("its signature does not verify: {why}"));
+            problems.push(why);
         }
         Ok(problems)
+    }
+
+    /// What is wrong with the signature of a commit or tag made by `email`
+    /// under `config`'s rules (`None`: nothing). A signature by a lead with a
+    /// key in `roles.keys` must be made with that key; with
+    /// `roles.require_signed` there must be one, by a listed key; any other
+    /// signature is checked with the git configuration at hand
+    /// (`gpg.ssh.allowedSignersFile`, the gpg keyring).
+    fn signature_problem(
+        &self,
+        command: &str,
+        object: &str,
+        signed: bool,
+        email: &str,
+        config: &WorkspaceConfig,
+    ) -> Result<Option<String>> {
+        let required = config.roles.require_signed;
+        let email = crate::text::inert(email);
+        Ok(match (signed, config.lead_key(&email)) {
+            (false, _) if required => Some(
+                "is not signed, and udkast.toml requires signed decisions and approved versions (roles.require_signed)"
+                    .into(),
+            ),
+            (false, _) => None,
+            (true, Some(key)) => self
+                .verify_signed_with(command, object, &email, key)?
+                .err()
+                .map(|why| format!("is not signed with the key roles.keys lists for {email}: {why}")),
+            (true, None) if required => Some(format!(
+                "is signed, but roles.keys in udkast.toml lists no key for {email}"
+            )),
+            (true, None) => {
+                let checked = match command {
+                    "verify-tag" => self.verify_tag_signature(object.trim_start_matches("refs/tags/"))?,
+                    _ => self
+                        .verify_commit_signature(Oid::from_str(object)?)?
+                        .unwrap_or(Ok(())),
+                };
+                checked
+                    .err()
+                    .map(|why| format!("has a signature that does not verify: {why}"))
+            }
+        })
     }
 
     /// The workspace configuration just before `commit` (at its first parent),

@@ -79,7 +79,7 @@ impl Store {
             let text = message(self, head)?;
             let parents = head.map(|h| repo.find_commit(h)).transpose()?;
             let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
-            let commit = repo.commit(None, author, author, &text, &tree, &parent_refs)?;
+            let commit = self.make_commit(author, &text, &tree, &parent_refs)?;
 
             let _guard = self.worktree_lock()?;
             self.finish_interrupted()?;
