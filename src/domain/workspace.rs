@@ -160,6 +160,20 @@ impl WorkspaceConfig {
                 return Err(Invalid::new(file, msg));
             }
         }
+        for (email, key) in &raw.roles.keys {
+            // `<type> <base64> [comment]`, as in an .pub file or allowed-signers line.
+            let mut parts = key.split_whitespace();
+            let kind = parts.next().unwrap_or("");
+            let data = parts.next().unwrap_or("");
+            let known = kind.starts_with("ssh-") || kind.starts_with("ecdsa-") || kind.starts_with("sk-");
+            if !known || data.is_empty() || key.chars().any(char::is_control) {
+                let msg = format!(
+                    "roles.keys: the key of \"{}\" is not an SSH public key (\"ssh-ed25519 AAAA…\", as in a .pub file)",
+                    crate::text::inert(email)
+                );
+                return Err(Invalid::new(file, msg));
+            }
+        }
         Ok(WorkspaceConfig {
             format: *raw.format.get_ref(),
             name: raw.name,
@@ -278,6 +292,28 @@ kind = "council"
 
     fn err(text: &str) -> String {
         WorkspaceConfig::parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn signing_keys_are_ssh_public_keys() {
+        let with = |key: &str| {
+            GOOD.replacen(
+                "\n[[body]]",
+                &format!(
+                    "\nrequire_signed = true\n\n[roles.keys]\n\"Mette.Holm@aaby.dk\" = \"{key}\"\n\n[[body]]"
+                ),
+                1,
+            )
+        };
+        let config = WorkspaceConfig::parse(&with("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 mette")).unwrap();
+        assert!(config.roles.require_signed);
+        assert_eq!(
+            config.lead_key("mette.holm@aaby.dk"),
+            Some("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5 mette")
+        );
+        assert_eq!(WorkspaceConfig::parse(&config.to_toml()).unwrap(), config);
+        assert!(err(&with("AAAAC3NzaC1lZDI1NTE5")).contains("is not an SSH public key"));
+        assert!(err(&with("ssh-ed25519")).contains("is not an SSH public key"));
     }
 
     #[test]
