@@ -456,3 +456,130 @@ fn kill_9_at_random_moments_of_save_leaves_nothing_that_reverts_or_blocks() {
     }
     env.git(&ws, &["fsck", "--strict", "--no-progress"]);
 }
+
+/// Files under `strategies/klima` at the head, as git lists them.
+fn committed(env: &Env, ws: &Path, folder: &str) -> Vec<String> {
+    env.git(
+        ws,
+        &[
+            "ls-tree",
+            "-r",
+            "--name-only",
+            "HEAD",
+            &format!("strategies/klima/{folder}"),
+        ],
+    )
+    .lines()
+    .map(str::to_string)
+    .collect()
+}
+
+/// `kill -9` at random moments of `comment add` and `decide` (they share the
+/// write path with `save`), each followed by a plain `git commit -a`: no
+/// thread or decision disappears, nothing blocks the next command, and no
+/// temporary file is left in the document's folders.
+#[test]
+fn kill_9_at_random_moments_of_comment_add_and_decide_loses_nothing() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let mut seed = 777u64;
+    let mut next = |n: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % n
+    };
+    // Kills land anywhere in a command's run: the window is how long one
+    // takes here, uninterrupted (a loaded machine is slower).
+    let started = std::time::Instant::now();
+    env.udkast_in(&ws, &["comment", "add", "klima", "--lines", "1", "-m", "Først"])
+        .ok();
+    env.udkast_in(
+        &ws,
+        &[
+            "decide",
+            "klima",
+            "--draft",
+            "1",
+            "--body",
+            "DIR",
+            "--outcome",
+            "postponed",
+            "--date",
+            "2025-02-25",
+        ],
+    )
+    .ok();
+    let window = (started.elapsed().as_micros() as u64 / 2) * 5 / 4;
+    let (mut threads, mut decisions) = (1, 1);
+    for round in 0..60 {
+        let message = format!("Bemærkning {round}");
+        let args: Vec<&str> = if round % 2 == 0 {
+            vec!["comment", "add", "klima", "--lines", "1", "-m", &message]
+        } else {
+            vec![
+                "decide",
+                "klima",
+                "--draft",
+                "1",
+                "--body",
+                "DIR",
+                "--outcome",
+                "postponed",
+                "--date",
+                "2025-02-25",
+            ]
+        };
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_udkast"))
+            .current_dir(&ws)
+            .env("HOME", env.home.path())
+            .env("XDG_STATE_HOME", env.home.path().join(".state"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_micros(next(window)));
+        let _ = child.kill();
+        let _ = child.wait();
+        // The next command finishes whatever the killed one left half done:
+        // the index holds what the branch holds.
+        env.udkast_in(&ws, &["list"]).ok();
+        let status = env.git(&ws, &["status", "--porcelain", "--untracked-files=all"]);
+        assert!(
+            !status.contains("strategies/"),
+            "round {round}: after the next command, git sees\n{status}"
+        );
+        let before = (
+            committed(&env, &ws, "comments"),
+            committed(&env, &ws, "decisions"),
+        );
+        assert!(
+            before.0.len() >= threads && before.1.len() >= decisions,
+            "round {round}"
+        );
+        (threads, decisions) = (before.0.len(), before.1.len());
+        std::fs::write(ws.join("NOTER.txt"), format!("note {round}\n")).unwrap();
+        env.git(&ws, &["add", "NOTER.txt"]);
+        env.git(&ws, &["commit", "-qam", &format!("plain {round}")]);
+        let after = (
+            committed(&env, &ws, "comments"),
+            committed(&env, &ws, "decisions"),
+        );
+        assert_eq!(
+            after,
+            before,
+            "round {round}: a plain commit changed the threads or decisions\n{}\n{}",
+            env.git(&ws, &["reflog", "-6", "--format=%h %gs"]),
+            env.git(&ws, &["log", "-3", "--stat", "--format=%h %s"])
+        );
+    }
+    // Some of each got through (the kills were not all too early).
+    assert!(
+        threads > 1 && decisions > 1,
+        "{threads} threads, {decisions} decisions"
+    );
+    env.git(&ws, &["fsck", "--strict", "--no-progress"]);
+}

@@ -179,7 +179,10 @@ impl Store {
         let index_path = repo.path().join("index");
         let scratch = self.private_dir().join("index.new");
         let io = |what: &str, e: std::io::Error| StoreError::io(format!("cannot {what} the git index"), e);
+        // Ours alone (under udkast's write lock and git's index lock): what a
+        // killed write left of it, including libgit2's lock on it, goes.
         let _ = std::fs::remove_file(&scratch);
+        let _ = std::fs::remove_file(scratch.with_extension("new.lock"));
         if index_path.exists() {
             std::fs::copy(&index_path, &scratch).map_err(|e| io("copy", e))?;
         }
