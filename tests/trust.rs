@@ -419,7 +419,7 @@ fn kill_9_at_random_moments_of_save_leaves_nothing_that_reverts_or_blocks() {
             .wrapping_add(1442695040888963407);
         (seed >> 33) % n
     };
-    for round in 0..60 {
+    for round in 0..100 {
         let text = format!("Runde {round}.\n{}", "Tekst om klimaet i Åby.\n".repeat(2000));
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_udkast"))
             .current_dir(&ws)
@@ -474,10 +474,10 @@ fn committed(env: &Env, ws: &Path, folder: &str) -> Vec<String> {
     .collect()
 }
 
-/// `kill -9` at random moments of `comment add` and `decide` (they share the
-/// write path with `save`), each followed by a plain `git commit -a`: no
-/// thread or decision disappears, nothing blocks the next command, and no
-/// temporary file is left in the document's folders.
+/// `kill -9` at random moments of `comment add` and `decide`, a hundred of
+/// each (they share the write path with `save`), each followed by a plain
+/// `git commit -a`: no thread or decision disappears, nothing blocks the next
+/// command, and no temporary file is left in the document's folders.
 #[test]
 fn kill_9_at_random_moments_of_comment_add_and_decide_loses_nothing() {
     let env = Env::new();
@@ -512,7 +512,8 @@ fn kill_9_at_random_moments_of_comment_add_and_decide_loses_nothing() {
     .ok();
     let window = (started.elapsed().as_micros() as u64 / 2) * 5 / 4;
     let (mut threads, mut decisions) = (1, 1);
-    for round in 0..60 {
+    // A hundred of each.
+    for round in 0..200 {
         let message = format!("Bemærkning {round}");
         let args: Vec<&str> = if round % 2 == 0 {
             vec!["comment", "add", "klima", "--lines", "1", "-m", &message]

@@ -260,4 +260,57 @@ mod tests {
         longer.push(0);
         assert!(Cache::decode(&longer).is_none(), "trailing bytes");
     }
+
+    /// A cache as damage could leave it but with a checksum that matches
+    /// (what a checksum cannot catch: the decoder must still never panic,
+    /// allocate without bound or loop): bytes changed, cut or inserted.
+    fn sample() -> Vec<u8> {
+        let mut cache = Cache::default();
+        for n in 1..6u8 {
+            cache.commits.insert(
+                oid(n),
+                CommitInfo {
+                    parents: vec![oid(n - 1)],
+                    drafts: vec![DraftRecord {
+                        slug: "klima".into(),
+                        document: oid(100 + n),
+                        recorded: (n % 2 == 0).then_some(n.into()),
+                        author: "Anne Kristine Hundahl Mikkelsen".into(),
+                        email: "akhm@aaby.dk".into(),
+                        seconds: 1_700_000_000 + i64::from(n),
+                        offset_minutes: 60,
+                        summary: format!("Udkast {n}"),
+                    }],
+                },
+            );
+        }
+        cache.valid_blobs.insert(oid(7));
+        cache.encode()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(512))]
+        #[test]
+        fn damaged_content_under_a_good_checksum_decodes_or_is_refused(
+            edits in proptest::collection::vec((0usize..4096, proptest::num::u8::ANY, 0u8..3), 1..6),
+        ) {
+            let good = sample();
+            let mut body = good[..good.len() - 8].to_vec();
+            for (at, byte, kind) in edits {
+                let at = at % (body.len() + 1);
+                match kind {
+                    0 if at < body.len() => body[at] = byte,
+                    1 => body.insert(at, byte),
+                    _ => body.truncate(at),
+                }
+            }
+            let mut damaged = body.clone();
+            damaged.extend_from_slice(&checksum(&body).to_le_bytes());
+            if let Some(cache) = Cache::decode(&damaged) {
+                // What decodes is a cache: it encodes to the same bytes' meaning.
+                let again = Cache::decode(&cache.encode()).unwrap();
+                proptest::prop_assert_eq!(again.commits, cache.commits);
+            }
+        }
+    }
 }
