@@ -3,7 +3,8 @@
 //! Layers, each knowing only those before it:
 //! - [`domain`]: the words of the product and their validation (no I/O);
 //! - [`store`]: the workspace in git, drafts, compare-and-swap writes;
-//! - [`cli`]: the command line, a thin layer over both.
+//! - [`usecase`]: what a person does (save, …), once for both faces;
+//! - [`cli`] and [`ui`]: the command line and the terminal interface.
 
 pub mod cli;
 pub mod diff;
@@ -14,3 +15,4 @@ pub mod sample;
 pub mod store;
 pub mod text;
 pub mod ui;
+pub mod usecase;

@@ -8,16 +8,10 @@ use serde::Serialize;
 use super::output::{Failure, iso_date, print_json, short_date, table, write_stdout};
 use crate::domain::{Kind, Slug, StrategyMeta, check_document, paths};
 use crate::store::{Change, Draft, Store, StoreError, short};
+use crate::usecase::{self, Refused, SaveRequest, SavedDraft};
 
 fn parse_slug(slug: &str) -> Result<Slug, Failure> {
     Slug::parse(slug).map_err(Failure::new)
-}
-
-fn check_message(message: &str) -> Result<(), Failure> {
-    if message.trim().is_empty() {
-        return Err(Failure::new("the message is empty; say what changed with -m"));
-    }
-    Ok(())
 }
 
 pub fn new(
@@ -56,11 +50,21 @@ pub fn new(
     let saved = store.commit_change(Some(snapshot.commit), &change, &author, &|s, parent| {
         s.draft_message(parent, &slug, &summary)
     })?;
-    report_saved(&store, &slug, &saved)
+    let (draft, _) = crate::store::parse_trailers(&saved.message);
+    report_saved(
+        &store,
+        &SavedDraft {
+            slug,
+            commit: saved.commit,
+            draft: draft.unwrap_or(0),
+            text: String::new(),
+            merged: saved.merged,
+            warnings: saved.warnings,
+        },
+    )
 }
 
-fn report_saved(store: &Store, slug: &Slug, saved: &crate::store::Saved) -> Result<(), Failure> {
-    let (number, _) = crate::store::parse_trailers(&saved.message);
+fn report_saved(store: &Store, saved: &SavedDraft) -> Result<(), Failure> {
     let merged = if saved.merged {
         " (merged with a change saved meanwhile)"
     } else {
@@ -70,8 +74,9 @@ fn report_saved(store: &Store, slug: &Slug, saved: &crate::store::Saved) -> Resu
         eprintln!("udkast: warning: {}", crate::text::inert(warning));
     }
     let line = format!(
-        "Saved draft {} of {slug} as {} on {}{merged}\n",
-        number.unwrap_or(0),
+        "Saved draft {} of {} as {} on {}{merged}\n",
+        saved.draft,
+        saved.slug,
         short(saved.commit),
         store.branch_short()
     );
@@ -245,7 +250,6 @@ pub fn save(
     base: Option<&str>,
 ) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
-    check_message(message)?;
     let (bytes, shown) = match (stdin.as_deref(), file) {
         (Some("-"), None) => {
             let mut bytes = Vec::new();
@@ -271,34 +275,25 @@ pub fn save(
             ));
         }
     };
-    check_document(&shown, &bytes)?;
     let store = Store::open(repo)?;
-    let (head, entry) = store.entry(&slug)?;
-    if store.blob(entry.document)? == bytes {
-        return Err(StoreError::Unchanged.into());
-    }
-    // The text is an edit of its base: what others saved since is merged in.
     let base = match base {
-        Some(spec) => {
-            let version = store.version(&slug, spec)?;
-            if version.text.as_bytes() == bytes {
-                return Err(StoreError::Unchanged.into());
-            }
-            version.commit
-        }
-        None => head,
+        Some(spec) => Some(store.version(&slug, spec)?.commit),
+        None => None,
     };
-    let author = store.identity()?;
-    let change = Change::default().put(paths::document(&slug), bytes.clone());
-    let result = store.commit_change(Some(base), &change, &author, &|s, parent| {
-        s.draft_message(parent, &slug, message)
-    });
-    match result {
-        Ok(saved) => report_saved(&store, &slug, &saved),
-        Err(e @ StoreError::Conflict { .. }) if shown == "<stdin>" => {
+    let request = SaveRequest {
+        slug: &slug,
+        text: &bytes,
+        base,
+        message,
+        source: &shown,
+    };
+    match usecase::save(&store, &request) {
+        Ok(saved) => report_saved(&store, &saved),
+        Err(Refused::Store(e @ StoreError::Conflict { .. })) if shown == "<stdin>" => {
             let kept = keep_text(&slug, &bytes)?;
             Err(Failure::new(format!("{e}; your text is in {}", kept.display())))
         }
+        Err(Refused::EmptyMessage) => Err(Failure::new("the message is empty; say what changed with -m")),
         Err(e) => Err(e.into()),
     }
 }

@@ -30,6 +30,16 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<crate::usecase::Refused> for Failure {
+    fn from(e: crate::usecase::Refused) -> Failure {
+        match e {
+            crate::usecase::Refused::Store(e) => e.into(),
+            crate::usecase::Refused::Invalid(e) => e.into(),
+            e => Failure::new(e.to_string()),
+        }
+    }
+}
+
 impl From<crate::domain::Invalid> for Failure {
     fn from(e: crate::domain::Invalid) -> Self {
         Failure(e.to_string())

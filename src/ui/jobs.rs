@@ -9,7 +9,8 @@ use std::sync::{Arc, Condvar, Mutex};
 use git2::Oid;
 
 use crate::domain::{BodyId, Kind, Slug, WorkspaceConfig, paths};
-use crate::store::{Change, Store, line_label};
+use crate::store::{Store, line_label};
+pub use crate::usecase::SavedDraft;
 
 /// What the UI asks for.
 #[derive(Debug)]
@@ -380,16 +381,6 @@ pub struct OpenedDocument {
     pub text: String,
 }
 
-#[derive(Debug, Clone)]
-pub struct SavedDraft {
-    pub slug: Slug,
-    pub commit: Oid,
-    pub draft: u32,
-    pub text: String,
-    pub merged: bool,
-    pub warnings: Vec<String>,
-}
-
 /// Checks cheaply that `repo` is a readable workspace, before the screen opens.
 pub fn check(repo: &Path) -> Result<(), String> {
     let store = Store::open(repo).map_err(|e| e.to_string())?;
@@ -543,28 +534,15 @@ pub fn open(store: &Store, slug: &Slug) -> Result<OpenedDocument, String> {
 
 /// Saves the editor's text as a new draft made against `base`.
 pub fn save(store: &Store, slug: &Slug, base: Oid, text: &str, message: &str) -> Result<SavedDraft, String> {
-    let author = store.identity().map_err(|e| e.to_string())?;
-    let change = Change::default().put(paths::document(slug), text);
-    let saved = store
-        .commit_change(Some(base), &change, &author, &|s, parent| {
-            s.draft_message(parent, slug, message)
-        })
-        .map_err(|e| e.to_string())?;
-    let (draft, _) = crate::store::parse_trailers(&saved.message);
-    // After a merge the draft holds other writers' changes too: reread it.
-    let text = if saved.merged {
-        open(store, slug)?.text
-    } else {
-        text.to_string()
+    let source = paths::document(slug);
+    let request = crate::usecase::SaveRequest {
+        slug,
+        text: text.as_bytes(),
+        base: Some(base),
+        message,
+        source: &source,
     };
-    Ok(SavedDraft {
-        slug: slug.clone(),
-        commit: saved.commit,
-        draft: draft.unwrap_or(0),
-        text,
-        merged: saved.merged,
-        warnings: saved.warnings,
-    })
+    crate::usecase::save(store, &request).map_err(|e| e.to_string())
 }
 
 /// The drafts of a document with their labels (tags on their commits).
