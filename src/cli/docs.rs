@@ -92,45 +92,40 @@ struct ListRow<'a> {
     author: Option<&'a str>,
     email: Option<&'a str>,
     date: Option<String>,
+    open_threads: usize,
 }
 
 pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
     let store = Store::open(repo)?;
-    let snapshot = store.snapshot()?;
-    let index = store.draft_index(Some(snapshot.commit), None)?;
-    let mut strategies: Vec<_> = snapshot.strategies.iter().collect();
-    strategies.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let rows: Vec<ListRow<'_>> = strategies
+    let documents = usecase::documents(&store)?;
+    let rows: Vec<ListRow<'_>> = documents
+        .rows
         .iter()
-        .map(|s| {
-            let drafts = index.drafts(s.slug.as_str());
-            let last = drafts.last();
-            ListRow {
-                slug: s.slug.as_str(),
-                title: &s.meta.title,
-                kind: s.meta.kind,
-                draft: drafts.len(),
-                author: last.map(|d| d.author.as_str()),
-                email: last.map(|d| d.email.as_str()),
-                date: last.map(|d| iso_date(&d.time)),
-            }
+        .map(|r| ListRow {
+            slug: r.slug.as_str(),
+            title: &r.title,
+            kind: r.kind,
+            draft: r.drafts,
+            author: r.last.as_ref().map(|d| d.author.as_str()),
+            email: r.last.as_ref().map(|d| d.email.as_str()),
+            date: r.last.as_ref().map(|d| iso_date(&d.time)),
+            open_threads: r.open_threads,
         })
         .collect();
     if json {
         print_json(&rows)?;
     } else {
-        let cells: Vec<Vec<String>> = strategies
+        let cells: Vec<Vec<String>> = documents
+            .rows
             .iter()
-            .zip(&rows)
-            .map(|(s, r)| {
-                let last = index.drafts(s.slug.as_str()).last();
+            .map(|r| {
                 vec![
                     r.slug.to_string(),
                     r.kind.to_string(),
-                    r.draft.to_string(),
-                    last.map(|d| short_date(&d.time)).unwrap_or_default(),
-                    r.author.unwrap_or("").to_string(),
-                    r.title.to_string(),
+                    r.drafts.to_string(),
+                    r.last.as_ref().map(|d| short_date(&d.time)).unwrap_or_default(),
+                    r.last.as_ref().map(|d| d.author.clone()).unwrap_or_default(),
+                    r.title.clone(),
                 ]
             })
             .collect();
@@ -143,7 +138,7 @@ pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
             .as_bytes(),
         )?;
     }
-    report_problems(&snapshot.problems)
+    report_problems(&documents.problems)
 }
 
 /// Documents that failed validation are listed after the good ones and make

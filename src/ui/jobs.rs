@@ -389,56 +389,45 @@ pub fn check(repo: &Path) -> Result<(), String> {
 
 /// Reads the workspace for the overview.
 pub fn load(store: &Store) -> Result<WorkspaceView, String> {
-    let snapshot = store.snapshot().map_err(|e| e.to_string())?;
-    let index = store
-        .draft_index(Some(snapshot.commit), None)
-        .map_err(|e| e.to_string())?;
-    let mut items: Vec<Item> = snapshot
-        .strategies
-        .iter()
-        .map(|s| {
-            let drafts = index.drafts(s.slug.as_str());
-            let last = drafts.last();
-            Item {
-                slug: s.slug.clone(),
-                title: s.meta.title.clone(),
-                kind: s.meta.kind,
-                // A document whose decisions cannot be read still shows its route.
-                route: match store.route_row(snapshot.commit, s, &snapshot.config, drafts) {
-                    Ok(row) => row
-                        .into_iter()
-                        .map(|(body, standing)| (body, Badge::from(standing)))
-                        .collect(),
-                    Err(_) => s
-                        .meta
-                        .effective_route(&snapshot.config)
-                        .iter()
-                        .map(|b| (b.clone(), Badge::NotYet))
-                        .collect(),
-                },
-                draft: drafts.len(),
-                open_comments: store
-                    .threads_at(snapshot.commit, &s.slug)
-                    .map(|(t, _)| {
-                        t.iter()
-                            .filter(|t| t.status == crate::domain::ThreadStatus::Open)
-                            .count()
-                    })
-                    .unwrap_or(0),
-                author: last.map(|d| d.author.clone()).unwrap_or_default(),
-                date: last
-                    .map(|d| d.time.strftime("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default(),
-                known: true,
-            }
+    let documents = crate::usecase::documents(store).map_err(|e| e.to_string())?;
+    let items: Vec<Item> = documents
+        .rows
+        .into_iter()
+        .map(|row| Item {
+            // A document whose decisions cannot be read still shows its route.
+            route: match row.standing {
+                Some(standing) => standing
+                    .into_iter()
+                    .map(|(body, standing)| (body, Badge::from(standing)))
+                    .collect(),
+                None => row.route.into_iter().map(|b| (b, Badge::NotYet)).collect(),
+            },
+            draft: row.drafts,
+            open_comments: row.open_threads,
+            author: row.last.as_ref().map(|d| d.author.clone()).unwrap_or_default(),
+            date: row
+                .last
+                .as_ref()
+                .map(|d| d.time.strftime("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+            known: true,
+            slug: row.slug,
+            title: row.title,
+            kind: row.kind,
         })
         .collect();
-    items.sort_by_key(|a| a.title.to_lowercase());
     if let Ok(bytes) = serde_json::to_vec(&items) {
         store.remember(REMEMBERED_ROWS, &bytes);
     }
-    let problems = snapshot.problems.iter().map(|p| p.to_string()).collect();
-    Ok(view(store, snapshot, items, problems, false))
+    let problems = documents.problems.iter().map(|p| p.to_string()).collect();
+    Ok(view(
+        store,
+        documents.config,
+        documents.commit,
+        items,
+        problems,
+        false,
+    ))
 }
 
 /// Where the overview's rows of the last full read are kept.
@@ -482,26 +471,34 @@ pub fn glance(store: &Store) -> Result<WorkspaceView, String> {
             }
         })
         .collect();
-    items.sort_by_key(|a| a.title.to_lowercase());
+    items.sort_by_cached_key(|i| crate::usecase::order(&i.title, &i.slug));
     // Problems with the documents are the full read's to report.
-    Ok(view(store, snapshot, items, Vec::new(), true))
+    Ok(view(
+        store,
+        snapshot.config,
+        snapshot.commit,
+        items,
+        Vec::new(),
+        true,
+    ))
 }
 
 /// The workspace view of `snapshot` with its overview rows.
 fn view(
     store: &Store,
-    snapshot: crate::store::Snapshot,
+    config: WorkspaceConfig,
+    head: Oid,
     items: Vec<Item>,
     problems: Vec<String>,
     refreshing: bool,
 ) -> WorkspaceView {
     WorkspaceView {
-        name: snapshot.config.name.clone(),
+        name: config.name.clone(),
         branch: store.branch_short(),
         identity: identity(store),
-        head: snapshot.commit,
+        head,
         git_dir: store.repo().path().to_path_buf(),
-        config: snapshot.config,
+        config,
         items,
         problems,
         refreshing,

@@ -3,8 +3,10 @@
 //! output; the checks and the writes are here, once, so neither face can skip
 //! one the other makes.
 
+mod documents;
 mod save;
 
+pub use documents::{DocumentRow, Documents, documents, order};
 pub use save::{SaveRequest, SavedDraft, save};
 
 use crate::domain::Invalid;
