@@ -1,7 +1,6 @@
 //! `comment add|reply|resolve|reopen|list|show`: review threads on passages of
 //! a draft, each shown where its passage is now.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use clap::Subcommand;
@@ -9,8 +8,9 @@ use serde::Serialize;
 
 use super::output::{Failure, print_json, table, write_stdout};
 use crate::domain::anchor::Placement;
-use crate::domain::{Message, Slug, Thread, ThreadStatus};
+use crate::domain::{Message, Slug, ThreadStatus};
 use crate::store::{Saved, Store, short};
+use crate::usecase;
 
 #[derive(Subcommand, Debug)]
 pub enum CommentCommand {
@@ -217,53 +217,23 @@ fn set_status(
     write_stdout(format!("{verb} comment {id} on {slug} as {}\n", short(saved.commit)).as_bytes())
 }
 
-/// The threads with their placements on one version of the document.
-struct Placed {
-    threads: Vec<Thread>,
-    placements: Vec<Placement>,
-    problems: Vec<crate::domain::Invalid>,
-    /// The draft shown, by number.
-    shown: u32,
-    /// The current number of each draft commit (numbers can differ from what
-    /// a thread recorded after clones merged).
-    numbers: HashMap<String, u32>,
+/// The threads placed on one draft (default: the latest).
+fn placed(store: &Store, slug: &Slug, draft: Option<u32>) -> Result<usecase::Threads, Failure> {
+    let shown = draft.map_or(usecase::Shown::Latest, usecase::Shown::Draft);
+    Ok(usecase::threads(store, slug, shown)?)
 }
 
-impl Placed {
-    fn load(store: &Store, slug: &Slug, draft: Option<u32>) -> Result<Placed, Failure> {
-        let spec = draft.map_or_else(|| "latest".to_string(), |n| n.to_string());
-        let version = store.version(slug, &spec)?;
-        let (threads, problems) = store.threads(slug)?;
-        let placements = store.place_threads(slug, &threads, &version.text)?;
-        let numbers = store
-            .drafts(slug)?
-            .into_iter()
-            .map(|d| (d.commit.to_string(), d.number))
-            .collect();
-        Ok(Placed {
-            threads,
-            placements,
-            problems,
-            shown: version.draft.unwrap_or(0),
-            numbers,
-        })
-    }
-
-    fn draft_of(&self, thread: &Thread) -> u32 {
-        self.numbers.get(&thread.commit).copied().unwrap_or(thread.draft)
-    }
-
-    /// `12-14`, `12-14 (edited)` or `outdated (was 40-42 in draft 2)`.
-    fn where_label(&self, thread: &Thread, placement: &Placement) -> String {
-        match *placement {
-            Placement::Exact { start, end } => range(start, end),
-            Placement::Edited { start, end } => format!("{} (edited)", range(start, end)),
-            Placement::Outdated => format!(
-                "outdated (was {} in draft {})",
-                range(thread.anchor.start, thread.anchor.end),
-                self.draft_of(thread)
-            ),
-        }
+/// `12-14`, `12-14 (edited)` or `outdated (was 40-42 in draft 2)`.
+fn where_label(t: &usecase::PlacedThread) -> String {
+    let thread = &t.thread;
+    match t.placement {
+        Placement::Exact { start, end } => range(start, end),
+        Placement::Edited { start, end } => format!("{} (edited)", range(start, end)),
+        Placement::Outdated => format!(
+            "outdated (was {} in draft {})",
+            range(thread.anchor.start, thread.anchor.end),
+            t.draft
+        ),
     }
 }
 
@@ -293,39 +263,43 @@ struct Lines {
 fn list(repo: &Path, slug: &str, draft: Option<u32>, all: bool, json: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    let placed = Placed::load(&store, &slug, draft)?;
-    let shown: Vec<(&Thread, &Placement)> = placed
+    let placed = placed(&store, &slug, draft)?;
+    let shown_draft = placed.shown_draft.unwrap_or(0);
+    let shown: Vec<&usecase::PlacedThread> = placed
         .threads
         .iter()
-        .zip(&placed.placements)
-        .filter(|(t, _)| all || t.status == ThreadStatus::Open)
+        .filter(|t| all || t.thread.status == ThreadStatus::Open)
         .collect();
     if json {
         let rows: Vec<ThreadRow<'_>> = shown
             .iter()
-            .map(|(t, p)| ThreadRow {
-                id: &t.id,
-                status: t.status,
-                draft: placed.draft_of(t),
-                commit: &t.commit,
-                anchor: &t.anchor,
-                shown_draft: placed.shown,
-                placement: p.kind(),
-                lines: p.lines().map(|(start, end)| Lines { start, end }),
-                replies: t.replies(),
-                messages: &t.messages,
+            .map(|placed| {
+                let t = &placed.thread;
+                ThreadRow {
+                    id: &t.id,
+                    status: t.status,
+                    draft: placed.draft,
+                    commit: &t.commit,
+                    anchor: &t.anchor,
+                    shown_draft,
+                    placement: placed.placement.kind(),
+                    lines: placed.placement.lines().map(|(start, end)| Lines { start, end }),
+                    replies: t.replies(),
+                    messages: &t.messages,
+                }
             })
             .collect();
         print_json(&rows)?;
     } else {
         let cells: Vec<Vec<String>> = shown
             .iter()
-            .map(|(t, p)| {
+            .map(|placed| {
+                let t = &placed.thread;
                 let first = t.messages.first();
                 vec![
                     t.id.clone(),
                     t.status.to_string(),
-                    placed.where_label(t, p),
+                    where_label(placed),
                     first.map(|m| m.author.clone()).unwrap_or_default(),
                     t.replies().to_string(),
                     first
@@ -351,12 +325,17 @@ fn show(repo: &Path, slug: &str, id: &str, draft: Option<u32>) -> Result<(), Fai
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
     let thread = store.find_thread(&slug, id)?;
-    let placed = Placed::load(&store, &slug, draft)?;
-    let placement = placed
+    let placed = placed(&store, &slug, draft)?;
+    let shown_draft = placed.shown_draft.unwrap_or(0);
+    let found = placed
         .threads
-        .iter()
-        .position(|t| t.id == thread.id)
-        .map_or(Placement::Outdated, |i| placed.placements[i]);
+        .into_iter()
+        .find(|t| t.thread.id == thread.id)
+        .unwrap_or(usecase::PlacedThread {
+            thread: thread.clone(),
+            placement: Placement::Outdated,
+            draft: thread.draft,
+        });
     let inert = |s: &str| crate::text::inert_keep_tabs(s).into_owned();
     let anchor = &thread.anchor;
     let mut out = format!("comment {} on {slug}, {}\n", thread.id, thread.status);
@@ -368,9 +347,9 @@ fn show(repo: &Path, slug: &str, id: &str, draft: Option<u32>) -> Result<(), Fai
     out.push_str(&inert(&format!(
         "on {} of draft {}{section}; in draft {}: {}",
         crate::store::line_label(anchor.start, anchor.end),
-        placed.draft_of(&thread),
-        placed.shown,
-        placed.where_label(&thread, &placement)
+        found.draft,
+        shown_draft,
+        where_label(&found)
     )));
     out.push_str("\n\n");
     for line in crate::diff::lines(&anchor.quote) {

@@ -10,7 +10,7 @@ use git2::Oid;
 
 use crate::domain::{BodyId, Kind, Slug, WorkspaceConfig, paths};
 use crate::store::{Store, line_label};
-pub use crate::usecase::SavedDraft;
+pub use crate::usecase::{PlacedThread, SavedDraft};
 
 /// What the UI asks for.
 #[derive(Debug)]
@@ -119,13 +119,6 @@ pub enum CommentRequest {
     },
 }
 
-/// One thread with where it lands on the shown text.
-#[derive(Debug, Clone)]
-pub struct PlacedThread {
-    pub thread: crate::domain::Thread,
-    pub placement: crate::domain::anchor::Placement,
-}
-
 #[derive(Debug, Clone)]
 pub struct ThreadsView {
     /// Sorted by position; outdated threads last.
@@ -137,37 +130,15 @@ pub struct ThreadsView {
 
 /// Reads a document's threads and places them on `shown` (default: the latest draft).
 pub fn threads(store: &Store, slug: &Slug, shown: Option<&str>) -> Result<ThreadsView, String> {
-    let (list, problems) = store.threads(slug).map_err(|e| e.to_string())?;
-    let latest;
-    let shown = match shown {
-        Some(text) => text,
-        None => {
-            let (_, entry) = store.entry(slug).map_err(|e| e.to_string())?;
-            latest = store.document_text_shared(&entry).map_err(|e| e.to_string())?;
-            &latest
-        }
-    };
-    let placements = store
-        .place_threads(slug, &list, shown)
-        .map_err(|e| e.to_string())?;
-    let mut threads: Vec<PlacedThread> = list
-        .into_iter()
-        .zip(placements)
-        .map(|(thread, placement)| PlacedThread { thread, placement })
-        .collect();
-    threads.sort_by_key(|t| {
-        (
-            t.placement.lines().map_or(usize::MAX, |l| l.0),
-            t.thread.id.clone(),
-        )
-    });
+    let shown = shown.map_or(crate::usecase::Shown::Latest, crate::usecase::Shown::Text);
+    let found = crate::usecase::threads(store, slug, shown).map_err(|e| e.to_string())?;
     let me = store
         .identity()
         .map(|s| String::from_utf8_lossy(s.email_bytes()).into_owned())
         .unwrap_or_default();
     Ok(ThreadsView {
-        threads,
-        problems: problems.iter().map(|p| p.to_string()).collect(),
+        threads: found.threads,
+        problems: found.problems.iter().map(|p| p.to_string()).collect(),
         me,
     })
 }

@@ -5,9 +5,11 @@
 
 mod documents;
 mod save;
+mod threads;
 
 pub use documents::{DocumentRow, Documents, documents, order};
 pub use save::{SaveRequest, SavedDraft, save};
+pub use threads::{PlacedThread, Shown, Threads, threads};
 
 use crate::domain::Invalid;
 use crate::store::StoreError;

@@ -87,7 +87,7 @@ pub fn placement_label(t: &PlacedThread) -> String {
             format!(
                 "outdated (was {} in draft {})",
                 range(anchor.start, anchor.end),
-                t.thread.draft
+                t.draft
             )
         }
     }
@@ -259,7 +259,7 @@ impl ReviewState {
             Span::styled(
                 format!(
                     "draft {} · lines {}-{} · {}",
-                    t.thread.draft, anchor.start, anchor.end, t.thread.id
+                    t.draft, anchor.start, anchor.end, t.thread.id
                 ),
                 theme.dim(),
             ),

@@ -1,0 +1,84 @@
+//! A document's review threads, placed on the text being read.
+
+use super::Refused;
+use crate::domain::anchor::Placement;
+use crate::domain::{Invalid, Slug, Thread};
+use crate::store::Store;
+
+/// What the threads are placed on.
+#[derive(Debug, Clone, Copy)]
+pub enum Shown<'a> {
+    /// The latest draft.
+    Latest,
+    /// A draft, by number.
+    Draft(u32),
+    /// A text not saved yet (the editor's), based on the latest draft.
+    Text(&'a str),
+}
+
+/// One thread with where it lands on the shown text.
+#[derive(Debug, Clone)]
+pub struct PlacedThread {
+    pub thread: Thread,
+    pub placement: Placement,
+    /// The draft it was made on, by that draft's number now: a merge of two
+    /// clones may renumber drafts, and the thread's own record keeps what its
+    /// writer saw.
+    pub draft: u32,
+}
+
+/// A document's threads, by where they land (outdated ones last, then by
+/// id), and the thread files that did not parse.
+#[derive(Debug)]
+pub struct Threads {
+    pub threads: Vec<PlacedThread>,
+    pub problems: Vec<Invalid>,
+    /// The draft placed on, when a draft was.
+    pub shown_draft: Option<u32>,
+}
+
+/// The threads of `slug` at the head, placed on `shown`.
+pub fn threads(store: &Store, slug: &Slug, shown: Shown<'_>) -> Result<Threads, Refused> {
+    let (list, problems) = store.threads(slug)?;
+    let (text, shown_draft) = match shown {
+        Shown::Text(text) => (std::sync::Arc::from(text), None),
+        Shown::Latest => {
+            let (_, entry) = store.entry(slug)?;
+            let drafts = store.drafts(slug)?;
+            (
+                store.document_text_shared(&entry)?,
+                drafts.last().map(|d| d.number),
+            )
+        }
+        Shown::Draft(n) => {
+            let version = store.version(slug, &n.to_string())?;
+            (std::sync::Arc::from(version.text.as_str()), version.draft)
+        }
+    };
+    let placements = store.place_threads(slug, &list, &text)?;
+    let numbers: std::collections::HashMap<String, u32> = store
+        .drafts(slug)?
+        .into_iter()
+        .map(|d| (d.commit.to_string(), d.number))
+        .collect();
+    let mut threads: Vec<PlacedThread> = list
+        .into_iter()
+        .zip(placements)
+        .map(|(thread, placement)| PlacedThread {
+            draft: numbers.get(&thread.commit).copied().unwrap_or(thread.draft),
+            thread,
+            placement,
+        })
+        .collect();
+    threads.sort_by_key(|t| {
+        (
+            t.placement.lines().map_or(usize::MAX, |l| l.0),
+            t.thread.id.clone(),
+        )
+    });
+    Ok(Threads {
+        threads,
+        problems,
+        shown_draft,
+    })
+}
