@@ -11,6 +11,7 @@ pub mod diff;
 pub mod dirs;
 pub mod domain;
 pub mod editor;
+pub mod markdown;
 pub mod sample;
 pub mod store;
 pub mod text;

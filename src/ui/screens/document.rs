@@ -39,13 +39,7 @@ pub enum Mode {
     Normal,
 }
 
-/// A Markdown heading: its level, text and line.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Heading {
-    pub level: usize,
-    pub title: String,
-    pub line: usize,
-}
+pub use crate::markdown::Heading;
 
 /// How a line differs from the latest draft, for the gutter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -706,43 +700,10 @@ struct Row {
     visual: crate::editor::VisualLine,
 }
 
-/// The Markdown headings of a text (ATX `#` headings outside front matter and
-/// fenced code).
+/// The Markdown headings of the editor's text (see [`crate::markdown`]).
 pub fn headings(rope: &ropey::Rope) -> Vec<Heading> {
-    let mut out = Vec::new();
-    let mut in_fence = false;
-    let mut in_front_matter = false;
-    for (i, line) in rope.lines().enumerate() {
-        let text: std::borrow::Cow<'_, str> = line.into();
-        let trimmed = text.trim_end_matches(['\n', '\r']);
-        if i == 0 && trimmed == "---" {
-            in_front_matter = true;
-            continue;
-        }
-        if in_front_matter {
-            if trimmed == "---" || trimmed == "..." {
-                in_front_matter = false;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            in_fence = !in_fence;
-            continue;
-        }
-        if in_fence || !trimmed.starts_with('#') {
-            continue;
-        }
-        let level = trimmed.chars().take_while(|&c| c == '#').count();
-        let rest = &trimmed[level..];
-        if level <= 6 && (rest.is_empty() || rest.starts_with([' ', '\t'])) {
-            out.push(Heading {
-                level,
-                title: rest.trim().trim_end_matches('#').trim().to_string(),
-                line: i,
-            });
-        }
-    }
-    out
+    let lines: Vec<std::borrow::Cow<'_, str>> = rope.lines().map(Into::into).collect();
+    crate::markdown::headings(&lines)
 }
 
 /// Per line of `current`: how it differs from `saved`.
@@ -793,6 +754,23 @@ mod tests {
             .map(|h| (h.level, h.title.as_str(), h.line))
             .collect();
         assert_eq!(got, vec![(1, "Vision", 3), (2, "Klima og energi", 8)]);
+    }
+
+    /// The outline and the history's section summary read one parser: the
+    /// outline dropped the `#` of "C#", missed an indented heading and let a
+    /// "```" line end a "~~~~" fence.
+    #[test]
+    fn the_outline_names_sections_as_the_diff_does() {
+        let text = "# Sprog\n## C#\n   ## Indrykket\n~~~~\n```\n# ikke\n~~~~\n## Efter\n";
+        let found = headings(&ropey::Rope::from_str(text));
+        let titles: Vec<&str> = found.iter().map(|h| h.title.as_str()).collect();
+        assert_eq!(titles, ["Sprog", "C#", "Indrykket", "Efter"]);
+        for h in &found {
+            assert_eq!(
+                crate::diff::heading_path(text, h.line).last().map(String::as_str),
+                Some(h.title.as_str())
+            );
+        }
     }
 
     #[test]
