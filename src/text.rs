@@ -70,6 +70,12 @@ pub fn push_visible(out: &mut String, c: char) {
     }
 }
 
+/// Lines of a text as udkast counts them everywhere (split after '\n'; a
+/// final line without '\n' counts), each with its line end.
+pub fn lines(text: &str) -> Vec<&str> {
+    text.split_inclusive('\n').collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,6 +26,7 @@
 //! - `sections`: words added and removed per Markdown heading;
 //! - `workplan`: actions added, removed, moved and edited, and their description.
 
+mod marks;
 mod sections;
 mod tokens;
 mod view;
@@ -43,6 +44,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
+pub use marks::{Mark, changed_lines, line_marks};
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};
 pub use view::{
     Row, RowKind, change_starts, fold_block, inline, side_by_side, side_by_side_change_starts, unified,
@@ -92,10 +94,7 @@ pub struct Word {
     pub text: String,
 }
 
-/// Lines of a text as the diff counts them (split after '\n'; a final line without '\n' counts).
-pub fn lines(text: &str) -> Vec<&str> {
-    text.split_inclusive('\n').collect()
-}
+pub use crate::text::lines;
 
 /// Diffs `old` against `new`, spending about `budget` at most on the detail.
 pub fn diff(old: &str, new: &str, budget: Duration) -> TextDiff {

@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 use similar::{Algorithm, DiffOp};
 
 use super::thread::Anchor;
-use crate::diff::lines;
+use crate::text::lines;
 
 /// Where a passage is in the shown text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -41,15 +41,7 @@ pub enum Mode {
 
 pub use crate::markdown::Heading;
 
-/// How a line differs from the latest draft, for the gutter.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    Same,
-    Added,
-    Changed,
-    /// Lines were removed just before this one.
-    RemovedBefore,
-}
+pub use crate::diff::{Mark, line_marks};
 
 const TAB_WIDTH: usize = 4;
 const OUTLINE_WIDTH: u16 = 28;
@@ -704,39 +696,6 @@ struct Row {
 pub fn headings(rope: &ropey::Rope) -> Vec<Heading> {
     let lines: Vec<std::borrow::Cow<'_, str>> = rope.lines().map(Into::into).collect();
     crate::markdown::headings(&lines)
-}
-
-/// Per line of `current`: how it differs from `saved`.
-pub fn line_marks(saved: &str, current: &str) -> Vec<Mark> {
-    let diff = similar::TextDiff::configure()
-        .algorithm(similar::Algorithm::Myers)
-        .timeout(Duration::from_millis(50))
-        .diff_lines(saved, current);
-    let lines = current.lines().count().max(1) + 1;
-    let mut marks = vec![Mark::Same; lines];
-    for op in diff.ops() {
-        match *op {
-            similar::DiffOp::Equal { .. } => {}
-            similar::DiffOp::Insert {
-                new_index, new_len, ..
-            } => {
-                marks[new_index..(new_index + new_len).min(lines)].fill(Mark::Added);
-            }
-            similar::DiffOp::Replace {
-                new_index, new_len, ..
-            } => {
-                marks[new_index..(new_index + new_len).min(lines)].fill(Mark::Changed);
-            }
-            similar::DiffOp::Delete { new_index, .. } => {
-                if let Some(m) = marks.get_mut(new_index)
-                    && *m == Mark::Same
-                {
-                    *m = Mark::RemovedBefore;
-                }
-            }
-        }
-    }
-    marks
 }
 
 #[cfg(test)]

@@ -59,24 +59,14 @@ pub fn recovery_text(offer: &RecoveryOffer) -> String {
             meta.draft, offer.opened.draft
         ));
     }
-    let diff = similar::TextDiff::from_lines(&offer.opened.text, &offer.autosave.text);
     let mut shown = 0;
     let mut changes = 0;
     let mut lines = String::new();
-    for change in diff.iter_all_changes() {
-        let sign = match change.tag() {
-            similar::ChangeTag::Delete => "-",
-            similar::ChangeTag::Insert => "+",
-            similar::ChangeTag::Equal => continue,
-        };
+    for (added, value) in crate::diff::changed_lines(&offer.opened.text, &offer.autosave.text) {
+        let sign = if added { "+" } else { "-" };
         changes += 1;
         if shown < 8 {
-            let line: String = change
-                .value()
-                .trim_end_matches(['\n', '\r'])
-                .chars()
-                .take(64)
-                .collect();
+            let line: String = value.trim_end_matches(['\n', '\r']).chars().take(64).collect();
             lines.push_str(&format!("{sign} {line}\n"));
             shown += 1;
         }
