@@ -99,6 +99,45 @@ impl Chord {
     }
 }
 
+/// Two bindings of one table that are the same keys (`ctrl-z` and
+/// `ctrl-shift-z`: with Ctrl, a terminal sends a letter the same with or
+/// without Shift) would let the later one silently replace the earlier: an
+/// error naming both lines.
+fn check_collisions(file: &str, text: &str, table: &str, entries: &[(String, String)]) -> Result<(), String> {
+    let mut seen: Vec<(&str, Keys)> = Vec::new();
+    for (keys, _) in entries {
+        let parsed = parse_keys(keys).map_err(|e| format!("{file}: [{table}] {e}"))?;
+        if let Some((earlier, _)) = seen.iter().find(|(_, k)| *k == parsed) {
+            let line = |key: &str| line_of(text, table, key).map_or(String::new(), |n| format!(":{n}"));
+            return Err(format!(
+                "{file}{}: [{table}] \"{}\" is the same key as \"{}\" ({file}{}): a terminal cannot tell them apart; bind one of them to another key",
+                line(keys),
+                crate::text::inert(keys),
+                crate::text::inert(earlier),
+                line(earlier),
+            ));
+        }
+        seen.push((keys, parsed));
+    }
+    Ok(())
+}
+
+/// The line (1-based) of `key = …` in `[table]` of a keymap file's text.
+fn line_of(text: &str, table: &str, key: &str) -> Option<usize> {
+    let header = format!("[{table}]");
+    let start = text.lines().position(|l| l.trim() == header)?;
+    let quoted = format!("\"{key}\"");
+    text.lines()
+        .enumerate()
+        .skip(start + 1)
+        .take_while(|(_, l)| !l.trim_start().starts_with('['))
+        .find(|(_, l)| {
+            let l = l.trim_start();
+            l.starts_with(&quoted) || l.starts_with(&format!("{key} ")) || l.starts_with(&format!("{key}="))
+        })
+        .map(|(n, _)| n + 1)
+}
+
 /// A binding: a key or a sequence of keys (`"d d"`).
 pub type Keys = Vec<Chord>;
 
@@ -166,6 +205,7 @@ impl Keymap {
                 })
                 .collect::<Result<_, String>>()?;
             map.add_table(file, &table, &flat)?;
+            check_collisions(file, text, &table, &flat)?;
         }
         Ok(map)
     }
@@ -355,6 +395,24 @@ mod tests {
                 .unwrap_err()
                 .starts_with("k.toml:1:")
         );
+    }
+
+    #[test]
+    fn two_bindings_of_one_key_are_an_error_naming_both_lines() {
+        let text = "[document]\n\"ctrl-z\" = \"undo\"\n\"ctrl-y\" = \"redo\"\n\"ctrl-shift-z\" = \"redo\"\n";
+        let e = Keymap::parse("mine.toml", text).unwrap_err();
+        assert!(
+            e.starts_with(
+                "mine.toml:4: [document] \"ctrl-shift-z\" is the same key as \"ctrl-z\" (mine.toml:2)"
+            ),
+            "{e}"
+        );
+        // One key in two tables is two contexts, not a collision.
+        Keymap::parse(
+            "mine.toml",
+            "[document]\n\"ctrl-z\" = \"undo\"\n[global]\n\"ctrl-z\" = \"undo\"\n",
+        )
+        .unwrap();
     }
 
     #[test]

@@ -847,3 +847,36 @@ fn history_shows_the_drafts_found_so_far_then_numbers_them() {
         "{shown}"
     );
 }
+
+/// Ctrl-Z undoes and Ctrl-Y redoes (the default keymap bound Ctrl-Shift-Z to
+/// redo as well, which a terminal sends as Ctrl-Z: Ctrl-Z redid).
+#[test]
+fn ctrl_z_undoes_and_ctrl_y_redoes() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "cirkulaert-charter");
+    let before = app.document.as_ref().unwrap().buffer.text();
+    chars(&mut app, "Ny tekst ");
+    let typed = app.document.as_ref().unwrap().buffer.text();
+    assert_ne!(typed, before);
+    let ctrl =
+        |app: &mut App, c: char| app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let text = |app: &App| app.document.as_ref().unwrap().buffer.text();
+    // Undo goes back a word at a time.
+    let mut undos = 0;
+    while text(&app) != before && undos < 5 {
+        ctrl(&mut app, 'z');
+        undos += 1;
+    }
+    assert_eq!(text(&app), before, "Ctrl-Z undoes");
+    for _ in 0..undos {
+        ctrl(&mut app, 'y');
+    }
+    assert_eq!(text(&app), typed, "Ctrl-Y redoes");
+    // Ctrl-Shift-Z as a terminal may report it (kitty's protocol) is Ctrl-Z.
+    app.handle_key(KeyEvent::new(
+        KeyCode::Char('Z'),
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    ));
+    assert_ne!(text(&app), typed);
+}
