@@ -58,6 +58,29 @@ fn open_edit_save_a_draft_and_see_it_in_the_log() {
     );
 }
 
+/// A bracketed paste as xterm, VTE and tmux send it (lines ending in CR) is
+/// saved with the document's own line ends: no `^M` on screen or in git.
+#[test]
+fn a_paste_with_carriage_returns_is_saved_with_line_feeds() {
+    let env = Env::new();
+    let (ws, mut tui) = editing_klima(&env);
+    tui.send(keys::CTRL_END);
+    tui.send("\x1b[200~\rFørste linje\rAnden linje\r\x1b[201~".as_bytes());
+    tui.wait_for("Anden linje");
+    assert!(!tui.screen().contains("^M"), "{}", tui.screen());
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Draft message");
+    tui.type_text("Indsat");
+    tui.send(keys::ENTER);
+    tui.wait_for("Saved draft 2 of klima");
+    tui.send(keys::CTRL_Q);
+    assert_eq!(tui.wait_exit(), 0);
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "klima"]).stdout,
+        "# Klimaplan 2030\n\nFørste linje\nAnden linje\n"
+    );
+}
+
 #[test]
 fn sighup_mid_edit_then_reopen_and_recover() {
     let env = Env::new();

@@ -242,12 +242,7 @@ impl Buffer {
     /// Enter: a line break in the style of the cursor's line ("\r\n" after a CRLF
     /// line, else "\n"); on a last line with no break, the previous line decides.
     pub fn insert_newline(&mut self) {
-        let line = self.rope.char_to_line(self.cursor);
-        let crlf = match line_break(&self.rope, line) {
-            Some(brk) => brk == "\r\n",
-            None => line > 0 && line_break(&self.rope, line - 1) == Some("\r\n"),
-        };
-        self.replace_selection(if crlf { "\r\n" } else { "\n" });
+        self.replace_selection(self.newline_here());
     }
 
     /// Deletes the selection, else the grapheme before the cursor (a decomposed
@@ -325,9 +320,33 @@ impl Buffer {
         Some(text)
     }
 
-    /// Inserts `s` verbatim as one undo step, replacing the selection if any.
+    /// Inserts `s` as one undo step, replacing the selection if any. Its line
+    /// breaks become the document's own, as Enter would type them: a terminal
+    /// pastes lines ending in CR (xterm, VTE, iTerm, tmux), Windows copies
+    /// CR LF, and neither belongs in a document that ends its lines in LF.
     pub fn paste(&mut self, s: &str) {
-        self.replace_selection(s);
+        let newline = self.newline_here();
+        if !s.contains('\r') && (newline == "\n" || !s.contains('\n')) {
+            self.replace_selection(s);
+            return;
+        }
+        let text = s.replace("\r\n", "\n").replace('\r', "\n");
+        let text = match newline {
+            "\n" => text,
+            other => text.replace('\n', other),
+        };
+        self.replace_selection(&text);
+    }
+
+    /// The line break Enter types at the cursor: "\r\n" after a CRLF line,
+    /// else "\n"; on a last line with no break, the previous line decides.
+    fn newline_here(&self) -> &'static str {
+        let line = self.rope.char_to_line(self.cursor);
+        let crlf = match line_break(&self.rope, line) {
+            Some(brk) => brk == "\r\n",
+            None => line > 0 && line_break(&self.rope, line - 1) == Some("\r\n"),
+        };
+        if crlf { "\r\n" } else { "\n" }
     }
 
     /// Replaces the selection with `with` (or inserts it at the cursor) as one

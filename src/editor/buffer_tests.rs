@@ -103,6 +103,25 @@ fn newline_follows_the_line_style() {
     assert_eq!(b.text(), "Åby\nKommune\n");
 }
 
+/// A terminal pastes lines ending in CR, Windows copies CR LF: pasted line
+/// breaks become the document's own, in one undo step.
+#[test]
+fn pasted_line_breaks_become_the_documents_own() {
+    let mut b = Buffer::new("Åby\nKommune\n");
+    b.set_cursor(4, false);
+    b.paste("Første\rAnden\r\nTredje\n");
+    assert_eq!(b.text(), "Åby\nFørste\nAnden\nTredje\nKommune\n");
+    assert!(b.undo());
+    assert_eq!(b.text(), "Åby\nKommune\n");
+    let mut b = Buffer::new("Åby\r\nKommune\r\n");
+    b.set_cursor(5, false);
+    b.paste("Første\rAnden\nTredje\r\n");
+    assert_eq!(b.text(), "Åby\r\nFørste\r\nAnden\r\nTredje\r\nKommune\r\n");
+    // Text without breaks goes in as it is.
+    b.paste("x\ty");
+    assert!(b.text().contains("x\ty"));
+}
+
 #[test]
 fn inserting_a_combining_mark_keeps_the_cursor_on_a_boundary() {
     let mut b = Buffer::new("\u{30a}x");
