@@ -81,7 +81,8 @@ macro_rules! actions {
 actions! {
     Help = "help": "Show every key binding of the active keymap";
     Palette = "palette": "Open the command palette (every action by name)";
-    Back = "back": "Go back to the previous screen, or quit from the overview";
+    Back = "back": "Go back to the previous screen";
+    Close = "close": "Close this screen; on the overview, quit";
     Quit = "quit": "Quit udkast (asks when there are unsaved changes)";
     ScreenOverview = "screen-overview": "Screen 1: overview of all documents";
     ScreenDocument = "screen-document": "Screen 2: the selected document in the editor";

@@ -653,8 +653,10 @@ impl App {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
             Action::Palette => self.overlay = Some(Overlay::Palette(palette::PaletteState::default())),
             Action::Quit => self.request_quit(),
-            Action::Back => match self.screen {
-                Screen::Overview => self.request_quit(),
+            Action::Close if self.screen == Screen::Overview => self.request_quit(),
+            Action::Back | Action::Close => match self.screen {
+                // Esc steps back; it never quits (three from the history did).
+                Screen::Overview => self.info("This is the first screen; q or Ctrl-Q quits"),
                 Screen::History if self.history.as_ref().is_some_and(|h| h.focus == Focus::Diff) => {
                     if let Some(h) = self.history.as_mut() {
                         h.switch_pane();

@@ -880,3 +880,18 @@ fn ctrl_z_undoes_and_ctrl_y_redoes() {
     ));
     assert_ne!(text(&app), typed);
 }
+
+/// Esc steps back to the overview and stops there: it never quits.
+#[test]
+fn esc_never_quits() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_of_strategy(&mut app, &fx);
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Esc);
+    }
+    assert!(!app.quit);
+    assert!(render(&mut app, 120, 40).contains("q or Ctrl-Q quits"));
+    key(&mut app, KeyCode::Char('q'));
+    assert!(app.quit);
+}
