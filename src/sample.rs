@@ -298,6 +298,40 @@ pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
     Ok(steps.len())
 }
 
+/// Makes the person running the demo (their git identity) a lead of the
+/// sample workspace, so recording decisions and tagging can be tried: a
+/// change of `udkast.toml` by the sample's first lead, as a real team would
+/// make it (so `udkast verify` accepts it). Returns their e-mail; `None`
+/// without a git identity or when they are a lead already.
+pub fn make_user_a_lead(dir: &Path) -> Result<Option<String>, StoreError> {
+    let store = Store::open(dir)?;
+    let Ok(me) = store.identity() else {
+        return Ok(None);
+    };
+    let email = String::from_utf8_lossy(me.email_bytes()).into_owned();
+    let mut config = store.config()?;
+    if config.is_lead(&email) {
+        return Ok(None);
+    }
+    let Some(first) = config.roles.leads.first().cloned() else {
+        return Ok(None);
+    };
+    let steps = load_history().and_then(|h| steps_of(&h)).unwrap_or_default();
+    let name = steps
+        .iter()
+        .find(|s| s.email == first)
+        .map_or(first.clone(), |s| s.name.clone());
+    config.roles.leads.push(email.clone());
+    let lead = Signature::now(&name, &first)?;
+    let change = Change::default().put(paths::CONFIG, config.to_toml());
+    let message = format!(
+        "Giv {} rollen som leder i demoen\n",
+        String::from_utf8_lossy(me.name_bytes())
+    );
+    store.commit_change(store.head()?, &change, &lead, &|_, _| Ok(message.clone()))?;
+    Ok(Some(email))
+}
+
 /// Records a demo decision on the draft it names, as its lead did at the time.
 fn record_demo_decision(store: &Store, mut d: DemoDecision) -> Result<(), StoreError> {
     let drafts = store.drafts(&d.slug)?;

@@ -230,6 +230,25 @@ fn demo_builds_a_believable_history() {
         .collect();
     assert!(authors.len() >= 3, "several authors: {authors:?}");
     assert!(rows.iter().any(|r| r["kind"] == "workplan"));
+    // The person running the demo is a lead in it, made so by the sample's lead.
+    assert!(out.stdout.contains("are a lead in it"), "{}", out.stdout);
+    env.udkast_in(
+        &dir,
+        &[
+            "decide",
+            "baeredygtighedsstrategi",
+            "--draft",
+            "7",
+            "--body",
+            "DIR",
+            "--outcome",
+            "approved",
+            "--date",
+            "2025-06-02",
+        ],
+    )
+    .ok();
+    env.udkast_in(&dir, &["verify"]).ok();
     assert_eq!(env.git(&dir, &["status", "--porcelain"]), "");
     env.git(&dir, &["fsck", "--strict"]);
     env.udkast(&["demo", "--dir", dir.to_str().unwrap()])

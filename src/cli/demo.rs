@@ -21,14 +21,21 @@ pub fn demo(dir: Option<PathBuf>) -> Result<(), Failure> {
             .keep(),
     };
     let drafts = crate::sample::build_demo(&dir)?;
+    let lead = crate::sample::make_user_a_lead(&dir)?;
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return super::open_tui(&dir);
     }
-    let text = format!(
+    let mut text = format!(
         "Sample workspace for Åby Kommune with {drafts} drafts in {0}\n\
          Try:\n  udkast --repo {0} list\n  udkast --repo {0} log baeredygtighedsstrategi\n",
         dir.display()
     );
+    if let Some(email) = lead {
+        text.push_str(&format!(
+            "You ({}) are a lead in it: you can record decisions and tag approved versions.\n",
+            crate::text::inert(&email)
+        ));
+    }
     write_stdout(text.as_bytes())
 }
