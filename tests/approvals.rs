@@ -4,9 +4,8 @@
 
 mod common;
 
-use std::path::Path;
 
-use common::approvals::{approve, decide, decision_file, json, save};
+use common::approvals::{approve, decide, decision_file, json, save, ssh_keygen};
 use common::{EMAIL, Env, NAME};
 
 /// The route of DOMAIN.md recorded step by step: Direktionen postpones draft 2
@@ -400,14 +399,6 @@ fn tags_list_their_decisions_and_need_the_council() {
         out,
         "Verified 1 document, 3 decisions and 2 approved versions on main: all in order\n"
     );
-}
-
-fn ssh_keygen(path: &Path) -> bool {
-    std::process::Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", "test", "-f"])
-        .arg(path)
-        .status()
-        .is_ok_and(|s| s.success())
 }
 
 #[test]

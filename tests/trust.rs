@@ -421,11 +421,8 @@ fn kill_9_at_random_moments_of_save_leaves_nothing_that_reverts_or_blocks() {
     };
     for round in 0..100 {
         let text = format!("Runde {round}.\n{}", "Tekst om klimaet i Åby.\n".repeat(2000));
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_udkast"))
-            .current_dir(&ws)
-            .env("HOME", env.home.path())
-            .env("XDG_STATE_HOME", env.home.path().join(".state"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
+        let mut child = env
+            .udkast_command(&ws)
             .args(["save", "klima", "-", "-m", &format!("runde {round}")])
             .stdin(std::process::Stdio::piped())
             .stdout(std::process::Stdio::null())
@@ -491,25 +488,22 @@ fn kill_9_at_random_moments_of_comment_add_and_decide_loses_nothing() {
     };
     // Kills land anywhere in a command's run: the window is how long one
     // takes here, uninterrupted (a loaded machine is slower).
+    const DECIDE: &[&str] = &[
+        "decide",
+        "klima",
+        "--draft",
+        "1",
+        "--body",
+        "DIR",
+        "--outcome",
+        "postponed",
+        "--date",
+        "2025-02-25",
+    ];
     let started = std::time::Instant::now();
     env.udkast_in(&ws, &["comment", "add", "klima", "--lines", "1", "-m", "Først"])
         .ok();
-    env.udkast_in(
-        &ws,
-        &[
-            "decide",
-            "klima",
-            "--draft",
-            "1",
-            "--body",
-            "DIR",
-            "--outcome",
-            "postponed",
-            "--date",
-            "2025-02-25",
-        ],
-    )
-    .ok();
+    env.udkast_in(&ws, DECIDE).ok();
     let window = (started.elapsed().as_micros() as u64 / 2) * 5 / 4;
     let (mut threads, mut decisions) = (1, 1);
     // A hundred of each.
@@ -518,24 +512,10 @@ fn kill_9_at_random_moments_of_comment_add_and_decide_loses_nothing() {
         let args: Vec<&str> = if round % 2 == 0 {
             vec!["comment", "add", "klima", "--lines", "1", "-m", &message]
         } else {
-            vec![
-                "decide",
-                "klima",
-                "--draft",
-                "1",
-                "--body",
-                "DIR",
-                "--outcome",
-                "postponed",
-                "--date",
-                "2025-02-25",
-            ]
+            DECIDE.to_vec()
         };
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_udkast"))
-            .current_dir(&ws)
-            .env("HOME", env.home.path())
-            .env("XDG_STATE_HOME", env.home.path().join(".state"))
-            .env("GIT_CONFIG_NOSYSTEM", "1")
+        let mut child = env
+            .udkast_command(&ws)
             .args(&args)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())

@@ -5,7 +5,7 @@ mod common;
 
 use std::path::Path;
 
-use common::approvals::{approve, commit_file, decide, decision_file, json, save};
+use common::approvals::{approve, commit_file, decide, decision_file, json, save, ssh_keygen};
 use common::{EMAIL, Env, NAME};
 
 #[test]
@@ -392,12 +392,7 @@ fn with_require_signed_only_the_leads_own_key_counts() {
     let ws = env.workspace("ws");
     let keygen = |name: &str| -> (String, String) {
         let key = env.path(name);
-        let status = std::process::Command::new("ssh-keygen")
-            .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
-            .arg(&key)
-            .status()
-            .expect("ssh-keygen runs");
-        assert!(status.success());
+        assert!(ssh_keygen(&key), "ssh-keygen (openssh-client) is needed");
         let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
         (key.to_string_lossy().into_owned(), public.trim().to_string())
     };

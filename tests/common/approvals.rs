@@ -73,3 +73,13 @@ pub fn commit_file(env: &Env, ws: &Path, id: &str, text: &str, author: Option<&s
     }
     env.git(ws, &args);
 }
+
+/// Makes an ed25519 key pair at `path` (and `path.pub`) with ssh-keygen;
+/// false when ssh-keygen is not there.
+pub fn ssh_keygen(path: &Path) -> bool {
+    std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-C", "test", "-f"])
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}

@@ -110,14 +110,14 @@ impl Env {
         c
     }
 
+    /// udkast in `cwd`, ready to run or spawn (and kill).
+    pub fn udkast_command(&self, cwd: &Path) -> Command {
+        self.command(Path::new(env!("CARGO_BIN_EXE_udkast")), cwd)
+    }
+
     /// Runs udkast in `cwd` with `args`.
     pub fn udkast_in(&self, cwd: &Path, args: &[&str]) -> Run {
-        let out = self
-            .command(Path::new(env!("CARGO_BIN_EXE_udkast")), cwd)
-            .args(args)
-            .output()
-            .unwrap();
-        Run::from(out)
+        Run::from(self.udkast_command(cwd).args(args).output().unwrap())
     }
 
     /// Runs udkast in the root folder.
