@@ -895,3 +895,36 @@ fn esc_never_quits() {
     key(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
 }
+
+/// A diff that cannot be computed (a draft git cannot read) is not asked for
+/// again on every answer: the diff threads would retry it forever.
+#[test]
+fn a_diff_that_failed_is_not_asked_for_again() {
+    let entry = |n: u8| jobs::HistoryEntry {
+        number: n.into(),
+        commit: git2::Oid::from_bytes(&[n; 20]).unwrap(),
+        date: "2025-01-01 10:00".into(),
+        author: "Søren Bak".into(),
+        summary: format!("Udkast {n}"),
+        labels: Vec::new(),
+        recorded: None,
+        decisions: Vec::new(),
+    };
+    let mut h = super::screens::history::HistoryState::new(Slug::parse("klima").unwrap());
+    h.set_entries(vec![entry(1), entry(2), entry(3)]);
+    let wanted = |requests: Vec<jobs::Request>| -> Vec<jobs::DiffKey> {
+        requests
+            .into_iter()
+            .filter_map(|r| match r {
+                jobs::Request::Diff(d) => Some(d.key),
+                _ => None,
+            })
+            .collect()
+    };
+    let first = wanted(h.requests(None));
+    let key = h.wanted().unwrap().0;
+    assert!(first.contains(&key));
+    h.diffed(key.clone(), Err("draft 3 is not valid UTF-8".into()));
+    assert!(!wanted(h.requests(None)).contains(&key));
+    assert!(h.error.is_some());
+}

@@ -100,6 +100,9 @@ pub struct HistoryState {
     /// The cached diffs, oldest first.
     cached: std::collections::VecDeque<DiffKey>,
     pending: HashSet<DiffKey>,
+    /// Diffs that could not be computed (a draft git cannot read, a binary
+    /// text): not asked for again, or the diff threads would retry forever.
+    failed: HashSet<DiffKey>,
     /// The open threads on each diff's two texts, asked for once its diff is in.
     marks: HashMap<DiffKey, Arc<DiffThreads>>,
     marks_pending: HashSet<DiffKey>,
@@ -134,6 +137,7 @@ impl HistoryState {
             cache: HashMap::new(),
             cached: Default::default(),
             pending: HashSet::new(),
+            failed: HashSet::new(),
             marks: HashMap::new(),
             marks_pending: HashSet::new(),
             last_shown: None,
@@ -287,7 +291,7 @@ impl HistoryState {
         // waiting are sent again, so they move up in that order.
         want.reverse();
         for (key, from_label, to_label) in want {
-            if self.cache.contains_key(&key) {
+            if self.cache.contains_key(&key) || self.failed.contains(&key) {
                 continue;
             }
             self.pending.insert(key.clone());
@@ -317,7 +321,10 @@ impl HistoryState {
                     }
                 }
             }
-            Err(e) => self.error = Some(e),
+            Err(e) => {
+                self.failed.insert(key);
+                self.error = Some(e);
+            }
         }
     }
 
