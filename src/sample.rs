@@ -270,6 +270,7 @@ pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
     options.initial_head("main");
     git2::Repository::init_opts(dir, &options)?;
     let store = Store::open(dir)?;
+    store.never_sign();
     let first = steps.first().expect("the sample history has drafts");
     let start = Time::new(first.time.seconds() - 86_400, first.time.offset_minutes());
     let founder = Signature::new(&first.name, &first.email, &start)?;
@@ -305,6 +306,7 @@ pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
 /// without a git identity or when they are a lead already.
 pub fn make_user_a_lead(dir: &Path) -> Result<Option<String>, StoreError> {
     let store = Store::open(dir)?;
+    store.never_sign();
     let Ok(me) = store.identity() else {
         return Ok(None);
     };

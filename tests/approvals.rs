@@ -4,7 +4,6 @@
 
 mod common;
 
-
 use common::approvals::{approve, decide, decision_file, json, save, ssh_keygen};
 use common::{EMAIL, Env, NAME};
 

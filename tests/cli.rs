@@ -254,3 +254,21 @@ fn demo_builds_a_believable_history() {
     env.udkast(&["demo", "--dir", dir.to_str().unwrap()])
         .user_error("already exists");
 }
+
+/// The sample's history is made in its own people's names: a user whose git
+/// signs every commit is not asked for their key (here signing would fail).
+#[test]
+fn the_demo_is_not_signed_with_the_users_key() {
+    let env = Env::new();
+    env.git(env.home.path(), &["config", "--global", "commit.gpgsign", "true"]);
+    env.git(env.home.path(), &["config", "--global", "gpg.program", "false"]);
+    let dir = env.path("demo");
+    env.udkast(&["demo", "--dir", dir.to_str().unwrap()]).ok();
+    // Their own saves are signed as their git says: here, refused by gpg.
+    let out = env.udkast_stdin(
+        &dir,
+        &["save", "klimahandleplan", "-", "-m", "Ny"],
+        b"# Ny plan\n",
+    );
+    assert_eq!(out.code, 1, "{}", out.stderr);
+}

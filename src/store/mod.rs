@@ -63,6 +63,10 @@ pub struct Store {
     /// diff worker's) checks each text as it reads it instead of holding a
     /// second copy of the cache.
     blob_memory: bool,
+    /// Whether commits are signed when the user's git signs commits
+    /// (`commit.gpgSign`); off while the sample's history is replayed in
+    /// other people's names.
+    signing: std::cell::Cell<bool>,
 }
 
 /// Recently read document texts by blob id, shared by the stores that hold a
@@ -90,6 +94,7 @@ impl From<Repository> for Store {
             index: std::cell::RefCell::default(),
             progress: std::cell::RefCell::default(),
             blob_memory: true,
+            signing: std::cell::Cell::new(true),
         }
     }
 }
@@ -149,6 +154,12 @@ impl Store {
 
     pub fn repo(&self) -> &Repository {
         &self.repo
+    }
+
+    /// Commits made from now on are never signed (the sample's history, made
+    /// in its own people's names, must not ask for the user's key).
+    pub fn never_sign(&self) {
+        self.signing.set(false);
     }
 
     /// Where udkast keeps its private files inside the git directory.

@@ -191,11 +191,12 @@ impl Store {
         tree: &git2::Tree<'_>,
         parents: &[&git2::Commit<'_>],
     ) -> Result<Oid> {
-        let signs = self
-            .repo
-            .config()
-            .and_then(|c| c.get_bool("commit.gpgsign"))
-            .unwrap_or(false);
+        let signs = self.signing.get()
+            && self
+                .repo
+                .config()
+                .and_then(|c| c.get_bool("commit.gpgsign"))
+                .unwrap_or(false);
         if !signs {
             return Ok(self.repo.commit(None, author, author, message, tree, parents)?);
         }
