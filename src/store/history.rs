@@ -231,7 +231,7 @@ impl Store {
         let done = &done;
         // A few new commits (the usual case) are read here and now.
         let mut newest = Listing::new(head);
-        while newest.seen.len() < PARALLEL_FROM / 8 {
+        while newest.seen.len() < ONE_THREAD_UP_TO {
             if !newest.step(&known, |oid| walk.commit_info(oid))? {
                 newest.report_rest(&report);
                 let Listing { order, infos, .. } = newest;
@@ -332,9 +332,11 @@ impl Store {
     }
 }
 
-/// Below this many new commits one thread reads them: a second repository
-/// handle costs more than it saves.
-const PARALLEL_FROM: usize = 2_000;
+/// Up to this many new commits (the usual case: a few saves since the last
+/// run) are read by this thread alone; beyond it a second thread lists the
+/// rest meanwhile, and then shares the reading. A second repository handle
+/// costs more than reading a few hundred commits.
+const ONE_THREAD_UP_TO: usize = 250;
 
 /// How often (in commits) a first read tells how far it got.
 const REPORT_EVERY: usize = 250;
