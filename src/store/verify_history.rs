@@ -121,7 +121,11 @@ impl Store {
             Some(h) => odb.read(h)?.data().to_vec(),
             None => Vec::new(),
         };
-        let mut config_before = None;
+        // Whether the commit's author was a lead just before it, read once.
+        let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
+        let mut lead_before = None;
+        let mut was_lead =
+            || *lead_before.get_or_insert_with(|| self.config_of(parent).is_some_and(|c| c.is_lead(&email)));
         // Folders of the parent that changed (or went) in this commit.
         for (folder, now) in rawtree::changed_folders(&before_raw, &here_raw) {
             let decisions_in = |tree: Oid| -> Result<Vec<(String, Oid)>> {
@@ -140,19 +144,16 @@ impl Store {
             let slug = String::from_utf8_lossy(folder.name);
             if let Some(now) = now
                 && self.route_changed(folder.oid(), now)?
+                && !was_lead()
             {
-                let config = config_before.get_or_insert_with(|| self.config_of(parent));
-                let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
-                if !config.as_ref().is_some_and(|c| c.is_lead(&email)) {
-                    out.push((
-                        format!("{}/{slug}/{}", paths::STRATEGIES, paths::META),
-                        format!(
-                            "the route changed in commit {} by {}, who was not a lead before it",
-                            short(commit.id()),
-                            who(commit)
-                        ),
-                    ));
-                }
+                out.push((
+                    format!("{}/{slug}/{}", paths::STRATEGIES, paths::META),
+                    format!(
+                        "the route changed in commit {} by {}, who was not a lead before it",
+                        short(commit.id()),
+                        who(commit)
+                    ),
+                ));
             }
             if had.is_empty() {
                 continue;
@@ -162,9 +163,7 @@ impl Store {
                 None => Vec::new(),
             };
             for (name, _) in had.iter().filter(|(n, _)| !has.iter().any(|(m, _)| m == n)) {
-                let config = config_before.get_or_insert_with(|| self.config_of(parent));
-                let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
-                let role = match config.as_ref().is_some_and(|c| c.is_lead(&email)) {
+                let role = match was_lead() {
                     true => "",
                     false => ", who was not a lead",
                 };
