@@ -792,9 +792,8 @@ fn start_diff_threads<T: From<Response> + Send + 'static>(repo: &Path, answers: 
     queue
 }
 
-/// One worker thread: requests in order, except that of several diffs (or
-/// diff threads) waiting only the newest is computed (the reviewer has moved
-/// on from the others).
+/// The main worker thread: requests in order (diffs go to the diff threads,
+/// which drop the ones left behind).
 fn worker<T: From<Response> + Send + 'static>(
     answers: Sender<T>,
     open: impl FnOnce() -> Result<Store, String> + Send + 'static,
@@ -802,23 +801,9 @@ fn worker<T: From<Response> + Send + 'static>(
     let (req_tx, req_rx) = channel::<Request>();
     std::thread::spawn(move || {
         let store = open();
-        while let Ok(first) = req_rx.recv() {
-            let batch: Vec<Request> = std::iter::once(first).chain(req_rx.try_iter()).collect();
-            let last_diff = batch.iter().rposition(|r| matches!(r, Request::Diff(_)));
-            let last_threads = batch
-                .iter()
-                .rposition(|r| matches!(r, Request::DiffThreads { .. }));
-            for (index, request) in batch.into_iter().enumerate() {
-                let response = match request {
-                    Request::Diff(r) if Some(index) != last_diff => Response::DiffSkipped(r.key),
-                    Request::DiffThreads { key, .. } if Some(index) != last_threads => {
-                        Response::DiffThreads(key, None)
-                    }
-                    request => handle(&store, request),
-                };
-                if answers.send(T::from(response)).is_err() {
-                    return;
-                }
+        while let Ok(request) = req_rx.recv() {
+            if answers.send(T::from(handle(&store, request))).is_err() {
+                return;
             }
         }
     });
