@@ -40,11 +40,11 @@ pub struct Threads {
 /// The threads of `slug` at the head, placed on `shown`.
 pub fn threads(store: &Store, slug: &Slug, shown: Shown<'_>) -> Result<Threads, Refused> {
     let (list, problems) = store.threads(slug)?;
+    let drafts = store.drafts(slug)?;
     let (text, shown_draft) = match shown {
         Shown::Text(text) => (std::sync::Arc::from(text), None),
         Shown::Latest => {
             let (_, entry) = store.entry(slug)?;
-            let drafts = store.drafts(slug)?;
             (
                 store.document_text_shared(&entry)?,
                 drafts.last().map(|d| d.number),
@@ -56,8 +56,7 @@ pub fn threads(store: &Store, slug: &Slug, shown: Shown<'_>) -> Result<Threads, 
         }
     };
     let placements = store.place_threads(slug, &list, &text)?;
-    let numbers: std::collections::HashMap<String, u32> = store
-        .drafts(slug)?
+    let numbers: std::collections::HashMap<String, u32> = drafts
         .into_iter()
         .map(|d| (d.commit.to_string(), d.number))
         .collect();
