@@ -467,4 +467,31 @@ fn with_require_signed_only_the_leads_own_key_counts() {
         run.stdout
     );
     assert_ne!(head, env.git(&ws, &["rev-parse", "HEAD"]).trim());
+
+    // A non-lead cannot turn the rule off either: a finding that says which.
+    env.git(&ws, &["config", "commit.gpgsign", "false"]);
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("require_signed = true", "require_signed = false"),
+    )
+    .unwrap();
+    env.git(
+        &ws,
+        &[
+            "commit",
+            "-qam",
+            "Uden underskrift",
+            "--author",
+            "Jonas Friis <jonas.friis@aaby.dk>",
+        ],
+    );
+    let run = env.udkast_in(&ws, &["verify"]);
+    assert!(
+        run.stdout
+            .contains("udkast.toml: roles.require_signed changed in commit")
+            && run.stdout.contains("who was not a lead before it"),
+        "{}",
+        run.stdout
+    );
 }

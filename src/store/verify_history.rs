@@ -76,8 +76,14 @@ impl Store {
             return Ok(());
         };
         let mut changed = Vec::new();
-        if now.roles != before.roles {
+        if now.roles.leads != before.roles.leads {
             changed.push("roles.leads");
+        }
+        if now.roles.keys != before.roles.keys {
+            changed.push("roles.keys");
+        }
+        if now.roles.require_signed != before.roles.require_signed {
+            changed.push("roles.require_signed");
         }
         if now.bodies != before.bodies {
             changed.push("the bodies");
