@@ -206,7 +206,7 @@ fn benches(c: &mut Criterion) {
     let worker = Store::open(&small).map_err(|e| e.to_string());
     settle(&mut app, &worker);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    while app.selected_slug().as_ref().map(Slug::as_str) != Some("doc-0") {
+    while app.overview.selected_slug().as_ref().map(Slug::as_str) != Some("doc-0") {
         press(&mut app, KeyCode::Char('j'));
     }
     press(&mut app, KeyCode::Char('3'));

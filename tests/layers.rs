@@ -51,10 +51,10 @@ const CRATES: &[(&str, &[&str])] = &[
 /// git's commit ids where a type of our own should stand.
 const KNOWN: &[(&str, &str)] = &[
     ("src/domain/anchor.rs", "similar"),
-    ("src/ui/app.rs", "git2"),
+    ("src/ui/screens/approvals.rs", "git2"),
     ("src/ui/autosave.rs", "git2"),
     ("src/ui/jobs.rs", "git2"),
-    ("src/ui/screens/document.rs", "git2"),
+    ("src/ui/screens/document/mod.rs", "git2"),
     ("src/ui/screens/history/mod.rs", "git2"),
 ];
 

@@ -414,25 +414,16 @@ fn a_coincidentally_identical_line_inside_a_rewrapped_paragraph() {
 }
 
 #[test]
-fn two_unrelated_long_drafts_finish_within_the_budget() {
+fn two_unrelated_long_drafts_give_a_diff_that_applies() {
     // 5,000 lines of ~80 characters each, from different seeds: one changed block
-    // of 400 kB on each side.
+    // of 400 kB on each side. (How long it takes against its budget is
+    // measured in benches/diff.rs, not here: a loaded machine would fail it.)
     let draft = |seed: u64| -> String {
         let text: String = (0..14).map(|k| long_line(seed * 100 + k)).collect();
         let words: Vec<&str> = text.split(' ').collect();
         words.chunks(12).map(|c| c.join(" ") + "\n").take(5_000).collect()
     };
     let (old, new) = (draft(3), draft(5));
-    let budget = Duration::from_millis(300);
-    let started = Instant::now();
-    let diff = diff(&old, &new, budget);
-    let took = started.elapsed();
-    eprintln!(
-        "unrelated drafts: {} vs {} bytes in {took:?}, approximate {}",
-        old.len(),
-        new.len(),
-        diff.approximate
-    );
-    assert!(took < budget + Duration::from_millis(500), "took {took:?}");
+    let diff = diff(&old, &new, Duration::from_millis(300));
     assert_eq!(apply(&old, &diff), new);
 }

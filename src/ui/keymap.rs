@@ -224,6 +224,14 @@ impl Keymap {
                     crate::text::inert(action_name)
                 )
             })?;
+            if !action.applies_in(context) {
+                let applies: Vec<&str> = action.contexts().iter().map(|c| c.table()).collect();
+                return Err(format!(
+                    "{file}: [{table}] \"{}\": \"{action_name}\" does not apply in [{table}] (it does in [{}])",
+                    crate::text::inert(keys),
+                    applies.join("], [")
+                ));
+            }
             let list = self.bindings.entry(context).or_default();
             list.retain(|(_, k, _)| *k != parsed);
             list.push((keys.clone(), parsed, action));
@@ -410,9 +418,20 @@ mod tests {
         // One key in two tables is two contexts, not a collision.
         Keymap::parse(
             "mine.toml",
-            "[document]\n\"ctrl-z\" = \"undo\"\n[global]\n\"ctrl-z\" = \"undo\"\n",
+            "[overview]\n\"j\" = \"down\"\n[history]\n\"j\" = \"down\"\n",
         )
         .unwrap();
+    }
+
+    #[test]
+    fn an_action_bound_where_it_does_not_apply_is_an_error() {
+        let e = Keymap::parse("mine.toml", "[overview]\n\"t\" = \"tag-version\"\n").unwrap_err();
+        assert_eq!(
+            e,
+            "mine.toml: [overview] \"t\": \"tag-version\" does not apply in [overview] (it does in [approvals])"
+        );
+        let e = Keymap::parse("mine.toml", "[global]\n\"ctrl-z\" = \"undo\"\n").unwrap_err();
+        assert!(e.contains("(it does in [document], [document-normal])"), "{e}");
     }
 
     #[test]

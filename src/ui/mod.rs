@@ -13,6 +13,7 @@ pub mod backend;
 mod input;
 pub mod jobs;
 pub mod keymap;
+pub mod overlay;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

@@ -7,9 +7,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::app::{App, Folders, Overlay};
+use super::app::{App, Folders};
 use super::jobs::{self, Response};
 use super::keymap::{DEFAULT, Keymap, VIM};
+use super::overlay::Overlay;
 use super::theme::Theme;
 use crate::domain::Slug;
 
@@ -187,7 +188,7 @@ fn document_gutter_marks_lines_with_threads_and_opens_them() {
     let shown = render(&mut app, 120, 40);
     assert!(shown.lines().any(|l| l.contains("»")), "{shown}");
     app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
-    assert_eq!(app.screen, super::app::Screen::Review);
+    assert_eq!(app.screen, super::screens::ScreenId::Review);
     settle(&mut app, &fx.repo);
     let selected = app.review.as_ref().unwrap().selected().unwrap();
     assert!(
@@ -197,7 +198,7 @@ fn document_gutter_marks_lines_with_threads_and_opens_them() {
     );
     // Enter goes back to the passage.
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, super::app::Screen::Document);
+    assert_eq!(app.screen, super::screens::ScreenId::Document);
     assert_eq!(app.document.as_ref().unwrap().buffer.line_col().0 + 1, line);
 }
 
@@ -494,7 +495,7 @@ fn history_gutter_marks_threads_and_the_line_cursor_selects() {
 
 #[test]
 fn history_comments_on_the_selected_lines_of_the_shown_draft() {
-    use super::app::PromptKind;
+    use super::screens::PromptKind;
     let fx = fixture();
     let mut app = app(&fx, false, DEFAULT);
     history_at_draft_2(&mut app, &fx);
@@ -554,7 +555,7 @@ fn history_comments_on_the_selected_lines_of_the_shown_draft() {
         .unwrap();
     assert!(marked.contains("│»"), "{shown}");
     app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
-    assert_eq!(app.screen, super::app::Screen::Review);
+    assert_eq!(app.screen, super::screens::ScreenId::Review);
     settle(&mut app, &fx.repo);
     assert_eq!(app.review.as_ref().unwrap().selected().unwrap().thread.id, new.id);
 }
@@ -567,7 +568,7 @@ fn history_opens_the_thread_in_view_or_under_the_cursor() {
     render(&mut app, 120, 40);
     // With the drafts focused: the thread in view.
     app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
-    assert_eq!(app.screen, super::app::Screen::Review);
+    assert_eq!(app.screen, super::screens::ScreenId::Review);
     settle(&mut app, &fx.repo);
     let id = app.review.as_ref().unwrap().selected().unwrap().thread.id.clone();
     assert!(id.ends_with("abcde0"), "{id}");
@@ -579,7 +580,7 @@ fn history_opens_the_thread_in_view_or_under_the_cursor() {
     key(&mut app, KeyCode::Char('g'));
     key(&mut app, KeyCode::Char('g'));
     app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
-    assert_eq!(app.screen, super::app::Screen::History);
+    assert_eq!(app.screen, super::screens::ScreenId::History);
     assert!(
         app.message
             .as_ref()
@@ -588,10 +589,10 @@ fn history_opens_the_thread_in_view_or_under_the_cursor() {
     // Enter on the thread's line opens it too; Esc gives the keys back to the drafts.
     cursor_to(&mut app, &fx, "Andelen af vedvarende energi");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.screen, super::app::Screen::Review);
+    assert_eq!(app.screen, super::screens::ScreenId::Review);
     key(&mut app, KeyCode::Char('3'));
     key(&mut app, KeyCode::Esc);
-    assert_eq!(app.screen, super::app::Screen::History);
+    assert_eq!(app.screen, super::screens::ScreenId::History);
     assert_eq!(
         app.history.as_ref().unwrap().focus,
         super::screens::history::Focus::List
@@ -664,7 +665,8 @@ fn draft_message_prompt() {
 #[test]
 fn recovery_dialog() {
     snapshot_all("recovery", |app, fx| {
-        let dir = super::autosave::workspace_dir(&fx.state, &app.workspace.as_ref().unwrap().git_dir);
+        let dir =
+            super::autosave::workspace_dir(&fx.state, &app.overview.workspace.as_ref().unwrap().git_dir);
         let slug = Slug::parse("cirkulaert-charter").unwrap();
         let text = jobs::open(&crate::store::Store::open(&fx.repo).unwrap(), &slug)
             .unwrap()
@@ -732,7 +734,7 @@ fn vim_normal_mode_moves_and_deletes_lines() {
     );
     key(&mut app, KeyCode::Esc);
     chars(&mut app, "q");
-    assert_eq!(app.screen, super::app::Screen::Overview);
+    assert_eq!(app.screen, super::screens::ScreenId::Overview);
 }
 
 #[test]

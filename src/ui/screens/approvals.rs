@@ -11,11 +11,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
+use super::history::Special;
+use super::{Effect, Effects, Screen};
 use crate::domain::{Outcome, Slug};
 use crate::store::DecisionInput;
 use crate::text::inert;
-use crate::ui::actions::Action;
-use crate::ui::jobs::ApprovalsView;
+use crate::ui::actions::{Action, Context};
+use crate::ui::jobs::{ApprovalsView, Request, Response};
 use crate::ui::theme::Theme;
 
 /// The record-a-decision form.
@@ -48,8 +50,8 @@ pub struct ApprovalsState {
     pub form: Option<DecisionForm>,
 }
 
-/// What a key in the form asks of the app.
-pub enum FormOutcome {
+/// What a key in the form asks for.
+enum FormOutcome {
     Stay,
     Cancel,
     Submit(DecisionInput),
@@ -88,22 +90,8 @@ impl ApprovalsState {
             .map(|r| r.commit.clone())
     }
 
-    pub fn act(&mut self, action: Action) {
-        let Some(view) = &self.view else { return };
-        let (rows, cols) = (view.status.rows.len(), view.status.columns.len());
-        match action {
-            Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
-            Action::Top => self.row = 0,
-            Action::Bottom => self.row = rows.saturating_sub(1),
-            Action::CursorLeft => self.col = self.col.saturating_sub(1),
-            Action::CursorRight => self.col = (self.col + 1).min(cols.saturating_sub(1)),
-            _ => {}
-        }
-    }
-
     /// Opens the form for the selected draft and body.
-    pub fn open_form(&mut self, today: Date) -> Result<(), String> {
+    fn open_form(&mut self, today: Date) -> Result<(), String> {
         let view = self.view.as_ref().ok_or("Still reading the decisions")?;
         if !view.is_lead {
             return Err(
@@ -122,7 +110,7 @@ impl ApprovalsState {
         Ok(())
     }
 
-    pub fn form_key(&mut self, key: KeyEvent) -> FormOutcome {
+    fn form_key(&mut self, key: KeyEvent) -> FormOutcome {
         let columns = self
             .view
             .as_ref()
@@ -211,7 +199,7 @@ impl ApprovalsState {
         FormOutcome::Stay
     }
 
-    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let Some(view) = &self.view else {
             let text = self
                 .error
@@ -409,4 +397,93 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
         .title(format!(" Record a decision on draft {} ", form.draft))
         .border_style(theme.warning());
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+}
+impl Screen for ApprovalsState {
+    fn context(&self) -> Context {
+        Context::Approvals
+    }
+
+    fn slug(&self) -> Option<&Slug> {
+        Some(&self.slug)
+    }
+
+    /// The decision form, while open, takes every key.
+    fn key(&mut self, key: KeyEvent, fx: &mut Effects) -> bool {
+        if self.form.is_none() {
+            return false;
+        }
+        match self.form_key(key) {
+            FormOutcome::Stay => {}
+            FormOutcome::Cancel => self.form = None,
+            FormOutcome::Submit(input) => {
+                self.form = None;
+                fx.job(
+                    Request::Decide(self.slug.clone(), input),
+                    "Recording the decision…",
+                );
+            }
+        }
+        true
+    }
+
+    fn act(&mut self, action: Action, fx: &mut Effects) -> bool {
+        let (rows, cols) = self
+            .view
+            .as_ref()
+            .map_or((0, 0), |v| (v.status.rows.len(), v.status.columns.len()));
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            Action::Top => self.row = 0,
+            Action::Bottom => self.row = rows.saturating_sub(1),
+            Action::CursorLeft => self.col = self.col.saturating_sub(1),
+            Action::CursorRight => self.col = (self.col + 1).min(cols.saturating_sub(1)),
+            Action::Decide => {
+                if let Err(e) = self.open_form(jiff::Zoned::now().date()) {
+                    fx.error(e);
+                }
+            }
+            Action::TagVersion => {
+                let request = Request::Tag {
+                    slug: self.slug.clone(),
+                    draft: self.selected_draft(),
+                    force: false,
+                };
+                fx.job(request, "Tagging…");
+            }
+            // The history of the selected draft against the latest.
+            Action::CompareLatest => {
+                let (Some(commit), Some(draft)) = (self.selected_commit(), self.selected_draft()) else {
+                    return true;
+                };
+                let Ok(commit) = git2::Oid::from_str(&commit) else {
+                    return true;
+                };
+                fx.push(Effect::Compare {
+                    slug: self.slug.clone(),
+                    special: Special::Approved {
+                        commit,
+                        label: format!("draft {draft}"),
+                    },
+                });
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn answer(&mut self, response: &Response, _fx: &mut Effects) {
+        if let Response::Approvals(slug, result) = response
+            && *slug == self.slug
+        {
+            match result {
+                Ok(view) => self.set_view(view.clone()),
+                Err(e) => self.error = Some(e.clone()),
+            }
+        }
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        self.draw_screen(frame, area, theme)
+    }
 }

@@ -32,10 +32,21 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         for (action, keys) in actions {
             out.push(Line::from(vec![
                 Span::styled(format!("  {:<22}", keys.join(", ")), theme.title()),
-                Span::styled(action.description().to_string(), Style::new()),
+                Span::styled(action.describe(context).to_string(), Style::new()),
                 Span::styled(format!("  ({})", action.name()), theme.dim()),
             ]));
         }
+    }
+    out.push(Line::raw(""));
+    out.push(Line::from(Span::styled(
+        "In dialogs, forms and prompts",
+        theme.heading(),
+    )));
+    for (layer, keys) in crate::ui::overlay::KEYS {
+        out.push(Line::from(vec![
+            Span::styled(format!("  {layer:<22}"), theme.title()),
+            Span::raw(*keys),
+        ]));
     }
     out.push(Line::raw(""));
     out.push(Line::from(Span::styled(

@@ -1,5 +1,17 @@
-//! The screens of the TUI, one file each. A screen owns its state and draws
-//! from it; it never calls git (that goes through `ui::jobs`).
+//! The screens of the TUI, one module each, and the contract they keep
+//! ([`Screen`]). A screen owns its state, turns actions and the worker's
+//! answers into changes of that state, and draws from it. What it wants of
+//! the rest of the program (git work, a prompt, another screen) it says as an
+//! [`Effect`]; `ui::app` routes effects, so no screen writes into another.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::actions::{Action, Context};
+use super::jobs::{Request, Response};
+use super::theme::Theme;
+use crate::domain::Slug;
 
 pub mod approvals;
 pub mod document;
@@ -8,3 +20,166 @@ pub mod history;
 pub mod overview;
 pub mod palette;
 pub mod review;
+
+/// The five screens, in the order of their number keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenId {
+    Overview,
+    Document,
+    History,
+    Review,
+    Approvals,
+}
+
+impl ScreenId {
+    pub const ALL: [ScreenId; 5] = [
+        ScreenId::Overview,
+        ScreenId::Document,
+        ScreenId::History,
+        ScreenId::Review,
+        ScreenId::Approvals,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            ScreenId::Overview => "Overview",
+            ScreenId::Document => "Document",
+            ScreenId::History => "History",
+            ScreenId::Review => "Review",
+            ScreenId::Approvals => "Approvals",
+        }
+    }
+}
+
+/// What a one-line prompt at the bottom asks for; the answer goes back to the
+/// screen that asked ([`Screen::prompt_done`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    DraftMessage,
+    Comment(review::CommentTarget),
+    Reply(String),
+    Search,
+    ReplaceWith(String),
+}
+
+/// What a screen asks of the rest of the program.
+#[derive(Debug)]
+pub enum Effect {
+    /// Git work for the worker.
+    Request(Request),
+    /// What the status line says until the worker answers.
+    Busy(String),
+    Info(String),
+    Error(String),
+    /// A one-line prompt whose answer comes back to the asking screen.
+    Prompt(PromptKind),
+    /// A message in a dialog, closed by any key.
+    Dialog {
+        title: String,
+        text: String,
+    },
+    /// The editor on a document, at a line (1-based) when given.
+    Edit {
+        slug: Slug,
+        line: Option<usize>,
+    },
+    /// The review screen on a document, with a thread selected when given.
+    Review {
+        slug: Slug,
+        thread: Option<String>,
+    },
+    /// The history of a document, comparing its latest draft with an older one.
+    Compare {
+        slug: Slug,
+        special: history::Special,
+    },
+    /// The history compares the editor's unsaved text with the latest draft.
+    CompareBuffer,
+    /// The document's comment threads, placed on the editor's text, again.
+    Threads(Slug),
+    /// Text for the clipboard (and the user's own, through OSC 52).
+    Copy(String),
+    /// Paste the clipboard.
+    Paste,
+    /// Edit this text in $VISUAL / $EDITOR.
+    ExternalEdit(String),
+    /// A save that was asked for will not happen (`:wq` must not quit then).
+    NoSave,
+}
+
+/// The effects of one key, action or answer, in order.
+#[derive(Debug, Default)]
+pub struct Effects(pub Vec<Effect>);
+
+impl Effects {
+    pub fn push(&mut self, effect: Effect) {
+        self.0.push(effect);
+    }
+
+    pub fn request(&mut self, request: Request) {
+        self.0.push(Effect::Request(request));
+    }
+
+    /// A request for slow work, with what the status line says meanwhile.
+    pub fn job(&mut self, request: Request, busy: impl Into<String>) {
+        self.0.push(Effect::Request(request));
+        self.0.push(Effect::Busy(busy.into()));
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.0.push(Effect::Info(text.into()));
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.0.push(Effect::Error(text.into()));
+    }
+
+    pub fn prompt(&mut self, kind: PromptKind) {
+        self.0.push(Effect::Prompt(kind));
+    }
+}
+
+/// The contract of a screen.
+pub trait Screen {
+    /// The keymap context its keys are looked up in.
+    fn context(&self) -> Context;
+
+    /// The document it shows, if any.
+    fn slug(&self) -> Option<&Slug>;
+
+    /// A key before the keymap sees it: a part of the screen that takes
+    /// text or keys of its own (a filter line, a form, the outline). Returns
+    /// whether it took the key.
+    fn key(&mut self, _key: KeyEvent, _fx: &mut Effects) -> bool {
+        false
+    }
+
+    /// A character typed where no binding took the key (the editor types it).
+    /// Returns whether the screen took it.
+    fn typed(&mut self, _c: char) -> bool {
+        false
+    }
+
+    /// An action from the keymap or the palette. Returns whether the screen
+    /// handled it.
+    fn act(&mut self, action: Action, fx: &mut Effects) -> bool;
+
+    /// An answer from the worker (every screen sees every answer and takes
+    /// what concerns it).
+    fn answer(&mut self, _response: &Response, _fx: &mut Effects) {}
+
+    /// The answer to a prompt this screen asked for.
+    fn prompt_done(&mut self, _kind: PromptKind, _input: String, _fx: &mut Effects) {}
+
+    /// Text pasted into the terminal; returns whether the screen took it.
+    fn paste(&mut self, _text: &str) -> bool {
+        false
+    }
+
+    /// Fits the state to the area it will be drawn in (scrolling to keep the
+    /// cursor in view, rendering what scrolling slices). Called before every
+    /// [`draw`](Self::draw), which then only reads.
+    fn layout(&mut self, _area: Rect, _theme: &Theme) {}
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme);
+}

@@ -9,22 +9,43 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
+use super::{Effect, Effects, Screen};
+use crate::domain::Slug;
 use crate::text::inert;
-use crate::ui::actions::Action;
-use crate::ui::app::App;
-use crate::ui::jobs::{Badge, Item};
+use crate::ui::actions::{Action, Context};
+use crate::ui::jobs::{Badge, Item, Response, WorkspaceView};
 use crate::ui::theme::Theme;
 
+/// The overview's state: the workspace as last read, the selection and the filter.
 #[derive(Debug, Default, Clone)]
-pub struct OverviewState {
+pub struct Overview {
+    pub workspace: Option<WorkspaceView>,
     pub selected: usize,
     pub filter: String,
     pub filtering: bool,
 }
 
-impl OverviewState {
-    pub fn clamp(&mut self, len: usize) {
+impl Overview {
+    fn clamp(&mut self) {
+        let len = self.visible_items().len();
         self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
+    /// The documents the filter lets through, in the workspace's order.
+    pub fn visible_items(&self) -> Vec<&Item> {
+        match &self.workspace {
+            Some(w) => filtered(&w.items, &self.filter),
+            None => Vec::new(),
+        }
+    }
+
+    pub fn selected_slug(&self) -> Option<Slug> {
+        self.visible_items().get(self.selected).map(|i| i.slug.clone())
+    }
+
+    pub fn set_workspace(&mut self, view: WorkspaceView) {
+        self.workspace = Some(view);
+        self.clamp();
     }
 }
 
@@ -56,44 +77,80 @@ fn matches(item: &Item, filter: &str) -> bool {
     })
 }
 
-pub fn filtered<'a>(items: &'a [Item], filter: &str) -> Vec<&'a Item> {
+fn filtered<'a>(items: &'a [Item], filter: &str) -> Vec<&'a Item> {
     items.iter().filter(|i| matches(i, filter)).collect()
 }
 
-pub fn act(state: &mut OverviewState, action: Action, len: usize) {
-    match action {
-        Action::Up => state.selected = state.selected.saturating_sub(1),
-        Action::Down => state.selected = (state.selected + 1).min(len.saturating_sub(1)),
-        Action::Top => state.selected = 0,
-        Action::Bottom => state.selected = len.saturating_sub(1),
-        Action::Filter => state.filtering = true,
-        _ => {}
+impl Screen for Overview {
+    fn context(&self) -> Context {
+        Context::Overview
     }
-}
 
-/// Keys while the filter line takes input; returns true when the filter changed.
-pub fn filter_key(state: &mut OverviewState, key: KeyEvent) -> bool {
-    match key.code {
-        KeyCode::Enter => state.filtering = false,
-        KeyCode::Esc => {
-            state.filtering = false;
-            state.filter.clear();
-            return true;
-        }
-        KeyCode::Backspace => {
-            state.filter.pop();
-            return true;
-        }
-        KeyCode::Down => state.selected += 1,
-        KeyCode::Up => state.selected = state.selected.saturating_sub(1),
-        KeyCode::Char(c) if !c.is_control() => {
-            state.filter.push(c);
-            state.selected = 0;
-            return true;
-        }
-        _ => {}
+    fn slug(&self) -> Option<&Slug> {
+        None
     }
-    true
+
+    /// While the filter line is open it takes the keys: text, Backspace,
+    /// ↑/↓ to move, Enter to keep the filter, Esc to clear it.
+    fn key(&mut self, key: KeyEvent, _fx: &mut Effects) -> bool {
+        if !self.filtering {
+            return false;
+        }
+        match key.code {
+            KeyCode::Enter => self.filtering = false,
+            KeyCode::Esc => {
+                self.filtering = false;
+                self.filter.clear();
+            }
+            KeyCode::Backspace => {
+                self.filter.pop();
+            }
+            KeyCode::Down => self.selected += 1,
+            KeyCode::Up => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Char(c) if !c.is_control() => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        self.clamp();
+        true
+    }
+
+    fn act(&mut self, action: Action, fx: &mut Effects) -> bool {
+        let len = self.visible_items().len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Filter => self.filtering = true,
+            Action::Open => match self.selected_slug() {
+                Some(slug) => fx.push(Effect::Edit { slug, line: None }),
+                None => fx.error("No document selected"),
+            },
+            _ => return false,
+        }
+        true
+    }
+
+    fn answer(&mut self, response: &Response, _fx: &mut Effects) {
+        if let Response::Loaded(Ok(view)) = response {
+            self.set_workspace(view.clone());
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        if self.filtering {
+            self.filter.push_str(text.lines().next().unwrap_or(""));
+            self.clamp();
+        }
+        self.filtering
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        draw(frame, area, self, theme)
+    }
 }
 
 fn badge_style(theme: &Theme, badge: Badge) -> ratatui::style::Style {
@@ -108,16 +165,14 @@ fn badge_style(theme: &Theme, badge: Badge) -> ratatui::style::Style {
     }
 }
 
-pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let Some(workspace) = &app.workspace else {
-        frame.render_widget(Paragraph::new(app.busy.clone().unwrap_or_default()), area);
+fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
+    let Some(workspace) = &state.workspace else {
+        frame.render_widget(Paragraph::new("Reading the workspace…"), area);
         return;
     };
-    let state = &app.overview;
     let [header, table_area, filter_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
-    let items = app.visible_items();
+    let items = state.visible_items();
     let title = format!(
         " {} — {} of {} documents",
         inert(&workspace.name),

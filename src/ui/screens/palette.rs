@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use crate::ui::actions::{Action, Context};
 use crate::ui::app::App;
-use crate::ui::keymap::Keymap;
 
 #[derive(Debug, Clone, Default)]
 pub struct PaletteState {
@@ -34,16 +33,17 @@ fn ex_command(input: &str) -> Option<Vec<Action>> {
     }
 }
 
-/// Actions whose name or description contains the input; names that start
-/// with it first, then other name matches, then description matches.
-pub fn matching(input: &str) -> Vec<Action> {
+/// The actions that apply in `context` whose name or description contains
+/// the input; names that start with it first, then other name matches, then
+/// description matches.
+pub fn matching(input: &str, context: Context) -> Vec<Action> {
     let needle = input.trim().to_lowercase();
     let rank = |a: &Action| {
         if a.name().starts_with(&needle) {
             Some(0)
         } else if a.name().contains(&needle) {
             Some(1)
-        } else if a.description().to_lowercase().contains(&needle) {
+        } else if a.describe(context).to_lowercase().contains(&needle) {
             Some(2)
         } else {
             None
@@ -51,20 +51,21 @@ pub fn matching(input: &str) -> Vec<Action> {
     };
     let mut found: Vec<(u8, Action)> = Action::ALL
         .iter()
+        .filter(|a| a.applies_in(context))
         .filter_map(|a| rank(a).map(|r| (r, *a)))
         .collect();
     found.sort_by_key(|(r, _)| *r);
     found.into_iter().map(|(_, a)| a).collect()
 }
 
-pub fn key(state: &mut PaletteState, key: KeyEvent, _keymap: &Keymap, _context: Context) -> Outcome {
+pub fn key(state: &mut PaletteState, key: KeyEvent, context: Context) -> Outcome {
     match key.code {
         KeyCode::Esc => Outcome::Close,
         KeyCode::Enter => {
             if let Some(actions) = ex_command(&state.input) {
                 return Outcome::Run(actions);
             }
-            match matching(&state.input).get(state.selected) {
+            match matching(&state.input, context).get(state.selected) {
                 Some(a) => Outcome::Run(vec![*a]),
                 None => Outcome::Close,
             }
@@ -74,7 +75,8 @@ pub fn key(state: &mut PaletteState, key: KeyEvent, _keymap: &Keymap, _context: 
             Outcome::Stay
         }
         KeyCode::Down | KeyCode::Tab => {
-            state.selected = (state.selected + 1).min(matching(&state.input).len().saturating_sub(1));
+            state.selected =
+                (state.selected + 1).min(matching(&state.input, context).len().saturating_sub(1));
             Outcome::Stay
         }
         KeyCode::Backspace => {
@@ -113,17 +115,17 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, state: &PaletteState) 
         input_area.y,
     ));
     let context = app.context();
-    let items: Vec<ListItem<'_>> = matching(&state.input)
+    let items: Vec<ListItem<'_>> = matching(&state.input, context)
         .into_iter()
         .map(|a| {
             let mut keys = app.keymap.keys_for(context, a);
-            if keys.is_empty() && context == Context::Overview {
+            if keys.is_empty() && !matches!(context, Context::Document | Context::DocumentNormal) {
                 keys = app.keymap.keys_for(Context::Global, a);
             }
             ListItem::new(Line::from(vec![
                 Span::raw(format!("{:<20} ", a.name())),
                 Span::styled(format!("{:<12} ", keys.join(" ")), theme.title()),
-                Span::styled(a.description(), theme.dim()),
+                Span::styled(a.describe(context), theme.dim()),
             ]))
         })
         .collect();
@@ -142,12 +144,26 @@ mod tests {
     #[test]
     fn filters_by_name_and_description_and_knows_vim_commands() {
         assert_eq!(
-            matching("save")[0],
+            matching("save", Context::Document)[0],
             Action::SaveDraft,
             "a name match comes before description matches"
         );
-        assert_eq!(matching("undo")[0], Action::Undo);
-        assert!(matching("").len() == Action::ALL.len());
+        assert_eq!(matching("undo", Context::Document)[0], Action::Undo);
+        // Only what applies on the screen: no tagging from the editor, no
+        // saving from the overview.
+        let everywhere = |a: &Action| a.contexts().contains(&Context::Global);
+        let in_editor = matching("", Context::Document);
+        assert!(in_editor.contains(&Action::Help) && in_editor.contains(&Action::Undo));
+        assert!(!in_editor.contains(&Action::TagVersion));
+        let on_overview = matching("", Context::Overview);
+        assert!(!on_overview.contains(&Action::SaveDraft) && !on_overview.contains(&Action::Reply));
+        assert_eq!(
+            on_overview.iter().filter(|a| !everywhere(a)).count(),
+            Action::ALL
+                .iter()
+                .filter(|a| !everywhere(a) && a.applies_in(Context::Overview))
+                .count()
+        );
         assert_eq!(ex_command("wq"), Some(vec![Action::SaveDraft, Action::Quit]));
         assert_eq!(ex_command("frob"), None);
     }

@@ -10,11 +10,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
+use super::{Effect, Effects, PromptKind, Screen};
 use crate::domain::anchor::Placement;
 use crate::domain::{Slug, ThreadStatus};
 use crate::text::inert;
-use crate::ui::actions::Action;
-use crate::ui::jobs::{PlacedThread, ThreadsView};
+use crate::ui::actions::{Action, Context};
+use crate::ui::jobs::{CommentRequest, PlacedThread, Request, Response, ThreadsView};
 use crate::ui::theme::Theme;
 
 /// The lines a new comment thread goes on.
@@ -138,22 +139,7 @@ impl ReviewState {
         self.visible().get(self.selected).copied()
     }
 
-    pub fn act(&mut self, action: Action) {
-        let len = self.visible().len();
-        match action {
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = len.saturating_sub(1),
-            Action::Filter => {
-                self.filter = self.filter.next();
-                self.selected = 0;
-            }
-            _ => {}
-        }
-    }
-
-    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let Some(view) = &self.view else {
             let text = self
                 .error
@@ -281,5 +267,82 @@ impl ReviewState {
             }
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), detail);
+    }
+}
+
+impl Screen for ReviewState {
+    fn context(&self) -> Context {
+        Context::Review
+    }
+
+    fn slug(&self) -> Option<&Slug> {
+        Some(&self.slug)
+    }
+
+    fn act(&mut self, action: Action, fx: &mut Effects) -> bool {
+        let len = self.visible().len();
+        match action {
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = len.saturating_sub(1),
+            Action::Filter => {
+                self.filter = self.filter.next();
+                self.selected = 0;
+            }
+            // Enter on a thread: its passage in the editor.
+            Action::Open => match self.selected().map(|t| t.placement.lines()) {
+                Some(Some((line, _))) => fx.push(Effect::Edit {
+                    slug: self.slug.clone(),
+                    line: Some(line),
+                }),
+                Some(None) => fx.error(
+                    "This thread's passage is gone from the latest draft; its original quote is shown below",
+                ),
+                None => {}
+            },
+            Action::Reply => {
+                if let Some(t) = self.selected() {
+                    fx.prompt(PromptKind::Reply(t.thread.id.clone()));
+                }
+            }
+            Action::ResolveToggle => {
+                if let Some(t) = self.selected() {
+                    let id = t.thread.id.clone();
+                    let request = match t.thread.status {
+                        ThreadStatus::Open => CommentRequest::Resolve { id },
+                        ThreadStatus::Resolved => CommentRequest::Reopen { id },
+                    };
+                    fx.request(Request::Comment(self.slug.clone(), request));
+                }
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    fn answer(&mut self, response: &Response, _fx: &mut Effects) {
+        if let Response::Threads(slug, result) = response
+            && *slug == self.slug
+        {
+            match result {
+                Ok(view) => self.set_view(view.clone()),
+                Err(e) => self.error = Some(e.clone()),
+            }
+        }
+    }
+
+    fn prompt_done(&mut self, kind: PromptKind, input: String, fx: &mut Effects) {
+        let PromptKind::Reply(id) = kind else { return };
+        if input.trim().is_empty() {
+            fx.error("The reply is empty");
+            return;
+        }
+        let request = Request::Comment(self.slug.clone(), CommentRequest::Reply { id, text: input });
+        fx.job(request, "Saving the reply…");
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        self.draw_screen(frame, area, theme)
     }
 }

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::app::RecoveryOffer;
+use super::overlay::RecoveryOffer;
 use super::theme::Theme;
 
 /// A rectangle of at most `width` × `height` in the middle of `area`.

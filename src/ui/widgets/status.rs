@@ -8,20 +8,21 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::inert;
-use crate::ui::app::{App, Screen};
+use crate::ui::app::App;
+use crate::ui::screens::ScreenId;
 use crate::ui::screens::document::Mode;
 
 pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let theme = &app.theme;
     let mut parts: Vec<String> = Vec::new();
-    if let Some(w) = &app.workspace {
+    if let Some(w) = &app.overview.workspace {
         parts.push(inert(&w.name).into_owned());
         parts.push(format!("⎇ {}", inert(&w.branch)));
         // The name only: the e-mail would crowd out the document's state at 80 columns.
         let name = w.identity.split(" <").next().unwrap_or(&w.identity);
         parts.push(inert(name).into_owned());
     }
-    if let Some(doc) = app.document.as_ref().filter(|_| app.screen == Screen::Document) {
+    if let Some(doc) = app.document.as_ref().filter(|_| app.screen == ScreenId::Document) {
         let mut state = format!("{} draft {}", doc.slug, doc.draft);
         if doc.buffer.is_modified() {
             state.push_str(" · modified");

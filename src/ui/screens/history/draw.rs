@@ -87,27 +87,87 @@ pub(super) fn thread_on(threads: &DiffThreads, row: &RowAt) -> Option<String> {
 }
 
 impl HistoryState {
-    pub fn draw(&mut self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+    /// The draft list's area and the diff's.
+    fn areas(area: Rect) -> [Rect; 2] {
         let list_width = if area.width >= 100 { 46 } else { 30 };
-        let [list_area, diff_area] =
-            Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area);
-        self.draw_list(frame, list_area, theme);
-        let wanted = self.wanted();
-        let shown = wanted
-            .as_ref()
-            .and_then(|(key, _, _)| Some((key.clone(), self.cache.get(key)?.clone())));
-        if shown.is_some() {
-            self.last_shown = shown.clone();
+        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area)
+    }
+
+    /// The diff's header line, the box of a work plan's changed actions (at
+    /// most a third of the height), and the text.
+    fn diff_areas(area: Rect, d: &ComputedDiff) -> (Rect, Option<Rect>, Rect) {
+        let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        if d.actions.is_empty() {
+            return (header, None, body);
         }
+        let wanted = d.actions.len() as u16 + 1;
+        let [top, rest] = Layout::vertical([
+            Constraint::Length(wanted.min(body.height / 3).max(2)),
+            Constraint::Min(1),
+        ])
+        .areas(body);
+        (header, Some(top), rest)
+    }
+
+    /// The diff in view: the wanted one, or while it is computed the last
+    /// one shown (`true`: still waiting for the wanted one).
+    fn in_view(&self) -> Option<(DiffKey, Arc<ComputedDiff>, bool)> {
+        let wanted = self.wanted().map(|(key, _, _)| key);
+        match wanted
+            .as_ref()
+            .and_then(|key| Some((key.clone(), self.cache.get(key)?.clone())))
+        {
+            Some((key, d)) => Some((key, d, false)),
+            None => self.last_shown.clone().map(|(key, d)| (key, d, true)),
+        }
+    }
+
+    /// Renders the diff in view for the area (once per diff, view, folds and
+    /// width) and fits the scroll and the line cursor to it.
+    pub(super) fn fit(&mut self, area: Rect, theme: &Theme) {
+        let [_, diff_area] = Self::areas(area);
+        let Some((key, d, waiting)) = self.in_view() else {
+            return;
+        };
+        if !waiting {
+            self.last_shown = Some((key.clone(), d.clone()));
+        }
+        let (_, _, body) = Self::diff_areas(diff_area, &d);
+        // One column on the left is the gutter: `»` where an open thread is.
+        let width = body.width.saturating_sub(1);
+        let fresh = self.rendered.as_ref().is_none_or(|r| {
+            r.key.0 != key || r.key.1 != self.view || r.key.2 != self.folded || r.key.3 != width
+        });
+        if fresh {
+            self.rendered = Some(render(&d, self.view, self.folded, width, theme, key));
+        }
+        let Some(r) = self.rendered.as_ref() else { return };
+        if self.scroll_to_first && !waiting {
+            self.scroll = r.changes.first().map(|c| c.saturating_sub(2)).unwrap_or(0);
+            self.scroll_to_first = false;
+        }
+        self.scroll = self.scroll.min(r.lines.len().saturating_sub(1));
+        self.height = (body.height as usize).max(1);
+        if let Some(last) = r.rows.len().checked_sub(1) {
+            self.cursor = self.cursor.min(last);
+            if self.focus == Focus::Diff {
+                (self.cursor, self.scroll) =
+                    r.keep_in_view(self.cursor, self.scroll, self.height, self.follow_cursor);
+            }
+        }
+    }
+
+    pub(super) fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        let [list_area, diff_area] = Self::areas(area);
+        self.draw_list(frame, list_area, theme);
         // While the wanted diff is computed, the last one stays in view, drawn
         // and labelled as what it is, with "comparing…". The wanted one is
         // labelled as the list is now (a draft found by a first read of the
         // history gets its number).
-        let waiting = shown.is_none();
-        match shown.or_else(|| self.last_shown.clone()) {
-            Some((key, d)) => {
-                let labels = match (&wanted, waiting) {
-                    (Some((_, from, to)), false) => (from.clone(), to.clone()),
+        match self.in_view() {
+            Some((key, d, waiting)) => {
+                let labels = match (self.wanted(), waiting) {
+                    (Some((_, from, to)), false) => (from, to),
                     _ => (d.from_label.clone(), d.to_label.clone()),
                 };
                 self.draw_diff(frame, diff_area, theme, (key, labels), &d, waiting)
@@ -170,7 +230,7 @@ impl HistoryState {
     }
 
     fn draw_diff(
-        &mut self,
+        &self,
         frame: &mut Frame<'_>,
         area: Rect,
         theme: &Theme,
@@ -178,24 +238,10 @@ impl HistoryState {
         d: &Arc<ComputedDiff>,
         waiting: bool,
     ) {
-        let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        // One column on the left is the gutter: `»` where an open thread is.
-        let width = body.width.saturating_sub(1);
-        let key = (Some(drawn), self.view, self.folded, width);
-        let fresh = self.rendered.borrow().as_ref().is_none_or(|r| {
-            Some(&r.key.0) != key.0.as_ref() || r.key.1 != key.1 || r.key.2 != key.2 || r.key.3 != key.3
-        });
-        if fresh && let Some(dkey) = key.0.clone() {
-            let rendered = render(d, self.view, self.folded, width, theme, dkey);
-            *self.rendered.borrow_mut() = Some(rendered);
-        }
-        let rendered = self.rendered.borrow();
-        let Some(r) = rendered.as_ref() else { return };
-        if self.scroll_to_first && !waiting {
-            self.scroll = r.changes.first().map(|c| c.saturating_sub(2)).unwrap_or(0);
-            self.scroll_to_first = false;
-        }
-        self.scroll = self.scroll.min(r.lines.len().saturating_sub(1));
+        let (header, actions, body) = Self::diff_areas(area, d);
+        let Some(r) = self.rendered.as_ref().filter(|r| r.key.0 == drawn) else {
+            return;
+        };
         let words_added: usize = d.sections.iter().map(|s| s.added_words).sum();
         let words_removed: usize = d.sections.iter().map(|s| s.removed_words).sum();
         let mut head = vec![
@@ -218,16 +264,8 @@ impl HistoryState {
         if waiting {
             head.push(Span::styled(" · comparing…", theme.warning()));
         }
-        // A work plan's changed actions stay in view above the text, at most a third of it.
-        let body = if d.actions.is_empty() {
-            body
-        } else {
-            let wanted = d.actions.len() as u16 + 1;
-            let [top, rest] = Layout::vertical([
-                Constraint::Length(wanted.min(body.height / 3).max(2)),
-                Constraint::Min(1),
-            ])
-            .areas(body);
+        // A work plan's changed actions stay in view above the text.
+        if let Some(top) = actions {
             let lines: Vec<Line<'_>> = d
                 .actions
                 .iter()
@@ -242,17 +280,8 @@ impl HistoryState {
                 .borders(Borders::BOTTOM)
                 .border_style(theme.dim());
             frame.render_widget(Paragraph::new(lines).block(block), top);
-            rest
-        };
-        let height = (body.height as usize).max(1);
-        self.height = height;
-        if let Some(last) = r.rows.len().checked_sub(1) {
-            self.cursor = self.cursor.min(last);
-            if self.focus == Focus::Diff {
-                (self.cursor, self.scroll) =
-                    r.keep_in_view(self.cursor, self.scroll, height, self.follow_cursor);
-            }
         }
+        let height = self.height;
         let selected = self.selected_rows();
         let marks = self.current_marks().unwrap_or_default();
         let mut gutter_lines = Vec::with_capacity(height);

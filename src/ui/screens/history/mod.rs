@@ -10,8 +10,8 @@
 //! open threads on either side, one key away.
 
 mod draw;
+mod screen;
 
-use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::sync::Arc;
@@ -108,7 +108,7 @@ pub struct HistoryState {
     marks_pending: HashSet<DiffKey>,
     /// The diff shown while the wanted one is being computed.
     last_shown: Option<(DiffKey, Arc<ComputedDiff>)>,
-    rendered: RefCell<Option<Rendered>>,
+    rendered: Option<Rendered>,
     /// Scroll to the first change once the wanted diff arrives.
     scroll_to_first: bool,
     pub error: Option<String>,
@@ -141,7 +141,7 @@ impl HistoryState {
             marks: HashMap::new(),
             marks_pending: HashSet::new(),
             last_shown: None,
-            rendered: RefCell::new(None),
+            rendered: None,
             scroll_to_first: true,
             error: None,
         }
@@ -361,7 +361,8 @@ impl HistoryState {
         self.marks.get(&key).cloned()
     }
 
-    pub fn act(&mut self, action: Action) -> Option<String> {
+    /// Movement and view keys; returns what to tell the user.
+    fn step(&mut self, action: Action) -> Option<String> {
         if self.focus == Focus::Diff && !self.sections_open && moves_cursor(action) {
             return self.move_cursor(action);
         }
@@ -433,7 +434,7 @@ impl HistoryState {
     /// A movement key while the diff has the focus: the line cursor moves (and
     /// `Shift` extends the selection). Returns what to tell the user.
     fn move_cursor(&mut self, action: Action) -> Option<String> {
-        let rendered = self.rendered.borrow();
+        let rendered = &self.rendered;
         // Not drawn yet: no rows to move over, and no change to go to.
         let Some(r) = rendered.as_ref() else {
             return matches!(action, Action::NextChange | Action::PrevChange)
@@ -463,7 +464,6 @@ impl HistoryState {
             }
             _ => return None,
         };
-        drop(rendered);
         if matches!(action, Action::SelectUp | Action::SelectDown) {
             self.select_from.get_or_insert(cursor);
         } else {
@@ -486,7 +486,7 @@ impl HistoryState {
 
     /// The old and new line (1-based) of the cursor's row, as last drawn.
     pub fn cursor_row(&self) -> (Option<usize>, Option<usize>) {
-        let rendered = self.rendered.borrow();
+        let rendered = &self.rendered;
         match rendered.as_ref().and_then(|r| r.rows.get(self.cursor)) {
             Some(row) => (row.old, row.new),
             None => (None, None),
@@ -509,7 +509,7 @@ impl HistoryState {
         if self.provisional {
             return Err("The drafts are still being numbered; comment once the history is read".into());
         }
-        let rendered = self.rendered.borrow();
+        let rendered = &self.rendered;
         let r = rendered
             .as_ref()
             .filter(|r| r.key.0 == key)
@@ -543,7 +543,7 @@ impl HistoryState {
     /// one in view.
     pub fn thread_at_cursor(&self) -> Option<String> {
         let marks = self.current_marks()?;
-        let rendered = self.rendered.borrow();
+        let rendered = &self.rendered;
         let r = rendered.as_ref()?;
         let rows = match self.focus {
             Focus::Diff => self.cursor..=self.cursor,
@@ -563,9 +563,8 @@ impl HistoryState {
     }
 
     fn jump_change(&mut self, forward: bool) -> Option<String> {
-        let rendered = self.rendered.borrow();
+        let rendered = &self.rendered;
         let changes = rendered.as_ref().map(|r| r.changes.clone()).unwrap_or_default();
-        drop(rendered);
         let target = if forward {
             changes.iter().find(|&&c| c > self.scroll + 2)
         } else {
@@ -587,13 +586,12 @@ impl HistoryState {
             return;
         };
         let target = section.new_line;
-        let rendered = self.rendered.borrow();
+        let rendered = &self.rendered;
         if let (Some(r), Some(target)) = (rendered.as_ref(), target) {
             // `target` counts from 0, the rows from 1.
             let row = r.rows.iter().position(|x| x.new.is_some_and(|n| n > target));
             if let Some(row) = row {
                 let line = r.rows[row].line;
-                drop(rendered);
                 self.scroll = line.saturating_sub(1);
                 self.cursor = row;
                 self.select_from = None;

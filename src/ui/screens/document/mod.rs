@@ -4,25 +4,22 @@
 //! the cursor goes can never disagree. The view is anchored at a text position
 //! and scrolled just enough to keep the cursor visible.
 
+mod draw;
+mod screen;
+
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use git2::Oid;
-use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout as Split, Rect};
-use ratatui::style::Style;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
 
 use crate::domain::Slug;
 use crate::editor::{Buffer, Layout, Motion};
-use crate::text::inert;
 use crate::ui::actions::Action;
 use crate::ui::autosave;
 use crate::ui::jobs::{OpenedDocument, SavedDraft};
 use crate::ui::keymap::Keymap;
-use crate::ui::theme::Theme;
+use crate::ui::screens::Effects;
 
 /// Typing pauses this long before the gutter marks and the outline follow the text.
 const MARKS_AFTER: Duration = Duration::from_millis(150);
@@ -80,6 +77,10 @@ pub struct DocumentState {
     /// The first visual row shown: (rope line, wrapped row within it).
     scroll: (usize, usize),
     view: (usize, usize),
+    /// The rows in view and the cursor's (line, wrapped row, column), as
+    /// fitted to the screen before the last draw.
+    rows: Vec<draw::Row>,
+    cursor_at: (usize, usize, usize),
     last_edit_version: u64,
     last_edit: Instant,
     autosaved_version: u64,
@@ -134,6 +135,8 @@ impl DocumentState {
             marks_version: version,
             scroll: (0, 0),
             view: (80, 20),
+            rows: Vec::new(),
+            cursor_at: (0, 0, 0),
             last_edit_version: version,
             last_edit: Instant::now(),
             autosaved_version: version,
@@ -198,10 +201,6 @@ impl DocumentState {
             .map(|(_, _, id)| id.clone())
     }
 
-    pub fn type_char(&mut self, c: char) {
-        self.buffer.insert(c.encode_utf8(&mut [0; 4]));
-    }
-
     pub fn copy(&self) -> Option<String> {
         self.buffer.copy()
     }
@@ -240,8 +239,8 @@ impl DocumentState {
         self.marks_version = u64::MAX;
     }
 
-    /// Runs an editing or motion action; returns an error sentence to show.
-    pub fn act(&mut self, action: Action) -> Option<String> {
+    /// Runs an editing or motion action; false when it is not one.
+    fn edit(&mut self, action: Action, fx: &mut Effects) -> bool {
         let layout = self.layout();
         let motion = |m: Motion| Some((m, false));
         let select = |m: Motion| Some((m, true));
@@ -272,7 +271,7 @@ impl DocumentState {
         };
         if let Some((m, extend)) = moving {
             self.buffer.move_cursor(m, extend, &layout);
-            return None;
+            return true;
         }
         match action {
             Action::SelectAll => self.buffer.select(0..self.buffer.rope().len_chars()),
@@ -285,23 +284,30 @@ impl DocumentState {
                 self.buffer.delete_line();
             }
             Action::Undo if !self.buffer.undo() => {
-                return Some("Nothing to undo".into());
+                fx.error("Nothing to undo");
+                return true;
             }
             Action::Redo if !self.buffer.redo() => {
-                return Some("Nothing to redo".into());
+                fx.error("Nothing to redo");
+                return true;
             }
+            // Done by the guards above.
+            Action::Undo | Action::Redo => {}
             Action::SearchNext | Action::SearchPrev => {
                 if self.search.as_deref().is_none_or(str::is_empty) {
-                    return Some("No search yet: press the search key first".into());
+                    fx.error("No search yet: press the search key first");
+                    return true;
                 }
                 if !self.search_step(action == Action::SearchNext) {
-                    return Some("No match".into());
+                    fx.error("No match");
+                    return true;
                 }
             }
             Action::ToggleOutline => self.outline_visible = !self.outline_visible,
             Action::OutlineJump => {
                 if self.outline.is_empty() {
-                    return Some("This document has no headings".into());
+                    fx.error("This document has no headings");
+                    return true;
                 }
                 self.outline_visible = true;
                 self.outline_focus = true;
@@ -322,9 +328,9 @@ impl DocumentState {
                 self.buffer.clear_selection();
                 self.mode = Mode::Normal;
             }
-            _ => {}
+            _ => return false,
         }
-        None
+        true
     }
 
     /// Selects the next (or previous) match of the search; false if none.
@@ -505,191 +511,6 @@ impl DocumentState {
         self.marks = line_marks(&self.saved_text, &self.buffer.text());
         self.marks_version = self.buffer.version();
     }
-
-    // ---- drawing -----------------------------------------------------------------
-
-    pub fn draw(&mut self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
-        let [header, body] = Split::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let title = format!(" {} — draft {}", inert(&self.title), self.draft);
-        frame.render_widget(Paragraph::new(title).style(theme.title()), header);
-        let show_outline = self.outline_visible && body.width >= 60;
-        let (outline_area, text_area) = if show_outline {
-            let [o, t] =
-                Split::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(10)]).areas(body);
-            (Some(o), t)
-        } else {
-            (None, body)
-        };
-        if let Some(o) = outline_area {
-            self.draw_outline(frame, o, theme);
-        }
-        let [gutter, text] = Split::horizontal([Constraint::Length(2), Constraint::Min(1)]).areas(text_area);
-        self.view = (text.width as usize, text.height as usize);
-        self.draw_text(frame, gutter, text, theme);
-    }
-
-    fn draw_outline(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
-        let current = self.buffer.line_col().0;
-        let here = self.outline.iter().rposition(|h| h.line <= current);
-        let items: Vec<ListItem<'_>> = self
-            .outline
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let indent = " ".repeat(1 + 2 * h.level.saturating_sub(1).min(4));
-                let style = if Some(i) == here {
-                    theme.title()
-                } else {
-                    Style::new()
-                };
-                ListItem::new(Line::from(Span::styled(
-                    format!("{indent}{}", inert(&h.title)),
-                    style,
-                )))
-            })
-            .collect();
-        let title = if self.outline_focus {
-            " Outline — Enter jump "
-        } else {
-            " Outline "
-        };
-        let block = Block::default()
-            .borders(Borders::RIGHT)
-            .title(title)
-            .border_style(theme.dim());
-        let selected = if self.outline_focus {
-            Some(self.outline_selected)
-        } else {
-            here
-        };
-        let mut state = ListState::default().with_selected(selected);
-        let list = List::new(items)
-            .block(block)
-            .highlight_style(if self.outline_focus {
-                theme.selected()
-            } else {
-                Style::new()
-            });
-        frame.render_stateful_widget(list, area, &mut state);
-    }
-
-    /// The visual rows shown from `from` on, at most `height`, each wrapped once.
-    fn rows_from(&self, layout: &Layout, from: (usize, usize), height: usize) -> Vec<Row> {
-        let rope = self.buffer.rope();
-        let mut rows = Vec::with_capacity(height);
-        let (mut line, mut skip) = from;
-        while rows.len() < height && line < rope.len_lines() {
-            for (index, visual) in layout.wrap_line(rope, line).into_iter().enumerate().skip(skip) {
-                if rows.len() == height {
-                    break;
-                }
-                rows.push(Row { line, index, visual });
-            }
-            skip = 0;
-            line += 1;
-        }
-        rows
-    }
-
-    /// The rows to draw, after moving the view just enough to show the cursor
-    /// at `(line, row)`: up to it when it is above, down so it is on the last
-    /// row when it is below.
-    fn visible_rows(&mut self, layout: &Layout, cursor: (usize, usize), height: usize) -> Vec<Row> {
-        let rope = self.buffer.rope();
-        if self.scroll.0 >= rope.len_lines() {
-            self.scroll = (rope.len_lines().saturating_sub(1), 0);
-        }
-        if cursor < self.scroll {
-            self.scroll = cursor;
-        }
-        let rows = self.rows_from(layout, self.scroll, height);
-        let shown = rows.iter().any(|r| (r.line, r.index) == cursor);
-        if shown || rows.len() < height {
-            return rows;
-        }
-        // Walk back height-1 rows from the cursor.
-        let (mut l, mut r) = cursor;
-        let mut left = height - 1;
-        while left > 0 {
-            if r >= left {
-                r -= left;
-                break;
-            }
-            left -= r + 1;
-            if l == 0 {
-                r = 0;
-                break;
-            }
-            l -= 1;
-            r = layout.wrap_line(rope, l).len().saturating_sub(1);
-        }
-        self.scroll = (l, r);
-        self.rows_from(layout, self.scroll, height)
-    }
-
-    fn draw_text(&mut self, frame: &mut Frame<'_>, gutter: Rect, area: Rect, theme: &Theme) {
-        let layout = self.layout();
-        let (cl, cr, cc) = layout.cursor_position(self.buffer.rope(), self.buffer.cursor());
-        let rows = self.visible_rows(&layout, (cl, cr), area.height as usize);
-        let rope = self.buffer.rope();
-        let selection = self.buffer.selection();
-        let buf = frame.buffer_mut();
-        let mut cursor_row = None;
-        for (y, row) in (area.y..).zip(&rows) {
-            if (row.line, row.index) == (cl, cr) {
-                cursor_row = Some(y);
-            }
-            let is_heading = rope.line(row.line).chars().next() == Some('#');
-            let base = if is_heading { theme.heading() } else { Style::new() };
-            if row.index == 0 {
-                let (symbol, style) = match self.marks.get(row.line).copied().unwrap_or(Mark::Same) {
-                    Mark::Same => (" ", Style::new()),
-                    Mark::Added => ("+", theme.added()),
-                    Mark::Changed => ("~", theme.changed()),
-                    Mark::RemovedBefore => ("_", theme.removed()),
-                };
-                buf.set_string(gutter.x, y, symbol, style);
-            }
-            if self
-                .thread_lines
-                .iter()
-                .any(|(a, b, _)| (*a..=*b).contains(&(row.line + 1)))
-            {
-                buf.set_string(gutter.x + 1, y, "»", theme.warning());
-            }
-            let mut x = area.x;
-            for cell in &row.visual.cells {
-                if x as usize + cell.width > area.right() as usize {
-                    break;
-                }
-                // A cell of several characters starting with ^ or < is a control
-                // character made visible (a real "^" or "<" is one character).
-                let substituted =
-                    cell.text.len() > 1 && (cell.text.starts_with('^') || cell.text.starts_with('<'));
-                let mut style = if substituted { theme.control() } else { base };
-                if selection.as_ref().is_some_and(|s| s.contains(&cell.char_idx)) {
-                    style = theme.selection();
-                }
-                buf.set_stringn(x, y, &cell.text, cell.width, style);
-                x += cell.width as u16;
-            }
-        }
-        // Mark the rows beyond the end of the document, vim-like.
-        for y in (area.y + rows.len() as u16)..area.bottom() {
-            buf.set_string(gutter.x, y, "~", theme.dim());
-        }
-        if let Some(y) = cursor_row.filter(|_| !self.outline_focus) {
-            let x = (area.x as usize + cc).min(area.right().saturating_sub(1) as usize) as u16;
-            frame.set_cursor_position((x, y));
-        }
-    }
-}
-
-/// One visual row on screen: which rope line, which of its wrapped rows.
-struct Row {
-    line: usize,
-    index: usize,
-    visual: crate::editor::VisualLine,
 }
 
 /// The Markdown headings of the editor's text (see [`crate::markdown`]).

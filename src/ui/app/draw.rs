@@ -1,0 +1,76 @@
+//! Drawing: the tab bar, the current screen (fitted to its area first), the
+//! status line and an open layer over them.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::App;
+use crate::ui::screens::ScreenId;
+use crate::ui::widgets;
+
+impl App {
+    // ---- drawing ---------------------------------------------------------------------
+
+    pub fn draw(&mut self, frame: &mut Frame<'_>) {
+        let area = frame.area();
+        if area.width < 20 || area.height < 5 {
+            let text = if area.width >= 18 {
+                "terminal too small"
+            } else {
+                "too small"
+            };
+            frame.render_widget(
+                Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
+        let [tabs, main, status] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
+        self.draw_tabs(frame, tabs);
+        if let Some(error) = &self.load_error {
+            let text = format!("Cannot read the workspace: {}", crate::text::inert(error));
+            frame.render_widget(
+                Paragraph::new(text)
+                    .style(self.theme.error())
+                    .wrap(ratatui::widgets::Wrap { trim: true }),
+                main,
+            );
+        } else {
+            let theme = self.theme;
+            if let Some(screen) = self.screen_mut(self.screen) {
+                screen.layout(main, &theme);
+            }
+            match self.current() {
+                Some(screen) => screen.draw(frame, main, &self.theme),
+                None => {
+                    let text = match self.screen {
+                        ScreenId::Document => "No document open",
+                        _ => "No document selected",
+                    };
+                    frame.render_widget(Paragraph::new(text), main);
+                }
+            }
+        }
+        widgets::status::draw(frame, status, self);
+        if let Some(overlay) = &self.overlay {
+            overlay.draw(frame, main, self);
+        }
+    }
+
+    pub(super) fn draw_tabs(&self, frame: &mut Frame<'_>, area: Rect) {
+        let mut spans = Vec::new();
+        for (i, screen) in ScreenId::ALL.iter().enumerate() {
+            let style = if *screen == self.screen {
+                self.theme.tab_active()
+            } else {
+                self.theme.dim()
+            };
+            spans.push(Span::styled(format!(" {} {} ", i + 1, screen.title()), style));
+        }
+        spans.push(Span::styled("  ? help  : commands", self.theme.dim()));
+        frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}

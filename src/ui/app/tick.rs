@@ -1,0 +1,63 @@
+//! Work on a timer: autosave, the gutter and outline after typing pauses,
+//! threads placed on the unsaved text, the presence of other editors.
+
+use std::time::Instant;
+
+use super::App;
+use crate::ui::jobs::Request;
+
+impl App {
+    // ---- time ------------------------------------------------------------------------
+
+    /// Periodic work: autosave, the changed-lines gutter, presence of others.
+    /// Returns true when the screen needs drawing again.
+    pub fn tick(&mut self, now: Instant) -> bool {
+        let dir = self.autosave_dir();
+        let Some(doc) = self.document.as_mut() else {
+            return false;
+        };
+        let mut changed = doc.tick(now);
+        // Threads follow the unsaved text too, so the gutter's » stay on their passages.
+        if let Some(shown) = doc.threads_due(now) {
+            self.requests.push(Request::Threads {
+                slug: doc.slug.clone(),
+                shown,
+            });
+        }
+        if let Some(dir) = dir
+            && doc.autosave_due(now)
+        {
+            changed = true;
+            if let Err(e) = doc.write_autosave(&dir) {
+                self.message = Some((format!("Autosave failed: {e}"), true));
+            }
+        }
+        changed
+    }
+
+    /// Writes the autosave now if the text changed (on signals, panics, quitting).
+    pub fn flush_autosave(&mut self) {
+        if let (Some(dir), Some(doc)) = (self.autosave_dir(), self.document.as_mut())
+            && !doc.discard_autosave
+        {
+            let _ = doc.write_autosave(&dir);
+        }
+    }
+
+    /// Called once when the program ends normally.
+    pub fn shutdown(&mut self) {
+        self.flush_autosave();
+        if let Some(doc) = self.document.take() {
+            doc.leave();
+        }
+    }
+
+    /// When [`tick`](Self::tick) next has work to do; `None` while nothing
+    /// but a key or an answer can change the screen.
+    pub fn next_wake(&self, now: Instant) -> Option<Instant> {
+        let autosaves = self.autosave_dir().is_some();
+        self.document
+            .as_ref()
+            .map(|doc| doc.next_wake(autosaves).max(now))
+    }
+}

@@ -1,0 +1,223 @@
+//! Layers over the screen that take every key while they are open: help, the
+//! command palette, a one-line prompt, the quit and recovery dialogs, a
+//! message. A key either keeps the layer open or closes it with an
+//! [`Outcome`] for the app to carry out.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph};
+
+use super::actions::{Action, Context};
+use super::app::App;
+use super::autosave::Autosave;
+use super::jobs::OpenedDocument;
+use super::screens::{PromptKind, ScreenId, help, palette};
+use super::widgets;
+
+#[derive(Debug, Clone)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    Palette(palette::PaletteState),
+    /// A prompt opened by the screen `owner`, which gets the answer.
+    Prompt {
+        owner: ScreenId,
+        kind: PromptKind,
+        input: String,
+    },
+    ConfirmQuit,
+    Recovery(Box<RecoveryOffer>),
+    Message {
+        title: String,
+        text: String,
+    },
+}
+
+/// A document whose unsaved text from an earlier session differs from its
+/// latest draft: recover it, discard it, or decide later.
+#[derive(Debug, Clone)]
+pub struct RecoveryOffer {
+    pub opened: OpenedDocument,
+    pub autosave: Autosave,
+}
+
+/// What a key closing a layer asks of the app.
+pub enum Outcome {
+    Closed,
+    Run(Vec<Action>),
+    Answered {
+        owner: ScreenId,
+        kind: PromptKind,
+        input: String,
+    },
+    SaveThenQuit,
+    KeepAndQuit,
+    DiscardAndQuit,
+    Recover(Box<RecoveryOffer>),
+    DiscardRecovery(Box<RecoveryOffer>),
+    RecoverLater,
+}
+
+/// The layer after a key: still open, or closed with what to do.
+pub enum Step {
+    Open(Overlay),
+    Done(Outcome),
+}
+
+/// The keys the layers take, for `?` help (they are not in the keymap: a
+/// layer that takes text cannot share its keys with the screens).
+pub const KEYS: &[(&str, &str)] = &[
+    (
+        "Help",
+        "j/k or ↑/↓ scroll · space/PageDown a page · g top · Esc close",
+    ),
+    (
+        "Palette",
+        "type to filter · ↑/↓ or Tab choose · Enter run · Esc close · :w :q :wq :x",
+    ),
+    ("Prompt", "type · Backspace · Enter done · Esc cancel"),
+    (
+        "Quit dialog",
+        "s save a draft and quit · k keep an autosave and quit · d discard · Esc stay",
+    ),
+    (
+        "Recovery dialog",
+        "r recover the text · d discard it · Esc decide later",
+    ),
+    (
+        "Decision form",
+        "Tab/↑/↓ field · ←/→/space choose · Enter record · Esc cancel",
+    ),
+    (
+        "Overview filter",
+        "type to filter · ↑/↓ move · Enter keep · Esc clear",
+    ),
+    (
+        "Outline (editor)",
+        "j/k or ↑/↓ choose · Enter jump · Esc back to the text",
+    ),
+    ("Sections (history)", "j/k choose · Enter jump · Esc close"),
+];
+
+impl Overlay {
+    /// A key while this layer is open; `context` is the screen's under it
+    /// (the palette offers what applies there).
+    pub fn key(self, key: KeyEvent, context: Context) -> Step {
+        let typing = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match self {
+            Overlay::Help { scroll } => {
+                let scroll = match key.code {
+                    KeyCode::Down | KeyCode::Char('j') => scroll + 1,
+                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    KeyCode::Home | KeyCode::Char('g') => 0,
+                    _ => return Step::Done(Outcome::Closed),
+                };
+                Step::Open(Overlay::Help { scroll })
+            }
+            Overlay::Palette(mut state) => match palette::key(&mut state, key, context) {
+                palette::Outcome::Stay => Step::Open(Overlay::Palette(state)),
+                palette::Outcome::Close => Step::Done(Outcome::Closed),
+                palette::Outcome::Run(actions) => Step::Done(Outcome::Run(actions)),
+            },
+            Overlay::Prompt {
+                owner,
+                kind,
+                mut input,
+            } => {
+                match key.code {
+                    KeyCode::Esc => return Step::Done(Outcome::Closed),
+                    KeyCode::Enter => return Step::Done(Outcome::Answered { owner, kind, input }),
+                    KeyCode::Backspace => {
+                        input.pop();
+                    }
+                    KeyCode::Char(c) if typing => input.push(c),
+                    _ => {}
+                }
+                Step::Open(Overlay::Prompt { owner, kind, input })
+            }
+            Overlay::ConfirmQuit => match key.code {
+                KeyCode::Char('s') => Step::Done(Outcome::SaveThenQuit),
+                KeyCode::Char('k') => Step::Done(Outcome::KeepAndQuit),
+                KeyCode::Char('d') => Step::Done(Outcome::DiscardAndQuit),
+                KeyCode::Esc | KeyCode::Char('n') => Step::Done(Outcome::Closed),
+                _ => Step::Open(Overlay::ConfirmQuit),
+            },
+            Overlay::Recovery(offer) => match key.code {
+                KeyCode::Char('r') => Step::Done(Outcome::Recover(offer)),
+                KeyCode::Char('d') => Step::Done(Outcome::DiscardRecovery(offer)),
+                KeyCode::Esc => Step::Done(Outcome::RecoverLater),
+                _ => Step::Open(Overlay::Recovery(offer)),
+            },
+            Overlay::Message { .. } => Step::Done(Outcome::Closed),
+        }
+    }
+
+    /// Text pasted into the terminal: into a prompt's line (as one line).
+    pub fn paste(&mut self, text: &str) {
+        if let Overlay::Prompt { input, .. } = self {
+            input.push_str(&text.replace(['\r', '\n'], " "));
+        }
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
+        match self {
+            Overlay::Help { scroll } => {
+                let rect = widgets::centered(area, 90, area.height);
+                frame.render_widget(Clear, rect);
+                help::draw(frame, rect, app, *scroll);
+            }
+            Overlay::Palette(state) => {
+                let rect = widgets::centered(area, 80, area.height.min(20));
+                frame.render_widget(Clear, rect);
+                palette::draw(frame, rect, app, state);
+            }
+            Overlay::Prompt { kind, input, .. } => draw_prompt(frame, area, app, kind, input),
+            Overlay::ConfirmQuit => {
+                let text = "There are unsaved changes.\n\n s  save a draft, then quit\n k  keep them as an autosave and quit\n d  discard them and quit\n Esc  stay";
+                widgets::dialog(frame, area, &app.theme, "Quit udkast?", text);
+            }
+            Overlay::Recovery(offer) => {
+                let text = widgets::recovery_text(offer);
+                widgets::dialog(frame, area, &app.theme, "Unsaved text found", &text);
+            }
+            Overlay::Message { title, text } => widgets::dialog(frame, area, &app.theme, title, text),
+        }
+    }
+}
+
+fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, input: &str) {
+    let label = match kind {
+        PromptKind::DraftMessage => "Draft message: ".to_string(),
+        PromptKind::Search => "Search: ".to_string(),
+        PromptKind::Comment(t) => match t.buffer {
+            Some(_) => format!("Comment on {}: ", crate::store::line_label(t.start, t.end)),
+            None => format!(
+                "Comment on {} of draft {}: ",
+                crate::store::line_label(t.start, t.end),
+                t.draft
+            ),
+        },
+        PromptKind::Reply(_) => "Reply: ".to_string(),
+        PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
+    };
+    let rect = Rect {
+        y: area.y + area.height.saturating_sub(1),
+        height: 1,
+        ..area
+    };
+    frame.render_widget(Clear, rect);
+    let line = Line::from(vec![
+        Span::styled(label.clone(), app.theme.title()),
+        Span::raw(crate::text::inert(input).into_owned()),
+    ]);
+    frame.render_widget(Paragraph::new(line), rect);
+    let x = rect.x + (label.chars().count() + unicode_width::UnicodeWidthStr::width(input)) as u16;
+    frame.set_cursor_position((x.min(rect.right().saturating_sub(1)), rect.y));
+}

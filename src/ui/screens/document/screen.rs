@@ -1,0 +1,194 @@
+//! The editor's side of the screen contract: the outline's keys, typing,
+//! the actions beyond editing (save, search, clipboard, comments), answers
+//! from the worker and its prompts.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::{DocumentState, Mode};
+use crate::domain::{Slug, ThreadStatus};
+use crate::ui::actions::{Action, Context};
+use crate::ui::jobs::{CommentRequest, Request, Response};
+use crate::ui::screens::review::CommentTarget;
+use crate::ui::screens::{Effect, Effects, PromptKind, Screen};
+use crate::ui::theme::Theme;
+
+impl DocumentState {
+    /// The comment key: a new thread on the selected lines (or the cursor's).
+    fn comment_target(&self) -> CommentTarget {
+        let (start, end) = self.selected_lines();
+        let modified = self.buffer.is_modified() || self.recovered;
+        CommentTarget {
+            slug: self.slug.clone(),
+            draft: self.draft as u32,
+            start,
+            end,
+            buffer: modified.then(|| self.buffer.version()),
+        }
+    }
+
+    /// A new thread from the prompt: on lines of the draft, or of the unsaved
+    /// text the prompt was opened on (the worker maps them to the draft's).
+    fn comment(&self, target: CommentTarget, text: String, fx: &mut Effects) {
+        let shown = match target.buffer {
+            None => None,
+            Some(version) if target.slug == self.slug && self.buffer.version() == version => {
+                Some(self.buffer.text())
+            }
+            Some(_) => {
+                fx.error("The unsaved text has changed since: select the lines again");
+                return;
+            }
+        };
+        let request = CommentRequest::Add {
+            draft: Some(target.draft),
+            start: target.start,
+            end: target.end,
+            text,
+            shown,
+        };
+        fx.job(Request::Comment(target.slug, request), "Saving the comment…");
+    }
+}
+
+impl Screen for DocumentState {
+    fn context(&self) -> Context {
+        match self.mode {
+            Mode::Normal => Context::DocumentNormal,
+            Mode::Insert => Context::Document,
+        }
+    }
+
+    fn slug(&self) -> Option<&Slug> {
+        Some(&self.slug)
+    }
+
+    /// The outline, while it has the focus, takes the keys.
+    fn key(&mut self, key: KeyEvent, _fx: &mut Effects) -> bool {
+        if !self.outline_focus {
+            return false;
+        }
+        self.outline_key(key);
+        true
+    }
+
+    fn typed(&mut self, c: char) -> bool {
+        if self.mode == Mode::Normal {
+            return false;
+        }
+        self.buffer.insert(c.encode_utf8(&mut [0; 4]));
+        true
+    }
+
+    fn act(&mut self, action: Action, fx: &mut Effects) -> bool {
+        match action {
+            Action::SaveDraft if self.buffer.is_modified() || self.recovered => {
+                fx.prompt(PromptKind::DraftMessage)
+            }
+            Action::SaveDraft => {
+                fx.push(Effect::NoSave);
+                fx.info("Nothing to save: the text is the same as the latest draft");
+            }
+            Action::Search => fx.prompt(PromptKind::Search),
+            Action::Replace => match self.search.clone().filter(|s| !s.is_empty()) {
+                Some(needle) => fx.prompt(PromptKind::ReplaceWith(needle)),
+                None => fx.error("Search first (the search text is what gets replaced)"),
+            },
+            Action::ExternalEditor => fx.push(Effect::ExternalEdit(self.buffer.text())),
+            Action::Copy | Action::Cut => {
+                let text = match action {
+                    Action::Copy => self.copy(),
+                    _ => self.buffer.cut(),
+                };
+                match text {
+                    Some(text) => {
+                        fx.info(format!("Copied {} characters", text.chars().count()));
+                        fx.push(Effect::Copy(text));
+                    }
+                    None => fx.error("Nothing selected"),
+                }
+            }
+            Action::Paste => fx.push(Effect::Paste),
+            Action::Comment => fx.prompt(PromptKind::Comment(self.comment_target())),
+            Action::OpenThread => match self.thread_at_cursor() {
+                Some(id) => fx.push(Effect::Review {
+                    slug: self.slug.clone(),
+                    thread: Some(id),
+                }),
+                None => fx.error("No open comment thread on this line"),
+            },
+            other => return self.edit(other, fx),
+        }
+        true
+    }
+
+    fn answer(&mut self, response: &Response, _fx: &mut Effects) {
+        match response {
+            Response::Saved(Ok(saved)) if saved.slug == self.slug => self.saved(saved),
+            Response::Threads(slug, Ok(view)) if *slug == self.slug => {
+                self.thread_lines = view
+                    .threads
+                    .iter()
+                    .filter(|t| t.thread.status == ThreadStatus::Open)
+                    .filter_map(|t| t.placement.lines().map(|(a, b)| (a, b, t.thread.id.clone())))
+                    .collect();
+            }
+            _ => {}
+        }
+    }
+
+    fn prompt_done(&mut self, kind: PromptKind, input: String, fx: &mut Effects) {
+        match kind {
+            PromptKind::DraftMessage => {
+                if input.trim().is_empty() {
+                    fx.error("A draft needs a message; press Ctrl-S again to write one");
+                    fx.push(Effect::NoSave);
+                    return;
+                }
+                self.pending_save_version = Some(self.buffer.version());
+                let request = Request::Save {
+                    slug: self.slug.clone(),
+                    base: self.base,
+                    text: self.buffer.text(),
+                    message: input,
+                };
+                fx.job(request, "Saving the draft…");
+            }
+            PromptKind::Comment(target) => {
+                if input.trim().is_empty() {
+                    fx.error("The comment is empty");
+                    return;
+                }
+                self.comment(target, input, fx);
+            }
+            PromptKind::Search => {
+                self.search = Some(input);
+                if !self.search_step(true) {
+                    fx.error("No match");
+                }
+            }
+            PromptKind::ReplaceWith(needle) => {
+                let n = self.buffer.replace_all(&needle, &input);
+                fx.info(format!(
+                    "Replaced {n} occurrence{}",
+                    if n == 1 { "" } else { "s" }
+                ));
+            }
+            PromptKind::Reply(_) => {}
+        }
+    }
+
+    fn paste(&mut self, text: &str) -> bool {
+        self.buffer.paste(text);
+        true
+    }
+
+    fn layout(&mut self, area: Rect, _theme: &Theme) {
+        self.fit(area);
+    }
+
+    fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        self.draw_screen(frame, area, theme);
+    }
+}
