@@ -233,6 +233,66 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ui::keymap::{DEFAULT, Keymap, VIM};
+
+    /// Every action is reachable: bound in an embedded keymap (the vim
+    /// modes only in vim's) where it applies, or listed as palette-only (and
+    /// then really unbound).
+    #[test]
+    fn every_action_is_bound_where_it_applies_or_palette_only() {
+        let keymaps = [
+            Keymap::parse("default", DEFAULT).unwrap(),
+            Keymap::parse("vim", VIM).unwrap(),
+        ];
+        for action in Action::ALL {
+            let bound: Vec<Context> = Context::ALL
+                .into_iter()
+                .filter(|c| keymaps.iter().any(|k| !k.keys_for(*c, *action).is_empty()))
+                .collect();
+            if PALETTE_ONLY.contains(action) {
+                assert!(
+                    bound.is_empty(),
+                    "{} is palette-only but bound in {bound:?}",
+                    action.name()
+                );
+            } else {
+                assert!(
+                    !bound.is_empty(),
+                    "{} has no key and is not palette-only",
+                    action.name()
+                );
+            }
+            for context in bound {
+                assert!(
+                    action.applies_in(context),
+                    "{} bound in {context:?}",
+                    action.name()
+                );
+            }
+        }
+    }
+
+    /// An action's description in a context says what it does there, never
+    /// what it does on another screen.
+    #[test]
+    fn descriptions_fit_the_screen() {
+        assert_eq!(
+            Action::Open.describe(Context::Overview),
+            "Open the selected document in the editor"
+        );
+        assert!(Action::Filter.describe(Context::Review).contains("resolved"));
+        assert!(Action::CursorLeft.describe(Context::Approvals).contains("body"));
+        assert!(
+            Action::CursorLeft
+                .describe(Context::Document)
+                .contains("character")
+        );
+        for action in Action::ALL {
+            for context in action.contexts() {
+                assert!(!action.describe(*context).is_empty());
+            }
+        }
+    }
 
     #[test]
     fn names_are_unique_and_round_trip() {

@@ -169,12 +169,14 @@ impl Overlay {
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, app: &App) {
         match self {
             Overlay::Help { scroll } => {
-                let rect = widgets::centered(area, 90, area.height);
+                // As wide as the terminal allows: the descriptions are long.
+                let rect = widgets::centered(area, area.width.saturating_sub(4).min(120), area.height);
                 frame.render_widget(Clear, rect);
                 help::draw(frame, rect, app, *scroll);
             }
             Overlay::Palette(state) => {
-                let rect = widgets::centered(area, 80, area.height.min(20));
+                let width = area.width.saturating_sub(4).min(110);
+                let rect = widgets::centered(area, width, area.height.min(20));
                 frame.render_widget(Clear, rect);
                 palette::draw(frame, rect, app, state);
             }

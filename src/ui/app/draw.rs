@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::App;
+use crate::ui::actions::{Action, Context};
 use crate::ui::screens::ScreenId;
 use crate::ui::widgets;
 
@@ -60,17 +61,67 @@ impl App {
         }
     }
 
+    /// The screens' tabs and the keys of help and the palette, each with
+    /// the key that reaches it here (in the editor, where letters type,
+    /// that is F1…, not 1…).
     pub(super) fn draw_tabs(&self, frame: &mut Frame<'_>, area: Rect) {
+        let context = self.context();
+        let key = |action: Action| -> String {
+            let mut keys = self.keymap.keys_for(context, action);
+            if keys.is_empty() && !matches!(context, Context::Document | Context::DocumentNormal) {
+                keys = self.keymap.keys_for(Context::Global, action);
+            }
+            keys.first().map_or_else(String::new, |k| short_key(k))
+        };
         let mut spans = Vec::new();
-        for (i, screen) in ScreenId::ALL.iter().enumerate() {
+        for (screen, action) in ScreenId::ALL.iter().zip(SCREEN_ACTIONS) {
             let style = if *screen == self.screen {
                 self.theme.tab_active()
             } else {
                 self.theme.dim()
             };
-            spans.push(Span::styled(format!(" {} {} ", i + 1, screen.title()), style));
+            spans.push(Span::styled(
+                format!(" {} {} ", key(action), screen.title()),
+                style,
+            ));
         }
-        spans.push(Span::styled("  ? help  : commands", self.theme.dim()));
+        let rest = format!("  {} help  {} commands", key(Action::Help), key(Action::Palette));
+        spans.push(Span::styled(rest, self.theme.dim()));
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    }
+}
+
+/// The actions that show each screen, in the order of [`ScreenId::ALL`].
+const SCREEN_ACTIONS: [Action; 5] = [
+    Action::ScreenOverview,
+    Action::ScreenDocument,
+    Action::ScreenHistory,
+    Action::ScreenReview,
+    Action::ScreenApprovals,
+];
+
+/// A key as the tab bar shows it: `F1`, `^P`, `M-1`; one character as is.
+fn short_key(key: &str) -> String {
+    if let Some(rest) = key.strip_prefix("ctrl-").filter(|r| r.chars().count() == 1) {
+        return format!("^{}", rest.to_uppercase());
+    }
+    if let Some(rest) = key.strip_prefix("alt-") {
+        return format!("M-{rest}");
+    }
+    match key.strip_prefix('f') {
+        Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => format!("F{n}"),
+        _ => key.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keys_are_shown_short() {
+        assert_eq!(super::short_key("f10"), "F10");
+        assert_eq!(super::short_key("ctrl-p"), "^P");
+        assert_eq!(super::short_key("alt-1"), "M-1");
+        assert_eq!(super::short_key("?"), "?");
+        assert_eq!(super::short_key("f"), "f");
     }
 }

@@ -69,3 +69,52 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize) {
         area,
     );
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ui::app::{App, Folders};
+    use crate::ui::keymap::{DEFAULT, Keymap, VIM};
+    use crate::ui::theme::Theme;
+
+    /// Help names every key of the keymap under its screen, with what the
+    /// action does there, and the keys of every dialog, form and prompt.
+    #[test]
+    fn help_lists_every_key_the_screens_and_layers_handle() {
+        for (name, text) in [("default", DEFAULT), ("vim", VIM)] {
+            let keymap = Keymap::parse(name, text).unwrap();
+            let folders = Folders {
+                state: std::env::temp_dir(),
+            };
+            let app = App::new(keymap.clone(), Theme { color: false }, folders);
+            let shown: Vec<String> = lines(&app)
+                .iter()
+                .map(|l| l.spans.iter().map(|s| s.content.as_ref()).collect())
+                .collect();
+            for (context, bindings) in keymap.by_context() {
+                let start = shown.iter().position(|l| l == context.title()).unwrap();
+                let end = shown[start + 1..]
+                    .iter()
+                    .position(String::is_empty)
+                    .map_or(shown.len(), |e| start + 1 + e);
+                let section = &shown[start..end];
+                for (keys, _, action) in bindings {
+                    assert!(
+                        section.iter().any(|l| l.contains(keys.as_str())
+                            && l.contains(action.describe(context))
+                            && l.contains(&format!("({})", action.name()))),
+                        "{name}: {keys} = {} missing under {}",
+                        action.name(),
+                        context.title()
+                    );
+                }
+            }
+            for (layer, keys) in crate::ui::overlay::KEYS {
+                assert!(
+                    shown.iter().any(|l| l.contains(layer) && l.contains(keys)),
+                    "{layer}"
+                );
+            }
+        }
+    }
+}
