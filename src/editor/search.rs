@@ -135,7 +135,7 @@ mod tests {
         let r = Rope::from_str("bla\u{30a}bær\r\nbla");
         assert_eq!(find_all(&r, "a"), vec![11..12]);
         assert_eq!(find_all(&r, "a\u{30a}"), vec![2..4]);
-        assert_eq!(find_all(&r, "\r"), vec![]);
+        assert!(find_all(&r, "\r").is_empty());
         assert_eq!(find_all(&r, "\r\n"), vec![7..9]);
     }
 

@@ -1,0 +1,253 @@
+//! The editor: outline, gutter marks of threads, comments on unsaved text, the draft prompt, recovery, vim mode, inert escapes, undo.
+
+use super::*;
+
+#[test]
+fn document_editor_with_outline() {
+    snapshot_all("document", |app, fx| {
+        open(app, &fx.repo, "baeredygtighedsstrategi");
+        for _ in 0..30 {
+            key(app, KeyCode::Down);
+        }
+        chars(app, "Nyt afsnit, æøå ");
+    });
+}
+
+#[test]
+fn document_gutter_marks_lines_with_threads_and_opens_them() {
+    let fx = fixture();
+    comment_on_the_strategy(&fx.repo);
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    settle(&mut app, &fx.repo);
+    let doc = app.document.as_mut().unwrap();
+    assert_eq!(
+        doc.thread_lines.len(),
+        1,
+        "one open thread still on the latest draft"
+    );
+    let (line, _, _) = doc.thread_lines[0].clone();
+    doc.go_to_line(line);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.lines().any(|l| l.contains("»")), "{shown}");
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::Review);
+    settle(&mut app, &fx.repo);
+    let selected = app.review.as_ref().unwrap().selected().unwrap();
+    assert!(
+        selected.thread.messages[0].text.contains("Skal målet"),
+        "{:?}",
+        selected.thread
+    );
+    // Enter goes back to the passage.
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::Document);
+    assert_eq!(app.document.as_ref().unwrap().buffer.line_col().0 + 1, line);
+}
+
+#[test]
+fn threads_follow_the_unsaved_text_in_the_gutter() {
+    let fx = fixture();
+    comment_on_the_strategy(&fx.repo);
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    settle(&mut app, &fx.repo);
+    let before = app.document.as_ref().unwrap().thread_lines[0].0;
+    // Two new lines at the top of the unsaved text.
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    // The loop ticks often: one tick notes the edit, a later one after the pause places the threads.
+    let now = std::time::Instant::now();
+    app.tick(now);
+    app.tick(now + std::time::Duration::from_secs(2));
+    assert!(
+        app.requests
+            .iter()
+            .any(|r| matches!(r, jobs::Request::Threads { shown: Some(_), .. }))
+    );
+    settle(&mut app, &fx.repo);
+    assert_eq!(app.document.as_ref().unwrap().thread_lines[0].0, before + 2);
+}
+
+#[test]
+fn editor_comments_on_unsaved_text_anchor_on_the_draft() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    settle(&mut app, &fx.repo);
+    let draft = app.document.as_ref().unwrap().buffer.text();
+    let line = draft
+        .lines()
+        .position(|l| l.contains("Andelen af vedvarende energi"))
+        .unwrap()
+        + 1;
+    // Two unsaved lines at the top move the passage down by two.
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    chars(&mut app, "Ny indledning.");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    app.document.as_mut().unwrap().go_to_line(line + 2);
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    assert!(
+        render(&mut app, 120, 40).contains(&format!("Comment on line {}: ", line + 2)),
+        "{:?}",
+        app.overlay
+    );
+    chars(&mut app, "Er 80 pct. nok?");
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app, &fx.repo);
+    let store = crate::store::Store::open(&fx.repo).unwrap();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let (threads, _) = store.threads(&slug).unwrap();
+    assert_eq!(threads.len(), 1, "{:?}", app.message);
+    assert_eq!((threads[0].draft, threads[0].anchor.start), (7, line));
+    // Its mark is on the unsaved text's line, where the passage is now.
+    let doc = app.document.as_ref().unwrap();
+    assert_eq!(doc.thread_lines.first().map(|t| t.0), Some(line + 2));
+    assert!(doc.buffer.is_modified(), "the unsaved text is untouched");
+
+    // The typed line is in no draft: it cannot be commented on yet.
+    app.document.as_mut().unwrap().go_to_line(1);
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    chars(&mut app, "Godt!");
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app, &fx.repo);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, err)| *err && m.contains("not in a saved draft yet")),
+        "{:?}",
+        app.message
+    );
+    assert_eq!(store.threads(&slug).unwrap().0.len(), 1);
+}
+
+#[test]
+fn draft_message_prompt() {
+    snapshot_all("save_prompt", |app, fx| {
+        open(app, &fx.repo, "klimahandleplan");
+        chars(app, "x");
+        app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        chars(app, "Rettet mål");
+    });
+}
+
+#[test]
+fn recovery_dialog() {
+    snapshot_all("recovery", |app, fx| {
+        let dir =
+            crate::ui::autosave::workspace_dir(&fx.state, &app.overview.workspace.as_ref().unwrap().git_dir);
+        let slug = Slug::parse("cirkulaert-charter").unwrap();
+        let text = jobs::open(&crate::store::Store::open(&fx.repo).unwrap(), &slug)
+            .unwrap()
+            .text
+            .replacen("Charter", "Chartret", 1)
+            + "Ny linje efter nedbrud\n";
+        let mut meta_text = text.clone();
+        meta_text.push_str("");
+        crate::ui::autosave::write(&dir, &slug, "host-1-0", &meta_text, "0", 1).unwrap();
+        // A fixed time so the snapshot does not change from run to run.
+        let meta = dir.join("cirkulaert-charter.host-1-0.toml");
+        let fixed = std::fs::read_to_string(&meta).unwrap();
+        let fixed: String = fixed
+            .lines()
+            .map(|l| {
+                if l.starts_with("written") {
+                    "written = \"2025-06-01T10:00:00+02:00\"".to_string()
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        std::fs::write(&meta, fixed).unwrap();
+        open(app, &fx.repo, "cirkulaert-charter");
+        assert!(matches!(app.overlay, Some(Overlay::Recovery(_))));
+    });
+}
+
+#[test]
+fn vim_normal_mode_moves_and_deletes_lines() {
+    let fx = fixture();
+    let mut app = app(&fx, false, VIM);
+    open(&mut app, &fx.repo, "cirkulaert-charter");
+    let doc = app.document.as_ref().unwrap();
+    let first_line = doc.buffer.rope().line(0).to_string();
+    let lines = doc.buffer.len_lines();
+    chars(&mut app, "dd");
+    let doc = app.document.as_ref().unwrap();
+    assert_eq!(doc.buffer.len_lines(), lines - 1);
+    assert_ne!(doc.buffer.rope().line(0).to_string(), first_line);
+    chars(&mut app, "u");
+    assert_eq!(
+        app.document.as_ref().unwrap().buffer.rope().line(0).to_string(),
+        first_line
+    );
+    chars(&mut app, "ixy");
+    assert!(
+        app.document
+            .as_ref()
+            .unwrap()
+            .buffer
+            .rope()
+            .line(0)
+            .to_string()
+            .starts_with("xy")
+    );
+    key(&mut app, KeyCode::Esc);
+    chars(&mut app, "q");
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::Overview);
+}
+
+#[test]
+fn escape_characters_are_drawn_inert() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    let opened = jobs::OpenedDocument {
+        slug: Slug::parse("x").unwrap(),
+        title: "Farlig".into(),
+        base: git2::Oid::ZERO_SHA1,
+        draft: 1,
+        text: "a\u{1b}[2Jb\tc\u{7}\n".into(),
+    };
+    app.handle_response(Response::Opened(Ok(opened)));
+    let shown = render(&mut app, 80, 10);
+    assert!(
+        shown.contains("a^[[2Jb c^G"),
+        "the tab reaches the next stop at 8: {shown}"
+    );
+}
+
+/// Ctrl-Z undoes and Ctrl-Y redoes (the default keymap bound Ctrl-Shift-Z to
+/// redo as well, which a terminal sends as Ctrl-Z: Ctrl-Z redid).
+#[test]
+fn ctrl_z_undoes_and_ctrl_y_redoes() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "cirkulaert-charter");
+    let before = app.document.as_ref().unwrap().buffer.text();
+    chars(&mut app, "Ny tekst ");
+    let typed = app.document.as_ref().unwrap().buffer.text();
+    assert_ne!(typed, before);
+    let ctrl =
+        |app: &mut App, c: char| app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    let text = |app: &App| app.document.as_ref().unwrap().buffer.text();
+    // Undo goes back a word at a time.
+    let mut undos = 0;
+    while text(&app) != before && undos < 5 {
+        ctrl(&mut app, 'z');
+        undos += 1;
+    }
+    assert_eq!(text(&app), before, "Ctrl-Z undoes");
+    for _ in 0..undos {
+        ctrl(&mut app, 'y');
+    }
+    assert_eq!(text(&app), typed, "Ctrl-Y redoes");
+    // Ctrl-Shift-Z as a terminal may report it (kitty's protocol) is Ctrl-Z.
+    app.handle_key(KeyEvent::new(
+        KeyCode::Char('Z'),
+        KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+    ));
+    assert_ne!(text(&app), typed);
+}

@@ -1,0 +1,338 @@
+//! The history: its views, the section summary, work plans, the line cursor and comments, a first read of the history.
+
+use super::*;
+
+#[test]
+fn history_word_view() {
+    snapshot_all("history_word", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('j'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_unified_view() {
+    snapshot_all("history_unified", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('v'));
+        key(app, KeyCode::Char('G'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_side_by_side_comparing_draft_1_with_the_latest() {
+    snapshot_all("history_side_by_side", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('v'));
+        key(app, KeyCode::Char('v'));
+        key(app, KeyCode::Char('G'));
+        key(app, KeyCode::Char('m'));
+        key(app, KeyCode::Char('g'));
+        key(app, KeyCode::Char('g'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_section_summary() {
+    snapshot_all("history_sections", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('G'));
+        key(app, KeyCode::Char('m'));
+        key(app, KeyCode::Char('g'));
+        key(app, KeyCode::Char('g'));
+        settle(app, &fx.repo);
+        key(app, KeyCode::Char('s'));
+    });
+}
+
+#[test]
+fn history_of_a_workplan_lists_action_changes() {
+    snapshot_all("history_workplan", |app, fx| {
+        key(app, KeyCode::Char('G'));
+        key(app, KeyCode::Char('3'));
+        settle(app, &fx.repo);
+    });
+}
+
+#[test]
+fn history_steps_and_compares_the_unsaved_buffer() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "cirkulaert-charter");
+    chars(&mut app, "NY TEKST ");
+    app.handle_key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT));
+    settle(&mut app, &fx.repo);
+    let h = app.history.as_ref().unwrap();
+    assert_eq!(h.entries.len(), 2);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("draft 1 → draft 2"), "{shown}");
+    key(&mut app, KeyCode::Char('b'));
+    settle(&mut app, &fx.repo);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("draft 2 → unsaved text"), "{shown}");
+    assert!(shown.contains("NY TEKST"), "{shown}");
+    key(&mut app, KeyCode::Char('a'));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("no approved version"))
+    );
+    key(&mut app, KeyCode::Char('j'));
+    settle(&mut app, &fx.repo);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("nothing → draft 1"), "{shown}");
+}
+
+/// The history of the sample strategy at draft 1 → 2, where the thread on
+/// "Andelen af vedvarende energi" is in view.
+fn history_at_draft_2(app: &mut App, fx: &Fixture) {
+    comment_on_the_strategy(&fx.repo);
+    history_of_strategy(app, fx);
+    for _ in 0..5 {
+        key(app, KeyCode::Char('j'));
+    }
+    settle(app, &fx.repo);
+}
+
+/// Moves the history's line cursor to the row of draft 2 that shows `needle`.
+fn cursor_to(app: &mut App, fx: &Fixture, needle: &str) {
+    let store = crate::store::Store::open(&fx.repo).unwrap();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let draft = &store.drafts(&slug).unwrap()[1];
+    let text = String::from_utf8(store.blob(draft.document).unwrap()).unwrap();
+    let line = text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    for _ in 0..200 {
+        render(app, 120, 40);
+        if app.history.as_ref().unwrap().cursor_row().1 == Some(line) {
+            return;
+        }
+        key(app, KeyCode::Down);
+    }
+    panic!("no row shows {needle:?}");
+}
+
+#[test]
+fn history_gutter_marks_threads_and_the_line_cursor_selects() {
+    snapshot_all("history_threads_cursor", |app, fx| {
+        history_at_draft_2(app, fx);
+        key(app, KeyCode::Tab);
+        key(app, KeyCode::Down);
+        app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+    });
+}
+
+#[test]
+fn history_comments_on_the_selected_lines_of_the_shown_draft() {
+    use crate::ui::screens::PromptKind;
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_at_draft_2(&mut app, &fx);
+    // Without the line cursor there is nothing selected to comment on.
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    assert!(app.overlay.is_none());
+    assert!(app.message.as_ref().is_some_and(|(m, _)| m.contains("Tab")));
+    key(&mut app, KeyCode::Tab);
+    cursor_to(&mut app, &fx, "Kommunen som organisation");
+    app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT));
+    app.handle_key(KeyEvent::new(KeyCode::Char('t'), KeyModifiers::CONTROL));
+    let Some(Overlay::Prompt {
+        kind: PromptKind::Comment(target),
+        ..
+    }) = app.overlay.clone()
+    else {
+        panic!("no comment prompt: {:?} {:?}", app.overlay, app.message);
+    };
+    assert_eq!((target.draft, target.buffer), (2, None));
+    assert_eq!(target.end, target.start + 1);
+    assert!(render(&mut app, 120, 40).contains(&format!(
+        "Comment on lines {}-{} of draft 2",
+        target.start, target.end
+    )));
+    chars(&mut app, "Hvorfor 2030?");
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app, &fx.repo);
+
+    let store = crate::store::Store::open(&fx.repo).unwrap();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let (threads, _) = store.threads(&slug).unwrap();
+    let new = threads
+        .iter()
+        .find(|t| t.messages[0].text == "Hvorfor 2030?")
+        .expect("the thread was saved");
+    assert_eq!(
+        (new.draft, new.anchor.start, new.anchor.end),
+        (2, target.start, target.end)
+    );
+    assert!(
+        new.anchor.quote.starts_with("- Kommunen som organisation"),
+        "{}",
+        new.anchor.quote
+    );
+    assert!(
+        new.anchor.quote.contains("- Alle kommunale bygninger"),
+        "{}",
+        new.anchor.quote
+    );
+
+    // The diff is compared again with the new thread's mark, and the
+    // open-thread key on it opens it in the review screen.
+    let shown = render(&mut app, 120, 40);
+    let marked = shown
+        .lines()
+        .find(|l| l.contains("Kommunen som organisation"))
+        .unwrap();
+    assert!(marked.contains("│»"), "{shown}");
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::Review);
+    settle(&mut app, &fx.repo);
+    assert_eq!(app.review.as_ref().unwrap().selected().unwrap().thread.id, new.id);
+}
+
+#[test]
+fn history_opens_the_thread_in_view_or_under_the_cursor() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_at_draft_2(&mut app, &fx);
+    render(&mut app, 120, 40);
+    // With the drafts focused: the thread in view.
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::Review);
+    settle(&mut app, &fx.repo);
+    let id = app.review.as_ref().unwrap().selected().unwrap().thread.id.clone();
+    assert!(id.ends_with("abcde0"), "{id}");
+    // With the cursor on a line without a thread: a message, no screen change.
+    key(&mut app, KeyCode::Char('3'));
+    settle(&mut app, &fx.repo);
+    key(&mut app, KeyCode::Tab);
+    render(&mut app, 120, 40);
+    key(&mut app, KeyCode::Char('g'));
+    key(&mut app, KeyCode::Char('g'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::ALT));
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::History);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("No open comment thread"))
+    );
+    // Enter on the thread's line opens it too; Esc gives the keys back to the drafts.
+    cursor_to(&mut app, &fx, "Andelen af vedvarende energi");
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::Review);
+    key(&mut app, KeyCode::Char('3'));
+    key(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen, crate::ui::screens::ScreenId::History);
+    assert_eq!(
+        app.history.as_ref().unwrap().focus,
+        crate::ui::screens::history::Focus::List
+    );
+}
+
+/// A fresh clone: the history screen shows the drafts the first read of the
+/// history found so far, with their diffs, before they are numbered; once the
+/// history is read, the same draft stays selected, now numbered.
+#[test]
+fn history_shows_the_drafts_found_so_far_then_numbers_them() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    let store = crate::store::Store::open(&fx.repo).map_err(|e| e.to_string());
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let drafts = store.as_ref().unwrap().drafts(&slug).unwrap();
+    let n = drafts.len();
+    let found: Vec<_> = drafts
+        .iter()
+        .rev()
+        .take(3)
+        .map(|d| {
+            jobs::found_entry(&crate::store::FoundDraft {
+                slug: slug.as_str().into(),
+                commit: d.commit,
+                author: d.author.as_str().into(),
+                time: d.time.clone(),
+                summary: d.summary.clone(),
+            })
+        })
+        .collect();
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('3'));
+    // The worker is still reading the history: what it asked for waits.
+    let waiting: Vec<jobs::Request> = app.requests.drain(..).collect();
+    assert!(matches!(waiting.as_slice(), [jobs::Request::History(_)]));
+    assert!(render(&mut app, 120, 40).contains("Reading the drafts…"));
+    app.handle_response(Response::Found(found[..1].to_vec()));
+    // One draft found: the one before it is not known yet, so no diff.
+    assert!(app.requests.is_empty());
+    app.handle_response(Response::Found(found[1..].to_vec()));
+    // Diffs are answered by their own worker meanwhile.
+    let diffs: Vec<jobs::Request> = app.requests.drain(..).collect();
+    assert!(!diffs.is_empty());
+    for request in diffs {
+        assert!(matches!(request, jobs::Request::Diff(_)));
+        let response = jobs::handle(&store, request);
+        app.handle_response(response);
+    }
+    let shown = render(&mut app, 80, 24);
+    insta::assert_snapshot!("history_found_so_far_80x24_no_color", shown);
+    let shown = render(&mut app, 120, 40);
+    let latest = drafts.last().unwrap().time.strftime("%Y-%m-%d %H:%M").to_string();
+    assert!(shown.contains("3 drafts so far"), "{shown}");
+    assert!(shown.contains(&format!("→ draft of {latest}")), "{shown}");
+    // Commenting waits for the numbers.
+    let h = app.history.as_ref().unwrap();
+    assert!(h.provisional && h.comment_target().is_err());
+    // The oldest found: its predecessor is not found yet.
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('j'));
+    assert!(app.history.as_ref().unwrap().wanted().is_none());
+    key(&mut app, KeyCode::Char('k'));
+    app.requests.clear();
+    // The whole history is read: numbered, the same draft selected.
+    for request in waiting {
+        let response = jobs::handle(&store, request);
+        app.handle_response(response);
+    }
+    settle(&mut app, &fx.repo);
+    let h = app.history.as_ref().unwrap();
+    assert!(!h.provisional && h.entries.len() == n);
+    assert_eq!(h.entries[h.selected].commit, drafts[n - 2].commit);
+    let shown = render(&mut app, 120, 40);
+    assert!(
+        shown.contains(&format!("draft {} → draft {}", n - 2, n - 1)),
+        "{shown}"
+    );
+}
+
+/// A diff that cannot be computed (a draft git cannot read) is not asked for
+/// again on every answer: the diff threads would retry it forever.
+#[test]
+fn a_diff_that_failed_is_not_asked_for_again() {
+    let entry = |n: u8| jobs::HistoryEntry {
+        number: n.into(),
+        commit: git2::Oid::from_bytes(&[n; 20]).unwrap(),
+        date: "2025-01-01 10:00".into(),
+        author: "Søren Bak".into(),
+        summary: format!("Udkast {n}"),
+        labels: Vec::new(),
+        recorded: None,
+        decisions: Vec::new(),
+    };
+    let mut h = crate::ui::screens::history::HistoryState::new(Slug::parse("klima").unwrap());
+    h.set_entries(vec![entry(1), entry(2), entry(3)]);
+    let wanted = |requests: Vec<jobs::Request>| -> Vec<jobs::DiffKey> {
+        requests
+            .into_iter()
+            .filter_map(|r| match r {
+                jobs::Request::Diff(d) => Some(d.key),
+                _ => None,
+            })
+            .collect()
+    };
+    let first = wanted(h.requests(None));
+    let key = h.wanted().unwrap().0;
+    assert!(first.contains(&key));
+    h.diffed(key.clone(), Err("draft 3 is not valid UTF-8".into()));
+    assert!(!wanted(h.requests(None)).contains(&key));
+    assert!(h.error.is_some());
+}
