@@ -255,6 +255,32 @@ fn a_long_history_read_by_two_threads_numbers_drafts_as_one_thread_does() {
         piecewise[1].len()
     );
     assert_eq!(piecewise, at_once);
+
+    // Cancelled from another thread while it reads (here: at its first
+    // report), the read ends with a sentence and keeps nothing; read again,
+    // it numbers the drafts as before.
+    std::fs::remove_file(dir.join(".git/udkast/drafts.cache")).unwrap();
+    let store = Store::open(&dir).unwrap();
+    let cancel = store.cancel_flag();
+    let reports = std::rc::Rc::new(std::cell::Cell::new(0));
+    let seen = reports.clone();
+    store.on_progress(Box::new(move |_| {
+        seen.set(seen.get() + 1);
+        std::thread::spawn({
+            let cancel = cancel.clone();
+            move || cancel.cancel()
+        })
+        .join()
+        .unwrap();
+    }));
+    let klima = Slug::parse("klima").unwrap();
+    let e = store.drafts(&klima).unwrap_err();
+    assert!(matches!(e, udkast::store::StoreError::Cancelled), "{e}");
+    assert_eq!(reports.get(), 1, "stopped at the next commit");
+    assert!(!dir.join(".git/udkast/drafts.cache").exists());
+    store.on_progress(Box::new(|_| {}));
+    store.cancel_flag().reset();
+    assert_eq!(store.drafts(&klima).unwrap(), piecewise[0]);
 }
 
 /// A damaged cache file (a flipped bit anywhere, a file cut short) is rebuilt,

@@ -50,6 +50,8 @@ pub enum StoreError {
     NotALead(&'static str),
     #[error("{0}")]
     NotApproved(String),
+    #[error("cancelled before the history was read to the end; it is read again next time")]
+    Cancelled,
     /// Input that fails a check, said as a full sentence.
     #[error("{0}")]
     BadInput(String),

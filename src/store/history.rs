@@ -226,7 +226,7 @@ impl Store {
                 });
             }
         };
-        let mut walk = Walk::new(&self.repo)?;
+        let mut walk = Walk::new(&self.repo, &self.cancel)?;
         let known = |oid: &Oid| cache.commits.contains_key(oid);
         let done = &done;
         // A few new commits (the usual case) are read here and now.
@@ -244,19 +244,23 @@ impl Store {
         // the newest commits (so their drafts are on screen at once); then
         // the two share what is left.
         let path = self.repo.path().to_path_buf();
+        let cancel = &self.cancel;
         let (read_rest, result) = std::thread::scope(|scope| {
             let (listed_tx, listed) = std::sync::mpsc::channel::<Vec<Oid>>();
             let (share_tx, share) = std::sync::mpsc::channel::<Vec<Oid>>();
             let other = scope.spawn(move || -> Result<(Vec<Oid>, Vec<CommitInfo>)> {
                 let repo = git2::Repository::open(&path)?;
                 let mut all = Listing::<Vec<Oid>>::new(head);
-                while all.step(&known, |oid| Ok(repo.find_commit(oid)?.parent_ids().collect()))? {}
+                while all.step(&known, |oid| {
+                    cancel.check()?;
+                    Ok(repo.find_commit(oid)?.parent_ids().collect())
+                })? {}
                 let _ = listed_tx.send(all.order);
                 // This thread's share of what the other has not read yet.
                 let Ok(mine) = share.recv() else {
                     return Ok(Default::default());
                 };
-                let infos = Walk::new(&repo)?.infos(&mine, &|commits, _| {
+                let infos = Walk::new(&repo, cancel)?.infos(&mine, &|commits, _| {
                     done.fetch_add(commits.len(), Ordering::Relaxed);
                 })?;
                 Ok((mine, infos))
@@ -438,12 +442,15 @@ struct Walk<'r> {
     /// A document folder's version, by the folder's tree id.
     versions: HashMap<Oid, Version>,
     strings: Interner,
+    /// Looked at before each commit: a cancelled walk ends there.
+    cancel: &'r super::Cancel,
 }
 
 impl<'r> Walk<'r> {
-    fn new(repo: &'r git2::Repository) -> Result<Walk<'r>> {
+    fn new(repo: &'r git2::Repository, cancel: &'r super::Cancel) -> Result<Walk<'r>> {
         Ok(Walk {
             repo,
+            cancel,
             odb: repo.odb()?,
             strategies: HashMap::new(),
             trees: HashMap::new(),
@@ -514,6 +521,7 @@ impl<'r> Walk<'r> {
     /// A commit's parents and the drafts it made: the documents whose
     /// (`document.md`, `strategy.toml`) pair differs from every parent's.
     fn commit_info(&mut self, oid: Oid) -> Result<CommitInfo> {
+        self.cancel.check()?;
         let commit = self.repo.find_commit(oid)?;
         let mut info = CommitInfo {
             parents: commit.parent_ids().collect(),

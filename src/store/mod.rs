@@ -67,6 +67,32 @@ pub struct Store {
     /// (`commit.gpgSign`); off while the sample's history is replayed in
     /// other people's names.
     signing: std::cell::Cell<bool>,
+    /// Set by another thread to stop a long read of the history.
+    cancel: Cancel,
+}
+
+/// A flag another thread sets to stop a long read of the history (a fresh
+/// clone's): the read ends with [`StoreError::Cancelled`] and keeps nothing,
+/// so the next read starts again.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel(std::sync::Arc<std::sync::atomic::AtomicBool>);
+
+impl Cancel {
+    pub fn cancel(&self) {
+        self.0.store(true, std::sync::atomic::Ordering::Release);
+    }
+
+    /// Forgets a cancel meant for a job that is over.
+    pub fn reset(&self) {
+        self.0.store(false, std::sync::atomic::Ordering::Release);
+    }
+
+    fn check(&self) -> Result<()> {
+        match self.0.load(std::sync::atomic::Ordering::Acquire) {
+            true => Err(StoreError::Cancelled),
+            false => Ok(()),
+        }
+    }
 }
 
 /// Recently read document texts by blob id, shared by the stores that hold a
@@ -95,6 +121,7 @@ impl From<Repository> for Store {
             progress: std::cell::RefCell::default(),
             blob_memory: true,
             signing: std::cell::Cell::new(true),
+            cancel: Cancel::default(),
         }
     }
 }
@@ -171,6 +198,12 @@ impl Store {
     /// cache lacks, with the drafts found among the newest commits.
     pub fn on_progress(&self, progress: Progress) {
         *self.progress.borrow_mut() = Some(progress);
+    }
+
+    /// The flag that stops this store's long reads of the history from
+    /// another thread.
+    pub fn cancel_flag(&self) -> Cancel {
+        self.cancel.clone()
     }
 
     /// Keeps `bytes` under `name` in the private folder, for a later
