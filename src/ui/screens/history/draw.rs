@@ -384,15 +384,26 @@ fn sign(kind: &RowKind) -> &'static str {
     }
 }
 
-/// A row's pieces as styled, inert text with tabs expanded.
+/// A row's pieces as styled, inert text with tabs expanded. Without colour
+/// (`NO_COLOR`, or a terminal that draws no strike-through) changed words
+/// are marked with visible characters as the command line marks them:
+/// `[-removed-]{+added+}` (a line that is all new or all gone has its `+`
+/// or `-` and needs no more).
 fn pieces(row: &Row, theme: &Theme) -> Vec<(Style, String)> {
+    let mixed = row
+        .spans
+        .iter()
+        .any(|(tag, text)| *tag == Tag::Same && !text.trim().is_empty());
     row.spans
         .iter()
         .map(|(tag, text)| {
-            (
-                style_for(theme, *tag, &row.kind),
-                inert(&text.replace('\t', "    ")).into_owned(),
-            )
+            let text = inert(&text.replace('\t', "    ")).into_owned();
+            let text = match (tag, theme.color || !mixed) {
+                (Tag::Removed, false) => format!("[-{text}-]"),
+                (Tag::Added, false) => format!("{{+{text}+}}"),
+                _ => text,
+            };
+            (style_for(theme, *tag, &row.kind), text)
         })
         .collect()
 }
@@ -538,5 +549,46 @@ fn render(d: &ComputedDiff, view: View, folded: bool, width: u16, theme: &Theme,
         lines,
         changes,
         rows: row_at,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With NO_COLOR the changed words stay apart ("med 7075 pct." was
+    /// "med [-70-]{+75+} pct." shown only by strike-through).
+    #[test]
+    fn without_colour_changed_words_are_marked_with_characters() {
+        let row = Row {
+            kind: RowKind::Context,
+            old_line: Some(0),
+            new_line: Some(0),
+            spans: vec![
+                (Tag::Same, "med ".into()),
+                (Tag::Removed, "70".into()),
+                (Tag::Added, "75".into()),
+                (Tag::Same, " pct.".into()),
+            ],
+        };
+        let text = |color| -> String {
+            pieces(&row, &Theme { color })
+                .into_iter()
+                .map(|(_, t)| t)
+                .collect()
+        };
+        assert_eq!(text(false), "med [-70-]{+75+} pct.");
+        assert_eq!(text(true), "med 7075 pct.");
+        let new_line = Row {
+            kind: RowKind::Added,
+            old_line: None,
+            new_line: Some(1),
+            spans: vec![(Tag::Added, "Helt ny linje".into())],
+        };
+        let shown: String = pieces(&new_line, &Theme { color: false })
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(shown, "Helt ny linje");
     }
 }
