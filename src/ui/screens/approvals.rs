@@ -30,6 +30,9 @@ pub struct DecisionForm {
     /// Date, item, case, text.
     pub texts: [String; 4],
     pub error: Option<String>,
+    /// The checked decision, shown in words for a last look before it is
+    /// recorded (Enter records, Esc goes back to the fields).
+    pub confirming: Option<DecisionInput>,
 }
 
 const FIELDS: [&str; 6] = [
@@ -48,6 +51,8 @@ pub struct ApprovalsState {
     pub row: usize,
     pub col: usize,
     pub form: Option<DecisionForm>,
+    /// Tagging this draft waits for a yes.
+    pub confirm_tag: Option<u32>,
 }
 
 /// What a key in the form asks for.
@@ -66,6 +71,7 @@ impl ApprovalsState {
             row: 0,
             col: 0,
             form: None,
+            confirm_tag: None,
         }
     }
 
@@ -103,9 +109,10 @@ impl ApprovalsState {
             draft,
             body: self.col,
             outcome: 0,
-            field: 1,
+            field: 0,
             texts: [today.to_string(), String::new(), String::new(), String::new()],
             error: None,
+            confirming: None,
         });
         Ok(())
     }
@@ -119,6 +126,12 @@ impl ApprovalsState {
         let Some(form) = self.form.as_mut() else {
             return FormOutcome::Cancel;
         };
+        if let Some(input) = form.confirming.take() {
+            return match key.code {
+                KeyCode::Enter | KeyCode::Char('y') => FormOutcome::Submit(input),
+                _ => FormOutcome::Stay,
+            };
+        }
         let cycle = |value: &mut usize, len: usize, forward: bool| {
             *value = if forward {
                 (*value + 1) % len.max(1)
@@ -192,7 +205,8 @@ impl ApprovalsState {
                     form.error = Some(e);
                     return FormOutcome::Stay;
                 }
-                return FormOutcome::Submit(input);
+                form.error = None;
+                form.confirming = Some(input);
             }
             _ => {}
         }
@@ -349,46 +363,77 @@ impl ApprovalsState {
         if let Some(form) = &self.form {
             draw_form(frame, area, theme, form, view);
         }
+        if let Some(draft) = self.confirm_tag {
+            let text = format!(
+                "Tag draft {draft} of {} as its approved version?\n\nThe tag names the exact text the bodies approved; it is signed when your git signs.\n\n Enter/y  tag it\n Esc/n    do not",
+                inert(&view.title)
+            );
+            crate::ui::widgets::dialog(frame, area, theme, "Tag the approved version", &text);
+        }
     }
 }
 
 fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionForm, view: &ApprovalsView) {
-    let rect = crate::ui::widgets::centered(area, 72, 12);
+    let rect = crate::ui::widgets::centered(area, 72, 13);
     frame.render_widget(Clear, rect);
-    let body = view.status.columns.get(form.body).map(|b| {
-        let name = view.names.get(form.body).cloned().unwrap_or_default();
-        format!("‹ {} {} ›", b.0, inert(&name))
-    });
+    let body_name = |i: usize| {
+        let id = view
+            .status
+            .columns
+            .get(i)
+            .map(|b| b.0.clone())
+            .unwrap_or_default();
+        let name = view.names.get(i).cloned().unwrap_or_default();
+        format!("{id} {}", inert(&name))
+    };
     let outcome = Outcome::ALL[form.outcome];
     let values = [
-        body.unwrap_or_default(),
+        format!("‹ {} ›", body_name(form.body)),
         format!("‹ {} ({}) ›", outcome.label_da(), outcome),
         form.texts[0].clone(),
         form.texts[1].clone(),
         form.texts[2].clone(),
         form.texts[3].clone(),
     ];
+    let focus = form.confirming.is_none().then_some(form.field);
     let mut lines: Vec<Line<'_>> = FIELDS
         .iter()
         .zip(values)
         .enumerate()
         .map(|(i, (label, value))| {
-            let style = if i == form.field {
-                theme.selected()
-            } else {
-                Style::new()
+            // The field with the focus has a ▶ and its value highlighted,
+            // visible without colour too.
+            let (marker, style) = match focus == Some(i) {
+                true => ("▶", theme.selected()),
+                false => (" ", Style::new()),
             };
             Line::from(vec![
-                Span::styled(format!(" {label:<14} "), theme.title()),
+                Span::styled(format!("{marker}{label:<14} "), theme.title()),
                 Span::styled(inert(&value).into_owned(), style),
             ])
         })
         .collect();
     lines.push(Line::raw(""));
-    match &form.error {
-        Some(e) => lines.push(Line::from(Span::styled(format!(" {}", inert(e)), theme.error()))),
-        None => lines.push(Line::from(Span::styled(
-            " Tab/↑↓ field · ←/→ choose · Enter record · Esc cancel",
+    match (&form.confirming, &form.error) {
+        (Some(input), _) => {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    " Record {}: {} on draft {}, meeting {}?",
+                    body_name(form.body),
+                    input.outcome.label_da(),
+                    input.draft,
+                    input.meeting.strftime("%d-%m-%Y")
+                ),
+                theme.warning(),
+            )));
+            lines.push(Line::from(Span::styled(
+                " Enter record · Esc back to the fields",
+                theme.dim(),
+            )));
+        }
+        (None, Some(e)) => lines.push(Line::from(Span::styled(format!(" {}", inert(e)), theme.error()))),
+        (None, None) => lines.push(Line::from(Span::styled(
+            " Tab/Shift-Tab field · ←/→ choose · Enter check · Esc cancel",
             theme.dim(),
         ))),
     }
@@ -397,6 +442,12 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
         .title(format!(" Record a decision on draft {} ", form.draft))
         .border_style(theme.warning());
     frame.render_widget(Paragraph::new(lines).block(block), rect);
+    // The text cursor in the text field being typed in.
+    if let Some(field) = focus.filter(|f| *f >= 2) {
+        let typed = unicode_width::UnicodeWidthStr::width(inert(&form.texts[field - 2]).as_ref());
+        let x = (rect.x + 1 + 16 + typed as u16).min(rect.right().saturating_sub(2));
+        frame.set_cursor_position((x, rect.y + 1 + field as u16));
+    }
 }
 impl Screen for ApprovalsState {
     fn context(&self) -> Context {
@@ -407,8 +458,23 @@ impl Screen for ApprovalsState {
         Some(&self.slug)
     }
 
-    /// The decision form, while open, takes every key.
+    /// The question before tagging, and the decision form, while open,
+    /// take every key.
     fn key(&mut self, key: KeyEvent, fx: &mut Effects) -> bool {
+        if let Some(draft) = self.confirm_tag.take() {
+            match key.code {
+                KeyCode::Enter | KeyCode::Char('y') => {
+                    let request = Request::Tag {
+                        slug: self.slug.clone(),
+                        draft: Some(draft),
+                        force: false,
+                    };
+                    fx.job(request, "Tagging…");
+                }
+                _ => fx.info("Not tagged"),
+            }
+            return true;
+        }
         if self.form.is_none() {
             return false;
         }
@@ -443,14 +509,15 @@ impl Screen for ApprovalsState {
                     fx.error(e);
                 }
             }
-            Action::TagVersion => {
-                let request = Request::Tag {
-                    slug: self.slug.clone(),
-                    draft: self.selected_draft(),
-                    force: false,
-                };
-                fx.job(request, "Tagging…");
-            }
+            // A tag is for good (and for everyone, once pushed): ask first.
+            Action::TagVersion => match (&self.view, self.selected_draft()) {
+                (None, _) => fx.error("Still reading the decisions"),
+                (Some(view), _) if !view.is_lead => fx.error(
+                    "Only leads may tag approved versions: ask a lead to add you to roles.leads in udkast.toml",
+                ),
+                (_, None) => fx.error("This document has no drafts"),
+                (_, Some(draft)) => self.confirm_tag = Some(draft),
+            },
             // The history of the selected draft against the latest.
             Action::CompareLatest => {
                 let (Some(commit), Some(draft)) = (self.selected_commit(), self.selected_draft()) else {

@@ -22,6 +22,8 @@ fn approvals_decision_form() {
         // The fixture's git identity is not a lead of the sample; act as one.
         app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
         key(app, KeyCode::Char('d'));
+        // The form starts at the body; the outcome is the next field.
+        key(app, KeyCode::Tab);
         key(app, KeyCode::Right);
         key(app, KeyCode::Tab);
         // The date field starts at today; a fixed one keeps the snapshot stable.
@@ -51,6 +53,9 @@ fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
     );
     app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
     key(&mut app, KeyCode::Char('d'));
+    let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
+    assert_eq!(form.field, 0, "the form starts at the body");
+    key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
     for _ in 0..10 {
         app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
@@ -70,9 +75,54 @@ fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
         app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
     }
     chars(&mut app, "2025-01-28");
+    // Enter checks the fields and shows the decision in words; only a second
+    // Enter records it, and Esc goes back to the fields.
+    key(&mut app, KeyCode::Enter);
+    let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
+    assert!(form.confirming.is_some() && app.requests.is_empty());
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("on draft 7, meeting 28-01-2025?"), "{shown}");
+    key(&mut app, KeyCode::Esc);
+    let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
+    assert!(form.confirming.is_none() && app.requests.is_empty());
+    key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
     assert!(app.approvals.as_ref().unwrap().form.is_none());
     assert!(
         matches!(app.requests.as_slice(), [jobs::Request::Decide(_, input)] if input.meeting == jiff::civil::date(2025, 1, 28))
     );
+}
+
+/// Tagging asks first, and only a lead is asked.
+#[test]
+fn tagging_asks_first() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('5'));
+    settle(&mut app, &fx.repo);
+    app.requests.clear();
+    key(&mut app, KeyCode::Char('t'));
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, e)| *e && m.contains("Only leads"))
+    );
+    app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
+    key(&mut app, KeyCode::Char('t'));
+    let shown = render(&mut app, 80, 24);
+    assert!(shown.contains("Tag draft 7 of"), "{shown}");
+    key(&mut app, KeyCode::Esc);
+    assert!(app.requests.is_empty(), "Esc tags nothing");
+    assert_eq!(app.message.as_ref().map(|(m, _)| m.as_str()), Some("Not tagged"));
+    key(&mut app, KeyCode::Char('t'));
+    key(&mut app, KeyCode::Char('y'));
+    assert!(matches!(
+        app.requests.as_slice(),
+        [jobs::Request::Tag {
+            draft: Some(7),
+            force: false,
+            ..
+        }]
+    ));
 }
