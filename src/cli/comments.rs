@@ -7,7 +7,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::output::{Failure, print_json, table, write_stdout};
-use crate::domain::anchor::Placement;
+use crate::diff::anchor::Placement;
 use crate::domain::{Message, Slug, ThreadStatus};
 use crate::store::{Saved, Store, short};
 use crate::usecase;

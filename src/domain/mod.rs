@@ -6,7 +6,6 @@
 //! takes text (and the name of the file it came from, for error messages) and
 //! returns values or an [`Invalid`] that says what is wrong and where.
 
-pub mod anchor;
 mod approval;
 mod decision;
 mod error;

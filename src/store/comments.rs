@@ -20,7 +20,7 @@ use git2::{ObjectType, Oid, Tree};
 
 use super::history::Draft;
 use super::{Change, Result, Saved, Store, StoreError};
-use crate::domain::anchor::{Mapper, Placement, map_by_quote};
+use crate::diff::anchor::{Mapper, Placement, map_by_quote};
 use crate::domain::{
     Anchor, Invalid, Message, Slug, Thread, ThreadStatus, check_document, check_id, new_id, paths,
 };
@@ -213,7 +213,7 @@ impl Store {
     ) -> Result<(Thread, Saved)> {
         checked_text(text)?;
         let (found, document) = self.draft_and_text(slug, draft)?;
-        let (a, b) = crate::domain::anchor::unchanged_lines(shown, &document, start, end)
+        let (a, b) = crate::diff::anchor::unchanged_lines(shown, &document, start, end)
             .ok_or(StoreError::UnsavedLines { start, end })?;
         self.add_thread(slug, Some(found.number), a, b, text)
     }

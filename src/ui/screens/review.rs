@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::domain::anchor::Placement;
+use crate::diff::anchor::Placement;
 use crate::domain::{Slug, ThreadStatus};
 use crate::text::inert;
 use crate::ui::actions::Action;
