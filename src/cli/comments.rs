@@ -97,7 +97,7 @@ pub fn run(repo: &Path, command: CommentCommand) -> Result<(), Failure> {
 }
 
 fn parse_slug(slug: &str) -> Result<Slug, Failure> {
-    Slug::parse(slug).map_err(Failure::new)
+    Slug::parse(slug).map_err(Failure::from)
 }
 
 fn check_message(message: &str) -> Result<(), Failure> {

@@ -108,7 +108,7 @@ impl Store {
     /// The thread whose id is `id`, or begins with `id` if only one does, at the
     /// branch head. A thread file that does not parse is an error naming it.
     pub fn find_thread(&self, slug: &Slug, id: &str) -> Result<Thread> {
-        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m))?;
+        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m.to_string()))?;
         let head = self.head_or_not_a_workspace()?;
         if let Some(thread) = self.thread_at(head, slug, id)? {
             return Ok(thread);
@@ -276,7 +276,7 @@ impl Store {
         text: Option<&str>,
         status: Option<ThreadStatus>,
     ) -> Result<(Thread, Saved)> {
-        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m))?;
+        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m.to_string()))?;
         let author = self.identity()?;
         let message = text.map(|t| self.new_message(&author, t));
         let verb = match op {
