@@ -2,11 +2,9 @@
 //! later drafts, replies and resolving, every bad input, broken thread files,
 //! and two processes commenting at once losing nothing.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Env, NAME};
+use crate::common::{Env, NAME};
 
 const DRAFT2: &str = "# Klimaplan 2030\n\
                       \n\
