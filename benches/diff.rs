@@ -190,7 +190,7 @@ fn bench(c: &mut Criterion) {
         quote: lines(&old)[line - 1..line + 2].concat(),
     };
     c.bench_function("place a thread of the older draft on the newer one", |b| {
-        b.iter(|| udkast::domain::anchor::map(black_box(&anchor), &old, &new))
+        b.iter(|| udkast::diff::anchor::map(black_box(&anchor), &old, &new))
     });
 }
 

@@ -13,7 +13,7 @@ use git2::{Signature, Time};
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 
-use crate::domain::{Slug, StrategyMeta, WorkspaceConfig, check_document, paths};
+use crate::domain::{Invalid, Slug, StrategyMeta, WorkspaceConfig, check_document, paths};
 use crate::store::{Change, Store, StoreError};
 
 static SAMPLE: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/strategies");
@@ -28,6 +28,29 @@ struct History {
     draft: Vec<HistoryDraft>,
     #[serde(default)]
     decision: Vec<HistoryDecision>,
+}
+
+/// What is wrong with the embedded sample: a mistake in `strategies/`, which
+/// `sample_files_are_valid` and the replay test catch before a release.
+#[derive(Debug, thiserror::Error)]
+pub enum BrokenSample {
+    /// A file the sample needs is not embedded: `klima/document.md`.
+    #[error("the sample has no {0}")]
+    Missing(String),
+    #[error("{0}")]
+    Invalid(#[from] Invalid),
+    /// A step of `demo-history.toml` that cannot be replayed: where
+    /// (`demo-history.toml: draft 3 edit 2`), and why.
+    #[error("{at}: {problem}")]
+    History { at: String, problem: String },
+}
+
+/// A problem at `at` in the demo history.
+fn in_history(at: &str, problem: impl std::fmt::Display) -> BrokenSample {
+    BrokenSample::History {
+        at: at.to_string(),
+        problem: problem.to_string(),
+    }
 }
 
 /// A governing body's decision, recorded by a lead at `recorded`.
@@ -54,9 +77,10 @@ pub struct DemoDecision {
 }
 
 /// Parses an RFC 3339 time with its offset into a git time.
-fn git_time(text: &str, what: &str) -> Result<Time, String> {
-    let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(|e| format!("{what}: bad time: {e}"))?;
-    let ts: jiff::Timestamp = text.parse().map_err(|e| format!("{what}: bad time: {e}"))?;
+fn git_time(text: &str, what: &str) -> Result<Time, BrokenSample> {
+    let bad = |e: jiff::Error| in_history(what, format!("bad time: {e}"));
+    let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(bad)?;
+    let ts: jiff::Timestamp = text.parse().map_err(bad)?;
     let offset = pieces
         .offset()
         .map(|o| o.to_numeric_offset())
@@ -65,21 +89,24 @@ fn git_time(text: &str, what: &str) -> Result<Time, String> {
 }
 
 /// The embedded demo history, parsed and checked once for every use.
-fn load_history() -> Result<History, String> {
-    let history: History = toml::from_str(file_text(HISTORY).ok_or("no demo history")?)
-        .map_err(|e| format!("{HISTORY}: {}", e.message()))?;
+fn load_history() -> Result<History, BrokenSample> {
+    let text = file_text(HISTORY).ok_or_else(|| BrokenSample::Missing(HISTORY.into()))?;
+    let history: History = toml::from_str(text).map_err(|e| in_history(HISTORY, e.message()))?;
     if history.format != crate::domain::FORMAT_VERSION {
-        return Err(format!("{HISTORY}: unsupported format {}", history.format));
+        return Err(in_history(
+            HISTORY,
+            format!("unsupported format {}", history.format),
+        ));
     }
     Ok(history)
 }
 
 /// The decisions of the demo history, in the order given (chronological).
-pub fn decisions() -> Result<Vec<DemoDecision>, String> {
+pub fn decisions() -> Result<Vec<DemoDecision>, BrokenSample> {
     decisions_of(&load_history()?)
 }
 
-fn decisions_of(history: &History) -> Result<Vec<DemoDecision>, String> {
+fn decisions_of(history: &History) -> Result<Vec<DemoDecision>, BrokenSample> {
     let mut out = Vec::new();
     for (i, d) in history.decision.iter().enumerate() {
         let what = format!("{HISTORY}: decision {}", i + 1);
@@ -87,22 +114,22 @@ fn decisions_of(history: &History) -> Result<Vec<DemoDecision>, String> {
             .author
             .iter()
             .find(|a| a.id == d.author)
-            .ok_or(format!("{what}: unknown author"))?;
+            .ok_or_else(|| in_history(&what, "unknown author"))?;
         let time = git_time(&d.recorded, &what)?;
-        let recorded_at = jiff::Timestamp::from_second(time.seconds()).map_err(|e| format!("{what}: {e}"))?;
+        let recorded_at = jiff::Timestamp::from_second(time.seconds()).map_err(|e| in_history(&what, e))?;
         out.push(DemoDecision {
-            slug: Slug::parse(&d.slug).map_err(|e| format!("{what}: {e}"))?,
+            slug: Slug::parse(&d.slug).map_err(|e| in_history(&what, e))?,
             decision: crate::domain::Decision {
                 id: crate::domain::Decision::new_id(recorded_at),
                 format: crate::domain::FORMAT_VERSION,
                 body: crate::domain::BodyId(d.body.clone()),
                 draft: d.draft,
                 commit: String::new(),
-                outcome: d.outcome.parse().map_err(|e| format!("{what}: {e}"))?,
+                outcome: d.outcome.parse().map_err(|e| in_history(&what, e))?,
                 meeting: d
                     .meeting
                     .parse()
-                    .map_err(|e| format!("{what}: bad meeting date: {e}"))?,
+                    .map_err(|e| in_history(&what, format!("bad meeting date: {e}")))?,
                 item: d.item.clone(),
                 case: d.case.clone(),
                 text: d.text.clone(),
@@ -173,25 +200,28 @@ fn file_text(path: &str) -> Option<&'static str> {
 }
 
 /// Replaces the single occurrence of `from` by `to`, or says why it cannot.
-fn replace_once(text: &str, from: &str, to: &str, what: &str) -> Result<String, String> {
+fn replace_once(text: &str, from: &str, to: &str, what: &str) -> Result<String, BrokenSample> {
     if from.is_empty() {
-        return Err(format!("{what}: an edit cannot have empty text"));
+        return Err(in_history(what, "an edit cannot have empty text"));
     }
     match text.matches(from).count() {
         1 => Ok(text.replacen(from, to, 1)),
-        n => Err(format!(
-            "{what}: {n} matches of {:?} instead of one",
-            from.chars().take(60).collect::<String>()
+        n => Err(in_history(
+            what,
+            format!(
+                "{n} matches of {:?} instead of one",
+                from.chars().take(60).collect::<String>()
+            ),
         )),
     }
 }
 
 /// The demo history, each step with the full texts it commits.
-pub fn steps() -> Result<Vec<Step>, String> {
+pub fn steps() -> Result<Vec<Step>, BrokenSample> {
     steps_of(&load_history()?)
 }
 
-fn steps_of(history: &History) -> Result<Vec<Step>, String> {
+fn steps_of(history: &History) -> Result<Vec<Step>, BrokenSample> {
     // Undo every edit, newest first, from the final files to reach each first draft.
     let mut texts: BTreeMap<(String, String), String> = BTreeMap::new();
     for (i, draft) in history.draft.iter().enumerate().rev() {
@@ -207,7 +237,8 @@ fn steps_of(history: &History) -> Result<Vec<Step>, String> {
     }
     let mut out = Vec::with_capacity(history.draft.len());
     for (i, draft) in history.draft.iter().enumerate() {
-        let slug = Slug::parse(&draft.slug).map_err(|e| format!("{HISTORY}: draft {}: {e}", i + 1))?;
+        let what = format!("{HISTORY}: draft {}", i + 1);
+        let slug = Slug::parse(&draft.slug).map_err(|e| in_history(&what, e))?;
         let mut files = Vec::new();
         for file in [paths::META, paths::DOCUMENT] {
             let key = (draft.slug.clone(), file.to_string());
@@ -230,8 +261,8 @@ fn steps_of(history: &History) -> Result<Vec<Step>, String> {
             .author
             .iter()
             .find(|a| a.id == draft.author)
-            .ok_or_else(|| format!("{HISTORY}: draft {}: unknown author {}", i + 1, draft.author))?;
-        let time = git_time(&draft.date, &format!("{HISTORY}: draft {}", i + 1))?;
+            .ok_or_else(|| in_history(&what, format!("unknown author {}", draft.author)))?;
+        let time = git_time(&draft.date, &what)?;
         let document = files.pop().expect("two files were pushed");
         let meta = files.pop().expect("two files were pushed");
         out.push(Step {
@@ -246,26 +277,32 @@ fn steps_of(history: &History) -> Result<Vec<Step>, String> {
     }
     for ((slug, file), text) in &texts {
         if *text != final_text(slug, file)? {
-            return Err(format!(
-                "{HISTORY}: the last draft of {slug}/{file} does not end at the file's text"
+            return Err(in_history(
+                HISTORY,
+                format!("the last draft of {slug}/{file} does not end at the file's text"),
             ));
         }
     }
     Ok(out)
 }
 
-fn final_text(slug: &str, file: &str) -> Result<String, String> {
-    file_text(&format!("{slug}/{file}"))
+fn final_text(slug: &str, file: &str) -> Result<String, BrokenSample> {
+    let path = format!("{slug}/{file}");
+    file_text(&path)
         .map(str::to_string)
-        .ok_or_else(|| format!("the sample has no {slug}/{file}"))
+        .ok_or(BrokenSample::Missing(path))
 }
 
 /// Builds the sample workspace with its history in a new repository at `dir`.
 /// Returns the number of drafts written.
 pub fn build_demo(dir: &Path) -> Result<usize, StoreError> {
     let sample = load_history().and_then(|h| Ok((steps_of(&h)?, decisions_of(&h)?)));
-    let (steps, decisions) =
-        sample.map_err(|e| StoreError::io(e, std::io::Error::other("the embedded sample is broken")))?;
+    let (steps, decisions) = sample.map_err(|e| {
+        StoreError::io(
+            e.to_string(),
+            std::io::Error::other("the embedded sample is broken"),
+        )
+    })?;
     let mut options = git2::RepositoryInitOptions::new();
     options.initial_head("main");
     git2::Repository::init_opts(dir, &options)?;
@@ -359,17 +396,18 @@ fn record_demo_decision(store: &Store, mut d: DemoDecision) -> Result<(), StoreE
 }
 
 /// Validates every file of the sample as the store would.
-pub fn validate() -> Result<(), String> {
-    let config = WorkspaceConfig::parse(config_text()).map_err(|e| e.to_string())?;
+pub fn validate() -> Result<(), BrokenSample> {
+    let config = WorkspaceConfig::parse(config_text())?;
     for dir in SAMPLE.dirs() {
         let slug = dir.path().to_string_lossy();
-        let meta =
-            file_text(&format!("{slug}/{}", paths::META)).ok_or(format!("{slug}: no strategy.toml"))?;
-        StrategyMeta::parse(&format!("{slug}/{}", paths::META), meta, &config).map_err(|e| e.to_string())?;
+        let meta_path = format!("{slug}/{}", paths::META);
+        let meta = file_text(&meta_path).ok_or_else(|| BrokenSample::Missing(meta_path.clone()))?;
+        StrategyMeta::parse(&meta_path, meta, &config)?;
+        let doc_path = format!("{slug}/{}", paths::DOCUMENT);
         let doc = SAMPLE
-            .get_file(format!("{slug}/{}", paths::DOCUMENT))
-            .ok_or(format!("{slug}: no document.md"))?;
-        check_document(&slug, doc.contents()).map_err(|e| e.to_string())?;
+            .get_file(&doc_path)
+            .ok_or(BrokenSample::Missing(doc_path))?;
+        check_document(&slug, doc.contents())?;
     }
     Ok(())
 }
@@ -404,14 +442,14 @@ mod tests {
     #[test]
     fn replace_once_refuses_ambiguity() {
         assert_eq!(replace_once("a b c", "b", "x", "t").unwrap(), "a x c");
-        assert!(
-            replace_once("b b", "b", "x", "t")
-                .unwrap_err()
-                .contains("2 matches")
+        assert_eq!(
+            replace_once("b b", "b", "x", "t").unwrap_err().to_string(),
+            "t: 2 matches of \"b\" instead of one"
         );
         assert!(
             replace_once("a", "b", "x", "t")
                 .unwrap_err()
+                .to_string()
                 .contains("0 matches")
         );
     }

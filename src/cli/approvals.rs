@@ -25,7 +25,7 @@ pub struct DecideArgs {
 }
 
 fn parse_slug(slug: &str) -> Result<Slug, Failure> {
-    Slug::parse(slug).map_err(Failure::new)
+    Slug::parse(slug).map_err(Failure::from)
 }
 
 fn parse_date(date: &str) -> Result<Date, Failure> {
@@ -47,7 +47,7 @@ fn warn(message: &str) {
 
 pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
     let slug = parse_slug(&args.slug)?;
-    let outcome: Outcome = args.outcome.parse().map_err(Failure::new)?;
+    let outcome: Outcome = args.outcome.parse()?;
     let meeting = parse_date(&args.date)?;
     let store = Store::open(repo)?;
     let input = DecisionInput {

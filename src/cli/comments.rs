@@ -7,7 +7,7 @@ use clap::Subcommand;
 use serde::Serialize;
 
 use super::output::{Failure, print_json, table, write_stdout};
-use crate::domain::anchor::Placement;
+use crate::diff::anchor::Placement;
 use crate::domain::{Message, Slug, ThreadStatus};
 use crate::store::{Saved, Store, short};
 use crate::usecase;
@@ -97,7 +97,7 @@ pub fn run(repo: &Path, command: CommentCommand) -> Result<(), Failure> {
 }
 
 fn parse_slug(slug: &str) -> Result<Slug, Failure> {
-    Slug::parse(slug).map_err(Failure::new)
+    Slug::parse(slug).map_err(Failure::from)
 }
 
 fn check_message(message: &str) -> Result<(), Failure> {

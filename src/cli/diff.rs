@@ -81,7 +81,7 @@ pub struct Options {
 }
 
 pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Result<(), Failure> {
-    let slug = Slug::parse(slug).map_err(Failure::new)?;
+    let slug = Slug::parse(slug)?;
     let store = Store::open(repo)?;
     let old = store.version(&slug, a)?;
     let new = store.version(&slug, b)?;

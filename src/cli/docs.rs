@@ -11,7 +11,7 @@ use crate::store::{Change, Draft, Store, StoreError, short};
 use crate::usecase::{self, Refused, SaveRequest, SavedDraft};
 
 fn parse_slug(slug: &str) -> Result<Slug, Failure> {
-    Slug::parse(slug).map_err(Failure::new)
+    Slug::parse(slug).map_err(Failure::from)
 }
 
 pub fn new(
@@ -22,7 +22,7 @@ pub fn new(
     route: Option<Vec<String>>,
 ) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
-    let kind: Kind = kind.parse().map_err(Failure::new)?;
+    let kind: Kind = kind.parse()?;
     if title.trim().is_empty() || title.chars().any(char::is_control) {
         return Err(Failure::new("the title must be a non-empty line of text"));
     }
@@ -36,10 +36,7 @@ pub fn new(
     {
         return Err(StoreError::StrategyExists(slug.to_string()).into());
     }
-    let route = route
-        .map(|ids| snapshot.config.resolve_route(&ids))
-        .transpose()
-        .map_err(Failure::new)?;
+    let route = route.map(|ids| snapshot.config.resolve_route(&ids)).transpose()?;
     let meta = StrategyMeta::new(title, kind, route);
     let document = format!("# {title}\n");
     let change = Change::default()

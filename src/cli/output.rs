@@ -46,6 +46,12 @@ impl From<crate::domain::Invalid> for Failure {
     }
 }
 
+impl From<crate::domain::BadValue> for Failure {
+    fn from(e: crate::domain::BadValue) -> Self {
+        Failure(e.to_string())
+    }
+}
+
 /// Clap's errors: help and version go to stdout with success; a usage error
 /// prints its first line and exits 1 like every other user error.
 pub fn usage_error(e: clap::Error) -> ExitCode {

@@ -1,4 +1,5 @@
-//! Line, word and section diffs of prose, and the work-plan diff by action.
+//! Line, word and section diffs of prose, the work-plan diff by action, and
+//! where a comment thread's passage is in another version of the text.
 //!
 //! Pure functions over text: no I/O, no git, no terminal. The store hands two
 //! versions of a document to [`diff`], and the screens and the CLI render the
@@ -24,8 +25,11 @@
 //! - `words`: the word diff of one changed block;
 //! - `view`: the unified, side-by-side and inline rows, folds and change starts;
 //! - `sections`: words added and removed per Markdown heading;
-//! - `workplan`: actions added, removed, moved and edited, and their description.
+//! - `workplan`: actions added, removed, moved and edited, and their description;
+//! - `anchor`: a thread's passage followed onto another text (`anchor::map`,
+//!   `anchor::Mapper` for many threads on one pair of texts).
 
+pub mod anchor;
 mod marks;
 mod sections;
 mod tokens;

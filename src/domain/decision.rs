@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::workspace::check_format;
-use super::{BodyId, Invalid};
+use super::{BadValue, BodyId, Invalid};
 
 /// What a body decided. English in code and files; [`Outcome::label_da`] is the
 /// one place that says it in Danish.
@@ -107,16 +107,12 @@ impl fmt::Display for Outcome {
 }
 
 impl std::str::FromStr for Outcome {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Outcome, String> {
-        Outcome::ALL.into_iter().find(|o| o.as_str() == s).ok_or_else(|| {
-            let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
-            format!(
-                "unknown outcome \"{}\" (use {})",
-                crate::text::inert(s),
-                names.join(", ")
-            )
-        })
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Outcome, BadValue> {
+        Outcome::ALL
+            .into_iter()
+            .find(|o| o.as_str() == s)
+            .ok_or_else(|| BadValue::Outcome(s.into()))
     }
 }
 
@@ -220,7 +216,7 @@ impl Decision {
         let raw: RawDecision = toml::from_str(text).map_err(|e| Invalid::from_toml(file, text, &e))?;
         check_format(file, text, &raw.format)?;
         let at = |span: std::ops::Range<usize>, msg: String| Invalid::at_offset(file, text, span.start, msg);
-        BodyId::check(raw.body.get_ref()).map_err(|m| at(raw.body.span(), m))?;
+        BodyId::check(raw.body.get_ref()).map_err(|m| at(raw.body.span(), m.to_string()))?;
         if *raw.draft.get_ref() == 0 {
             return Err(at(raw.draft.span(), "draft numbers start at 1".into()));
         }
@@ -230,22 +226,24 @@ impl Decision {
                 "commit must be the draft's full commit id (40 hex digits)".into(),
             ));
         }
-        let line = |field: &str, value: &Option<Spanned<String>>| -> Result<Option<String>, Invalid> {
-            let Some(value) = value else { return Ok(None) };
-            check_line(field, value.get_ref()).map_err(|m| at(value.span(), m))?;
-            Ok(Some(value.get_ref().clone()))
-        };
+        let line =
+            |field: &'static str, value: &Option<Spanned<String>>| -> Result<Option<String>, Invalid> {
+                let Some(value) = value else { return Ok(None) };
+                check_line(field, value.get_ref()).map_err(|m| at(value.span(), m.to_string()))?;
+                Ok(Some(value.get_ref().clone()))
+            };
         let item = line("item", &raw.item)?;
         let case = line("case", &raw.case)?;
         let text_field = match &raw.text {
             Some(t) => {
-                check_text(t.get_ref()).map_err(|m| at(t.span(), m))?;
+                check_text(t.get_ref()).map_err(|m| at(t.span(), m.to_string()))?;
                 Some(t.get_ref().clone())
             }
             None => None,
         };
         let person = raw.recorded_by.get_ref();
-        check_line("recorded_by.name", &person.name).map_err(|m| at(raw.recorded_by.span(), m))?;
+        check_line("recorded_by.name", &person.name)
+            .map_err(|m| at(raw.recorded_by.span(), m.to_string()))?;
         if !person.email.contains('@') || person.email.chars().any(|c| c.is_control() || c.is_whitespace()) {
             return Err(at(
                 raw.recorded_by.span(),
@@ -286,7 +284,7 @@ impl Decision {
 
     /// Checks the fields a user typed, before anything is written; the
     /// message names the command-line option.
-    pub fn check_input(item: Option<&str>, case: Option<&str>, text: Option<&str>) -> Result<(), String> {
+    pub fn check_input(item: Option<&str>, case: Option<&str>, text: Option<&str>) -> Result<(), BadValue> {
         if let Some(item) = item {
             check_line("--item", item)?;
         }
@@ -320,23 +318,23 @@ impl Decision {
 }
 
 /// One line of text: not empty, no control characters.
-fn check_line(field: &str, value: &str) -> Result<(), String> {
+fn check_line(field: &'static str, value: &str) -> Result<(), BadValue> {
     if value.trim().is_empty() {
-        return Err(format!("{field} is empty"));
+        return Err(BadValue::EmptyField(field));
     }
     if value.chars().any(char::is_control) {
-        return Err(format!("{field} must be one line without control characters"));
+        return Err(BadValue::FieldNotOneLine(field));
     }
     Ok(())
 }
 
 /// Free text: lines and tabs, nothing else that could drive a terminal.
-fn check_text(value: &str) -> Result<(), String> {
+fn check_text(value: &str) -> Result<(), BadValue> {
     if value.trim().is_empty() {
-        return Err("the decision text is empty".into());
+        return Err(BadValue::EmptyDecisionText);
     }
     if value.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-        return Err("the decision text contains control characters".into());
+        return Err(BadValue::DecisionTextControl);
     }
     Ok(())
 }
@@ -434,7 +432,7 @@ email = "mette.holm@aaby.dk"
             assert!(!o.label_da().is_empty() && !o.symbol().is_empty());
         }
         assert_eq!(Outcome::ApprovedWithChanges.label_da(), "Godkendt med ændringer");
-        let e = "godkendt".parse::<Outcome>().unwrap_err();
+        let e = "godkendt".parse::<Outcome>().unwrap_err().to_string();
         assert!(e.contains("approved-with-changes"), "{e}");
         assert!(Outcome::Noted.passes() && !Outcome::Noted.approves());
         assert!(!Outcome::Postponed.passes());

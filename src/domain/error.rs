@@ -1,6 +1,10 @@
-//! The one error of the domain layer: a file's content is not valid.
+//! The errors of the domain layer: a file's content is not valid ([`Invalid`]),
+//! or a value someone typed is not ([`BadValue`]).
 
 use std::fmt;
+
+use super::{Outcome, Slug};
+use crate::text::{inert, inert_quote};
 
 /// Something wrong with the content of one file, with the line where known.
 /// Displayed as one line: `file:line: message`.
@@ -65,6 +69,96 @@ impl fmt::Display for Invalid {
 
 impl std::error::Error for Invalid {}
 
+/// A value someone typed, on the command line or in a form, that is not one the
+/// domain accepts. Displayed as one sentence that says what a good one looks
+/// like, with the value made inert.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadValue {
+    EmptySlug,
+    SlugControl(String),
+    /// A slug with `/`, `\` or `..`.
+    SlugPath(String),
+    SlugTooLong(String),
+    /// A slug outside `a-z`, `0-9` and `-`, or not starting with a letter, or ending with `-`.
+    SlugAlphabet(String),
+    Kind(String),
+    Outcome(String),
+    BodyId(String),
+    /// A body the workspace does not have, in `field`; `known` is sorted.
+    UnknownBody {
+        id: String,
+        field: &'static str,
+        known: Vec<String>,
+    },
+    ThreadId(String),
+    /// A one-line field of a decision, named as the user wrote it (`--item`
+    /// on the command line, `item` in a decision file).
+    EmptyField(&'static str),
+    FieldNotOneLine(&'static str),
+    EmptyDecisionText,
+    DecisionTextControl,
+}
+
+impl fmt::Display for BadValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            BadValue::EmptySlug => f.write_str("a slug cannot be empty"),
+            BadValue::SlugControl(s) => write!(f, "slug \"{}\" contains control characters", inert_quote(s)),
+            BadValue::SlugPath(s) => write!(
+                f,
+                "slug \"{}\" must be a plain folder name (no \"/\", \"\\\" or \"..\")",
+                inert_quote(s)
+            ),
+            BadValue::SlugTooLong(s) => write!(
+                f,
+                "slug \"{}\" is longer than {} characters",
+                inert_quote(s),
+                Slug::MAX_LEN
+            ),
+            BadValue::SlugAlphabet(s) => write!(
+                f,
+                "slug \"{}\" may only use a-z, 0-9 and \"-\", must start with a letter and not end with \"-\"",
+                inert_quote(s)
+            ),
+            BadValue::Kind(s) => write!(
+                f,
+                "unknown kind \"{}\" (use strategy, workplan or charter)",
+                inert(s)
+            ),
+            BadValue::Outcome(s) => {
+                let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
+                write!(f, "unknown outcome \"{}\" (use {})", inert(s), names.join(", "))
+            }
+            BadValue::BodyId(s) => write!(
+                f,
+                "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",
+                inert(s)
+            ),
+            BadValue::UnknownBody { id, field, known } => {
+                write!(
+                    f,
+                    "unknown body \"{}\" in {field} (known: {})",
+                    inert(id),
+                    known.join(", ")
+                )
+            }
+            BadValue::ThreadId(s) => write!(
+                f,
+                "\"{}\" is not a comment id (letters, digits, - and ., like 20250128T101500.123Z-3fa9c2)",
+                inert(s)
+            ),
+            BadValue::EmptyField(field) => write!(f, "{field} is empty"),
+            BadValue::FieldNotOneLine(field) => {
+                write!(f, "{field} must be one line without control characters")
+            }
+            BadValue::EmptyDecisionText => f.write_str("the decision text is empty"),
+            BadValue::DecisionTextControl => f.write_str("the decision text contains control characters"),
+        }
+    }
+}
+
+impl std::error::Error for BadValue {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -82,5 +176,44 @@ mod tests {
         let e = Invalid::at("udkast.toml", 3, "unknown body \"XYZ\"");
         assert_eq!(e.to_string(), "udkast.toml:3: unknown body \"XYZ\"");
         assert_eq!(Invalid::new("a", "b").to_string(), "a: b");
+    }
+
+    #[test]
+    fn bad_values_are_the_sentences_users_know() {
+        let cases = [
+            (BadValue::EmptySlug, "a slug cannot be empty"),
+            (
+                BadValue::SlugPath("a/\u{1b}b".into()),
+                "slug \"a/^[b\" must be a plain folder name (no \"/\", \"\\\" or \"..\")",
+            ),
+            (
+                BadValue::SlugTooLong("a".into()),
+                "slug \"a\" is longer than 64 characters",
+            ),
+            (
+                BadValue::Kind("plan".into()),
+                "unknown kind \"plan\" (use strategy, workplan or charter)",
+            ),
+            (
+                BadValue::UnknownBody {
+                    id: "XYZ".into(),
+                    field: "the route",
+                    known: vec!["BYR".into(), "DIR".into()],
+                },
+                "unknown body \"XYZ\" in the route (known: BYR, DIR)",
+            ),
+            (
+                BadValue::FieldNotOneLine("--item"),
+                "--item must be one line without control characters",
+            ),
+        ];
+        for (value, sentence) in cases {
+            assert_eq!(value.to_string(), sentence);
+        }
+        assert!(
+            BadValue::Outcome("x".into())
+                .to_string()
+                .starts_with("unknown outcome \"x\" (use approved, ")
+        );
     }
 }

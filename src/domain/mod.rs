@@ -4,9 +4,9 @@
 //!
 //! Nothing here knows about git, the terminal or the file system: every function
 //! takes text (and the name of the file it came from, for error messages) and
-//! returns values or an [`Invalid`] that says what is wrong and where.
+//! returns values or an [`Invalid`] that says what is wrong and where (a
+//! [`BadValue`] for what someone typed).
 
-pub mod anchor;
 mod approval;
 mod decision;
 mod error;
@@ -19,7 +19,7 @@ mod workspace;
 
 pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
 pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id};
-pub use error::Invalid;
+pub use error::{BadValue, Invalid};
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};

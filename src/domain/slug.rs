@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use super::BadValue;
+
 /// A validated document slug: 1–64 characters of `a-z`, `0-9` and `-`, starting
 /// with a letter and not ending with `-`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -11,34 +13,26 @@ pub struct Slug(String);
 impl Slug {
     pub const MAX_LEN: usize = 64;
 
-    /// Checks a user-supplied slug. The error is a sentence naming the problem.
-    pub fn parse(s: &str) -> Result<Slug, String> {
-        let shown = crate::text::inert_quote(s);
+    /// Checks a user-supplied slug.
+    pub fn parse(s: &str) -> Result<Slug, BadValue> {
         if s.is_empty() {
-            return Err("a slug cannot be empty".into());
+            return Err(BadValue::EmptySlug);
         }
         if s.chars().any(char::is_control) {
-            return Err(format!("slug \"{shown}\" contains control characters"));
+            return Err(BadValue::SlugControl(s.into()));
         }
         if s.contains("..") || s.contains('/') || s.contains('\\') {
-            return Err(format!(
-                "slug \"{shown}\" must be a plain folder name (no \"/\", \"\\\" or \"..\")"
-            ));
+            return Err(BadValue::SlugPath(s.into()));
         }
         if s.chars().count() > Self::MAX_LEN {
-            return Err(format!(
-                "slug \"{shown}\" is longer than {} characters",
-                Self::MAX_LEN
-            ));
+            return Err(BadValue::SlugTooLong(s.into()));
         }
         let valid_chars = s
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
         let starts_with_letter = s.starts_with(|c: char| c.is_ascii_lowercase());
         if !valid_chars || !starts_with_letter || s.ends_with('-') {
-            return Err(format!(
-                "slug \"{shown}\" may only use a-z, 0-9 and \"-\", must start with a letter and not end with \"-\""
-            ));
+            return Err(BadValue::SlugAlphabet(s.into()));
         }
         Ok(Slug(s.to_string()))
     }
@@ -83,10 +77,15 @@ mod tests {
             ("a b", "a-z"),
         ];
         for (bad, why) in cases {
-            let err = Slug::parse(bad).unwrap_err();
+            let err = Slug::parse(bad).unwrap_err().to_string();
             assert!(err.contains(why), "{bad:?}: {err}");
             assert!(!err.contains('\u{1b}'), "error must not echo escapes: {err:?}");
         }
-        assert!(Slug::parse(&"a".repeat(65)).unwrap_err().contains("longer"));
+        assert!(
+            Slug::parse(&"a".repeat(65))
+                .unwrap_err()
+                .to_string()
+                .contains("longer")
+        );
     }
 }

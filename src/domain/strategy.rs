@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use super::workspace::{check_format, check_route};
-use super::{BodyId, Invalid, WorkspaceConfig};
+use super::{BadValue, BodyId, Invalid, WorkspaceConfig};
 
 /// What sort of document it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,16 +31,13 @@ impl fmt::Display for Kind {
 }
 
 impl std::str::FromStr for Kind {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Kind, String> {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<Kind, BadValue> {
         match s {
             "strategy" => Ok(Kind::Strategy),
             "workplan" => Ok(Kind::Workplan),
             "charter" => Ok(Kind::Charter),
-            _ => Err(format!(
-                "unknown kind \"{}\" (use strategy, workplan or charter)",
-                crate::text::inert(s)
-            )),
+            _ => Err(BadValue::Kind(s.into())),
         }
     }
 }

@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::Invalid;
 use super::workspace::check_format;
+use super::{BadValue, Invalid};
 
 /// A comment thread as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -99,7 +99,7 @@ impl Thread {
         let at = |span: std::ops::Range<usize>, msg: String| Invalid::at_offset(file, text, span.start, msg);
 
         let id = raw.id.get_ref();
-        check_id(id).map_err(|m| at(raw.id.span(), m))?;
+        check_id(id).map_err(|m| at(raw.id.span(), m.to_string()))?;
         let stem = file
             .rsplit('/')
             .next()
@@ -200,7 +200,7 @@ fn line_count(text: &str) -> usize {
 /// Thread ids are 1–64 ASCII letters, digits, `-`, `_` and `.`, starting with a
 /// letter or digit: safe as a file name on every system (no `/`, never `..` on
 /// its own), and in a command line.
-pub fn check_id(id: &str) -> Result<(), String> {
+pub fn check_id(id: &str) -> Result<(), BadValue> {
     let ok = (1..=64).contains(&id.len())
         && id
             .bytes()
@@ -209,10 +209,7 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if ok {
         Ok(())
     } else {
-        Err(format!(
-            "\"{}\" is not a comment id (letters, digits, - and ., like 20250128T101500.123Z-3fa9c2)",
-            crate::text::inert(id)
-        ))
+        Err(BadValue::ThreadId(id.into()))
     }
 }
 

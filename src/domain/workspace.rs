@@ -7,7 +7,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::{FORMAT_VERSION, Invalid};
+use super::{BadValue, FORMAT_VERSION, Invalid};
 
 /// The id of a governing body as it appears on an agenda item: `DIR`, `ØKE`, `BYR`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -16,16 +16,13 @@ pub struct BodyId(pub String);
 
 impl BodyId {
     /// 1–12 characters, uppercase letters (Æ, Ø, Å included) and digits.
-    pub fn check(s: &str) -> Result<(), String> {
+    pub fn check(s: &str) -> Result<(), BadValue> {
         let ok = (1..=12).contains(&s.chars().count())
             && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
         if ok {
             Ok(())
         } else {
-            Err(format!(
-                "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",
-                crate::text::inert(s)
-            ))
+            Err(BadValue::BodyId(s.into()))
         }
     }
 }
@@ -139,7 +136,7 @@ impl WorkspaceConfig {
         let mut bodies = Vec::with_capacity(raw.bodies.len());
         for body in raw.bodies {
             let id = body.id.get_ref();
-            BodyId::check(id).map_err(|m| at(body.id.span(), m))?;
+            BodyId::check(id).map_err(|m| at(body.id.span(), m.to_string()))?;
             if !seen.insert(id.clone()) {
                 return Err(at(body.id.span(), format!("duplicate body id \"{id}\"")));
             }
@@ -206,7 +203,7 @@ impl WorkspaceConfig {
     }
 
     /// The bodies of a route given as ids, checking each is known.
-    pub fn resolve_route(&self, ids: &[String]) -> Result<Vec<BodyId>, String> {
+    pub fn resolve_route(&self, ids: &[String]) -> Result<Vec<BodyId>, BadValue> {
         let known: HashSet<String> = self.bodies.iter().map(|b| b.id.0.clone()).collect();
         ids.iter()
             .map(|id| {
@@ -220,21 +217,21 @@ impl WorkspaceConfig {
     }
 }
 
-fn unknown_body(id: &str, field: &str, known: &HashSet<String>) -> String {
-    let mut list: Vec<&str> = known.iter().map(String::as_str).collect();
-    list.sort_unstable();
-    format!(
-        "unknown body \"{}\" in {field} (known: {})",
-        crate::text::inert(id),
-        list.join(", ")
-    )
+fn unknown_body(id: &str, field: &'static str, known: &HashSet<String>) -> BadValue {
+    let mut known: Vec<String> = known.iter().cloned().collect();
+    known.sort_unstable();
+    BadValue::UnknownBody {
+        id: id.into(),
+        field,
+        known,
+    }
 }
 
 /// Checks each body of a route exists and none repeats; returns the span of the
 /// offending entry on error so the caller can point at its line.
 pub(super) fn check_route(
     route: &[Spanned<String>],
-    field: &str,
+    field: &'static str,
     known: &HashSet<String>,
 ) -> Result<Vec<BodyId>, (std::ops::Range<usize>, String)> {
     let mut seen = HashSet::new();
@@ -242,7 +239,7 @@ pub(super) fn check_route(
     for entry in route {
         let id = entry.get_ref();
         if !known.contains(id) {
-            return Err((entry.span(), unknown_body(id, field, known)));
+            return Err((entry.span(), unknown_body(id, field, known).to_string()));
         }
         if !seen.insert(id) {
             return Err((entry.span(), format!("body \"{id}\" appears twice in {field}")));

@@ -69,8 +69,7 @@ impl Store {
             input.item.as_deref(),
             input.case.as_deref(),
             input.text.as_deref(),
-        )
-        .map_err(StoreError::BadInput)?;
+        )?;
         let approvals = self.approvals(slug)?;
         let config = &approvals.config;
         let identity = self.lead_identity(config, "record decisions")?;

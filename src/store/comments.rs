@@ -20,7 +20,7 @@ use git2::{ObjectType, Oid, Tree};
 
 use super::history::Draft;
 use super::{Change, Result, Saved, Store, StoreError};
-use crate::domain::anchor::{Mapper, Placement, map_by_quote};
+use crate::diff::anchor::{Mapper, Placement, map_by_quote};
 use crate::domain::{
     Anchor, Invalid, Message, Slug, Thread, ThreadStatus, check_document, check_id, new_id, paths,
 };
@@ -108,7 +108,7 @@ impl Store {
     /// The thread whose id is `id`, or begins with `id` if only one does, at the
     /// branch head. A thread file that does not parse is an error naming it.
     pub fn find_thread(&self, slug: &Slug, id: &str) -> Result<Thread> {
-        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m))?;
+        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m.to_string()))?;
         let head = self.head_or_not_a_workspace()?;
         if let Some(thread) = self.thread_at(head, slug, id)? {
             return Ok(thread);
@@ -213,7 +213,7 @@ impl Store {
     ) -> Result<(Thread, Saved)> {
         checked_text(text)?;
         let (found, document) = self.draft_and_text(slug, draft)?;
-        let (a, b) = crate::domain::anchor::unchanged_lines(shown, &document, start, end)
+        let (a, b) = crate::diff::anchor::unchanged_lines(shown, &document, start, end)
             .ok_or(StoreError::UnsavedLines { start, end })?;
         self.add_thread(slug, Some(found.number), a, b, text)
     }
@@ -276,7 +276,7 @@ impl Store {
         text: Option<&str>,
         status: Option<ThreadStatus>,
     ) -> Result<(Thread, Saved)> {
-        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m))?;
+        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m.to_string()))?;
         let author = self.identity()?;
         let message = text.map(|t| self.new_message(&author, t));
         let verb = match op {

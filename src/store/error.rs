@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use crate::domain::Invalid;
+use crate::domain::{BadValue, Invalid};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -16,6 +16,8 @@ pub enum StoreError {
     DetachedHead,
     #[error("{0}")]
     Invalid(#[from] Invalid),
+    #[error("{0}")]
+    BadValue(#[from] BadValue),
     #[error("no strategy \"{0}\" in this workspace (see `udkast list`)")]
     UnknownStrategy(String),
     #[error("strategy \"{0}\" already exists")]

@@ -32,7 +32,7 @@ pub use decisions::{Approvals, DecisionFiles};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, FoundDraft, Reading, parse_trailers};
 pub use snapshot::{Snapshot, StrategyEntry};
-pub use tags::ApprovedTag;
+pub use tags::{ApprovedTag, BadSignature};
 pub use verify::{Finding, Verification};
 pub use versions::Version;
 pub use write::{Change, Saved, write_atomically};

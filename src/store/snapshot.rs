@@ -154,7 +154,7 @@ impl Store {
         check: bool,
     ) -> Result<StrategyEntry> {
         let dir = format!("{}/{}", paths::STRATEGIES, crate::text::inert(name));
-        let slug = Slug::parse(name).map_err(|m| Invalid::new(&dir, m))?;
+        let slug = Slug::parse(name).map_err(|m| Invalid::new(&dir, m.to_string()))?;
         let meta_file = paths::meta(&slug);
         let doc_file = paths::document(&slug);
         let missing = |file: &str| Invalid::new(file, "is missing");

@@ -17,6 +17,12 @@ use git2::{ObjectType, Oid, Signature};
 use super::{Result, Store, StoreError};
 use crate::domain::{Slug, TagClaims, parse_tag_message, parse_tag_name, strip_signature, tag_name};
 
+/// A signature that git does not accept, with git's reason (its most telling
+/// line of stderr).
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{0}")]
+pub struct BadSignature(pub String);
+
 /// One approved-version tag of a document.
 #[derive(Debug, Clone)]
 pub struct ApprovedTag {
@@ -158,13 +164,16 @@ impl Store {
         Err(StoreError::TooBusy(20))
     }
 
-    /// Checks a tag's signature with `git verify-tag`; `Err` holds git's reason.
-    pub fn verify_tag_signature(&self, name: &str) -> Result<std::result::Result<(), String>> {
+    /// Checks a tag's signature with `git verify-tag`.
+    pub fn verify_tag_signature(&self, name: &str) -> Result<std::result::Result<(), BadSignature>> {
         self.verify_signature("verify-tag", &format!("refs/tags/{name}"))
     }
 
     /// Checks a commit's signature with `git verify-commit`, if it has one.
-    pub fn verify_commit_signature(&self, commit: Oid) -> Result<Option<std::result::Result<(), String>>> {
+    pub fn verify_commit_signature(
+        &self,
+        commit: Oid,
+    ) -> Result<Option<std::result::Result<(), BadSignature>>> {
         if self.repo.extract_signature(&commit, None).is_err() {
             return Ok(None);
         }
@@ -172,10 +181,10 @@ impl Store {
             .map(Some)
     }
 
-    fn verify_signature(&self, command: &str, object: &str) -> Result<std::result::Result<(), String>> {
+    fn verify_signature(&self, command: &str, object: &str) -> Result<std::result::Result<(), BadSignature>> {
         match self.git(&[command, object], None, None) {
             Ok(_) => Ok(Ok(())),
-            Err(StoreError::GitCommand { message, .. }) => Ok(Err(message)),
+            Err(StoreError::GitCommand { message, .. }) => Ok(Err(BadSignature(message))),
             Err(e) => Err(e),
         }
     }
@@ -222,7 +231,7 @@ impl Store {
         object: &str,
         email: &str,
         key: &str,
-    ) -> Result<std::result::Result<(), String>> {
+    ) -> Result<std::result::Result<(), BadSignature>> {
         let dir = self.private_dir().join("tmp");
         std::fs::create_dir_all(&dir).map_err(|e| StoreError::io("cannot create a temporary file", e))?;
         let mut signers = tempfile::NamedTempFile::new_in(&dir)
@@ -232,7 +241,7 @@ impl Store {
         let setting = format!("gpg.ssh.allowedSignersFile={}", signers.path().display());
         match self.git(&["-c", &setting, command, object], None, None) {
             Ok(_) => Ok(Ok(())),
-            Err(StoreError::GitCommand { message, .. }) => Ok(Err(message)),
+            Err(StoreError::GitCommand { message, .. }) => Ok(Err(BadSignature(message))),
             Err(e) => Err(e),
         }
     }

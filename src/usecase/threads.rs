@@ -1,7 +1,7 @@
 //! A document's review threads, placed on the text being read.
 
 use super::Refused;
-use crate::domain::anchor::Placement;
+use crate::diff::anchor::Placement;
 use crate::domain::{Invalid, Slug, Thread};
 use crate::store::Store;
 

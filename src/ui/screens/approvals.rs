@@ -202,7 +202,7 @@ impl ApprovalsState {
                     input.case.as_deref(),
                     input.text.as_deref(),
                 ) {
-                    form.error = Some(e);
+                    form.error = Some(e.to_string());
                     return FormOutcome::Stay;
                 }
                 form.error = None;

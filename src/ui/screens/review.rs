@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
 
 use super::{Effect, Effects, PromptKind, Screen};
-use crate::domain::anchor::Placement;
+use crate::diff::anchor::Placement;
 use crate::domain::{Slug, ThreadStatus};
 use crate::text::inert;
 use crate::ui::actions::{Action, Context};

@@ -33,7 +33,7 @@ use std::time::{Duration, Instant};
 
 use similar::{Algorithm, DiffOp};
 
-use super::thread::Anchor;
+use crate::domain::Anchor;
 use crate::text::lines;
 
 /// Where a passage is in the shown text.

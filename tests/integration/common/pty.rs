@@ -162,7 +162,5 @@ pub mod keys {
     pub const ESC: &[u8] = b"\x1b";
     pub const CTRL_S: &[u8] = b"\x13";
     pub const CTRL_Q: &[u8] = b"\x11";
-    pub const DOWN: &[u8] = b"\x1b[B";
-    pub const END: &[u8] = b"\x1b[F";
     pub const CTRL_END: &[u8] = b"\x1b[1;5F";
 }

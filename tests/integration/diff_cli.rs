@@ -1,8 +1,6 @@
 //! `udkast diff` through the real binary on the sample workspace.
 
-mod common;
-
-use common::Env;
+use crate::common::Env;
 
 fn demo(env: &Env) -> std::path::PathBuf {
     let dir = env.path("demo");

@@ -1,12 +1,10 @@
 //! `udkast verify` against forgeries made with plain git, and the
 //! pre-receive hook of `contrib/` that runs it on a server.
 
-mod common;
-
 use std::path::Path;
 
-use common::approvals::{approve, commit_file, decide, decision_file, json, save, ssh_keygen};
-use common::{EMAIL, Env, NAME};
+use crate::common::approvals::{approve, commit_file, decide, decision_file, json, save, ssh_keygen};
+use crate::common::{EMAIL, Env, NAME};
 
 #[test]
 fn verify_catches_forgeries() {

@@ -3,14 +3,14 @@
 //! the same one, and decisions recorded while drafts are saved are all kept;
 //! the repository stays clean for plain git afterwards.
 
-mod common;
-
 use std::path::Path;
 use std::sync::{Arc, Barrier};
 
 use git2::Signature;
 use udkast::domain::{Slug, StrategyMeta, WorkspaceConfig, paths};
 use udkast::store::{Change, Store};
+
+use crate::common;
 
 const ROUNDS: usize = 100;
 

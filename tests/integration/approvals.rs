@@ -1,11 +1,9 @@
 //! Decisions, approval status and approved-version tags through the real
 //! binary: the route of DOMAIN.md, stale approvals, tags refused, forced and
-//! signed. `tests/verify.rs` has `udkast verify` and the pre-receive hook.
+//! signed. `verify.rs` beside it has `udkast verify` and the pre-receive hook.
 
-mod common;
-
-use common::approvals::{approve, decide, decision_file, json, save, ssh_keygen};
-use common::{EMAIL, Env, NAME};
+use crate::common::approvals::{approve, decide, decision_file, json, save, ssh_keygen};
+use crate::common::{EMAIL, Env, NAME};
 
 /// The route of DOMAIN.md recorded step by step: Direktionen postpones draft 2
 /// ("Udskudt"), the administration writes draft 3, Direktionen approves it,

@@ -2,11 +2,9 @@
 //! later drafts, replies and resolving, every bad input, broken thread files,
 //! and two processes commenting at once losing nothing.
 
-mod common;
-
 use std::path::Path;
 
-use common::{Env, NAME};
+use crate::common::{Env, NAME};
 
 const DRAFT2: &str = "# Klimaplan 2030\n\
                       \n\
@@ -492,8 +490,8 @@ fn comments_work_in_a_bare_repository() {
 /// The API the review screen uses: threads, and their places on an unsaved buffer.
 #[test]
 fn threads_placed_on_an_unsaved_buffer() {
+    use udkast::diff::anchor::Placement;
     use udkast::domain::Slug;
-    use udkast::domain::anchor::Placement;
     use udkast::store::Store;
 
     let env = Env::new();
@@ -529,7 +527,7 @@ fn threads_placed_on_an_unsaved_buffer() {
     );
     // The same through the pure function.
     assert_eq!(
-        udkast::domain::anchor::map(&threads[0].anchor, DRAFT2, &buffer),
+        udkast::diff::anchor::map(&threads[0].anchor, DRAFT2, &buffer),
         Placement::Exact { start: 7, end: 8 }
     );
 

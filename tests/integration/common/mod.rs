@@ -2,8 +2,6 @@
 //! throw-away workspace with its own HOME, so the user's configuration never
 //! leaks in and the identity is known.
 
-#![allow(dead_code)]
-
 pub mod approvals;
 pub mod pty;
 

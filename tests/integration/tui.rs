@@ -1,12 +1,10 @@
 //! End-to-end tests of the terminal interface: the real binary in a
 //! pseudo-terminal, its screen parsed with vt100.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
-use common::Env;
-use common::pty::{Tui, keys};
+use crate::common::Env;
+use crate::common::pty::{Tui, keys};
 
 /// The autosave of `slug` (one editing session's: `<slug>.<session>.md`).
 fn autosave_file(env: &Env, slug: &str) -> Option<std::path::PathBuf> {

@@ -1,11 +1,9 @@
 //! Every bad input a user can cause gets one clear line on stderr and exit 1,
 //! through the real binary, and leaves the repository as it was.
 
-mod common;
-
 use std::path::Path;
 
-use common::Env;
+use crate::common::Env;
 
 /// Replaces a file in the workspace with plain git, as a careless user might.
 fn commit_file(env: &Env, ws: &Path, path: &str, bytes: &[u8]) {

@@ -2,13 +2,12 @@
 //! merges and rebases made with plain git, and with the cache warm, deleted,
 //! stale (from before a rebase) or damaged, the drafts are the same.
 
-mod common;
-
 use std::path::Path;
 
-use common::Env;
 use udkast::domain::Slug;
 use udkast::store::Store;
+
+use crate::common::Env;
 
 /// (number, commit, recorded, summary, author) of every draft of `klima`.
 fn drafts(dir: &Path) -> Vec<(u32, String, Option<u32>, String, String)> {

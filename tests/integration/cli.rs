@@ -1,9 +1,7 @@
 //! The command line through the real binary: the happy path, plain-git
 //! interplay, bare repositories and every bad input getting its one-line error.
 
-mod common;
-
-use common::{EMAIL, Env, NAME};
+use crate::common::{EMAIL, Env, NAME};
 
 const MESSY: &[u8] = "---\r\ntitel: Klimaplan\r\nsagsnr: 00.01.00-P22-3-24\r\n---\r\n# Klimaplan\r\n\r\n\tInnrykket med tabulator og 20\u{a0}mio. kr.\r\nDecomposed: a\u{30a}, e\u{301}; wide: 気候\r\n<a href=\"https://example.org/?q=bæredygtighed&x=1\">link</a> "
     .as_bytes();

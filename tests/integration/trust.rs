@@ -2,11 +2,9 @@
 //! made earlier must not undo what others saved since, and every text udkast
 //! refuses to save is kept in a file of its own.
 
-mod common;
-
 use std::path::Path;
 
-use common::Env;
+use crate::common::{Env, Run};
 
 /// A document of `writers` paragraphs, one per writer, far enough apart that
 /// their edits never touch.
@@ -33,7 +31,7 @@ fn show(env: &Env, ws: &Path) -> (String, String) {
     (run.stdout, draft)
 }
 
-fn save(env: &Env, ws: &Path, text: &str, base: Option<&str>, message: &str) -> common::Run {
+fn save(env: &Env, ws: &Path, text: &str, base: Option<&str>, message: &str) -> Run {
     let mut args = vec!["save", "klima", "-", "-m", message];
     if let Some(base) = base {
         args.extend(["--base", base]);
