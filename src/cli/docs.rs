@@ -336,8 +336,8 @@ struct LogRow<'a> {
 pub fn log(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    store.entry(&slug)?;
-    let drafts = store.drafts(&slug)?;
+    let history = usecase::history(&store, &slug)?;
+    let drafts: Vec<&Draft> = history.iter().map(|h| &h.draft).collect();
     let rows: Vec<LogRow<'_>> = drafts
         .iter()
         .rev()
