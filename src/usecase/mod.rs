@@ -22,7 +22,7 @@ pub use comment::{Comment, Commented, Done, comment};
 pub use compare::{Compared, Comparison, Side, ThreadMarks, compare, thread_marks};
 pub use documents::{DocumentRow, Documents, documents, order};
 pub use history::{HistoryDraft, history};
-pub use open::{OpenedDocument, open};
+pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
 pub use threads::{PlacedThread, Shown, Threads, threads};
 pub use verify::{Verified, verify};

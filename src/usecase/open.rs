@@ -4,7 +4,7 @@ use git2::Oid;
 
 use super::Refused;
 use crate::domain::Slug;
-use crate::store::{Store, StoreError};
+use crate::store::{Draft, Store, StoreError};
 
 /// A document's latest draft, ready to edit.
 #[derive(Debug, Clone)]
@@ -36,6 +36,46 @@ pub fn open(store: &Store, slug: &Slug) -> Result<OpenedDocument, Refused> {
         base: head,
         draft,
         text,
+    })
+}
+
+/// A draft's bytes as saved, with the draft.
+#[derive(Debug, Clone)]
+pub struct DraftBytes {
+    pub draft: Draft,
+    /// Byte for byte; `check_document` says whether they are a text.
+    pub bytes: Vec<u8>,
+}
+
+/// Draft `number` of `slug` (default: the latest), its number and its bytes
+/// read at one head; the latest is the head's text (a draft's files may have
+/// moved since).
+pub fn draft_bytes(store: &Store, slug: &Slug, number: Option<u32>) -> Result<DraftBytes, Refused> {
+    let (head, entry) = store.entry(slug)?;
+    let index = store.draft_index(Some(head), Some(slug))?;
+    let drafts = index.drafts(slug.as_str());
+    let (draft, blob) = match number {
+        None => {
+            let last = drafts
+                .last()
+                .ok_or_else(|| StoreError::UnknownStrategy(slug.to_string()))?;
+            (last.clone(), entry.document)
+        }
+        Some(n) => {
+            let found = drafts
+                .iter()
+                .find(|d| d.number == n)
+                .ok_or_else(|| StoreError::NoSuchDraft {
+                    slug: slug.to_string(),
+                    number: n,
+                    count: drafts.len(),
+                })?;
+            (found.clone(), found.document)
+        }
+    };
+    Ok(DraftBytes {
+        draft,
+        bytes: store.blob(blob)?,
     })
 }
 
@@ -74,6 +114,16 @@ mod tests {
         assert_eq!(again.draft, saved.draft as usize);
         assert_eq!(again.base, saved.commit);
         assert_eq!(again.text, text);
+        // What `udkast show` prints is the same draft.
+        let shown = draft_bytes(&store, &slug, None).unwrap();
+        assert_eq!(
+            (shown.draft.number as usize, shown.bytes),
+            (again.draft, text.into_bytes())
+        );
+        let first = draft_bytes(&store, &slug, Some(1)).unwrap();
+        assert_eq!(first.draft.number, 1);
+        let none = draft_bytes(&store, &slug, Some(999)).unwrap_err();
+        assert!(none.to_string().contains("has no draft 999"), "{none}");
         let unknown = open(&store, &Slug::parse("findes-ikke").unwrap()).unwrap_err();
         assert!(
             unknown.to_string().contains("no strategy \"findes-ikke\""),
