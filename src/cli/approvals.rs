@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use super::output::{Failure, print_json, table, write_stdout};
 use crate::domain::{ApprovalStatus, Outcome, Slug};
-use crate::store::{ApprovedTag, DecisionInput, Recorded, Store, short};
+use crate::store::{ApprovedTag, DecisionInput, Store, short};
+use crate::usecase;
 
 /// What `udkast decide` was given.
 pub struct DecideArgs {
@@ -60,28 +61,11 @@ pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
         text: args.text,
         withdraws: args.withdraws,
     };
-    let Recorded {
-        decision,
-        saved,
-        warnings,
-        after,
-    } = store.decide(&slug, input)?;
-    for warning in &warnings {
+    let decided = usecase::decide(&store, &slug, input)?;
+    for warning in decided.warnings() {
         warn(warning);
     }
-    let text = format!(
-        "Recorded {} {} ({}) on draft {} of {slug}, meeting {}, as {} ({} on {})\n{slug}: {}\n",
-        decision.body,
-        outcome.label_da(),
-        outcome,
-        decision.draft,
-        decision.meeting,
-        decision.id,
-        short(saved.commit),
-        store.branch_short(),
-        after.status.summary()
-    );
-    write_stdout(text.as_bytes())
+    write_stdout(decided.report().as_bytes())
 }
 
 /// One document's approvals as `status --json` prints them.
@@ -124,19 +108,18 @@ pub fn status(repo: &Path, slug: Option<&str>, json: bool) -> Result<(), Failure
         return status_all(&store, json);
     };
     let slug = parse_slug(slug)?;
-    let approvals = store.approvals(&slug)?;
-    let tags = store.approved_tags(Some(&slug))?;
+    let approvals = usecase::approvals(&store, &slug)?;
     let status = &approvals.status;
     if json {
         print_json(&StatusJson {
             slug: slug.as_str(),
-            title: &approvals.entry.meta.title,
+            title: &approvals.title,
             summary: status.summary(),
             status,
-            tags: tags_json(status, &tags),
+            tags: tags_json(status, &approvals.tags),
         })?;
     } else {
-        write_stdout(matrix_text(&slug, &approvals.entry.meta.title, status, &tags).as_bytes())?;
+        write_stdout(matrix_text(&slug, &approvals.title, status, &approvals.tags).as_bytes())?;
     }
     report_problems(&approvals.problems)
 }
@@ -241,50 +224,35 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
 }
 
 fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
-    let snapshot = store.snapshot()?;
-    let index = store.draft_index(Some(snapshot.commit), None)?;
-    let tags = store.approved_tags(None)?;
-    let mut strategies: Vec<_> = snapshot.strategies.iter().collect();
-    strategies.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let mut problems = snapshot.problems.clone();
-    let mut computed = Vec::with_capacity(strategies.len());
-    for entry in &strategies {
-        let drafts = index.drafts(entry.slug.as_str());
-        let (status, more) = store.status_at(snapshot.commit, entry, &snapshot.config, drafts)?;
-        problems.extend(more);
-        computed.push(status);
-    }
+    let all = usecase::all_approvals(store)?;
     if json {
-        let all: Vec<StatusJson<'_>> = strategies
+        let json: Vec<StatusJson<'_>> = all
+            .documents
             .iter()
-            .zip(&computed)
-            .map(|(entry, status)| {
-                let own: Vec<ApprovedTag> = tags.iter().filter(|t| t.slug == entry.slug).cloned().collect();
-                StatusJson {
-                    slug: entry.slug.as_str(),
-                    title: &entry.meta.title,
-                    summary: status.summary(),
-                    status,
-                    tags: tags_json(status, &own),
-                }
+            .map(|d| StatusJson {
+                slug: d.slug.as_str(),
+                title: &d.title,
+                summary: d.status.summary(),
+                status: &d.status,
+                tags: tags_json(&d.status, &d.tags),
             })
             .collect();
-        print_json(&all)?;
+        print_json(&json)?;
     } else {
-        let rows: Vec<Vec<String>> = strategies
+        let rows: Vec<Vec<String>> = all
+            .documents
             .iter()
-            .zip(&computed)
-            .map(|(entry, status)| {
+            .map(|d| {
                 vec![
-                    entry.slug.to_string(),
-                    status.current.as_ref().map_or(0, |c| c.number).to_string(),
-                    status.summary(),
+                    d.slug.to_string(),
+                    d.status.current.as_ref().map_or(0, |c| c.number).to_string(),
+                    d.status.summary(),
                 ]
             })
             .collect();
         write_stdout(table(&["SLUG", "DRAFT", "STATUS"], &rows, &[1]).as_bytes())?;
     }
-    report_problems(&problems)
+    report_problems(&all.problems)
 }
 
 /// Files that could not be read are listed after the output and make the
@@ -304,20 +272,8 @@ fn report_problems(problems: &[crate::domain::Invalid]) -> Result<(), Failure> {
 pub fn tag(repo: &Path, slug: &str, draft: Option<u32>, force: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    for p in &store.approvals(&slug)?.problems {
-        warn(&p.to_string());
-    }
-    let tagged = store.tag_approved(&slug, draft, force)?;
-    let text = format!(
-        "Tagged draft {} of {slug} as {}{}, listing {} decision{}{}\n",
-        tagged.draft,
-        tagged.name,
-        if tagged.signed { " (signed)" } else { "" },
-        tagged.decisions,
-        if tagged.decisions == 1 { "" } else { "s" },
-        if tagged.forced.is_some() { " (forced)" } else { "" }
-    );
-    write_stdout(text.as_bytes())
+    let tagged = usecase::tag(&store, &slug, draft, force, &mut |p| warn(&p.to_string()))?;
+    write_stdout(tagged.report().as_bytes())
 }
 
 #[derive(Serialize)]
@@ -329,24 +285,18 @@ struct VerifyJson<'a> {
 
 pub fn verify(repo: &Path, json: bool) -> Result<(), Failure> {
     let store = Store::open(repo)?;
-    let v = store.verify()?;
-    let ok = v.findings.is_empty();
+    let verified = usecase::verify(&store)?;
+    let ok = verified.ok();
     if json {
-        print_json(&VerifyJson { ok, verification: &v })?;
+        print_json(&VerifyJson {
+            ok,
+            verification: &verified.verification,
+        })?;
     } else if ok {
-        let text = format!(
-            "Verified {} document{}, {} decision{} and {} approved version{} on {}: all in order\n",
-            v.strategies,
-            plural(v.strategies),
-            v.decisions,
-            plural(v.decisions),
-            v.tags,
-            plural(v.tags),
-            store.branch_short()
-        );
-        write_stdout(text.as_bytes())?;
+        write_stdout(format!("{}\n", verified.summary()).as_bytes())?;
     } else {
-        let lines: String = v
+        let lines: String = verified
+            .verification
             .findings
             .iter()
             .map(|f| format!("{}\n", crate::text::inert(&f.to_string())))
@@ -356,11 +306,6 @@ pub fn verify(repo: &Path, json: bool) -> Result<(), Failure> {
     if ok {
         Ok(())
     } else {
-        let n = v.findings.len();
-        Err(Failure::new(format!("verify found {n} problem{}", plural(n))))
+        Err(Failure::new(verified.summary()))
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::output::{Failure, print_json, table, write_stdout};
 use crate::diff::anchor::Placement;
 use crate::domain::{Message, Slug, ThreadStatus};
-use crate::store::{Saved, Store, short};
+use crate::store::Store;
 use crate::usecase;
 
 #[derive(Subcommand, Debug)]
@@ -149,47 +149,34 @@ fn range(start: usize, end: usize) -> String {
     }
 }
 
-fn warn(saved: &Saved) {
-    for warning in &saved.warnings {
+/// Does `comment`, then prints its warnings and what was done.
+fn commit(repo: &Path, slug: &Slug, comment: usecase::Comment<'_>) -> Result<(), Failure> {
+    let store = Store::open(repo)?;
+    let done = usecase::comment(&store, slug, comment)?;
+    for warning in &done.saved.warnings {
         eprintln!("udkast: warning: {}", crate::text::inert(warning));
     }
+    write_stdout(done.report().as_bytes())
 }
 
 fn add(repo: &Path, slug: &str, draft: Option<u32>, lines: &str, message: &str) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     check_message(message)?;
     let (start, end) = parse_lines(lines)?;
-    let store = Store::open(repo)?;
-    let (thread, saved) = store.add_thread(&slug, draft, start, end, message)?;
-    warn(&saved);
-    let lines = crate::store::line_label(start, end);
-    write_stdout(
-        format!(
-            "Added comment {} on {lines} of draft {} of {slug} as {}\n",
-            thread.id,
-            thread.draft,
-            short(saved.commit)
-        )
-        .as_bytes(),
-    )
+    let comment = usecase::Comment::Add {
+        draft,
+        start,
+        end,
+        text: message,
+        shown: None,
+    };
+    commit(repo, &slug, comment)
 }
 
 fn reply(repo: &Path, slug: &str, id: &str, message: &str) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     check_message(message)?;
-    let store = Store::open(repo)?;
-    let id = store.find_thread(&slug, id)?.id;
-    let (thread, saved) = store.reply_to_thread(&slug, &id, message)?;
-    warn(&saved);
-    let n = thread.replies();
-    write_stdout(
-        format!(
-            "Replied to comment {id} on {slug} ({n} repl{}) as {}\n",
-            if n == 1 { "y" } else { "ies" },
-            short(saved.commit)
-        )
-        .as_bytes(),
-    )
+    commit(repo, &slug, usecase::Comment::Reply { id, text: message })
 }
 
 fn set_status(
@@ -203,18 +190,11 @@ fn set_status(
     if let Some(message) = message {
         check_message(message)?;
     }
-    let store = Store::open(repo)?;
-    let id = store.find_thread(&slug, id)?.id;
-    let (_, saved) = match status {
-        ThreadStatus::Resolved => store.resolve_thread(&slug, &id, message)?,
-        ThreadStatus::Open => store.reopen_thread(&slug, &id, message)?,
+    let comment = match status {
+        ThreadStatus::Resolved => usecase::Comment::Resolve { id, text: message },
+        ThreadStatus::Open => usecase::Comment::Reopen { id, text: message },
     };
-    warn(&saved);
-    let verb = match status {
-        ThreadStatus::Resolved => "Resolved",
-        ThreadStatus::Open => "Reopened",
-    };
-    write_stdout(format!("{verb} comment {id} on {slug} as {}\n", short(saved.commit)).as_bytes())
+    commit(repo, &slug, comment)
 }
 
 /// The threads placed on one draft (default: the latest).

@@ -13,9 +13,10 @@ use unicode_width::UnicodeWidthStr;
 
 use super::output::{Failure, print_json, write_stdout};
 use crate::diff::{self, ActionChange, Row, RowKind, SectionChange, Tag, TextDiff};
-use crate::domain::{Kind, Slug};
-use crate::store::{Store, Version};
+use crate::domain::Slug;
+use crate::store::Store;
 use crate::text::inert_keep_tabs;
+use crate::usecase::{self, Side};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum View {
@@ -57,7 +58,7 @@ impl Paint {
 }
 
 #[derive(Serialize)]
-struct Side<'a> {
+struct JsonSide<'a> {
     label: &'a str,
     commit: String,
     draft: Option<u32>,
@@ -66,8 +67,8 @@ struct Side<'a> {
 #[derive(Serialize)]
 struct JsonDiff<'a> {
     slug: &'a str,
-    from: Side<'a>,
-    to: Side<'a>,
+    from: JsonSide<'a>,
+    to: JsonSide<'a>,
     approximate: bool,
     blocks: &'a [diff::Block],
     sections: &'a [SectionChange],
@@ -83,39 +84,37 @@ pub struct Options {
 pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Result<(), Failure> {
     let slug = Slug::parse(slug)?;
     let store = Store::open(repo)?;
-    let old = store.version(&slug, a)?;
-    let new = store.version(&slug, b)?;
-    let text_diff = diff::diff(&old.text, &new.text, BUDGET);
-    let sections = diff::sections(&text_diff, &old.text, &new.text);
-    let actions = if old.meta.kind == Kind::Workplan || new.meta.kind == Kind::Workplan {
-        diff::workplan(&old.meta.actions, &new.meta.actions)
-    } else {
-        Vec::new()
-    };
+    let compared = usecase::compare(&store, &slug, Side::Named(a), Side::Named(b), BUDGET)?;
+    let (old, new, text_diff) = (&compared.old, &compared.new, &compared.diff);
+    let (sections, actions) = (&compared.sections, &compared.actions);
+    // Named sides always have a label and a commit.
+    let label = |side: &usecase::Compared| side.label.clone().unwrap_or_default();
+    let (old_label, new_label) = (label(old), label(new));
     if options.json {
+        let commit = |side: &usecase::Compared| side.commit.map(|c| c.to_string()).unwrap_or_default();
         return print_json(&JsonDiff {
             slug: slug.as_str(),
-            from: Side {
-                label: &old.label,
-                commit: old.commit.to_string(),
+            from: JsonSide {
+                label: &old_label,
+                commit: commit(old),
                 draft: old.draft,
             },
-            to: Side {
-                label: &new.label,
-                commit: new.commit.to_string(),
+            to: JsonSide {
+                label: &new_label,
+                commit: commit(new),
                 draft: new.draft,
             },
             approximate: text_diff.approximate,
             blocks: &text_diff.blocks,
-            sections: &sections,
-            actions: &actions,
+            sections,
+            actions,
         });
     }
     let paint = Paint {
         color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
     let mut out = String::new();
-    out.push_str(&paint.wrap("1", &format!("{slug}: {} → {}", old.label, new.label)));
+    out.push_str(&paint.wrap("1", &format!("{slug}: {old_label} → {new_label}")));
     out.push('\n');
     if text_diff.approximate {
         out.push_str("(approximate: the texts are too different to compare word by word in time)\n");
@@ -123,12 +122,12 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     if !actions.is_empty() {
         out.push_str(&paint.wrap("1", "Actions:"));
         out.push('\n');
-        for change in &actions {
+        for change in actions {
             out.push_str(&format!("  {}\n", inert_keep_tabs(&diff::describe(change))));
         }
     }
     if options.stat {
-        render_stat(&mut out, &paint, &sections);
+        render_stat(&mut out, &paint, sections);
     } else if text_diff
         .blocks
         .iter()
@@ -136,7 +135,7 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     {
         out.push_str("The texts are identical.\n");
     } else {
-        render(&mut out, &paint, options.view, &text_diff, &old, &new);
+        render(&mut out, &paint, options.view, text_diff, &old.text, &new.text);
     }
     write_stdout(out.as_bytes())
 }
@@ -194,13 +193,13 @@ fn number(n: Option<usize>) -> String {
         .unwrap_or_else(|| "     ".into())
 }
 
-fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &Version, new: &Version) {
+fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &str, new: &str) {
     match view {
         View::Unified | View::Word => {
             let rows = if view == View::Unified {
-                diff::unified(d, &old.text, &new.text, CONTEXT, &[])
+                diff::unified(d, old, new, CONTEXT, &[])
             } else {
-                diff::inline(d, &old.text, &new.text, CONTEXT, &[])
+                diff::inline(d, old, new, CONTEXT, &[])
             };
             for row in &rows {
                 let line = match row.kind {
@@ -229,7 +228,7 @@ fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &Versi
         View::SideBySide => {
             // Each side: a mark column ("-", "+" or blank, so changes show without colour) and the text.
             let width = terminal_width().saturating_sub(3) / 2 - 2;
-            for (left, right) in diff::side_by_side(d, &old.text, &new.text, CONTEXT, &[]) {
+            for (left, right) in diff::side_by_side(d, old, new, CONTEXT, &[]) {
                 if let Some(Row {
                     kind: RowKind::Fold { lines, .. },
                     ..

@@ -153,21 +153,6 @@ pub(super) fn report_problems(problems: &[crate::domain::Invalid]) -> Result<(),
     }
 }
 
-fn find_draft(drafts: &[Draft], slug: &Slug, number: u32) -> Result<Draft, Failure> {
-    drafts
-        .iter()
-        .find(|d| d.number == number)
-        .cloned()
-        .ok_or_else(|| {
-            StoreError::NoSuchDraft {
-                slug: slug.to_string(),
-                number,
-                count: drafts.len(),
-            }
-            .into()
-        })
-}
-
 #[derive(Serialize)]
 struct Shown<'a> {
     slug: &'a str,
@@ -182,25 +167,7 @@ struct Shown<'a> {
 pub fn show(repo: &Path, slug: &str, draft: Option<u32>, json: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    // The text and the draft number from one head, as another writer may
-    // save in between.
-    let (head, entry) = store.entry(&slug)?;
-    let index = store.draft_index(Some(head), Some(&slug))?;
-    let drafts = index.drafts(slug.as_str());
-    let shown = match draft {
-        None => drafts
-            .last()
-            .cloned()
-            .ok_or_else(|| StoreError::UnknownStrategy(slug.to_string()))?,
-        Some(n) => find_draft(drafts, &slug, n)?,
-    };
-    // The latest text is the head's (a draft's files may have moved since).
-    let blob = if draft.is_none() {
-        entry.document
-    } else {
-        shown.document
-    };
-    let bytes = store.blob(blob)?;
+    let usecase::DraftBytes { draft: shown, bytes } = usecase::draft_bytes(&store, &slug, draft)?;
     if json {
         let text = check_document(&paths::document(&slug), &bytes)?;
         return print_json(&Shown {
@@ -333,8 +300,8 @@ struct LogRow<'a> {
 pub fn log(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
-    store.entry(&slug)?;
-    let drafts = store.drafts(&slug)?;
+    let history = usecase::history(&store, &slug)?;
+    let drafts: Vec<&Draft> = history.iter().map(|h| &h.draft).collect();
     let rows: Vec<LogRow<'_>> = drafts
         .iter()
         .rev()

@@ -1,6 +1,7 @@
-//! The command line: argument parsing (clap) and one function per command, each a
-//! thin call into `store` and `domain`. Errors become one line on stderr and exit
-//! code 1; usage errors too (with clap's first line).
+//! The command line: argument parsing (clap) and one function per command, each
+//! parsing its arguments, calling the use case (`crate::usecase`) and printing
+//! what it returns. Errors become one line on stderr and exit code 1; usage
+//! errors too (with clap's first line).
 
 mod approvals;
 mod comments;

@@ -9,8 +9,9 @@ use std::sync::{Arc, Condvar, Mutex};
 use git2::Oid;
 
 use crate::domain::{BodyId, Kind, Slug, WorkspaceConfig, paths};
-use crate::store::{Store, line_label};
-pub use crate::usecase::{PlacedThread, SavedDraft};
+use crate::store::Store;
+use crate::usecase::Side;
+pub use crate::usecase::{OpenedDocument, PlacedThread, SavedDraft, ThreadMarks as DiffThreads};
 
 /// What the UI asks for.
 #[derive(Debug)]
@@ -144,37 +145,28 @@ pub fn threads(store: &Store, slug: &Slug, shown: Option<&str>) -> Result<Thread
 }
 
 fn comment(store: &Store, slug: &Slug, request: CommentRequest) -> Result<String, String> {
-    let done = match request {
+    use crate::usecase::Comment;
+    let comment = match &request {
         CommentRequest::Add {
             draft,
             start,
             end,
             text,
             shown,
-        } => match shown {
-            Some(shown) => store.add_thread_on_text(slug, draft, &shown, start, end, &text),
-            None => store.add_thread(slug, draft, start, end, &text),
-        }
-        .map(|(t, _)| {
-            let (a, b) = (t.anchor.start, t.anchor.end);
-            format!(
-                "Started thread {} on {} of draft {}",
-                t.id,
-                line_label(a, b),
-                t.draft
-            )
-        }),
-        CommentRequest::Reply { id, text } => store
-            .reply_to_thread(slug, &id, &text)
-            .map(|_| "Replied".to_string()),
-        CommentRequest::Resolve { id } => store
-            .resolve_thread(slug, &id, None)
-            .map(|_| "Resolved the thread".to_string()),
-        CommentRequest::Reopen { id } => store
-            .reopen_thread(slug, &id, None)
-            .map(|_| "Reopened the thread".to_string()),
+        } => Comment::Add {
+            draft: *draft,
+            start: *start,
+            end: *end,
+            text,
+            shown: shown.as_deref(),
+        },
+        CommentRequest::Reply { id, text } => Comment::Reply { id, text },
+        CommentRequest::Resolve { id } => Comment::Resolve { id, text: None },
+        CommentRequest::Reopen { id } => Comment::Reopen { id, text: None },
     };
-    done.map_err(|e| e.to_string())
+    crate::usecase::comment(store, slug, comment)
+        .map(|done| done.status_line())
+        .map_err(|e| e.to_string())
 }
 
 /// A document's approvals as the approvals screen shows them.
@@ -191,25 +183,13 @@ pub struct ApprovalsView {
 
 /// Reads a document's approvals.
 pub fn approvals(store: &Store, slug: &Slug) -> Result<ApprovalsView, String> {
-    let a = store.approvals(slug).map_err(|e| e.to_string())?;
-    let names = a
-        .status
-        .columns
-        .iter()
-        .map(|b| {
-            a.config
-                .body(&b.0)
-                .map(|body| body.name.clone())
-                .unwrap_or_default()
-        })
-        .collect();
-    let is_lead = store.lead_identity(&a.config, "record decisions").is_ok();
+    let a = crate::usecase::approvals(store, slug).map_err(|e| e.to_string())?;
     Ok(ApprovalsView {
-        title: a.entry.meta.title.clone(),
+        title: a.title,
         status: a.status,
-        names,
+        names: a.names,
         problems: a.problems.iter().map(|p| p.to_string()).collect(),
-        is_lead,
+        is_lead: a.is_lead,
     })
 }
 
@@ -240,15 +220,6 @@ pub struct ComputedDiff {
     pub diff: crate::diff::TextDiff,
     pub sections: Vec<crate::diff::SectionChange>,
     pub actions: Vec<crate::diff::ActionChange>,
-}
-
-/// Open threads placed on the two texts of a diff: `(first, last, id)`, lines
-/// 1-based and inclusive. A thread whose passage is gone from one side is
-/// simply not on that side.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct DiffThreads {
-    pub old: std::sync::Arc<crate::store::ThreadLines>,
-    pub new: std::sync::Arc<crate::store::ThreadLines>,
 }
 
 /// A governing body's standing on a document, as an agenda item's row shows it.
@@ -340,16 +311,6 @@ pub struct WorkspaceView {
     pub problems: Vec<String>,
     /// A first look ([`Request::Glance`]): the full read is still under way.
     pub refreshing: bool,
-}
-
-#[derive(Debug, Clone)]
-pub struct OpenedDocument {
-    pub slug: Slug,
-    pub title: String,
-    /// The commit the text was read from; a save is made against it.
-    pub base: Oid,
-    pub draft: usize,
-    pub text: String,
 }
 
 /// Checks cheaply that `repo` is a readable workspace, before the screen opens.
@@ -485,19 +446,7 @@ fn identity(store: &Store) -> String {
 
 /// Reads the latest draft of a document for the editor.
 pub fn open(store: &Store, slug: &Slug) -> Result<OpenedDocument, String> {
-    // Only this document's files: opening must not validate the whole workspace.
-    let head = store.head().map_err(|e| e.to_string())?;
-    let head = head.ok_or_else(|| crate::store::StoreError::UnknownStrategy(slug.to_string()).to_string())?;
-    let entry = store.entry_at(head, slug).map_err(|e| e.to_string())?;
-    let text = store.document_text(&entry).map_err(|e| e.to_string())?;
-    let draft = store.drafts(slug).map_err(|e| e.to_string())?.len();
-    Ok(OpenedDocument {
-        slug: slug.clone(),
-        title: entry.meta.title,
-        base: head,
-        draft,
-        text,
-    })
+    crate::usecase::open(store, slug).map_err(|e| e.to_string())
 }
 
 /// Saves the editor's text as a new draft made against `base`.
@@ -513,39 +462,25 @@ pub fn save(store: &Store, slug: &Slug, base: Oid, text: &str, message: &str) ->
     crate::usecase::save(store, &request).map_err(|e| e.to_string())
 }
 
-/// The drafts of a document with their labels (tags on their commits).
+/// The drafts of a document with their labels (tags on their commits) and
+/// the bodies' decisions on them.
 pub fn history(store: &Store, slug: &Slug) -> Result<Vec<HistoryEntry>, String> {
-    let labels = store.tags_by_commit().map_err(|e| e.to_string())?;
-    // Decisions per draft commit; a broken decision file only loses this column.
-    let mut decisions: std::collections::HashMap<String, Vec<String>> = std::collections::HashMap::new();
-    let approvals = store.approvals(slug).ok();
-    // The approvals already hold the drafts; number them again only without them.
-    let drafts = match &approvals {
-        Some(a) => a.drafts.clone(),
-        None => store.drafts(slug).map_err(|e| e.to_string())?,
-    };
-    if let Some(approvals) = approvals {
-        let status = &approvals.status;
-        for row in &status.rows {
-            let cells = row
-                .cells
-                .iter()
-                .zip(&status.columns)
-                .filter_map(|(cell, body)| cell.map(|o| format!("{body} {}", o.symbol())));
-            decisions.insert(row.commit.clone(), cells.collect());
-        }
-    }
+    let drafts = crate::usecase::history(store, slug).map_err(|e| e.to_string())?;
     Ok(drafts
         .into_iter()
-        .map(|d| HistoryEntry {
-            number: d.number,
-            commit: d.commit,
-            date: d.time.strftime("%Y-%m-%d %H:%M").to_string(),
-            author: d.author,
-            summary: d.summary,
-            labels: labels.get(&d.commit).cloned().unwrap_or_default(),
-            recorded: d.recorded,
-            decisions: decisions.remove(&d.commit.to_string()).unwrap_or_default(),
+        .map(|h| HistoryEntry {
+            number: h.draft.number,
+            commit: h.draft.commit,
+            date: h.draft.time.strftime("%Y-%m-%d %H:%M").to_string(),
+            author: h.draft.author,
+            summary: h.draft.summary,
+            labels: h.labels,
+            recorded: h.draft.recorded,
+            decisions: h
+                .decisions
+                .iter()
+                .map(|(body, outcome)| format!("{body} {}", outcome.symbol()))
+                .collect(),
         })
         .collect())
 }
@@ -553,60 +488,36 @@ pub fn history(store: &Store, slug: &Slug) -> Result<Vec<HistoryEntry>, String> 
 /// How long a word diff may take before it is shown as approximate.
 const DIFF_BUDGET: std::time::Duration = std::time::Duration::from_millis(300);
 
+/// The sides of a diff request.
+fn sides<'a>(key: &DiffKey, to_text: Option<&'a str>) -> (Side<'a>, Side<'a>) {
+    let from = key.from.map_or(Side::Empty, Side::Commit);
+    let to = match to_text {
+        Some(text) => Side::Edited { base: key.to, text },
+        None => Side::Commit(key.to),
+    };
+    (from, to)
+}
+
 /// Reads both versions and compares them.
 pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff, String> {
-    // Only this document's files at each commit, not the whole workspace.
-    let read = |commit: Oid| -> Result<(std::sync::Arc<str>, Vec<crate::domain::Action>), String> {
-        let entry = store
-            .entry_at(commit, &request.key.slug)
-            .map_err(|e| e.to_string())?;
-        let text = store.document_text_shared(&entry).map_err(|e| e.to_string())?;
-        Ok((text, entry.meta.actions))
-    };
-    let (old, old_actions) = match request.key.from {
-        Some(commit) => read(commit)?,
-        None => (std::sync::Arc::from(""), Vec::new()),
-    };
-    let (mut new, new_actions) = read(request.key.to)?;
-    if let Some(text) = &request.to_text {
-        new = std::sync::Arc::from(text.as_str());
-    }
-    let diff = crate::diff::diff(&old, &new, DIFF_BUDGET);
-    let sections = crate::diff::sections(&diff, &old, &new);
-    let actions = crate::diff::workplan(&old_actions, &new_actions);
+    let (from, to) = sides(&request.key, request.to_text.as_deref());
+    let c = crate::usecase::compare(store, &request.key.slug, from, to, DIFF_BUDGET)
+        .map_err(|e| e.to_string())?;
     Ok(ComputedDiff {
         from_label: request.from_label.clone(),
         to_label: request.to_label.clone(),
-        old,
-        new,
-        diff,
-        sections,
-        actions,
+        old: c.old.text,
+        new: c.new.text,
+        diff: c.diff,
+        sections: c.sections,
+        actions: c.actions,
     })
 }
 
-/// Places the document's open threads on both texts of a diff. Each placement
-/// takes a line diff per draft the threads were made on, so it comes after the
-/// diff itself, and placements on a draft are remembered (by its blob).
+/// Places the document's open threads on both texts of a diff.
 pub fn diff_threads(store: &Store, key: &DiffKey, to_text: Option<&str>) -> Result<DiffThreads, String> {
-    let slug = &key.slug;
-    let on = |commit: Oid| -> crate::store::Result<std::sync::Arc<crate::store::ThreadLines>> {
-        let entry = store.entry_at(commit, slug)?;
-        let text = store.document_text_shared(&entry)?;
-        store.open_thread_lines_cached(slug, entry.document, &text)
-    };
-    let old = match key.from {
-        Some(commit) => on(commit),
-        None => Ok(Default::default()),
-    };
-    let new = match to_text {
-        Some(text) => store.open_thread_lines(slug, text).map(std::sync::Arc::new),
-        None => on(key.to),
-    };
-    Ok(DiffThreads {
-        old: old.map_err(|e| e.to_string())?,
-        new: new.map_err(|e| e.to_string())?,
-    })
+    let (from, to) = sides(key, to_text);
+    crate::usecase::thread_marks(store, &key.slug, from, to).map_err(|e| e.to_string())
 }
 
 /// The workers: one thread for everything but diffs, and two for diffs (and
@@ -866,30 +777,15 @@ pub fn handle(store: &Result<Store, String>, request: Request) -> Response {
             Response::Commented(slug, result)
         }
         Request::Decide(slug, input) => {
-            let result = store
-                .decide(&slug, input)
-                .map(|r| {
-                    let mut text = format!(
-                        "Recorded {} {} on draft {}",
-                        r.decision.body,
-                        r.decision.outcome.label_da(),
-                        r.decision.draft
-                    );
-                    for w in r.warnings {
-                        text.push_str(&format!(" ({w})"));
-                    }
-                    text
-                })
+            let result = crate::usecase::decide(store, &slug, input)
+                .map(|decided| decided.status_line())
                 .map_err(|e| e.to_string());
             Response::Approved(slug, result)
         }
         Request::Tag { slug, draft, force } => {
-            let result = store
-                .tag_approved(&slug, draft, force)
-                .map(|t| {
-                    let signed = if t.signed { ", signed" } else { "" };
-                    format!("Tagged draft {} as {}{signed}", t.draft, t.name)
-                })
+            // The approvals screen shows the decision files it cannot read.
+            let result = crate::usecase::tag(store, &slug, draft, force, &mut |_| {})
+                .map(|tagged| tagged.status_line())
                 .map_err(|e| e.to_string());
             Response::Approved(slug, result)
         }

@@ -1,15 +1,31 @@
 //! What a person does with udkast, one function per use case, called by the
 //! command line and by the TUI's worker alike. The faces parse input and show
 //! output; the checks and the writes are here, once, so neither face can skip
-//! one the other makes.
+//! one the other makes. Where the two faces word a result differently (a
+//! status line, a line on standard output), both wordings are methods of the
+//! result, side by side.
 
+mod approvals;
+mod approve;
+mod comment;
+mod compare;
 mod documents;
+mod history;
+mod open;
 mod save;
 mod threads;
+mod verify;
 
+pub use approvals::{AllApprovals, DocumentApprovals, DocumentStatus, all_approvals, approvals};
+pub use approve::{Decided, TaggedVersion, decide, tag};
+pub use comment::{Comment, Commented, Done, comment};
+pub use compare::{Compared, Comparison, Side, ThreadMarks, compare, thread_marks};
 pub use documents::{DocumentRow, Documents, documents, order};
+pub use history::{HistoryDraft, history};
+pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
 pub use threads::{PlacedThread, Shown, Threads, threads};
+pub use verify::{Verified, verify};
 
 use crate::domain::Invalid;
 use crate::store::StoreError;

@@ -1,0 +1,71 @@
+//! Checking the workspace's decisions and approved versions against its
+//! history and roles (`udkast verify`, and the check a server's pre-receive
+//! hook runs).
+
+use super::Refused;
+use crate::store::{Store, Verification};
+
+/// What `verify` found, on which branch.
+#[derive(Debug)]
+pub struct Verified {
+    pub verification: Verification,
+    pub branch: String,
+}
+
+impl Verified {
+    /// True when nothing is wrong.
+    pub fn ok(&self) -> bool {
+        self.verification.findings.is_empty()
+    }
+
+    /// One sentence: what was checked, or how many problems were found.
+    pub fn summary(&self) -> String {
+        let v = &self.verification;
+        if self.ok() {
+            format!(
+                "Verified {} document{}, {} decision{} and {} approved version{} on {}: all in order",
+                v.strategies,
+                plural(v.strategies),
+                v.decisions,
+                plural(v.decisions),
+                v.tags,
+                plural(v.tags),
+                self.branch
+            )
+        } else {
+            let n = v.findings.len();
+            format!("verify found {n} problem{}", plural(n))
+        }
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Checks every decision and approved-version tag on the branch.
+pub fn verify(store: &Store) -> Result<Verified, Refused> {
+    Ok(Verified {
+        verification: store.verify()?,
+        branch: store.branch_short(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_is_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = dir.path().join("demo");
+        crate::sample::build_demo(&repo).unwrap();
+        let verified = verify(&Store::open(&repo).unwrap()).unwrap();
+        assert!(verified.ok(), "{:?}", verified.verification.findings);
+        assert!(
+            verified.summary().ends_with(": all in order"),
+            "{}",
+            verified.summary()
+        );
+    }
+}
