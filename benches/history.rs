@@ -237,8 +237,8 @@ fn benches(c: &mut Criterion) {
     let drafts_of_doc = worker.as_ref().unwrap().drafts(&slug).unwrap();
     let key_of = |pair: usize| jobs::DiffKey {
         slug: slug.clone(),
-        from: Some(drafts_of_doc[pair - 1].commit),
-        to: drafts_of_doc[pair].commit,
+        from: Some(drafts_of_doc[pair - 1].commit.into()),
+        to: drafts_of_doc[pair].commit.into(),
         buffer: None,
     };
     let mut pair = 0usize;

@@ -56,7 +56,7 @@ fn app_with(text: &str) -> App {
     let opened = OpenedDocument {
         slug: Slug::parse("bench").unwrap(),
         title: "Benchmark".into(),
-        base: git2::Oid::ZERO_SHA1,
+        base: git2::Oid::ZERO_SHA1.into(),
         draft: 1,
         text: text.to_string(),
     };

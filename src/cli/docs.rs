@@ -52,7 +52,7 @@ pub fn new(
         &store,
         &SavedDraft {
             slug,
-            commit: saved.commit,
+            commit: saved.commit.into(),
             draft: draft.unwrap_or(0),
             text: String::new(),
             merged: saved.merged,
@@ -236,7 +236,7 @@ pub fn save(
     };
     let store = Store::open(repo)?;
     let base = match base {
-        Some(spec) => Some(store.version(&slug, spec)?.commit),
+        Some(spec) => Some(store.version(&slug, spec)?.commit.into()),
         None => None,
     };
     let request = SaveRequest {

@@ -10,6 +10,7 @@
 mod approve;
 mod cache;
 mod comments;
+mod commit_id;
 mod decisions;
 mod error;
 mod history;
@@ -28,6 +29,7 @@ use git2::{Oid, Repository, Signature};
 
 pub use approve::{DecisionInput, Recorded, Tagged};
 pub use comments::{CommentOp, ThreadLines, comment_trailer, line_label};
+pub use commit_id::{CommitId, NotACommitId, text_id};
 pub use decisions::{Approvals, DecisionFiles};
 pub use error::{Result, StoreError};
 pub use history::{Draft, DraftIndex, FoundDraft, Reading, parse_trailers};
@@ -271,6 +273,7 @@ impl Store {
 }
 
 /// Short commit id as git prints it.
-pub fn short(oid: Oid) -> String {
+pub fn short(oid: impl Into<Oid>) -> String {
+    let oid: Oid = oid.into();
     oid.to_string()[..7].to_string()
 }

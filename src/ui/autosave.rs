@@ -21,9 +21,7 @@ use crate::store::write_atomically;
 pub fn workspace_dir(state_dir: &Path, git_dir: &Path) -> PathBuf {
     let canonical = git_dir.canonicalize().unwrap_or(git_dir.to_path_buf());
     let text = canonical.to_string_lossy();
-    let hash = git2::Oid::hash_object(git2::ObjectType::Blob, text.as_bytes())
-        .map(|o| o.to_string()[..10].to_string())
-        .unwrap_or_else(|_| "0".into());
+    let hash = crate::store::text_id(text.as_bytes())[..10].to_string();
     let name = canonical
         .parent()
         .filter(|_| canonical.ends_with(".git"))

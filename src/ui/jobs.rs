@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
 
-use git2::Oid;
-
 use crate::domain::{BodyId, Kind, Slug, WorkspaceConfig, paths};
-use crate::store::Store;
+use crate::store::{CommitId, Store};
 use crate::usecase::Side;
 pub use crate::usecase::{OpenedDocument, PlacedThread, SavedDraft, ThreadMarks as DiffThreads};
 
@@ -24,7 +22,7 @@ pub enum Request {
     Open(Slug),
     Save {
         slug: Slug,
-        base: Oid,
+        base: CommitId,
         text: String,
         message: String,
     },
@@ -58,8 +56,8 @@ pub enum Request {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct DiffKey {
     pub slug: Slug,
-    pub from: Option<Oid>,
-    pub to: Oid,
+    pub from: Option<CommitId>,
+    pub to: CommitId,
     /// The editor's buffer version, when `to` is the unsaved text.
     pub buffer: Option<u64>,
 }
@@ -197,7 +195,7 @@ pub fn approvals(store: &Store, slug: &Slug) -> Result<ApprovalsView, String> {
 #[derive(Debug, Clone)]
 pub struct HistoryEntry {
     pub number: u32,
-    pub commit: Oid,
+    pub commit: CommitId,
     pub date: String,
     pub author: String,
     pub summary: String,
@@ -304,7 +302,7 @@ pub struct WorkspaceView {
     pub name: String,
     pub branch: String,
     pub identity: String,
-    pub head: Oid,
+    pub head: CommitId,
     pub git_dir: PathBuf,
     pub config: WorkspaceConfig,
     pub items: Vec<Item>,
@@ -408,7 +406,7 @@ pub fn glance(store: &Store) -> Result<WorkspaceView, String> {
     Ok(view(
         store,
         snapshot.config,
-        snapshot.commit,
+        snapshot.commit.into(),
         items,
         Vec::new(),
         true,
@@ -419,7 +417,7 @@ pub fn glance(store: &Store) -> Result<WorkspaceView, String> {
 fn view(
     store: &Store,
     config: WorkspaceConfig,
-    head: Oid,
+    head: CommitId,
     items: Vec<Item>,
     problems: Vec<String>,
     refreshing: bool,
@@ -450,7 +448,13 @@ pub fn open(store: &Store, slug: &Slug) -> Result<OpenedDocument, String> {
 }
 
 /// Saves the editor's text as a new draft made against `base`.
-pub fn save(store: &Store, slug: &Slug, base: Oid, text: &str, message: &str) -> Result<SavedDraft, String> {
+pub fn save(
+    store: &Store,
+    slug: &Slug,
+    base: CommitId,
+    text: &str,
+    message: &str,
+) -> Result<SavedDraft, String> {
     let source = paths::document(slug);
     let request = crate::usecase::SaveRequest {
         slug,
@@ -470,7 +474,7 @@ pub fn history(store: &Store, slug: &Slug) -> Result<Vec<HistoryEntry>, String> 
         .into_iter()
         .map(|h| HistoryEntry {
             number: h.draft.number,
-            commit: h.draft.commit,
+            commit: h.draft.commit.into(),
             date: h.draft.time.strftime("%Y-%m-%d %H:%M").to_string(),
             author: h.draft.author,
             summary: h.draft.summary,
@@ -574,7 +578,7 @@ pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<
 pub fn found_entry(found: &crate::store::FoundDraft) -> (String, HistoryEntry) {
     let entry = HistoryEntry {
         number: 0,
-        commit: found.commit,
+        commit: found.commit.into(),
         date: found.time.strftime("%Y-%m-%d %H:%M").to_string(),
         author: found.author.to_string(),
         summary: found.summary.clone(),

@@ -11,7 +11,7 @@ use git2::Oid;
 use super::Refused;
 use crate::diff::{ActionChange, SectionChange, TextDiff};
 use crate::domain::{Action, Slug};
-use crate::store::{Store, ThreadLines};
+use crate::store::{CommitId, Store, ThreadLines};
 
 /// One side of a comparison.
 #[derive(Debug, Clone, Copy)]
@@ -22,10 +22,10 @@ pub enum Side<'a> {
     /// or a commit (see `Store::version`).
     Named(&'a str),
     /// The document at a commit.
-    Commit(Oid),
+    Commit(CommitId),
     /// A text not saved yet (the editor's), with the actions of the
     /// document at `base`.
-    Edited { base: Oid, text: &'a str },
+    Edited { base: CommitId, text: &'a str },
 }
 
 /// One version of the document as compared.
@@ -34,7 +34,7 @@ pub struct Compared {
     /// How a person would call it ("draft 7", "klima/v2 (draft 5)"), when
     /// the side was named.
     pub label: Option<String>,
-    pub commit: Option<Oid>,
+    pub commit: Option<CommitId>,
     /// Its draft number, when the side was named and is a draft.
     pub draft: Option<u32>,
     /// Shared with the store's text cache: neighbouring diffs share a text.
@@ -87,7 +87,7 @@ fn read(store: &Store, slug: &Slug, side: Side<'_>) -> Result<Compared, Refused>
         };
         Ok(Compared {
             label: None,
-            commit: Some(commit),
+            commit: Some(commit.into()),
             draft: None,
             text,
             actions: entry.meta.actions,
@@ -105,14 +105,14 @@ fn read(store: &Store, slug: &Slug, side: Side<'_>) -> Result<Compared, Refused>
             let version = store.version(slug, spec)?;
             Ok(Compared {
                 label: Some(version.label),
-                commit: Some(version.commit),
+                commit: Some(version.commit.into()),
                 draft: version.draft,
                 text: Arc::from(version.text),
                 actions: version.meta.actions,
             })
         }
-        Side::Commit(commit) => at(commit, None),
-        Side::Edited { base, text } => at(base, Some(text)),
+        Side::Commit(commit) => at(commit.into(), None),
+        Side::Edited { base, text } => at(base.into(), Some(text)),
     }
 }
 
@@ -140,9 +140,9 @@ pub fn thread_marks(
             Side::Empty => return Ok(Arc::default()),
             Side::Edited { text, .. } => return Ok(Arc::new(store.open_thread_lines(slug, text)?)),
             Side::Commit(commit) => commit,
-            Side::Named(spec) => store.version(slug, spec)?.commit,
+            Side::Named(spec) => store.version(slug, spec)?.commit.into(),
         };
-        let entry = store.entry_at(commit, slug)?;
+        let entry = store.entry_at(commit.into(), slug)?;
         let text = store.document_text_shared(&entry)?;
         Ok(store.open_thread_lines_cached(slug, entry.document, &text)?)
     };

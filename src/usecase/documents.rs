@@ -1,10 +1,8 @@
 //! The documents of the workspace, as the overview and `udkast list` show them.
 
-use git2::Oid;
-
 use super::Refused;
 use crate::domain::{BodyId, Invalid, Kind, Slug, Standing, ThreadStatus, WorkspaceConfig};
-use crate::store::{Draft, Store};
+use crate::store::{CommitId, Draft, Store};
 
 /// One document at the head.
 #[derive(Debug, Clone)]
@@ -26,7 +24,7 @@ pub struct DocumentRow {
 /// not parse.
 #[derive(Debug)]
 pub struct Documents {
-    pub commit: Oid,
+    pub commit: CommitId,
     pub config: WorkspaceConfig,
     pub rows: Vec<DocumentRow>,
     pub problems: Vec<Invalid>,
@@ -66,7 +64,7 @@ pub fn documents(store: &Store) -> Result<Documents, Refused> {
         .collect();
     rows.sort_by_cached_key(|r| order(&r.title, &r.slug));
     Ok(Documents {
-        commit: snapshot.commit,
+        commit: snapshot.commit.into(),
         config: snapshot.config,
         rows,
         problems: snapshot.problems,

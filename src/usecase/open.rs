@@ -1,10 +1,8 @@
 //! Opening a document's latest draft in the editor.
 
-use git2::Oid;
-
 use super::Refused;
 use crate::domain::Slug;
-use crate::store::{Draft, Store, StoreError};
+use crate::store::{CommitId, Draft, Store, StoreError};
 
 /// A document's latest draft, ready to edit.
 #[derive(Debug, Clone)]
@@ -12,7 +10,7 @@ pub struct OpenedDocument {
     pub slug: Slug,
     pub title: String,
     /// The commit the text was read from; a save is made against it.
-    pub base: Oid,
+    pub base: CommitId,
     pub draft: usize,
     pub text: String,
 }
@@ -33,7 +31,7 @@ pub fn open(store: &Store, slug: &Slug) -> Result<OpenedDocument, Refused> {
     Ok(OpenedDocument {
         slug: slug.clone(),
         title: entry.meta.title,
-        base: head,
+        base: head.into(),
         draft,
         text,
     })
@@ -93,7 +91,7 @@ mod tests {
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
         let opened = open(&store, &slug).unwrap();
         assert_eq!(opened.draft, store.drafts(&slug).unwrap().len());
-        assert_eq!(Some(opened.base), store.head().unwrap());
+        assert_eq!(Some(opened.base.oid()), store.head().unwrap());
         // Another writer saves (a second store on the same repository, as
         // another process would): the next open sees the new draft and its
         // number together.

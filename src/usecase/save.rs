@@ -1,10 +1,8 @@
 //! Saving a text as the next draft of a document.
 
-use git2::Oid;
-
 use super::Refused;
 use crate::domain::{Slug, check_document, paths};
-use crate::store::{Change, Store, StoreError, parse_trailers};
+use crate::store::{Change, CommitId, Store, StoreError, parse_trailers};
 
 /// A text to save and what it was made from.
 #[derive(Debug)]
@@ -13,7 +11,7 @@ pub struct SaveRequest<'a> {
     pub text: &'a [u8],
     /// The draft's commit the text is an edit of: what others saved since
     /// is merged in. `None`: the latest draft.
-    pub base: Option<Oid>,
+    pub base: Option<CommitId>,
     pub message: &'a str,
     /// What the text is called in an error ("document.md", a file name,
     /// "<stdin>").
@@ -24,7 +22,7 @@ pub struct SaveRequest<'a> {
 #[derive(Debug, Clone)]
 pub struct SavedDraft {
     pub slug: Slug,
-    pub commit: Oid,
+    pub commit: CommitId,
     pub draft: u32,
     /// The draft's text: after a merge it holds other writers' changes too.
     pub text: String,
@@ -47,7 +45,7 @@ pub fn save(store: &Store, request: &SaveRequest<'_>) -> Result<SavedDraft, Refu
     if store.blob(entry.document)? == request.text {
         return Err(StoreError::Unchanged.into());
     }
-    let base = request.base.unwrap_or(head);
+    let base = request.base.map_or(head, CommitId::oid);
     if base != head && store.entry_at(base, slug).and_then(|e| store.blob(e.document))? == request.text {
         return Err(StoreError::Unchanged.into());
     }
@@ -65,7 +63,7 @@ pub fn save(store: &Store, request: &SaveRequest<'_>) -> Result<SavedDraft, Refu
     };
     Ok(SavedDraft {
         slug: slug.clone(),
-        commit: saved.commit,
+        commit: saved.commit.into(),
         draft: draft.unwrap_or(0),
         text,
         merged: saved.merged,
@@ -85,11 +83,16 @@ mod tests {
         (dir, store)
     }
 
-    fn request<'a>(slug: &'a Slug, text: &'a [u8], base: Option<Oid>, message: &'a str) -> SaveRequest<'a> {
+    fn request<'a>(
+        slug: &'a Slug,
+        text: &'a [u8],
+        base: Option<git2::Oid>,
+        message: &'a str,
+    ) -> SaveRequest<'a> {
         SaveRequest {
             slug,
             text,
-            base,
+            base: base.map(Into::into),
             message,
             source: "document.md",
         }

@@ -523,7 +523,7 @@ impl Screen for ApprovalsState {
                 let (Some(commit), Some(draft)) = (self.selected_commit(), self.selected_draft()) else {
                     return true;
                 };
-                let Ok(commit) = git2::Oid::from_str(&commit) else {
+                let Ok(commit) = commit.parse() else {
                     return true;
                 };
                 fx.push(Effect::Compare {

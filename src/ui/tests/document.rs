@@ -207,7 +207,7 @@ fn escape_characters_are_drawn_inert() {
     let opened = jobs::OpenedDocument {
         slug: Slug::parse("x").unwrap(),
         title: "Farlig".into(),
-        base: git2::Oid::ZERO_SHA1,
+        base: git2::Oid::ZERO_SHA1.into(),
         draft: 1,
         text: "a\u{1b}[2Jb\tc\u{7}\n".into(),
     };

@@ -310,7 +310,7 @@ fn history_shows_the_drafts_found_so_far_then_numbers_them() {
 fn a_diff_that_failed_is_not_asked_for_again() {
     let entry = |n: u8| jobs::HistoryEntry {
         number: n.into(),
-        commit: git2::Oid::from_bytes(&[n; 20]).unwrap(),
+        commit: git2::Oid::from_bytes(&[n; 20]).unwrap().into(),
         date: "2025-01-01 10:00".into(),
         author: "Søren Bak".into(),
         summary: format!("Udkast {n}"),

@@ -10,7 +10,7 @@ mod screen;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use git2::Oid;
+use crate::store::CommitId;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use crate::domain::Slug;
@@ -46,7 +46,7 @@ const OUTLINE_WIDTH: u16 = 28;
 pub struct DocumentState {
     pub slug: Slug,
     pub title: String,
-    pub base: Oid,
+    pub base: CommitId,
     pub draft: usize,
     /// The latest draft's text, for the changed-lines gutter.
     saved_text: String,

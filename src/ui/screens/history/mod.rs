@@ -17,6 +17,7 @@ use std::ops::RangeInclusive;
 use std::sync::Arc;
 
 use crate::domain::Slug;
+use crate::store::CommitId;
 use crate::ui::actions::Action;
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, DiffThreads, HistoryEntry, Request};
 use crate::ui::screens::review::CommentTarget;
@@ -58,7 +59,7 @@ pub enum Special {
     /// The editor's unsaved text (at this buffer version) against the latest draft.
     Buffer(u64),
     /// The latest draft against the approved version at this commit.
-    Approved { commit: git2::Oid, label: String },
+    Approved { commit: CommitId, label: String },
 }
 
 /// Where the movement keys go.
@@ -169,7 +170,7 @@ impl HistoryState {
     fn replace_entries(&mut self, entries: Vec<HistoryEntry>) {
         let selected = self.entries.get(self.selected).map(|e| e.commit);
         let marked = self.marked.and_then(|m| self.entries.get(m)).map(|e| e.commit);
-        let at = |commit: Option<git2::Oid>| commit.and_then(|c| entries.iter().position(|e| e.commit == c));
+        let at = |commit: Option<CommitId>| commit.and_then(|c| entries.iter().position(|e| e.commit == c));
         self.selected = at(selected)
             .unwrap_or(self.selected)
             .min(entries.len().saturating_sub(1));
@@ -516,7 +517,7 @@ impl HistoryState {
             .ok_or("The drafts are still being compared")?;
         let rows = r.rows.get(self.selected_rows()).unwrap_or_default();
         let span = |lines: Vec<usize>| Some((*lines.iter().min()?, *lines.iter().max()?));
-        let number = |commit: git2::Oid| {
+        let number = |commit: CommitId| {
             self.entries
                 .iter()
                 .find(|e| e.commit == commit)
