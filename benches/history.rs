@@ -119,7 +119,7 @@ fn press(app: &mut App, code: KeyCode) {
 }
 
 /// Runs queued jobs synchronously with one store, as the worker would.
-fn settle(app: &mut App, store: &Result<Store, String>) {
+fn settle(app: &mut App, store: &Result<Store, jobs::Failed>) {
     while !app.requests.is_empty() {
         for request in app.requests.drain(..).collect::<Vec<_>>() {
             let response = jobs::handle(store, request);
@@ -203,7 +203,7 @@ fn benches(c: &mut Criterion) {
             state: state.path().to_path_buf(),
         },
     );
-    let worker = Store::open(&small).map_err(|e| e.to_string());
+    let worker = Store::open(&small).map_err(jobs::failed);
     settle(&mut app, &worker);
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     while app.overview.selected_slug().as_ref().map(Slug::as_str) != Some("doc-0") {

@@ -208,6 +208,11 @@ impl Store {
         self.cancel.clone()
     }
 
+    /// Makes `cancel` the flag that stops this store's long reads.
+    pub fn set_cancel(&mut self, cancel: Cancel) {
+        self.cancel = cancel;
+    }
+
     /// Keeps `bytes` under `name` in the private folder, for a later
     /// [`recall`](Self::recall): things worth showing before they can be
     /// recomputed (the overview's rows). Failing to write only costs speed.

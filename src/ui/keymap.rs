@@ -316,11 +316,44 @@ impl Keymap {
             })
             .unwrap_or_default()
     }
+
+    /// The first key that runs `action` in `context` (outside the editor,
+    /// a global one too), as the tab and status lines show it (`F1`, `^X`).
+    pub fn key_here(&self, context: Context, action: Action) -> Option<String> {
+        let mut keys = self.keys_for(context, action);
+        if keys.is_empty() && !matches!(context, Context::Document | Context::DocumentNormal) {
+            keys = self.keys_for(Context::Global, action);
+        }
+        keys.first().map(|k| short_key(k))
+    }
+}
+
+/// A key as the tab bar shows it: `F1`, `^P`, `M-1`; one character as is.
+pub fn short_key(key: &str) -> String {
+    if let Some(rest) = key.strip_prefix("ctrl-").filter(|r| r.chars().count() == 1) {
+        return format!("^{}", rest.to_uppercase());
+    }
+    if let Some(rest) = key.strip_prefix("alt-") {
+        return format!("M-{rest}");
+    }
+    match key.strip_prefix('f') {
+        Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => format!("F{n}"),
+        _ => key.to_string(),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_are_shown_short() {
+        assert_eq!(short_key("f10"), "F10");
+        assert_eq!(short_key("ctrl-p"), "^P");
+        assert_eq!(short_key("alt-1"), "M-1");
+        assert_eq!(short_key("?"), "?");
+        assert_eq!(short_key("f"), "f");
+    }
 
     fn chord(s: &str) -> Chord {
         Chord::parse(s).unwrap()

@@ -98,6 +98,9 @@ fn event_loop(
             terminal.draw(|frame| app.draw(frame)).map_err(io)?;
             dirty = false;
         }
+        if std::mem::take(&mut app.cancel) {
+            requests.cancel();
+        }
         if let Some(text) = app.clipboard_out.take() {
             osc52(terminal.backend_mut().writer_mut(), &text).map_err(io)?;
         }

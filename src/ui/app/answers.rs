@@ -3,7 +3,7 @@
 
 use super::App;
 use crate::ui::autosave;
-use crate::ui::jobs::{HistoryEntry, OpenedDocument, Request, Response};
+use crate::ui::jobs::{self, HistoryEntry, OpenedDocument, Request, Response};
 use crate::ui::overlay::{Overlay, RecoveryOffer};
 use crate::ui::screens::document::DocumentState;
 use crate::ui::screens::{Effects, ScreenId};
@@ -18,10 +18,11 @@ impl App {
             Response::Diffed(..) | Response::DiffSkipped(_) | Response::Found(_)
         ) {
             self.busy = None;
+            self.long_job = false;
         }
         let response = match response {
             Response::Opened(Ok(opened)) => return self.opened(opened),
-            Response::Opened(Err(e)) => return self.error(e),
+            Response::Opened(Err(e)) => return self.error(e.to_string()),
             Response::Found(found) => return self.found(found),
             other => other,
         };
@@ -41,7 +42,10 @@ impl App {
         }
         self.apply(fx);
         match response {
-            Response::Progress(text) => self.busy = Some(text),
+            Response::Progress(text) => {
+                self.busy = Some(text);
+                self.long_job = true;
+            }
             Response::Loaded(Ok(view)) => {
                 self.load_error = None;
                 if view.refreshing {
@@ -54,7 +58,11 @@ impl App {
                     self.error(problem.clone());
                 }
             }
-            Response::Loaded(Err(e)) => self.load_error = Some(e),
+            // Stopped by the user: the overview keeps what the glance showed.
+            Response::Loaded(Err(e)) if jobs::cancelled(&e) => {
+                self.info("Stopped reading the history; r reads the workspace again")
+            }
+            Response::Loaded(Err(e)) => self.load_error = Some(e.to_string()),
             Response::Saved(Ok(saved)) => {
                 if let Some(dir) = self.autosave_dir()
                     && let Some(doc) = self
@@ -85,7 +93,7 @@ impl App {
             Response::Approved(slug, result) => {
                 match result {
                     Ok(text) => self.info(text),
-                    Err(e) => self.error(e),
+                    Err(e) => self.error(e.to_string()),
                 }
                 // The matrix, the overview's badges and the history's labels change.
                 self.requests.push(Request::Approvals(slug.clone()));
@@ -97,7 +105,7 @@ impl App {
             Response::Commented(slug, result) => {
                 match result {
                     Ok(text) => self.info(text),
-                    Err(e) => self.error(e),
+                    Err(e) => self.error(e.to_string()),
                 }
                 self.request_threads(slug);
                 self.requests.push(Request::Load);

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::App;
-use crate::ui::actions::{Action, Context};
+use crate::ui::actions::Action;
 use crate::ui::screens::ScreenId;
 use crate::ui::widgets;
 
@@ -66,13 +66,7 @@ impl App {
     /// that is F1…, not 1…).
     pub(super) fn draw_tabs(&self, frame: &mut Frame<'_>, area: Rect) {
         let context = self.context();
-        let key = |action: Action| -> String {
-            let mut keys = self.keymap.keys_for(context, action);
-            if keys.is_empty() && !matches!(context, Context::Document | Context::DocumentNormal) {
-                keys = self.keymap.keys_for(Context::Global, action);
-            }
-            keys.first().map_or_else(String::new, |k| short_key(k))
-        };
+        let key = |action: Action| self.keymap.key_here(context, action).unwrap_or_default();
         let mut spans = Vec::new();
         for (screen, action) in ScreenId::ALL.iter().zip(SCREEN_ACTIONS) {
             let style = if *screen == self.screen {
@@ -99,29 +93,3 @@ const SCREEN_ACTIONS: [Action; 5] = [
     Action::ScreenReview,
     Action::ScreenApprovals,
 ];
-
-/// A key as the tab bar shows it: `F1`, `^P`, `M-1`; one character as is.
-fn short_key(key: &str) -> String {
-    if let Some(rest) = key.strip_prefix("ctrl-").filter(|r| r.chars().count() == 1) {
-        return format!("^{}", rest.to_uppercase());
-    }
-    if let Some(rest) = key.strip_prefix("alt-") {
-        return format!("M-{rest}");
-    }
-    match key.strip_prefix('f') {
-        Some(n) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => format!("F{n}"),
-        _ => key.to_string(),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn keys_are_shown_short() {
-        assert_eq!(super::short_key("f10"), "F10");
-        assert_eq!(super::short_key("ctrl-p"), "^P");
-        assert_eq!(super::short_key("alt-1"), "M-1");
-        assert_eq!(super::short_key("?"), "?");
-        assert_eq!(super::short_key("f"), "f");
-    }
-}

@@ -63,6 +63,10 @@ pub struct App {
     pub external_edit: Option<String>,
     pub clipboard: String,
     pub busy: Option<String>,
+    /// The job running reports its progress and can be stopped.
+    pub long_job: bool,
+    /// Stop the long job: drained by the loop, which tells the workers.
+    pub cancel: bool,
     /// Drafts a first read of the history found so far, newest first, by
     /// slug: what the history screen shows until the drafts are numbered.
     found: HashMap<String, Vec<HistoryEntry>>,
@@ -92,6 +96,8 @@ impl App {
             external_edit: None,
             clipboard: String::new(),
             busy: Some("Reading the workspace…".into()),
+            long_job: false,
+            cancel: false,
             found: HashMap::new(),
         }
     }
@@ -286,6 +292,12 @@ impl App {
                 self.requests.push(Request::Load);
                 self.busy = Some("Reading the workspace…".into());
             }
+            Action::Cancel if self.long_job => {
+                self.cancel = true;
+                self.long_job = false;
+                self.busy = Some("Stopping…".into());
+            }
+            Action::Cancel => self.info("Nothing is running that can be stopped"),
             other => {
                 self.with_screen(self.screen, |s, fx| s.act(other, fx));
             }

@@ -545,7 +545,7 @@ impl Screen for ApprovalsState {
         {
             match result {
                 Ok(view) => self.set_view(view.clone()),
-                Err(e) => self.error = Some(e.clone()),
+                Err(e) => self.error = Some(e.to_string()),
             }
         }
     }

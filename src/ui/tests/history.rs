@@ -237,7 +237,7 @@ fn history_opens_the_thread_in_view_or_under_the_cursor() {
 fn history_shows_the_drafts_found_so_far_then_numbers_them() {
     let fx = fixture();
     let mut app = app(&fx, false, DEFAULT);
-    let store = crate::store::Store::open(&fx.repo).map_err(|e| e.to_string());
+    let store = crate::store::Store::open(&fx.repo).map_err(jobs::failed);
     let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
     let drafts = store.as_ref().unwrap().drafts(&slug).unwrap();
     let n = drafts.len();

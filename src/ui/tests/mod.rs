@@ -68,7 +68,7 @@ fn open(app: &mut App, repo: &Path, slug: &str) {
 
 /// Runs the worker's jobs synchronously until none are left, as the event loop would.
 fn settle(app: &mut App, repo: &Path) {
-    let store = crate::store::Store::open(repo).map_err(|e| e.to_string());
+    let store = crate::store::Store::open(repo).map_err(jobs::failed);
     for _ in 0..20 {
         let requests: Vec<jobs::Request> = app.requests.drain(..).collect();
         if requests.is_empty() {

@@ -29,3 +29,41 @@ fn esc_never_quits() {
     key(&mut app, KeyCode::Char('q'));
     assert!(app.quit);
 }
+
+/// A long first read of the history says how far it got and how to stop
+/// it; the stop key tells the workers, and the cancelled read is news, not
+/// an error: the overview keeps what it showed.
+#[test]
+fn a_long_read_can_be_stopped() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    settle(&mut app, &fx.repo);
+    app.handle_response(Response::Progress(
+        "Reading the history: 250 of 20000 commits…".into(),
+    ));
+    let shown = render(&mut app, 120, 40);
+    assert!(
+        shown.contains("Reading the history: 250 of 20000 commits… (^X stops)"),
+        "{shown}"
+    );
+    app.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL));
+    assert!(app.cancel, "the loop is asked to tell the workers");
+    assert!(render(&mut app, 120, 40).contains("Stopping…"));
+    let cancelled = jobs::failed(crate::store::StoreError::Cancelled);
+    app.handle_response(Response::Loaded(Err(cancelled)));
+    assert!(app.load_error.is_none() && app.busy.is_none());
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("Stopped reading the history"), "{shown}");
+    assert!(
+        shown.contains("Bæredygtighedsstrategi"),
+        "the documents stay: {shown}"
+    );
+    // With nothing running, the key says so.
+    app.cancel = false;
+    app.handle_key(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::CONTROL));
+    assert!(!app.cancel);
+    assert_eq!(
+        app.message.as_ref().map(|(m, _)| m.as_str()),
+        Some("Nothing is running that can be stopped")
+    );
+}

@@ -44,6 +44,14 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     }
     let left = format!(" {}", parts.join(" │ "));
     let note = match (&app.busy, &app.message) {
+        // A long job says how to stop it.
+        (Some(busy), _) if app.long_job && !app.cancel => {
+            let key = app
+                .keymap
+                .key_here(app.context(), crate::ui::actions::Action::Cancel)
+                .unwrap_or_else(|| ": cancel".into());
+            Some((format!("  {busy} ({key} stops)"), theme.dim()))
+        }
         (Some(busy), _) => Some((format!("  {busy}"), theme.dim())),
         (None, Some((text, is_error))) => {
             let style = if *is_error { theme.error() } else { theme.good() };

@@ -116,13 +116,15 @@ impl Screen for HistoryState {
         match response {
             Response::History(slug, result) if *slug == self.slug => match result {
                 Ok(entries) => self.set_entries(entries.clone()),
-                Err(e) => self.error = Some(e.clone()),
+                Err(e) => self.error = Some(e.to_string()),
             },
             Response::Diffed(key, result) if key.slug == self.slug => {
-                self.diffed(key.clone(), result.clone())
+                self.diffed(key.clone(), result.clone().map_err(|e| e.to_string()))
             }
             Response::DiffThreads(key, result) if key.slug == self.slug => {
-                if let Some(e) = self.marked(key.clone(), result.clone()) {
+                if let Some(e) =
+                    self.marked(key.clone(), result.clone().map(|r| r.map_err(|e| e.to_string())))
+                {
                     fx.error(e);
                 }
             }
