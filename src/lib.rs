@@ -1,10 +1,20 @@
 //! udkast: a terminal workbench for drafting strategies and work plans in git.
 //!
-//! Layers, each knowing only those before it:
+//! Layers, each knowing only those before it (`tests/integration/layers.rs`
+//! checks every file's uses against this order):
+//! - [`text`]: making untrusted text inert; splitting text into lines;
+//! - [`markdown`]: a document's headings, the one parser for them;
+//! - [`dirs`]: the user's own folders (state and configuration);
 //! - [`domain`]: the words of the product and their validation (no I/O);
-//! - [`store`]: the workspace in git, drafts, compare-and-swap writes;
-//! - [`usecase`]: what a person does (save, …), once for both faces;
-//! - [`cli`] and [`ui`]: the command line and the terminal interface.
+//! - [`diff`]: comparing two texts (the only user of `similar`), the views
+//!   of a diff, placing a thread's passage on another version;
+//! - [`editor`]: the text buffer, its motions, undo and layout on screen;
+//! - [`store`]: the workspace in git (the only user of `git2` with the two
+//!   below), drafts, compare-and-swap writes, decisions, tags, verify;
+//! - [`usecase`]: what a person does (open, save, compare, comment, decide,
+//!   tag, verify, …), one function each, for both faces;
+//! - [`sample`]: the bundled sample and its replayed history;
+//! - [`ui`] and [`cli`]: the terminal interface and the command line.
 
 pub mod cli;
 pub mod diff;
