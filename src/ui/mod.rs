@@ -95,7 +95,12 @@ fn event_loop(
             requests.send(request);
         }
         if dirty {
-            terminal.draw(|frame| app.draw(frame)).map_err(io)?;
+            terminal
+                .draw(|frame| {
+                    app.draw(frame);
+                    backend::keep_wide_letters_inside(frame.buffer_mut());
+                })
+                .map_err(io)?;
             dirty = false;
         }
         if std::mem::take(&mut app.cancel) {
