@@ -186,6 +186,29 @@ impl Store {
         Ok(index.write_tree_to(&self.repo)?)
     }
 
+    /// Three-way merge of two texts made from `base`, as saving merges a
+    /// document (git's merge of the file): the merged text, or `None` when
+    /// both changed the same passage.
+    pub fn merge_texts(&self, base: &str, mine: &str, theirs: &str) -> Result<Option<String>> {
+        let tree = |text: &str| -> Result<Tree<'_>> {
+            let blob = self.repo.blob(text.as_bytes())?;
+            let mut builder = self.repo.treebuilder(None)?;
+            builder.insert("document.md", blob, i32::from(FileMode::Blob))?;
+            Ok(self.repo.find_tree(builder.write()?)?)
+        };
+        let index = self
+            .repo
+            .merge_trees(&tree(base)?, &tree(theirs)?, &tree(mine)?, None)?;
+        if index.has_conflicts() {
+            return Ok(None);
+        }
+        let Some(entry) = index.get_path(std::path::Path::new("document.md"), 0) else {
+            return Ok(Some(String::new()));
+        };
+        let bytes = self.blob(entry.id)?;
+        Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+    }
+
     /// Serialises udkast writers of one repository between moving the branch and
     /// updating the working tree, so the two always happen together.
     pub(super) fn worktree_lock(&self) -> Result<Option<File>> {

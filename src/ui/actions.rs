@@ -160,6 +160,7 @@ actions! {
     SearchPrev = "search-prev" in E: "Previous search match";
     Replace = "replace" in E: "Replace every match of the search";
     SaveDraft = "save-draft" in E: "Save the text as a new draft (asks for a message)";
+    Update = "update" in E: "Bring the text onto the latest draft when others saved since (merged as saving merges)";
     ExternalEditor = "external-editor" in E: "Edit the text in $VISUAL / $EDITOR";
     ToggleOutline = "toggle-outline" in E: "Show or hide the section outline";
     OutlineJump = "outline-jump" in E: "Jump to a section of the outline";

@@ -14,6 +14,7 @@ mod history;
 mod open;
 mod save;
 mod threads;
+mod update;
 mod verify;
 
 pub use approvals::{AllApprovals, DocumentApprovals, DocumentStatus, all_approvals, approvals};
@@ -25,6 +26,7 @@ pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
 pub use threads::{PlacedThread, Shown, Threads, threads};
+pub use update::{Updated, update};
 pub use verify::{Verified, verify};
 
 use crate::domain::Invalid;

@@ -63,6 +63,14 @@ impl App {
                 self.info("Stopped reading the history; r reads the workspace again")
             }
             Response::Loaded(Err(e)) => self.load_error = Some(e.to_string()),
+            // The branch moved since the workspace was read: read it again
+            // (the editor then learns of a later draft).
+            Response::Head(Ok(Some(head)))
+                if self.overview.workspace.as_ref().is_some_and(|w| w.head != head)
+                    && self.busy.is_none() =>
+            {
+                self.requests.push(Request::Load);
+            }
             Response::Saved(Ok(saved)) => {
                 if let Some(dir) = self.autosave_dir()
                     && let Some(doc) = self

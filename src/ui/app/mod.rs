@@ -67,6 +67,8 @@ pub struct App {
     pub long_job: bool,
     /// Stop the long job: drained by the loop, which tells the workers.
     pub cancel: bool,
+    /// When to ask next whether the branch moved (while a document is open).
+    next_head_check: Option<std::time::Instant>,
     /// Drafts a first read of the history found so far, newest first, by
     /// slug: what the history screen shows until the drafts are numbered.
     found: HashMap<String, Vec<HistoryEntry>>,
@@ -98,6 +100,7 @@ impl App {
             busy: Some("Reading the workspace…".into()),
             long_job: false,
             cancel: false,
+            next_head_check: None,
             found: HashMap::new(),
         }
     }

@@ -134,7 +134,8 @@ impl App {
     pub(super) fn compare_buffer(&mut self) {
         let Some(h) = self.history.as_mut() else { return };
         match self.document.as_ref().filter(|d| d.slug == h.slug) {
-            Some(doc) if doc.buffer.is_modified() => {
+            // An edit of an older draft differs from the latest even unchanged.
+            Some(doc) if doc.buffer.is_modified() || doc.latest.is_some() => {
                 h.special = Some(Special::Buffer(doc.buffer.version()));
                 h.scroll = 0;
             }

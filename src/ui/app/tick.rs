@@ -1,10 +1,14 @@
 //! Work on a timer: autosave, the gutter and outline after typing pauses,
-//! threads placed on the unsaved text, the presence of other editors.
+//! threads placed on the unsaved text, the presence of other editors, and
+//! whether someone saved a later draft of the document being edited.
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use super::App;
 use crate::ui::jobs::Request;
+
+/// How often an open document checks whether the branch moved.
+const HEAD_EVERY: Duration = Duration::from_secs(3);
 
 impl App {
     // ---- time ------------------------------------------------------------------------
@@ -17,6 +21,11 @@ impl App {
             return false;
         };
         let mut changed = doc.tick(now);
+        // Has anyone moved the branch (a save elsewhere, a plain git commit)?
+        if self.next_head_check.is_none_or(|t| now >= t) {
+            self.next_head_check = Some(now + HEAD_EVERY);
+            self.requests.push(Request::Head);
+        }
         // Threads follow the unsaved text too, so the gutter's » stay on their passages.
         if let Some(shown) = doc.threads_due(now) {
             self.requests.push(Request::Threads {
@@ -56,8 +65,10 @@ impl App {
     /// but a key or an answer can change the screen.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let autosaves = self.autosave_dir().is_some();
-        self.document
-            .as_ref()
-            .map(|doc| doc.next_wake(autosaves).max(now))
+        self.document.as_ref().map(|doc| {
+            let due = doc.next_wake(autosaves);
+            let due = self.next_head_check.map_or(due, |t| due.min(t));
+            due.max(now)
+        })
     }
 }

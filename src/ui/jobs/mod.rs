@@ -69,6 +69,15 @@ pub enum Request {
         draft: Option<u32>,
         force: bool,
     },
+    /// The branch head now: has anyone saved since the workspace was read?
+    Head,
+    /// Bring the editor's text, an edit of the draft at `base`, onto the
+    /// latest draft.
+    Update {
+        slug: Slug,
+        base: CommitId,
+        text: String,
+    },
 }
 
 /// Two versions of a document to compare. `None` as `from` is the empty text
@@ -110,6 +119,9 @@ pub enum Response {
     Commented(Slug, Result<String, Failed>),
     /// How far a long job got, as a sentence for the status line.
     Progress(String),
+    /// The branch head (`None`: no commits yet).
+    Head(Result<Option<CommitId>, Failed>),
+    Updated(Slug, Result<crate::usecase::Updated, Failed>),
     /// Drafts found by a first read of the history, newest first, by slug:
     /// numbered 0, as their numbers are not known yet.
     Found(Vec<(String, HistoryEntry)>),
@@ -298,11 +310,18 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 }
                 Request::Diff(r) => Response::Diffed(r.key, Err(e.clone())),
                 Request::DiffThreads { key, .. } => Response::DiffThreads(key, Some(Err(e.clone()))),
+                Request::Head => Response::Head(Err(e.clone())),
+                Request::Update { slug, .. } => Response::Updated(slug, Err(e.clone())),
             };
         }
     };
     match request {
         Request::Glance => Response::Loaded(glance(store)),
+        Request::Head => Response::Head(store.head().map(|h| h.map(CommitId::from)).map_err(failed)),
+        Request::Update { slug, base, text } => {
+            let result = crate::usecase::update(store, &slug, base, &text).map_err(failed);
+            Response::Updated(slug, result)
+        }
         Request::Load => Response::Loaded(load(store)),
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {

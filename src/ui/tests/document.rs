@@ -251,3 +251,75 @@ fn ctrl_z_undoes_and_ctrl_y_redoes() {
     ));
     assert_ne!(text(&app), typed);
 }
+
+/// The editor open on the latest draft while someone else saves two more:
+/// it notices (the branch moved), says which draft is the latest and who
+/// saved it, compares the text with the real latest, and brings the text
+/// onto it with both people's changes; the draft number follows.
+#[test]
+fn the_editor_notices_a_later_draft_and_brings_the_text_onto_it() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    open(&mut app, &fx.repo, slug.as_str());
+    settle(&mut app, &fx.repo);
+    let opened_at = app.document.as_ref().unwrap().draft;
+    // My edit at the top.
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    chars(&mut app, "Mit ord. ");
+    // Someone else adds two drafts at the end.
+    let other = crate::store::Store::open(&fx.repo).unwrap();
+    let latest = crate::usecase::open(&other, &slug).unwrap();
+    for (n, line) in ["Deres første tilføjelse.", "Deres anden tilføjelse."]
+        .iter()
+        .enumerate()
+    {
+        let text = format!(
+            "{}\n{line}\n",
+            crate::usecase::open(&other, &slug).unwrap().text.trim_end()
+        );
+        let request = crate::usecase::SaveRequest {
+            slug: &slug,
+            text: text.as_bytes(),
+            base: None,
+            message: &format!("Tilføjelse {n}"),
+            source: "document.md",
+        };
+        crate::usecase::save(&other, &request).unwrap();
+    }
+    assert_eq!(latest.draft, opened_at);
+    // The timer asks whether the branch moved; it did, so the workspace is read again.
+    app.tick(std::time::Instant::now());
+    assert!(app.requests.iter().any(|r| matches!(r, jobs::Request::Head)));
+    settle(&mut app, &fx.repo);
+    let shown = render(&mut app, 120, 40);
+    let expected = format!(
+        "Draft {} is the latest: ^U brings your text onto it (saved by",
+        opened_at + 2
+    );
+    assert!(shown.contains(&expected), "{shown}");
+    // At 80 columns too, the key is in view.
+    let shown = render(&mut app, 80, 24);
+    assert!(shown.contains("brings your text"), "{shown}");
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    settle(&mut app, &fx.repo);
+    let doc = app.document.as_ref().unwrap();
+    assert_eq!(doc.draft, opened_at + 2);
+    assert!(doc.latest.is_none());
+    let text = doc.buffer.text();
+    assert!(text.starts_with("Mit ord. "), "my edit stays");
+    assert!(
+        text.ends_with("Deres første tilføjelse.\nDeres anden tilføjelse.\n"),
+        "{text}"
+    );
+    assert!(doc.buffer.is_modified(), "my edit is still to be saved");
+    let shown = render(&mut app, 120, 40);
+    assert!(!shown.contains("is the latest"), "{shown}");
+    assert!(
+        shown.contains(&format!("Your text is on draft {} now", opened_at + 2)),
+        "{shown}"
+    );
+    // Undo takes back the update as one step.
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert!(!app.document.as_ref().unwrap().buffer.text().contains("Deres"));
+}

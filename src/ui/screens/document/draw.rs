@@ -14,10 +14,13 @@ use crate::text::inert;
 use crate::ui::theme::Theme;
 
 impl DocumentState {
-    /// The header line, the outline (when shown and there is room), the
-    /// gutter and the text.
+    /// The header (two lines when a later draft was saved: the second says
+    /// so), the outline (when shown and there is room), the gutter and the
+    /// text.
     fn areas(&self, area: Rect) -> (Rect, Option<Rect>, Rect, Rect) {
-        let [header, body] = Split::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let header_height = if self.latest.is_some() { 2 } else { 1 };
+        let [header, body] =
+            Split::vertical([Constraint::Length(header_height), Constraint::Min(1)]).areas(area);
         let (outline, text_area) = if self.outline_visible && body.width >= 60 {
             let [o, t] =
                 Split::horizontal([Constraint::Length(OUTLINE_WIDTH), Constraint::Min(10)]).areas(body);
@@ -43,7 +46,16 @@ impl DocumentState {
     pub(super) fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let (header, outline, gutter, text) = self.areas(area);
         let title = format!(" {} — draft {}", inert(&self.title), self.draft);
-        frame.render_widget(Paragraph::new(title).style(theme.title()), header);
+        let [title_row, banner] = Split::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(header);
+        frame.render_widget(Paragraph::new(title).style(theme.title()), title_row);
+        if let Some((draft, by)) = &self.latest {
+            let text = format!(
+                " ⚠ Draft {draft} is the latest: {} brings your text onto it (saved by {})",
+                self.update_key,
+                inert(by)
+            );
+            frame.render_widget(Paragraph::new(text).style(theme.warning()), banner);
+        }
         if let Some(o) = outline {
             self.draw_outline(frame, o, theme);
         }

@@ -62,6 +62,11 @@ pub struct DocumentState {
     /// session has written its own.
     pub adopted: Option<String>,
     pub others_editing: Option<String>,
+    /// A later draft saved since the text was opened: its number and who
+    /// saved it (the text is still an edit of `draft`).
+    pub latest: Option<(usize, String)>,
+    /// The key that brings the text onto the latest draft, as the header says it.
+    update_key: String,
     pub pending_save_version: Option<u64>,
     pub outline_visible: bool,
     pub outline_focus: bool,
@@ -123,6 +128,10 @@ impl DocumentState {
             session: autosave::new_session(),
             adopted: None,
             others_editing: None,
+            latest: None,
+            update_key: keymap
+                .key_here(crate::ui::actions::Context::Document, Action::Update)
+                .unwrap_or_else(|| ":update".into()),
             pending_save_version: None,
             outline_visible: true,
             outline_focus: false,
@@ -221,6 +230,27 @@ impl DocumentState {
     pub fn recover(&mut self, text: &str) {
         self.replace_text(text);
         self.recovered = true;
+    }
+
+    /// The text was brought onto the latest draft (`updated.text`: the
+    /// edit with the latest changes merged in), which becomes the base.
+    pub fn updated(&mut self, updated: &crate::usecase::Updated) {
+        let latest = &updated.latest;
+        let edited = self.buffer.is_modified() || self.recovered;
+        self.base = latest.base;
+        self.draft = latest.draft;
+        self.saved_text = latest.text.clone();
+        self.latest = None;
+        if edited {
+            self.replace_text(&updated.text);
+        } else {
+            self.replace_text(&latest.text);
+        }
+        if self.buffer.text() == latest.text {
+            self.buffer.mark_saved();
+            self.recovered = false;
+        }
+        self.marks_version = u64::MAX;
     }
 
     /// A draft was saved: it becomes the new base.

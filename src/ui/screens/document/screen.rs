@@ -8,11 +8,13 @@ use ratatui::layout::Rect;
 
 use super::{DocumentState, Mode};
 use crate::domain::{Slug, ThreadStatus};
+use crate::store::StoreError;
 use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{CommentRequest, Request, Response};
 use crate::ui::screens::review::CommentTarget;
 use crate::ui::screens::{Effect, Effects, PromptKind, Screen};
 use crate::ui::theme::Theme;
+use crate::usecase::Refused;
 
 impl DocumentState {
     /// The comment key: a new thread on the selected lines (or the cursor's).
@@ -110,6 +112,17 @@ impl Screen for DocumentState {
                 }
             }
             Action::Paste => fx.push(Effect::Paste),
+            Action::Update => match &self.latest {
+                None => fx.info(format!("Draft {} is the latest draft", self.draft)),
+                Some((draft, _)) => {
+                    let request = Request::Update {
+                        slug: self.slug.clone(),
+                        base: self.base,
+                        text: self.buffer.text(),
+                    };
+                    fx.job(request, format!("Bringing your text onto draft {draft}…"));
+                }
+            },
             Action::Comment => fx.prompt(PromptKind::Comment(self.comment_target())),
             Action::OpenThread => match self.thread_at_cursor() {
                 Some(id) => fx.push(Effect::Review {
@@ -123,9 +136,29 @@ impl Screen for DocumentState {
         true
     }
 
-    fn answer(&mut self, response: &Response, _fx: &mut Effects) {
+    fn answer(&mut self, response: &Response, fx: &mut Effects) {
         match response {
             Response::Saved(Ok(saved)) if saved.slug == self.slug => self.saved(saved),
+            // Someone saved a later draft: say so, and offer to bring the text onto it.
+            Response::Loaded(Ok(view)) => {
+                if let Some(item) = view.items.iter().find(|i| i.slug == self.slug && i.known) {
+                    self.latest = (item.draft > self.draft).then(|| (item.draft, item.author.clone()));
+                }
+            }
+            Response::Updated(slug, result) if *slug == self.slug => match result {
+                Ok(updated) => {
+                    let by = match updated.by.is_empty() {
+                        true => String::new(),
+                        false => format!(", with the changes of {}", updated.by.join(", ")),
+                    };
+                    fx.info(format!("Your text is on draft {} now{by}", updated.latest.draft));
+                    self.updated(updated);
+                }
+                Err(e) if matches!(**e, Refused::Store(StoreError::Conflict { .. })) => fx.error(
+                    "The latest draft changes a passage your text changes too; nothing was changed (3 then b compares them)",
+                ),
+                Err(e) => fx.error(e.to_string()),
+            },
             Response::Threads(slug, Ok(view)) if *slug == self.slug => {
                 self.thread_lines = view
                     .threads
