@@ -328,3 +328,66 @@ fn comment_reply_and_resolve_in_the_terminal() {
     assert_eq!(threads[1]["draft"], 1, "{json:#}");
     assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
 }
+
+/// Editing draft 2 while another person saves draft 3 from the command
+/// line: the editor says draft 3 is the latest within seconds, ctrl-u brings
+/// the edit onto it, and saving makes draft 4 with both changes. An edit of
+/// the same passage changes nothing and says so.
+#[test]
+fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let text = "# Klimaplan 2030\n\nFørste afsnit.\n\nAndet afsnit.\n\nTredje afsnit.\n";
+    env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "Tre afsnit"], text.as_bytes())
+        .ok();
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
+    tui.wait_for("Klimaplan 2030");
+    tui.send(keys::ENTER);
+    tui.wait_for("draft 2");
+    tui.send(keys::CTRL_END);
+    tui.type_text("Min linje.");
+    tui.wait_for("Min linje.");
+    let theirs = text.replace("Første afsnit.", "Deres første afsnit.");
+    env.udkast_stdin(
+        &ws,
+        &["save", "klima", "-", "-m", "Deres ændring"],
+        theirs.as_bytes(),
+    )
+    .ok();
+    tui.wait_for("Draft 3 is the latest");
+    tui.send(keys::CTRL_U);
+    tui.wait_for("Your text is on draft 3 now");
+    tui.wait_for("Deres første afsnit.");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Draft message");
+    tui.type_text("Min tilføjelse");
+    tui.send(keys::ENTER);
+    tui.wait_for("Saved draft 4 of klima");
+    // Now both change the same passage.
+    tui.send(keys::CTRL_HOME);
+    tui.type_text("Min titel ");
+    let clash = theirs.replace("# Klimaplan 2030", "# Deres titel");
+    let clash = format!("{}Min linje.\n", clash.trim_end_matches('\n').to_string() + "\n");
+    env.udkast_stdin(
+        &ws,
+        &["save", "klima", "-", "-m", "Deres titel"],
+        clash.as_bytes(),
+    )
+    .ok();
+    tui.wait_for("Draft 5 is the latest");
+    tui.send(keys::CTRL_U);
+    tui.wait_for("nothing was changed");
+    tui.wait_for("Min titel # Klimaplan 2030");
+    tui.send(keys::CTRL_Q);
+    tui.wait_for("Quit udkast?");
+    tui.send(b"k");
+    assert_eq!(tui.wait_exit(), 0);
+    let shown = env
+        .udkast_in(&ws, &["show", "klima", "--draft", "4"])
+        .ok()
+        .to_string();
+    assert!(
+        shown.contains("Deres første afsnit.") && shown.contains("Min linje."),
+        "{shown}"
+    );
+}

@@ -163,4 +163,6 @@ pub mod keys {
     pub const CTRL_S: &[u8] = b"\x13";
     pub const CTRL_Q: &[u8] = b"\x11";
     pub const CTRL_END: &[u8] = b"\x1b[1;5F";
+    pub const CTRL_HOME: &[u8] = b"\x1b[1;5H";
+    pub const CTRL_U: &[u8] = b"\x15";
 }
