@@ -173,6 +173,7 @@ actions! {
     NextChange = "next-change" in H: "History: scroll to the next change";
     PrevChange = "prev-change" in H: "History: scroll to the previous change";
     ToggleFolds = "toggle-folds" in H: "History: show or fold unchanged stretches";
+    ToggleList = "toggle-list" in H: "History: hide or show the list of drafts (the diff gets the full width)";
     Sections = "sections" in H: "History: which sections changed, with words added and removed; Enter jumps there";
     CompareBuffer = "compare-buffer" in H: "History: the editor's unsaved text against the latest draft";
     CompareApproved = "compare-approved" in H: "History: the latest draft against the last approved version";

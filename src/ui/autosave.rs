@@ -117,6 +117,23 @@ fn read(dir: &Path, slug: &Slug, session: &str) -> Option<Autosave> {
 
 /// Every autosave of a document but those of sessions still editing it on
 /// this machine, newest first.
+/// The documents with text kept in an autosave (never saved as a draft),
+/// by slug: what the overview marks.
+pub fn unsaved(dir: &Path) -> std::collections::BTreeSet<String> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Default::default();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            // `<slug>.<session>.md` (or the old `<slug>.md`): a slug holds no dot.
+            let stem = name.strip_suffix(".md")?;
+            Some(stem.split('.').next()?.to_string())
+        })
+        .collect()
+}
+
 pub fn read_all(dir: &Path, slug: &Slug) -> Vec<Autosave> {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Vec::new();

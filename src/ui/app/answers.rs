@@ -48,6 +48,7 @@ impl App {
             }
             Response::Loaded(Ok(view)) => {
                 self.load_error = None;
+                self.refresh_unsaved();
                 if view.refreshing {
                     self.busy = Some("Reading the history…".into());
                 } else {

@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::domain::Slug;
+use crate::ui::autosave;
 use crate::ui::jobs::Request;
 use crate::ui::overlay::Overlay;
 use crate::ui::screens::approvals::ApprovalsState;
@@ -63,6 +64,13 @@ impl App {
         match here.or_else(|| self.overview.selected_slug()) {
             Some(slug) => show(self, slug),
             None => self.error("Select a document in the overview first"),
+        }
+    }
+
+    /// Which documents have text kept in an autosave, for the overview.
+    pub(super) fn refresh_unsaved(&mut self) {
+        if let Some(dir) = self.autosave_dir() {
+            self.overview.unsaved = autosave::unsaved(&dir);
         }
     }
 

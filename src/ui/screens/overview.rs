@@ -23,6 +23,8 @@ pub struct Overview {
     pub selected: usize,
     pub filter: String,
     pub filtering: bool,
+    /// Documents with text kept in an autosave, never saved as a draft.
+    pub unsaved: std::collections::BTreeSet<String>,
 }
 
 impl Overview {
@@ -199,8 +201,14 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
             // Only the title of the selected row is highlighted (with the ▶):
             // a whole highlighted row costs 300+ bytes to move over SSH.
             let title = match at == state.selected {
-                true => Cell::from(Span::styled(inert(&item.title).into_owned(), theme.selected())),
-                false => Cell::from(inert(&item.title).into_owned()),
+                true => Span::styled(inert(&item.title).into_owned(), theme.selected()),
+                false => Span::raw(inert(&item.title).into_owned()),
+            };
+            // Text kept in an autosave: marked before the title, so a cut
+            // title never hides it.
+            let title = match state.unsaved.contains(item.slug.as_str()) {
+                true => Cell::from(Line::from(vec![Span::styled("✎ ", theme.warning()), title])),
+                false => Cell::from(title),
             };
             let kind = Cell::from(item.kind.to_string());
             if !item.known {
@@ -260,6 +268,11 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
             Span::styled(format!("Filter: {}", inert(&state.filter)), theme.dim()),
             Span::styled("  (/ to change, Esc in it to clear)", theme.dim()),
         ])
+    } else if items.iter().any(|i| state.unsaved.contains(i.slug.as_str())) {
+        Line::from(Span::styled(
+            "✎ unsaved text kept in an autosave: open the document to recover or discard it · Enter open · / filter",
+            theme.warning(),
+        ))
     } else if items.is_empty() {
         Line::from(Span::styled(
             "No documents yet: create one with `udkast new SLUG --title T`",

@@ -164,6 +164,8 @@ fn recovery_dialog() {
         std::fs::write(&meta, fixed).unwrap();
         open(app, &fx.repo, "cirkulaert-charter");
         assert!(matches!(app.overlay, Some(Overlay::Recovery(_))));
+        // Each variant starts without it (they share the state folder).
+        std::fs::remove_dir_all(&dir).unwrap();
     });
 }
 

@@ -336,3 +336,26 @@ fn a_diff_that_failed_is_not_asked_for_again() {
     assert!(!wanted(h.requests(None)).contains(&key));
     assert!(h.error.is_some());
 }
+
+/// `f` hides the list of drafts so side by side gets the full width (at 80
+/// columns it had about 24 characters a side), and shows it again.
+#[test]
+fn the_draft_list_can_be_hidden_for_a_wide_diff() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_of_strategy(&mut app, &fx);
+    key(&mut app, KeyCode::Char('v'));
+    key(&mut app, KeyCode::Char('v'));
+    settle(&mut app, &fx.repo);
+    let with_list = render(&mut app, 80, 24);
+    assert!(with_list.contains("2025-05-20 Mette Holm"), "{with_list}");
+    key(&mut app, KeyCode::Char('f'));
+    settle(&mut app, &fx.repo);
+    let wide = render(&mut app, 80, 24);
+    assert!(!wide.contains("2025-05-20 Mette Holm"), "{wide}");
+    // Each side is wide enough for the changed line whole.
+    let whole = "+status: \"{+Til politisk behandling+}\"";
+    assert!(wide.contains(whole) && !with_list.contains(whole), "{wide}");
+    key(&mut app, KeyCode::Char('f'));
+    assert!(render(&mut app, 80, 24).contains("2025-05-20 Mette Holm"));
+}

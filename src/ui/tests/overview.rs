@@ -67,3 +67,21 @@ fn a_long_read_can_be_stopped() {
         Some("Nothing is running that can be stopped")
     );
 }
+
+/// A document whose text is kept in an autosave (never saved as a draft) is
+/// marked in the overview, from this session and from one that ended.
+#[test]
+fn documents_with_unsaved_text_are_marked() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    assert!(!render(&mut app, 120, 40).contains('✎'));
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    chars(&mut app, "Ny tekst ");
+    key(&mut app, KeyCode::F(1));
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("✎ Bæredygtighedsstrategi"), "{shown}");
+    assert!(shown.contains("✎ unsaved text kept in an autosave"), "{shown}");
+    // At 80 columns the mark stays in view before the (cut) title.
+    let shown = render(&mut app, 80, 24);
+    assert!(shown.contains("✎ Bæredygtighed"), "{shown}");
+}

@@ -87,9 +87,13 @@ pub(super) fn thread_on(threads: &DiffThreads, row: &RowAt) -> Option<String> {
 }
 
 impl HistoryState {
-    /// The draft list's area and the diff's.
-    fn areas(area: Rect) -> [Rect; 2] {
-        let list_width = if area.width >= 100 { 46 } else { 30 };
+    /// The draft list's area and the diff's (all of it with the list hidden).
+    fn areas(&self, area: Rect) -> [Rect; 2] {
+        let list_width = match (self.list_hidden, area.width >= 100) {
+            (true, _) => 0,
+            (false, true) => 46,
+            (false, false) => 30,
+        };
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area)
     }
 
@@ -125,7 +129,7 @@ impl HistoryState {
     /// Renders the diff in view for the area (once per diff, view, folds and
     /// width) and fits the scroll and the line cursor to it.
     pub(super) fn fit(&mut self, area: Rect, theme: &Theme) {
-        let [_, diff_area] = Self::areas(area);
+        let [_, diff_area] = self.areas(area);
         let Some((key, d, waiting)) = self.in_view() else {
             return;
         };
@@ -158,8 +162,10 @@ impl HistoryState {
     }
 
     pub(super) fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
-        let [list_area, diff_area] = Self::areas(area);
-        self.draw_list(frame, list_area, theme);
+        let [list_area, diff_area] = self.areas(area);
+        if !self.list_hidden {
+            self.draw_list(frame, list_area, theme);
+        }
         // While the wanted diff is computed, the last one stays in view, drawn
         // and labelled as what it is, with "comparing…". The wanted one is
         // labelled as the list is now (a draft found by a first read of the

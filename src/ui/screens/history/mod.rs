@@ -86,6 +86,8 @@ pub struct HistoryState {
     pub folded: bool,
     pub scroll: usize,
     pub sections_open: bool,
+    /// The draft list is hidden: the diff has the full width.
+    pub list_hidden: bool,
     pub sections_selected: usize,
     pub focus: Focus,
     /// The diff's line cursor: an index into the rendered rows.
@@ -129,6 +131,7 @@ impl HistoryState {
             folded: true,
             scroll: 0,
             sections_open: false,
+            list_hidden: false,
             sections_selected: 0,
             focus: Focus::List,
             cursor: 0,

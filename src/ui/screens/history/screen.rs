@@ -86,6 +86,7 @@ impl Screen for HistoryState {
                 Err(e) => fx.error(e),
             },
             Action::CompareBuffer => fx.push(Effect::CompareBuffer),
+            Action::ToggleList => self.list_hidden = !self.list_hidden,
             Action::CompareApproved => self.compare_approved(fx),
             Action::Up
             | Action::Down
