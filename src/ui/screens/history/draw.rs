@@ -104,7 +104,14 @@ impl HistoryState {
         if d.actions.is_empty() {
             return (header, None, body);
         }
-        let wanted = d.actions.len() as u16 + 1;
+        // Each change wraps (a long title or date was cut at the edge).
+        let width = (body.width as usize).max(1);
+        let rows: usize = d
+            .actions
+            .iter()
+            .map(|c| (format!(" • {}", diff::describe(c)).width()).div_ceil(width).max(1))
+            .sum();
+        let wanted = rows as u16 + 1;
         let [top, rest] = Layout::vertical([
             Constraint::Length(wanted.min(body.height / 3).max(2)),
             Constraint::Min(1),
@@ -259,7 +266,8 @@ impl HistoryState {
                 format!(
                     "  {} · {} changes · +{words_added} −{words_removed} words",
                     self.view.name(),
-                    r.changes.len()
+                    // A work plan's changed actions count too.
+                    r.changes.len() + d.actions.len()
                 ),
                 theme.dim(),
             ),
@@ -285,7 +293,12 @@ impl HistoryState {
             let block = Block::default()
                 .borders(Borders::BOTTOM)
                 .border_style(theme.dim());
-            frame.render_widget(Paragraph::new(lines).block(block), top);
+            frame.render_widget(
+                Paragraph::new(lines)
+                    .block(block)
+                    .wrap(ratatui::widgets::Wrap { trim: false }),
+                top,
+            );
         }
         let height = self.height;
         let selected = self.selected_rows();
