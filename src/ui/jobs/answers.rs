@@ -60,6 +60,11 @@ pub fn approvals(store: &Store, slug: &Slug) -> Result<ApprovalsView, Failed> {
         names: a.names,
         problems: a.problems.iter().map(|p| p.to_string()).collect(),
         is_lead: a.is_lead,
+        versions: a
+            .tags
+            .iter()
+            .map(|t| (t.target.to_string(), t.name.clone()))
+            .collect(),
     })
 }
 

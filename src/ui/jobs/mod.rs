@@ -170,6 +170,8 @@ pub struct ApprovalsView {
     pub problems: Vec<String>,
     /// Whether the user may record decisions and tag.
     pub is_lead: bool,
+    /// The approved versions: each tag's name by the commit it names.
+    pub versions: Vec<(String, String)>,
 }
 
 /// One draft in the history list.

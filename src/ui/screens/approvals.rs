@@ -223,7 +223,7 @@ impl ApprovalsState {
             return;
         };
         let status = &view.status;
-        let standing_height = status.bodies.len() as u16 + 2;
+        let standing_height = status.bodies.len() as u16 + 3;
         let [head, standings, matrix, detail] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(standing_height),
@@ -287,6 +287,7 @@ impl ApprovalsState {
                 ])
             })
             .collect();
+        lines.push(next_step(view, current));
         for p in &view.problems {
             lines.push(Line::from(Span::styled(
                 format!(" ⚠ {}", inert(p)),
@@ -308,7 +309,17 @@ impl ApprovalsState {
             .iter()
             .enumerate()
             .map(|(r, row)| {
-                let mut cells = vec![Cell::from(format!("{:>5}", row.draft))];
+                // An approved version's tag beside its draft.
+                let version = view
+                    .versions
+                    .iter()
+                    .find(|(commit, _)| *commit == row.commit)
+                    .map(|(_, name)| name.rsplit('/').next().unwrap_or(name).to_string())
+                    .unwrap_or_default();
+                let mut cells = vec![Cell::from(Line::from(vec![
+                    Span::raw(format!("{:>5} ", row.draft)),
+                    Span::styled(version, theme.good()),
+                ]))];
                 for (c, cell) in row.cells.iter().enumerate() {
                     let text = cell.map(|o| o.symbol().to_string()).unwrap_or_else(|| "·".into());
                     let style = if r == self.row && c == self.col {
@@ -321,7 +332,7 @@ impl ApprovalsState {
                 Row::new(cells)
             })
             .collect();
-        let widths: Vec<Constraint> = std::iter::once(Constraint::Length(6))
+        let widths: Vec<Constraint> = std::iter::once(Constraint::Length(10))
             .chain(status.columns.iter().map(|_| Constraint::Length(5)))
             .collect();
         let mut state = TableState::default().with_selected(Some(self.row));
@@ -370,6 +381,40 @@ impl ApprovalsState {
             );
             crate::ui::widgets::dialog(frame, area, theme, "Tag the approved version", &text);
         }
+    }
+}
+
+/// Which body treats the current draft next: the one the route waits for
+/// (pending) or, when every body has passed an older draft (their approvals
+/// stale), the first of them; or that the draft has passed the whole route.
+fn next_step(view: &ApprovalsView, current: Option<u32>) -> Line<'static> {
+    use crate::domain::Standing;
+    let Some(draft) = current else {
+        return Line::raw("");
+    };
+    let bodies = || view.status.bodies.iter().zip(&view.names);
+    let next = bodies()
+        .find(|(b, _)| b.standing == Standing::Pending)
+        .or_else(|| {
+            bodies().find(|(b, _)| {
+                !matches!(
+                    b.standing,
+                    Standing::Approved { stale: false, .. }
+                        | Standing::Adopted { stale: false, .. }
+                        | Standing::Noted { .. }
+                )
+            })
+        });
+    match next {
+        Some((b, name)) => Line::from(vec![
+            Span::raw(" Next: "),
+            Span::styled(
+                format!("{} {}", b.body.0, inert(name)),
+                Style::new().add_modifier(ratatui::style::Modifier::BOLD),
+            ),
+            Span::raw(format!(" treats draft {draft}")),
+        ]),
+        None => Line::raw(format!(" Draft {draft} has passed the whole route")),
     }
 }
 

@@ -126,3 +126,37 @@ fn tagging_asks_first() {
         }]
     ));
 }
+
+/// The approvals screen says which body treats the current draft next —
+/// also when every body passed an older draft and none is pending — and
+/// marks the draft an approved-version tag names.
+#[test]
+fn the_next_body_and_the_approved_version_are_shown() {
+    use crate::domain::Standing;
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('5'));
+    settle(&mut app, &fx.repo);
+    let view = app.approvals.as_mut().unwrap().view.as_mut().unwrap();
+    let oldest = view.status.rows.last().unwrap().commit.clone();
+    view.versions = vec![(oldest, "baeredygtighedsstrategi/v1".into())];
+    for body in &mut view.status.bodies {
+        body.standing = Standing::Approved {
+            draft: 1,
+            with_changes: false,
+            stale: true,
+        };
+    }
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("Next: CHF Chefforum treats draft 7"), "{shown}");
+    assert!(shown.contains("    1 v1"), "{shown}");
+    let view = app.approvals.as_mut().unwrap().view.as_mut().unwrap();
+    for body in &mut view.status.bodies {
+        body.standing = Standing::Adopted {
+            draft: 7,
+            stale: false,
+        };
+    }
+    assert!(render(&mut app, 80, 24).contains("Draft 7 has passed the whole route"));
+}

@@ -109,7 +109,11 @@ impl HistoryState {
         let rows: usize = d
             .actions
             .iter()
-            .map(|c| (format!(" • {}", diff::describe(c)).width()).div_ceil(width).max(1))
+            .map(|c| {
+                (format!(" • {}", diff::describe(c)).width())
+                    .div_ceil(width)
+                    .max(1)
+            })
             .sum();
         let wanted = rows as u16 + 1;
         let [top, rest] = Layout::vertical([
