@@ -9,8 +9,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Row, Table, TableState};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{Effect, Effects, Screen};
-use crate::domain::Slug;
+use crate::domain::{BodyId, Slug};
 use crate::text::inert;
 use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{Badge, Item, Response, WorkspaceView};
@@ -155,6 +157,43 @@ impl Screen for Overview {
     }
 }
 
+/// The title column keeps at least this many characters.
+const TITLE_AT_LEAST: usize = 34;
+
+/// A route as badges (`DIR✓ ØKE… BYR`), folded to `width` columns: the
+/// first bodies, then `+N` for the rest.
+fn route_badges(route: &[(BodyId, Badge)], width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let badge = |(body, badge): &(BodyId, Badge)| format!("{body}{}", badge.symbol());
+    let full: usize = route
+        .iter()
+        .map(|b| badge(b).width() + 1)
+        .sum::<usize>()
+        .saturating_sub(1);
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (i, b) in route.iter().enumerate() {
+        let text = badge(b);
+        let rest = route.len() - i - 1;
+        // Room for this badge, and for the `+N` of the rest unless it is the last.
+        let tail = if rest > 0 && full > width {
+            format!(" +{rest}").width()
+        } else {
+            0
+        };
+        let gap = usize::from(i > 0);
+        if full > width && used + gap + text.width() + tail > width {
+            spans.push(Span::styled(format!(" +{}", route.len() - i), theme.dim()));
+            break;
+        }
+        if i > 0 {
+            spans.push(Span::raw(" "));
+        }
+        used += gap + text.width();
+        spans.push(Span::styled(text, badge_style(theme, b.1)));
+    }
+    spans
+}
+
 fn badge_style(theme: &Theme, badge: Badge) -> ratatui::style::Style {
     match badge {
         Badge::Approved => theme.good(),
@@ -184,20 +223,21 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
     frame.render_widget(Paragraph::new(title).style(theme.title()), header);
 
     let wide = area.width >= 100;
+    // The title comes first: a long route folds (`DIR✓ FOU… +6`) before a
+    // title is cut, and names shorten ("A. K. H. Mikkelsen").
+    // The time of the last change only where the title has room to spare.
+    let with_time = area.width >= 140;
+    let changed_width: u16 = if with_time { 16 } else { 10 };
+    let author_width: u16 = if wide { 18 } else { 12 };
+    let fixed = 2 + 8 + 5 + 3 + usize::from(changed_width + author_width) + 6;
+    let route_max = (area.width as usize)
+        .saturating_sub(fixed + TITLE_AT_LEAST)
+        .max(8);
     let rows: Vec<Row<'_>> = items
         .iter()
         .enumerate()
         .map(|(at, item)| {
-            let mut route = Vec::new();
-            for (i, (body, badge)) in item.route.iter().enumerate() {
-                if i > 0 {
-                    route.push(Span::raw(" "));
-                }
-                route.push(Span::styled(
-                    format!("{body}{}", badge.symbol()),
-                    badge_style(theme, *badge),
-                ));
-            }
+            let route = route_badges(&item.route, route_max, theme);
             // Only the title of the selected row is highlighted (with the ▶):
             // a whole highlighted row costs 300+ bytes to move over SSH.
             let title = match at == state.selected {
@@ -223,21 +263,24 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
                 Cell::from(Line::from(route)),
                 Cell::from(format!("{:>3}", item.open_comments)),
             ];
-            if wide {
+            if with_time {
                 cells.push(Cell::from(item.date.clone()));
             } else {
                 cells.push(Cell::from(item.date.get(..10).unwrap_or("").to_string()));
             }
-            cells.push(Cell::from(inert(&item.author).into_owned()));
+            cells.push(Cell::from(crate::ui::widgets::short_name(
+                &inert(&item.author),
+                author_width as usize,
+            )));
             Row::new(cells)
         })
         .collect();
     let route_width = items
         .iter()
         .map(|i| {
-            i.route
+            route_badges(&i.route, route_max, theme)
                 .iter()
-                .map(|(b, _)| b.0.chars().count() + 2)
+                .map(|s| s.content.width())
                 .sum::<usize>()
         })
         .max()
@@ -249,8 +292,8 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
         Constraint::Length(5),
         Constraint::Length(route_width),
         Constraint::Length(3),
-        Constraint::Length(if wide { 16 } else { 10 }),
-        Constraint::Length(if wide { 18 } else { 12 }),
+        Constraint::Length(changed_width),
+        Constraint::Length(author_width),
     ];
     let header_row =
         Row::new(["Title", "Kind", "Draft", "Route", "Cmt", "Changed", "Author"]).style(theme.dim());

@@ -85,3 +85,38 @@ fn documents_with_unsaved_text_are_marked() {
     let shown = render(&mut app, 80, 24);
     assert!(shown.contains("✎ Bæredygtighed"), "{shown}");
 }
+
+/// Real data: a route of ten bodies and a long name. The route folds
+/// (`… +N`) and the name shortens before the title is cut.
+#[test]
+fn a_long_route_folds_and_names_shorten_before_a_title_is_cut() {
+    use crate::domain::BodyId;
+    use crate::ui::jobs::Badge;
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    let workspace = app.overview.workspace.as_mut().unwrap();
+    let item = workspace
+        .items
+        .iter_mut()
+        .find(|i| i.slug.as_str() == "baeredygtighedsstrategi")
+        .unwrap();
+    item.route = [
+        "DIR", "FOU", "BFU", "SOS", "BSK", "KFU", "BYP", "TMU", "ØKE", "BYR",
+    ]
+    .iter()
+    .map(|b| (BodyId(b.to_string()), Badge::NotYet))
+    .collect();
+    item.author = "Anne Kristine Hundahl Mikkelsen".into();
+    let shown = render(&mut app, 120, 40);
+    let row = shown
+        .lines()
+        .find(|l| l.contains("Bæredygtighedsstrategi"))
+        .unwrap();
+    assert!(row.contains("Bæredygtighedsstrategi 2025–2030"), "{row}");
+    assert!(row.contains("DIR· FOU·") && row.contains(" +"), "{row}");
+    assert!(row.contains("A. K. H. Mikkelsen"), "{row}");
+    let shown = render(&mut app, 80, 24);
+    let row = shown.lines().find(|l| l.contains("Bæredygtighed")).unwrap();
+    assert!(row.contains("Bæredygtighedsstrategi 2025"), "{row}");
+    assert!(row.contains("A.K.H. Mikk…"), "{row}");
+}

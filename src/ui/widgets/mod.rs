@@ -80,3 +80,75 @@ pub fn recovery_text(offer: &RecoveryOffer) -> String {
     text.push_str("\n r  recover it into the editor\n d  discard it\n Esc  decide later (keep it)");
     text
 }
+
+/// A person's name in at most `width` columns, shortened as a reader would:
+/// "Anne Kristine Hundahl Mikkelsen" → "A. K. H. Mikkelsen" → "A.K.H. Mikkelsen"
+/// → "A.K.H. Mikke…" → "AKHM"; one long word is cut with `…`.
+pub fn short_name(name: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let name = name.trim();
+    if name.width() <= width {
+        return name.to_string();
+    }
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let initial = |w: &&str| {
+        w.chars()
+            .next()
+            .map(|c| c.to_uppercase().collect::<String>())
+            .unwrap_or_default()
+    };
+    let Some((last, first)) = words.split_last().filter(|(_, first)| !first.is_empty()) else {
+        return cut(name, width);
+    };
+    let spaced: Vec<String> = first.iter().map(|w| format!("{}.", initial(w))).collect();
+    let joined = spaced.join("");
+    for candidate in [format!("{} {last}", spaced.join(" ")), format!("{joined} {last}")] {
+        if candidate.width() <= width {
+            return candidate;
+        }
+    }
+    // The surname cut, while enough of it is left to know it by.
+    let room = width.saturating_sub(joined.width() + 1);
+    if room >= 5 {
+        return format!("{joined} {}", cut(last, room));
+    }
+    cut(&words.iter().map(initial).collect::<String>(), width)
+}
+
+/// `text` in at most `width` columns, ending in `…` when cut.
+pub fn cut(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_name;
+
+    #[test]
+    fn names_shorten_as_a_reader_would() {
+        let name = "Anne Kristine Hundahl Mikkelsen";
+        assert_eq!(short_name(name, 40), name);
+        assert_eq!(short_name(name, 18), "A. K. H. Mikkelsen");
+        assert_eq!(short_name(name, 16), "A.K.H. Mikkelsen");
+        assert_eq!(short_name(name, 12), "A.K.H. Mikk…");
+        assert_eq!(short_name(name, 8), "AKHM");
+        assert_eq!(short_name("Mette Holm", 12), "Mette Holm");
+        assert_eq!(short_name("Søren Bjørnholm-Frederiksen", 12), "S. Bjørnhol…");
+        assert_eq!(short_name("Bjørnholm-Frederiksen", 12), "Bjørnholm-F…");
+    }
+}

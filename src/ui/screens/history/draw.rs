@@ -205,6 +205,7 @@ impl HistoryState {
     }
 
     fn draw_list(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        let name_width = if area.width >= 40 { 14 } else { 10 };
         let items: Vec<ListItem<'_>> = self
             .entries
             .iter()
@@ -218,7 +219,11 @@ impl HistoryState {
                 let mut spans = vec![
                     Span::styled(format!("{mark}{number} "), theme.title()),
                     Span::styled(format!("{} ", e.date.get(..10).unwrap_or(&e.date)), theme.dim()),
-                    Span::raw(format!("{} ", inert(&e.author))),
+                    // The name shortens so the message stays in view.
+                    Span::raw(format!(
+                        "{} ",
+                        crate::ui::widgets::short_name(&inert(&e.author), name_width)
+                    )),
                 ];
                 for label in &e.labels {
                     spans.push(Span::styled(format!("[{}] ", inert(label)), theme.good()));
