@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Effect, Effects, PromptKind, Screen};
 use crate::diff::anchor::Placement;
@@ -17,6 +18,7 @@ use crate::text::inert;
 use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{CommentRequest, PlacedThread, Request, Response, ThreadsView};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::{cut, short_name};
 
 /// The lines a new comment thread goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -176,6 +178,15 @@ impl ReviewState {
             ])),
             head,
         );
+        // The location column is as wide as its longest entry ("outdated
+        // (was 69-71 in draft 2)"), the name shortens, and the message takes
+        // the rest, cut with `…` (the panel below shows it whole).
+        let loc_width = visible
+            .iter()
+            .map(|t| placement_label(t).width())
+            .max()
+            .unwrap_or(4)
+            .clamp(4, (area.width / 3) as usize);
         let mut items: Vec<ListItem<'_>> = visible
             .iter()
             .map(|t| {
@@ -190,25 +201,27 @@ impl ReviewState {
                     theme.title()
                 };
                 let replies = t.thread.messages.len().saturating_sub(1);
+                let replies = match replies {
+                    0 => String::new(),
+                    1 => "  (1 reply)".to_string(),
+                    n => format!("  ({n} replies)"),
+                };
+                let place = cut(&placement_label(t), loc_width);
+                let author = format!(
+                    "{}: ",
+                    short_name(&inert(first.map(|m| m.author.as_str()).unwrap_or("")), 18)
+                );
+                let used = 1 + loc_width + 1 + 11 + author.width() + replies.width();
+                let text = inert(&first.map(|m| m.text.replace('\n', " ")).unwrap_or_default()).into_owned();
                 ListItem::new(Line::from(vec![
-                    Span::styled(format!(" {:<12} ", placement_label(t)), place_style),
+                    Span::styled(format!(" {place:<loc_width$} "), place_style),
                     status,
-                    Span::raw(format!(
-                        "{}: ",
-                        inert(first.map(|m| m.author.as_str()).unwrap_or(""))
-                    )),
+                    Span::raw(author),
                     Span::styled(
-                        inert(&first.map(|m| m.text.replace('\n', " ")).unwrap_or_default()).into_owned(),
+                        cut(&text, (area.width as usize).saturating_sub(used + 2)),
                         Style::new(),
                     ),
-                    Span::styled(
-                        if replies > 0 {
-                            format!("  ({replies} repl{})", if replies == 1 { "y" } else { "ies" })
-                        } else {
-                            String::new()
-                        },
-                        theme.dim(),
-                    ),
+                    Span::styled(replies, theme.dim()),
                 ]))
             })
             .collect();
