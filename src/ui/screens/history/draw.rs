@@ -418,10 +418,14 @@ fn sign(kind: &RowKind) -> &'static str {
 /// `[-removed-]{+added+}` (a line that is all new or all gone has its `+`
 /// or `-` and needs no more).
 fn pieces(row: &Row, theme: &Theme) -> Vec<(Style, String)> {
-    let mixed = row
+    // Marks are needed where text of two kinds meets on one row.
+    let mut kinds = row
         .spans
         .iter()
-        .any(|(tag, text)| *tag == Tag::Same && !text.trim().is_empty());
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(tag, _)| *tag);
+    let first = kinds.next();
+    let mixed = kinds.any(|tag| Some(tag) != first);
     row.spans
         .iter()
         .map(|(tag, text)| {
@@ -618,5 +622,20 @@ mod tests {
             .map(|(_, t)| t)
             .collect();
         assert_eq!(shown, "Helt ny linje");
+        // A line rewritten whole: old and new still apart.
+        let rewritten = Row {
+            kind: RowKind::Context,
+            old_line: Some(0),
+            new_line: Some(0),
+            spans: vec![
+                (Tag::Removed, "# Netværksmøde".into()),
+                (Tag::Added, "Kommunernes".into()),
+            ],
+        };
+        let shown: String = pieces(&rewritten, &Theme { color: false })
+            .into_iter()
+            .map(|(_, t)| t)
+            .collect();
+        assert_eq!(shown, "[-# Netværksmøde-]{+Kommunernes+}");
     }
 }
