@@ -303,6 +303,23 @@ fn the_editor_notices_a_later_draft_and_brings_the_text_onto_it() {
     // At 80 columns too, the key is in view.
     let shown = render(&mut app, 80, 24);
     assert!(shown.contains("brings your text"), "{shown}");
+    // Typing while the update is under way: the answer is for an older
+    // text, so it replaces nothing (the letter stays) and says so.
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    chars(&mut app, "!");
+    settle(&mut app, &fx.repo);
+    let doc = app.document.as_ref().unwrap();
+    assert!(
+        doc.buffer.text().starts_with("Mit ord. !"),
+        "the letter typed meanwhile stays"
+    );
+    assert_eq!(doc.draft, opened_at, "nothing was brought over");
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, e)| *e && m.contains("You typed while"))
+    );
+    key(&mut app, KeyCode::Backspace);
     app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
     settle(&mut app, &fx.repo);
     let doc = app.document.as_ref().unwrap();

@@ -67,6 +67,9 @@ pub struct DocumentState {
     pub latest: Option<(usize, String)>,
     /// The key that brings the text onto the latest draft, as the header says it.
     update_key: String,
+    /// The buffer version sent to be brought onto the latest draft: the
+    /// answer applies only to that text (what was typed since must stay).
+    pub pending_update_version: Option<u64>,
     pub pending_save_version: Option<u64>,
     pub outline_visible: bool,
     pub outline_focus: bool,
@@ -129,6 +132,7 @@ impl DocumentState {
             adopted: None,
             others_editing: None,
             latest: None,
+            pending_update_version: None,
             update_key: keymap
                 .key_here(crate::ui::actions::Context::Document, Action::Update)
                 .unwrap_or_else(|| ":update".into()),

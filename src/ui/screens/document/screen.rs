@@ -115,6 +115,7 @@ impl Screen for DocumentState {
             Action::Update => match &self.latest {
                 None => fx.info(format!("Draft {} is the latest draft", self.draft)),
                 Some((draft, _)) => {
+                    self.pending_update_version = Some(self.buffer.version());
                     let request = Request::Update {
                         slug: self.slug.clone(),
                         base: self.base,
@@ -146,6 +147,13 @@ impl Screen for DocumentState {
                 }
             }
             Response::Updated(slug, result) if *slug == self.slug => match result {
+                // Typed meanwhile: the merge is of an older text; nothing is replaced.
+                Ok(updated) if self.pending_update_version.take() != Some(self.buffer.version()) => {
+                    fx.error(format!(
+                        "You typed while your text was brought onto draft {}; nothing was changed, press {} again",
+                        updated.latest.draft, self.update_key
+                    ));
+                }
                 Ok(updated) => {
                     let by = match updated.by.is_empty() {
                         true => String::new(),
