@@ -92,8 +92,11 @@ impl Layout {
     ///
     /// A row breaks after whitespace when the next word would overflow, or between
     /// graphemes when a single word is wider than the row. A wide grapheme never
-    /// straddles the edge. When the last row is full, an empty row follows it so
-    /// the cursor at the end of the line has a column inside the width.
+    /// straddles the edge.
+    ///
+    /// A line that exactly fills its last row gets no extra row: the cursor after
+    /// its last character is on that row, one column past the width (see
+    /// [`Layout::cursor_position`]). Only an empty line has an empty row.
     pub fn wrap_line(&self, rope: &Rope, line: usize) -> Vec<VisualLine> {
         let line = line.min(rope.len_lines().saturating_sub(1));
         let start = rope.line_to_char(line);
@@ -119,10 +122,13 @@ impl Layout {
             });
             i = next;
         }
-        match rows.last() {
-            None => rows.push(empty_row(line, start)),
-            Some(last) if last.width() >= width => rows.push(empty_row(line, at)),
-            Some(_) => {}
+        if rows.is_empty() {
+            rows.push(VisualLine {
+                line,
+                start,
+                end: start,
+                cells: Vec::new(),
+            });
         }
         rows
     }
@@ -165,6 +171,11 @@ impl Layout {
     }
 
     /// The rope line, the row within it, and the display column of `char_idx`.
+    ///
+    /// The end of a line whose last row is full is at column `width`, past the
+    /// last cell: there is no row below for it (a terminal, too, leaves its
+    /// cursor on the last column until more is written), and a row's start
+    /// belongs to the next line. [`Layout::char_at`] maps it back.
     pub fn cursor_position(&self, rope: &Rope, char_idx: usize) -> (usize, usize, usize) {
         let char_idx = char_idx.min(rope.len_chars());
         let line = rope.char_to_line(char_idx);
@@ -210,15 +221,6 @@ pub(crate) fn position_in_rows(rows: &[VisualLine], char_idx: usize) -> (usize, 
             .sum()
     });
     (row, col)
-}
-
-fn empty_row(line: usize, at: usize) -> VisualLine {
-    VisualLine {
-        line,
-        start: at,
-        end: at,
-        cells: Vec::new(),
-    }
 }
 
 /// How many chars of rope line `line` are its line break: 2 for CRLF, 1 for

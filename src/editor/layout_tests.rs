@@ -88,17 +88,25 @@ fn wraps_after_whitespace() {
 fn a_word_ending_at_the_edge_moves_down_rather_than_leaving_a_space_first() {
     let rope = Rope::from_str("aaa bbb ccc");
     let rows = Layout::new(7, 10).wrap_line(&rope, 0);
-    assert_eq!(rows_text(&rows), vec!["aaa ", "bbb ccc", ""]);
+    assert_eq!(rows_text(&rows), vec!["aaa ", "bbb ccc"]);
 }
 
 #[test]
-fn a_full_last_row_gets_an_empty_row_for_the_cursor() {
-    let rope = Rope::from_str("abcd\n");
-    let l = Layout::new(4, 10);
+fn a_line_that_fills_the_width_gets_no_blank_row() {
+    let rope = Rope::from_str("Vi vil have klare mål.\nKort\n");
+    let l = Layout::new(22, 10);
     let rows = l.wrap_line(&rope, 0);
-    assert_eq!(rows_text(&rows), vec!["abcd", ""]);
-    assert_eq!(l.cursor_position(&rope, 4), (0, 1, 0));
-    assert_eq!(l.cursor_position(&rope, 3), (0, 0, 3));
+    assert_eq!(rows_text(&rows), vec!["Vi vil have klare mål."]);
+    // The cursor after the last character is on that row, one past its last
+    // column (drawn on the edge, as a terminal does after writing its last column).
+    assert_eq!(l.cursor_position(&rope, 22), (0, 0, 22));
+    assert_eq!(l.cursor_position(&rope, 21), (0, 0, 21));
+    assert_eq!(l.char_at(&rope, 0, 0, 22), 22);
+    // A wrapped line whose last row is full ends there too.
+    let rope = Rope::from_str("Åby Kommune");
+    let rows = Layout::new(7, 10).wrap_line(&rope, 0);
+    assert_eq!(rows_text(&rows), vec!["Åby ", "Kommune"]);
+    assert_eq!(Layout::new(7, 10).cursor_position(&rope, 11), (0, 1, 7));
 }
 
 #[test]
