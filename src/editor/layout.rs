@@ -24,6 +24,8 @@ use ropey::Rope;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::breaks::{Break, breaks, is_space};
+
 /// What a zero-width grapheme is shown as.
 pub const PLACEHOLDER: &str = "\u{25cc}";
 
@@ -90,9 +92,10 @@ impl Layout {
 
     /// The screen rows of rope line `line` (clamped to the last line); at least one.
     ///
-    /// A row breaks after whitespace when the next word would overflow, or between
-    /// graphemes when a single word is wider than the row. A wide grapheme never
-    /// straddles the edge.
+    /// A row ends after whitespace when the next word would overflow, or, when a
+    /// single word is wider than the row, between two of its graphemes; either
+    /// way never before the punctuation that closes a word (see `breaks`). A wide
+    /// grapheme never straddles the edge.
     ///
     /// A line that exactly fills its last row gets no extra row: the cursor after
     /// its last character is on that row, one column past the width (see
@@ -107,11 +110,13 @@ impl Layout {
             graphemes.push((at, g));
             at += g.chars().count();
         }
+        let texts: Vec<&str> = graphemes.iter().map(|g| g.1).collect();
+        let breaks = breaks(&texts);
         let width = self.width.max(1);
         let mut rows = Vec::new();
         let mut i = 0;
         while i < graphemes.len() {
-            let (cells, next) = self.fill_row(&graphemes, i, width);
+            let (cells, next) = self.fill_row(&graphemes, &breaks, i, width);
             let end = graphemes.get(next).map_or(at, |g| g.0);
             rows.push(VisualLine {
                 line,
@@ -135,21 +140,42 @@ impl Layout {
 
     /// Cells for one row starting at grapheme `from`; returns them and where the
     /// next row starts. Always takes at least one grapheme, so wrapping ends.
-    fn fill_row(&self, graphemes: &[(usize, &str)], from: usize, width: usize) -> (Vec<Cell>, usize) {
+    fn fill_row(
+        &self,
+        graphemes: &[(usize, &str)],
+        breaks: &[Break],
+        from: usize,
+        width: usize,
+    ) -> (Vec<Cell>, usize) {
         let mut cells: Vec<Cell> = Vec::new();
         let mut col = 0;
-        // Where a new row may start: just after whitespace that follows a word
-        // (leading indentation is not a place to break).
+        // The last place the row may end by choice: after whitespace that
+        // follows a word in this row (leading whitespace is not one, or the
+        // row would look empty).
         let mut opportunity = None;
+        // The last place a word too wide for the row may be cut.
+        let mut cut = None;
+        // After the row's leading whitespace: a row of only whitespace, the
+        // last resort before a row that starts with a closing period.
+        let mut after_lead = None;
         let mut seen_word = false;
         for (j, &(char_idx, g)) in graphemes.iter().enumerate().skip(from) {
+            if j > from {
+                match breaks[j] {
+                    Break::Space if seen_word => opportunity = Some(j),
+                    Break::Space => after_lead = Some(j),
+                    Break::Inside => cut = Some(j),
+                    Break::Never => {}
+                }
+            }
             let (text, w) = display_grapheme(g, col, self.tab_width);
             if col + w > width && !cells.is_empty() {
                 // Move the overflowing word (or, when whitespace overflows, the
                 // last word) down to the next row, so rows end with their space
                 // and never start with one; a word with no break before it is
-                // split between graphemes.
-                let at = opportunity.unwrap_or(j);
+                // cut, keeping its closing punctuation. Text that can't be
+                // cut anywhere allowed is cut where it overflows.
+                let at = opportunity.or(cut).or(after_lead).unwrap_or(j);
                 cells.truncate(at - from);
                 return (cells, at);
             }
@@ -159,11 +185,7 @@ impl Layout {
                 char_idx,
             });
             col += w;
-            if is_whitespace(g) {
-                if seen_word {
-                    opportunity = Some(j + 1);
-                }
-            } else {
+            if !is_space(g) {
                 seen_word = true;
             }
         }
@@ -252,10 +274,6 @@ pub(crate) fn line_content(rope: &Rope, line: usize) -> String {
     slice
         .slice(..slice.len_chars() - break_len(rope, line))
         .to_string()
-}
-
-fn is_whitespace(g: &str) -> bool {
-    g.chars().all(char::is_whitespace)
 }
 
 /// The text to draw for grapheme `g` starting at display `column`, and its width.
