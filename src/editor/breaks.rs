@@ -1,14 +1,15 @@
 //! Where a wrapped row may end: the few rules of Unicode line breaking (UAX #14)
-//! that matter in prose, applied to the graphemes of one line. [`Layout`]
-//! (super::Layout) fills rows with them; this module only says where a break is
-//! allowed, never where one is made.
+//! that matter in prose, applied to the graphemes of one line. The editor's
+//! [`Layout`](super::Layout) and the history's diff fill rows with them; this
+//! module only says where a break is allowed, never where one is made.
 //!
 //! The rules, as a word processor keeps them:
 //! - a row ends after whitespace, before the next word; a non-breaking space
 //!   (U+00A0, U+2007, U+202F) is part of the word around it ("kl. 10", "§ 17");
 //! - punctuation that closes (`. , ; : ! ? ) ] }`) never starts a row, even
-//!   after a stray space ("mål ." stays whole), and neither does an ellipsis
-//!   or a quotation mark right after a letter ("mål…", "omstilling«");
+//!   after a stray space ("mål ." stays whole), and neither does an ellipsis,
+//!   a hyphen or dash, or a quotation mark right after a letter ("mål…",
+//!   "2025–2030", "omstilling«");
 //! - a word wider than the row is cut between graphemes, but not so that its
 //!   closing punctuation starts the next row, nor so that an opening bracket or
 //!   quote ends a row alone.
@@ -19,7 +20,7 @@
 
 /// Whether a row may end just before a grapheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Break {
+pub(crate) enum Break {
     /// After whitespace, before a word: where rows end by choice.
     Space,
     /// Between two graphemes of one word: only when the word is wider than a row.
@@ -30,7 +31,7 @@ pub(super) enum Break {
 
 /// For each grapheme of a line, whether a row may end just before it. The first
 /// grapheme gets [`Break::Never`]: a row can't end before it starts.
-pub(super) fn breaks(graphemes: &[&str]) -> Vec<Break> {
+pub(crate) fn breaks(graphemes: &[&str]) -> Vec<Break> {
     let n = graphemes.len();
     // `glued[k]`: grapheme k is closing punctuation, or whitespace running up to
     // some (UAX #14 LB13: no break before it, even after spaces).
@@ -48,7 +49,8 @@ pub(super) fn breaks(graphemes: &[&str]) -> Vec<Break> {
             let before_before = k.checked_sub(2).map(|i| graphemes[i]);
             if is_space(before) {
                 Break::Space
-            } else if (is_quote(next) || next == "…") || opens(before, before_before) {
+            } else if is_quote(next) || matches!(next, "…" | "-" | "‐" | "–") || opens(before, before_before)
+            {
                 Break::Never
             } else {
                 Break::Inside
@@ -117,5 +119,6 @@ mod tests {
         assert_eq!(marked("(se »grøn«) …"), "(s|e| /»g|r|ø|n«)| /…");
         assert_eq!(marked("«à la»"), "«à| /l|a»");
         assert_eq!(marked("mål…"), "m|å|l…");
+        assert_eq!(marked("2025–30 og -"), "2|0|2|5–|3|0| /o|g| /-");
     }
 }

@@ -16,7 +16,7 @@
 //! document, so a 10,000-line strategy stays as quick as a short note. Search and
 //! replace-all are the exceptions: they are explicit requests to look everywhere.
 
-mod breaks;
+pub(crate) mod breaks;
 pub mod buffer;
 mod grapheme;
 mod history;
