@@ -475,3 +475,39 @@ fn set_cursor_clamps() {
     b.clear_selection();
     assert_eq!(b.selection(), None);
 }
+
+#[test]
+fn a_line_that_fills_the_width_has_no_row_for_the_cursor_to_stop_on() {
+    // Line 1 is exactly 22 columns: one row, and Up/Down/End/Home move over it
+    // as over any other line.
+    let mut b = Buffer::new("Indledning til planen\nVi vil have klare mål.\nKort\n");
+    let l = Layout::new(22, 5);
+    let line1 = b.rope().line_to_char(1);
+    b.set_cursor(5, false);
+    b.move_cursor(Motion::Down, false, &l);
+    assert_eq!(b.cursor(), line1 + 5);
+    b.move_cursor(Motion::Down, false, &l);
+    assert_eq!(
+        b.line_col(),
+        (2, 4),
+        "down from a full line goes to the next line"
+    );
+    b.move_cursor(Motion::Up, false, &l);
+    assert_eq!(b.cursor(), line1 + 5);
+    // End: after the period; Down keeps that column, clamped to "Kort", and Up
+    // comes back to the end of the full line.
+    b.move_cursor(Motion::LineEnd, false, &l);
+    assert_eq!(b.cursor(), line1 + 22);
+    assert_eq!(l.cursor_position(b.rope(), b.cursor()), (1, 0, 22));
+    b.move_cursor(Motion::Down, false, &l);
+    assert_eq!(b.line_col(), (2, 4));
+    b.move_cursor(Motion::Up, false, &l);
+    assert_eq!(b.cursor(), line1 + 22);
+    b.move_cursor(Motion::Up, false, &l);
+    assert_eq!(b.line_col(), (0, 21), "the sticky column clamps to line 0's end");
+    b.move_cursor(Motion::Down, false, &l);
+    b.move_cursor(Motion::LineStart, false, &l);
+    assert_eq!(b.cursor(), line1);
+    b.move_cursor(Motion::Up, false, &l);
+    assert_eq!(b.cursor(), 0);
+}

@@ -24,6 +24,8 @@ use ropey::Rope;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
+use super::breaks::{Break, breaks, is_space};
+
 /// What a zero-width grapheme is shown as.
 pub const PLACEHOLDER: &str = "\u{25cc}";
 
@@ -90,10 +92,14 @@ impl Layout {
 
     /// The screen rows of rope line `line` (clamped to the last line); at least one.
     ///
-    /// A row breaks after whitespace when the next word would overflow, or between
-    /// graphemes when a single word is wider than the row. A wide grapheme never
-    /// straddles the edge. When the last row is full, an empty row follows it so
-    /// the cursor at the end of the line has a column inside the width.
+    /// A row ends after whitespace when the next word would overflow, or, when a
+    /// single word is wider than the row, between two of its graphemes; either
+    /// way never before the punctuation that closes a word (see `breaks`). A wide
+    /// grapheme never straddles the edge.
+    ///
+    /// A line that exactly fills its last row gets no extra row: the cursor after
+    /// its last character is on that row, one column past the width (see
+    /// [`Layout::cursor_position`]). Only an empty line has an empty row.
     pub fn wrap_line(&self, rope: &Rope, line: usize) -> Vec<VisualLine> {
         let line = line.min(rope.len_lines().saturating_sub(1));
         let start = rope.line_to_char(line);
@@ -104,11 +110,13 @@ impl Layout {
             graphemes.push((at, g));
             at += g.chars().count();
         }
+        let texts: Vec<&str> = graphemes.iter().map(|g| g.1).collect();
+        let breaks = breaks(&texts);
         let width = self.width.max(1);
         let mut rows = Vec::new();
         let mut i = 0;
         while i < graphemes.len() {
-            let (cells, next) = self.fill_row(&graphemes, i, width);
+            let (cells, next) = self.fill_row(&graphemes, &breaks, i, width);
             let end = graphemes.get(next).map_or(at, |g| g.0);
             rows.push(VisualLine {
                 line,
@@ -119,31 +127,55 @@ impl Layout {
             });
             i = next;
         }
-        match rows.last() {
-            None => rows.push(empty_row(line, start)),
-            Some(last) if last.width() >= width => rows.push(empty_row(line, at)),
-            Some(_) => {}
+        if rows.is_empty() {
+            rows.push(VisualLine {
+                line,
+                start,
+                end: start,
+                cells: Vec::new(),
+            });
         }
         rows
     }
 
     /// Cells for one row starting at grapheme `from`; returns them and where the
     /// next row starts. Always takes at least one grapheme, so wrapping ends.
-    fn fill_row(&self, graphemes: &[(usize, &str)], from: usize, width: usize) -> (Vec<Cell>, usize) {
+    fn fill_row(
+        &self,
+        graphemes: &[(usize, &str)],
+        breaks: &[Break],
+        from: usize,
+        width: usize,
+    ) -> (Vec<Cell>, usize) {
         let mut cells: Vec<Cell> = Vec::new();
         let mut col = 0;
-        // Where a new row may start: just after whitespace that follows a word
-        // (leading indentation is not a place to break).
+        // The last place the row may end by choice: after whitespace that
+        // follows a word in this row (leading whitespace is not one, or the
+        // row would look empty).
         let mut opportunity = None;
+        // The last place a word too wide for the row may be cut.
+        let mut cut = None;
+        // After the row's leading whitespace: a row of only whitespace, the
+        // last resort before a row that starts with a closing period.
+        let mut after_lead = None;
         let mut seen_word = false;
         for (j, &(char_idx, g)) in graphemes.iter().enumerate().skip(from) {
+            if j > from {
+                match breaks[j] {
+                    Break::Space if seen_word => opportunity = Some(j),
+                    Break::Space => after_lead = Some(j),
+                    Break::Inside => cut = Some(j),
+                    Break::Never => {}
+                }
+            }
             let (text, w) = display_grapheme(g, col, self.tab_width);
             if col + w > width && !cells.is_empty() {
                 // Move the overflowing word (or, when whitespace overflows, the
                 // last word) down to the next row, so rows end with their space
                 // and never start with one; a word with no break before it is
-                // split between graphemes.
-                let at = opportunity.unwrap_or(j);
+                // cut, keeping its closing punctuation. Text that can't be
+                // cut anywhere allowed is cut where it overflows.
+                let at = opportunity.or(cut).or(after_lead).unwrap_or(j);
                 cells.truncate(at - from);
                 return (cells, at);
             }
@@ -153,11 +185,7 @@ impl Layout {
                 char_idx,
             });
             col += w;
-            if is_whitespace(g) {
-                if seen_word {
-                    opportunity = Some(j + 1);
-                }
-            } else {
+            if !is_space(g) {
                 seen_word = true;
             }
         }
@@ -165,6 +193,11 @@ impl Layout {
     }
 
     /// The rope line, the row within it, and the display column of `char_idx`.
+    ///
+    /// The end of a line whose last row is full is at column `width`, past the
+    /// last cell: there is no row below for it (a terminal, too, leaves its
+    /// cursor on the last column until more is written), and a row's start
+    /// belongs to the next line. [`Layout::char_at`] maps it back.
     pub fn cursor_position(&self, rope: &Rope, char_idx: usize) -> (usize, usize, usize) {
         let char_idx = char_idx.min(rope.len_chars());
         let line = rope.char_to_line(char_idx);
@@ -212,15 +245,6 @@ pub(crate) fn position_in_rows(rows: &[VisualLine], char_idx: usize) -> (usize, 
     (row, col)
 }
 
-fn empty_row(line: usize, at: usize) -> VisualLine {
-    VisualLine {
-        line,
-        start: at,
-        end: at,
-        cells: Vec::new(),
-    }
-}
-
 /// How many chars of rope line `line` are its line break: 2 for CRLF, 1 for
 /// LF, 0 for the last line, which never has one. Asked of the rope's own line
 /// structure rather than assumed: with `default-features = false` ropey breaks
@@ -250,10 +274,6 @@ pub(crate) fn line_content(rope: &Rope, line: usize) -> String {
     slice
         .slice(..slice.len_chars() - break_len(rope, line))
         .to_string()
-}
-
-fn is_whitespace(g: &str) -> bool {
-    g.chars().all(char::is_whitespace)
 }
 
 /// The text to draw for grapheme `g` starting at display `column`, and its width.

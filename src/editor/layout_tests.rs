@@ -88,17 +88,96 @@ fn wraps_after_whitespace() {
 fn a_word_ending_at_the_edge_moves_down_rather_than_leaving_a_space_first() {
     let rope = Rope::from_str("aaa bbb ccc");
     let rows = Layout::new(7, 10).wrap_line(&rope, 0);
-    assert_eq!(rows_text(&rows), vec!["aaa ", "bbb ccc", ""]);
+    assert_eq!(rows_text(&rows), vec!["aaa ", "bbb ccc"]);
 }
 
 #[test]
-fn a_full_last_row_gets_an_empty_row_for_the_cursor() {
-    let rope = Rope::from_str("abcd\n");
-    let l = Layout::new(4, 10);
+fn a_line_that_fills_the_width_gets_no_blank_row() {
+    let rope = Rope::from_str("Vi vil have klare mål.\nKort\n");
+    let l = Layout::new(22, 10);
     let rows = l.wrap_line(&rope, 0);
-    assert_eq!(rows_text(&rows), vec!["abcd", ""]);
-    assert_eq!(l.cursor_position(&rope, 4), (0, 1, 0));
-    assert_eq!(l.cursor_position(&rope, 3), (0, 0, 3));
+    assert_eq!(rows_text(&rows), vec!["Vi vil have klare mål."]);
+    // The cursor after the last character is on that row, one past its last
+    // column (drawn on the edge, as a terminal does after writing its last column).
+    assert_eq!(l.cursor_position(&rope, 22), (0, 0, 22));
+    assert_eq!(l.cursor_position(&rope, 21), (0, 0, 21));
+    assert_eq!(l.char_at(&rope, 0, 0, 22), 22);
+    // A wrapped line whose last row is full ends there too.
+    let rope = Rope::from_str("Åby Kommune");
+    let rows = Layout::new(7, 10).wrap_line(&rope, 0);
+    assert_eq!(rows_text(&rows), vec!["Åby ", "Kommune"]);
+    assert_eq!(Layout::new(7, 10).cursor_position(&rope, 11), (0, 1, 7));
+}
+
+/// Punctuation that closes what comes before it: no row may start with one.
+const CLOSING: [&str; 8] = [".", ",", ";", ":", "!", "?", ")", "]"];
+/// These close when they follow a letter, and open after a space.
+const QUOTES: [&str; 4] = ["»", "«", "”", "…"];
+
+fn assert_no_row_starts_with_closing(text: &str, widths: std::ops::RangeInclusive<usize>) {
+    let rope = Rope::from_str(text);
+    for width in widths {
+        let rows = Layout::new(width, 10).wrap_line(&rope, 0);
+        let shown = rows_text(&rows);
+        for pair in rows.windows(2) {
+            let first = pair[1].cells.first().map_or("", |c| c.text.as_str());
+            let before = pair[0].cells.last().map_or("", |c| c.text.as_str());
+            let closes = CLOSING.contains(&first) || (QUOTES.contains(&first) && before != " ");
+            assert!(!closes, "width {width}: {shown:?}");
+        }
+        // Nothing lost: the rows still cover the line.
+        assert_eq!(shown.concat(), text, "width {width}");
+    }
+}
+
+#[test]
+fn punctuation_stays_with_the_word_it_follows() {
+    // A word cut between graphemes (it is wider than the row) keeps its period
+    // and comma: "må" / "l." rather than "mål" / ". ".
+    let text = "Vi vil have klare mål. Mål, som kan måles.";
+    assert_no_row_starts_with_closing(text, 2..=45);
+    let rows = Layout::new(3, 10).wrap_line(&Rope::from_str(text), 0);
+    assert_eq!(rows_text(&rows)[6..8], ["må", "l. "]);
+}
+
+#[test]
+fn a_cut_url_keeps_its_closing_period() {
+    let text = "Se https://aaby.dk/klimaplan.";
+    let rope = Rope::from_str(text);
+    let rows = Layout::new(25, 10).wrap_line(&rope, 0);
+    assert_eq!(rows_text(&rows), vec!["Se ", "https://aaby.dk/klimapla", "n."]);
+    assert_no_row_starts_with_closing(text, 2..=30);
+}
+
+#[test]
+fn quotes_brackets_and_stray_spaces_keep_to_their_words() {
+    // Danish quotes point inwards (»…«); a quote after a letter closes. From
+    // width 3, where "g«;" and "u?!" fit a row.
+    assert_no_row_starts_with_closing(
+        "Planen (se bilag 2) kalder det »grøn omstilling«; hvad nu?! Mål…",
+        3..=70,
+    );
+    // A stray space before punctuation is not a place to break either (from
+    // width 3, where "l ." fits).
+    assert_no_row_starts_with_closing("Vi vil have klare mål . Mål , som kan måles .", 3..=50);
+    // An opening bracket or quote is not left alone at the end of a cut row.
+    let rope = Rope::from_str("(Klimatilpasning)");
+    let rows = Layout::new(5, 10).wrap_line(&rope, 0);
+    assert!(rows.iter().all(|r| r.cells.len() > 1), "{:?}", rows_text(&rows));
+}
+
+#[test]
+fn no_break_after_a_non_breaking_space() {
+    // "kl.\u{a0}10" and "§\u{a0}17" are kept whole, as the writer asked.
+    let text = "Mødet er kl.\u{a0}10 efter §\u{a0}17 i loven";
+    let rope = Rope::from_str(text);
+    for width in 7..=40 {
+        let rows = Layout::new(width, 10).wrap_line(&rope, 0);
+        for row in &rows {
+            let last = row.cells.last().map(|c| c.text.as_str());
+            assert_ne!(last, Some("\u{a0}"), "width {width}: {:?}", rows_text(&rows));
+        }
+    }
 }
 
 #[test]

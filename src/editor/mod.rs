@@ -8,6 +8,7 @@
 //! - [`motion`]: where each [`Motion`] takes the cursor;
 //! - [`layout`]: how a line is shown (cells, tabs, control characters, soft wrap),
 //!   shared by drawing and by Up/Down so the two can never disagree;
+//! - `breaks`: where a wrapped row may end (after spaces, never before a period);
 //! - [`search`]: find and replace with smart case;
 //! - `grapheme`: grapheme boundaries over the rope's chunks.
 //!
@@ -15,6 +16,7 @@
 //! document, so a 10,000-line strategy stays as quick as a short note. Search and
 //! replace-all are the exceptions: they are explicit requests to look everywhere.
 
+pub(crate) mod breaks;
 pub mod buffer;
 mod grapheme;
 mod history;

@@ -212,6 +212,9 @@ impl DocumentState {
             buf.set_string(gutter.x, y, "~", theme.dim());
         }
         if let Some(y) = cursor_row.filter(|_| !self.outline_focus) {
+            // The end of a line that fills its row is one column past the
+            // width; like a terminal after writing its last column, the cursor
+            // stays on that column rather than on a blank row below.
             let x = (area.x as usize + cc).min(area.right().saturating_sub(1) as usize) as u16;
             frame.set_cursor_position((x, y));
         }

@@ -14,6 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{Focus, HistoryState, View};
 use crate::diff::{self, Row, RowKind, Tag};
+use crate::editor::breaks::{Break, breaks};
 use crate::text::inert;
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffThreads};
 use crate::ui::theme::Theme;
@@ -443,6 +444,9 @@ fn pieces(row: &Row, theme: &Theme) -> Vec<(Style, String)> {
 /// Wraps styled pieces into lines of at most `width` columns, breaking between
 /// words where it can and between graphemes inside a word longer than a line
 /// (a 500-character URL). Continuation lines are indented under the text.
+/// Breaks follow the editor's rules (`editor::breaks`): a word's closing
+/// punctuation stays with it, even when the two are in different pieces (a
+/// changed "mål" and an unchanged ".").
 fn wrap(prefix: (Style, &str), pieces: &[(Style, String)], width: usize) -> Vec<Vec<Span<'static>>> {
     let indent = prefix.1.width();
     let width = width.max(indent + 1);
@@ -456,33 +460,75 @@ fn wrap(prefix: (Style, &str), pieces: &[(Style, String)], width: usize) -> Vec<
             line.push(Span::styled(std::mem::take(current), style));
         }
     };
-    for (style, text) in pieces {
+    // The words of all pieces, each with its piece and where it starts among
+    // the graphemes, so a break can be judged across pieces.
+    let mut tokens: Vec<(usize, &str)> = Vec::new();
+    let mut starts = Vec::new();
+    let mut graphemes = Vec::new();
+    for (p, (_, text)) in pieces.iter().enumerate() {
         for token in text.split_word_bounds() {
-            let w = token.width();
-            if used + w > width && used > indent {
-                flush(&mut lines, &mut current, *style);
-                lines.push(vec![Span::raw(" ".repeat(indent))]);
-                used = indent;
-                if token.trim().is_empty() {
-                    continue;
-                }
-            }
-            if indent + w > width {
-                for g in token.graphemes(true) {
-                    let gw = g.width();
-                    if used + gw > width {
-                        flush(&mut lines, &mut current, *style);
-                        lines.push(vec![Span::raw(" ".repeat(indent))]);
-                        used = indent;
-                    }
-                    current.push_str(g);
-                    used += gw;
-                }
-            } else {
-                current.push_str(token);
-                used += w;
+            starts.push(graphemes.len());
+            tokens.push((p, token));
+            graphemes.extend(token.graphemes(true));
+        }
+    }
+    let breaks = breaks(&graphemes);
+    // The no-colour change marks hold to the words they enclose: "[-til",
+    // "{+Udkast", "Udkast+}" (a "-]" closes by the rules already).
+    let in_marks = |g: usize| {
+        matches!(
+            g.checked_sub(2).map(|b| &graphemes[b..g]),
+            Some(["[", "-"] | ["{", "+"])
+        ) || matches!(graphemes.get(g..g + 2), Some(["+", "}"]))
+    };
+    let joined: Vec<bool> = starts
+        .iter()
+        .map(|&g| g > 0 && (breaks[g] == Break::Never || in_marks(g)))
+        .collect();
+    // Columns from each token to the next place a line may break.
+    let mut unit = vec![0; tokens.len() + 1];
+    for t in (0..tokens.len()).rev() {
+        let next = if joined.get(t + 1) == Some(&true) {
+            unit[t + 1]
+        } else {
+            0
+        };
+        unit[t] = tokens[t].1.width() + next;
+    }
+    let mut piece = 0;
+    for (t, &(p, token)) in tokens.iter().enumerate() {
+        if p != piece {
+            flush(&mut lines, &mut current, pieces[piece].0);
+            piece = p;
+        }
+        let w = token.width();
+        // A word moves down with the punctuation that closes it.
+        let needed = if joined[t] { w } else { unit[t] };
+        if used + needed > width && used > indent {
+            flush(&mut lines, &mut current, pieces[p].0);
+            lines.push(vec![Span::raw(" ".repeat(indent))]);
+            used = indent;
+            if token.trim().is_empty() {
+                continue;
             }
         }
+        if indent + w > width {
+            for g in token.graphemes(true) {
+                let gw = g.width();
+                if used + gw > width {
+                    flush(&mut lines, &mut current, pieces[p].0);
+                    lines.push(vec![Span::raw(" ".repeat(indent))]);
+                    used = indent;
+                }
+                current.push_str(g);
+                used += gw;
+            }
+        } else {
+            current.push_str(token);
+            used += w;
+        }
+    }
+    if let Some((style, _)) = pieces.get(piece) {
         flush(&mut lines, &mut current, *style);
     }
     lines
@@ -637,5 +683,55 @@ mod tests {
             .map(|(_, t)| t)
             .collect();
         assert_eq!(shown, "[-# Netværksmøde-]{+Kommunernes+}");
+    }
+
+    fn shown(pieces: &[&str], width: usize) -> Vec<String> {
+        let pieces: Vec<(Style, String)> = pieces.iter().map(|p| (Style::new(), p.to_string())).collect();
+        wrap((Style::new(), "  "), &pieces, width)
+            .iter()
+            .map(|line| line.iter().map(|s| s.content.as_ref()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_changed_word_keeps_its_period() {
+        // "mål" changed, "." not: the break goes before the word, not between them.
+        let pieces = ["Vi vil have klare ", "mål", ". Mål, som kan måles."];
+        assert_eq!(
+            shown(&pieces, 23),
+            ["  Vi vil have klare ", "  mål. Mål, som kan ", "  måles."]
+        );
+        for width in 8..60 {
+            for line in &shown(&pieces, width)[1..] {
+                let first = line.trim_start().chars().next();
+                assert!(!matches!(first, Some('.' | ',')), "width {width}: {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn change_marks_hold_to_their_words() {
+        let pieces = [
+            "*",
+            "[-Arbejdsudkast-]",
+            " – ",
+            "[-til intern drøftelse, må ikke videresendes-]",
+            "{+Udkast, ikke vedtaget+}",
+            ".*",
+        ];
+        for width in 20..70 {
+            let lines = shown(&pieces, width);
+            for (n, line) in lines.iter().enumerate() {
+                let (start, end) = (line.trim_start(), line.trim_end());
+                assert!(
+                    !(end.ends_with("[-") || end.ends_with("{+")),
+                    "width {width}: {lines:?}"
+                );
+                assert!(
+                    n == 0 || !(start.starts_with("-]") || start.starts_with("+}") || start.starts_with('.')),
+                    "width {width}: {lines:?}"
+                );
+            }
+        }
     }
 }
