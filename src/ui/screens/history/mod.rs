@@ -11,6 +11,7 @@
 
 mod draw;
 mod moves;
+mod render;
 mod screen;
 
 use std::collections::{HashMap, HashSet};
@@ -21,7 +22,7 @@ use crate::domain::Slug;
 use crate::store::CommitId;
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, DiffThreads, HistoryEntry, Request};
 use crate::ui::screens::review::CommentTarget;
-use draw::Rendered;
+use render::Rendered;
 
 /// How many computed diffs the screen keeps: the last ones stepped to, so
 /// stepping back and forth is instant while memory stays bounded on a document
@@ -433,7 +434,7 @@ impl HistoryState {
         r.rows
             .get(rows)?
             .iter()
-            .find_map(|row| draw::thread_on(&marks, row))
+            .find_map(|row| render::thread_on(&marks, row))
     }
 
     /// Comments were added, answered or resolved: the thread marks are stale.
