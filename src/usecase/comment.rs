@@ -139,10 +139,7 @@ mod tests {
 
     #[test]
     fn a_thread_is_answered_by_the_beginning_of_its_id() {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = dir.path().join("demo");
-        crate::sample::build_demo(&repo).unwrap();
-        let store = Store::open(&repo).unwrap();
+        let (_dir, _repo, store) = crate::usecase::sample();
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
         let added = comment(
             &store,

@@ -158,10 +158,7 @@ mod tests {
 
     #[test]
     fn a_named_version_and_its_commit_compare_alike() {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = dir.path().join("demo");
-        crate::sample::build_demo(&repo).unwrap();
-        let store = Store::open(&repo).unwrap();
+        let (_dir, _repo, store) = crate::usecase::sample();
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
         let budget = Duration::from_secs(5);
         let named = compare(&store, &slug, Side::Named("1"), Side::Named("latest"), budget).unwrap();

@@ -77,10 +77,7 @@ mod tests {
 
     #[test]
     fn every_document_by_title_with_its_drafts() {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = dir.path().join("demo");
-        crate::sample::build_demo(&repo).unwrap();
-        let store = Store::open(&repo).unwrap();
+        let (_dir, _repo, store) = crate::usecase::sample();
         let documents = documents(&store).unwrap();
         assert!(documents.problems.is_empty());
         assert!(documents.rows.len() > 1);

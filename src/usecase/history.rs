@@ -59,10 +59,7 @@ mod tests {
 
     #[test]
     fn a_document_that_is_not_there_has_no_history() {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = dir.path().join("demo");
-        crate::sample::build_demo(&repo).unwrap();
-        let store = Store::open(&repo).unwrap();
+        let (_dir, _repo, store) = crate::usecase::sample();
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
         let history = history(&store, &slug).unwrap();
         let drafts = store.drafts(&slug).unwrap();

@@ -42,3 +42,14 @@ pub enum Refused {
     #[error(transparent)]
     Store(#[from] StoreError),
 }
+
+/// The bundled sample in a new folder, for the use cases' tests: the folder
+/// (removed when dropped), the repository in it and a store on it.
+#[cfg(test)]
+pub(crate) fn sample() -> (tempfile::TempDir, std::path::PathBuf, crate::store::Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let repo = dir.path().join("demo");
+    crate::sample::build_demo(&repo).unwrap();
+    let store = crate::store::Store::open(&repo).unwrap();
+    (dir, repo, store)
+}

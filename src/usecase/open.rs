@@ -84,10 +84,7 @@ mod tests {
 
     #[test]
     fn the_text_and_its_number_are_of_one_head() {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = dir.path().join("demo");
-        crate::sample::build_demo(&repo).unwrap();
-        let store = Store::open(&repo).unwrap();
+        let (_dir, repo, store) = crate::usecase::sample();
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
         let opened = open(&store, &slug).unwrap();
         assert_eq!(opened.draft, store.drafts(&slug).unwrap().len());

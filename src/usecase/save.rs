@@ -76,10 +76,7 @@ mod tests {
     use super::*;
 
     fn demo() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = dir.path().join("demo");
-        crate::sample::build_demo(&repo).unwrap();
-        let store = Store::open(&repo).unwrap();
+        let (dir, _repo, store) = crate::usecase::sample();
         (dir, store)
     }
 

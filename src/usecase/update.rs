@@ -73,10 +73,7 @@ mod tests {
     /// of the same passage is refused and changes nothing.
     #[test]
     fn an_edit_is_brought_onto_the_latest_draft() {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = dir.path().join("demo");
-        crate::sample::build_demo(&repo).unwrap();
-        let store = Store::open(&repo).unwrap();
+        let (_dir, _repo, store) = crate::usecase::sample();
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
         let opened = open(&store, &slug).unwrap();
         let lines: Vec<&str> = opened.text.lines().collect();
