@@ -146,8 +146,11 @@ impl App {
     fn with_screen(&mut self, id: ScreenId, f: impl FnOnce(&mut dyn Screen, &mut Effects) -> bool) -> bool {
         let mut fx = Effects::default();
         let handled = self.screen_mut(id).is_some_and(|s| f(s, &mut fx));
+        let asked = !fx.0.is_empty();
         self.apply(fx);
-        if id == ScreenId::History {
+        // The history asks for the diffs it now wants (not after a key it
+        // left to the keymap: each ask sends the waiting ones again).
+        if id == ScreenId::History && (handled || asked) {
             self.history_requests();
         }
         handled
