@@ -233,6 +233,19 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
     let route_max = (area.width as usize)
         .saturating_sub(fixed + TITLE_AT_LEAST)
         .max(8);
+    let route_width = items
+        .iter()
+        .map(|i| {
+            route_badges(&i.route, route_max, theme)
+                .iter()
+                .map(|s| s.content.width())
+                .sum::<usize>()
+        })
+        .max()
+        .unwrap_or(5)
+        .max(5) as u16;
+    // What is left is the title's; a cut title ends in `…`.
+    let title_width = (area.width as usize).saturating_sub(fixed + route_width as usize);
     let rows: Vec<Row<'_>> = items
         .iter()
         .enumerate()
@@ -240,13 +253,18 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
             let route = route_badges(&item.route, route_max, theme);
             // Only the title of the selected row is highlighted (with the ▶):
             // a whole highlighted row costs 300+ bytes to move over SSH.
-            let title = match at == state.selected {
-                true => Span::styled(inert(&item.title).into_owned(), theme.selected()),
-                false => Span::raw(inert(&item.title).into_owned()),
-            };
             // Text kept in an autosave: marked before the title, so a cut
             // title never hides it.
-            let title = match state.unsaved.contains(item.slug.as_str()) {
+            let unsaved = state.unsaved.contains(item.slug.as_str());
+            let shown = crate::ui::widgets::cut(
+                &inert(&item.title),
+                title_width.saturating_sub(if unsaved { 2 } else { 0 }),
+            );
+            let title = match at == state.selected {
+                true => Span::styled(shown, theme.selected()),
+                false => Span::raw(shown),
+            };
+            let title = match unsaved {
                 true => Cell::from(Line::from(vec![Span::styled("✎ ", theme.warning()), title])),
                 false => Cell::from(title),
             };
@@ -275,17 +293,6 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
             Row::new(cells)
         })
         .collect();
-    let route_width = items
-        .iter()
-        .map(|i| {
-            route_badges(&i.route, route_max, theme)
-                .iter()
-                .map(|s| s.content.width())
-                .sum::<usize>()
-        })
-        .max()
-        .unwrap_or(5)
-        .max(5) as u16;
     let widths = [
         Constraint::Min(18),
         Constraint::Length(8),

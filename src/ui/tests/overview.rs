@@ -117,6 +117,9 @@ fn a_long_route_folds_and_names_shorten_before_a_title_is_cut() {
     assert!(row.contains("A. K. H. Mikkelsen"), "{row}");
     let shown = render(&mut app, 80, 24);
     let row = shown.lines().find(|l| l.contains("Bæredygtighed")).unwrap();
-    assert!(row.contains("Bæredygtighedsstrategi 2025"), "{row}");
+    assert!(
+        row.contains("Bæredygtighedsstrategi 202…"),
+        "a cut title says so: {row}"
+    );
     assert!(row.contains("A.K.H. Mikk…"), "{row}");
 }
