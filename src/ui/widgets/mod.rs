@@ -135,9 +135,32 @@ pub fn cut(text: &str, width: usize) -> String {
     out
 }
 
+/// `text` in at most `width` columns, cut after the last whole word that
+/// fits, with `…` (cut mid-word only when a single word is too long).
+pub fn cut_at_word(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let cut = cut(text, width);
+    let kept = cut.trim_end_matches('…');
+    match kept.rfind(' ') {
+        Some(at) if at > 0 => format!("{}…", kept[..at].trim_end()),
+        _ => cut,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::short_name;
+    use super::{cut_at_word, short_name};
+
+    #[test]
+    fn long_messages_end_at_a_word() {
+        let text = "The latest draft changes a passage your text changes too";
+        assert_eq!(cut_at_word(text, 80), text);
+        assert_eq!(cut_at_word(text, 30), "The latest draft changes a…");
+        assert_eq!(cut_at_word("Bæredygtighedsstrategien", 10), "Bæredygti…");
+    }
 
     #[test]
     fn names_shorten_as_a_reader_would() {

@@ -62,8 +62,11 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let spans = match note {
         // A message that would be cut off takes the whole line: it is what the
         // user needs to read now, and the state is back after the next key.
+        // Still too long, it ends at a word with `…`, not mid-word.
         Some((note, style)) if left.width() + note.width() > area.width as usize => {
-            vec![Span::styled(format!(" {}", note.trim_start()), style)]
+            let text =
+                crate::ui::widgets::cut_at_word(note.trim_start(), (area.width as usize).saturating_sub(1));
+            vec![Span::styled(format!(" {text}"), style)]
         }
         Some((note, style)) => vec![Span::styled(left, theme.status()), Span::styled(note, style)],
         None => vec![Span::styled(left, theme.status())],
