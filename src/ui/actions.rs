@@ -101,6 +101,7 @@ const OPEN: &[Context] = &[Context::Overview, Context::History, Context::Review]
 const FILTER: &[Context] = &[Context::Overview, Context::Review];
 const EDIT_APPROVALS: &[Context] = &[Context::Document, Context::DocumentNormal, Context::Approvals];
 const EDIT_HISTORY: &[Context] = &[Context::Document, Context::DocumentNormal, Context::History];
+const SCROLLS: &[Context] = &[Context::History, Context::Approvals];
 
 actions! {
     Help = "help" in G: "Show every key binding of the active keymap";
@@ -178,8 +179,8 @@ actions! {
     CompareBuffer = "compare-buffer" in H: "History: the editor's unsaved text against the latest draft";
     CompareApproved = "compare-approved" in H: "History: the latest draft against the last approved version";
     SwitchPane = "switch-pane" in H: "History: move between the drafts and a line cursor in the diff (select lines there to comment)";
-    ScrollDown = "scroll-down" in H: "Scroll the diff down";
-    ScrollUp = "scroll-up" in H: "Scroll the diff up";
+    ScrollDown = "scroll-down" in SCROLLS: "Scroll the diff down";
+    ScrollUp = "scroll-up" in SCROLLS: "Scroll the diff up";
     Decide = "decide" in A: "Approvals: record a governing body's decision on the selected draft (leads)";
     TagVersion = "tag-version" in A: "Approvals: tag the selected draft as the approved version (leads)";
     CompareLatest = "compare-latest" in A: "Approvals: show what changed from the selected draft to the latest";
@@ -216,6 +217,8 @@ impl Action {
             (Action::Up, Context::Approvals) => "Select the draft above",
             (Action::Down, Context::Approvals) => "Select the draft below",
             (Action::CursorLeft, Context::Approvals) => "Select the body to the left",
+            (Action::ScrollDown, Context::Approvals) => "Scroll the decisions on the draft down",
+            (Action::ScrollUp, Context::Approvals) => "Scroll the decisions on the draft up",
             (Action::CursorRight, Context::Approvals) => "Select the body to the right",
             (Action::Up | Action::Down, Context::History) => {
                 "Select a newer or older draft (in the diff: move the line cursor)"

@@ -53,6 +53,8 @@ pub struct ApprovalsState {
     pub form: Option<DecisionForm>,
     /// Tagging this draft waits for a yes.
     pub confirm_tag: Option<u32>,
+    /// How far the decisions on the selected draft are scrolled.
+    pub detail_scroll: u16,
 }
 
 /// What a key in the form asks for.
@@ -72,6 +74,7 @@ impl ApprovalsState {
             col: 0,
             form: None,
             confirm_tag: None,
+            detail_scroll: 0,
         }
     }
 
@@ -364,11 +367,25 @@ impl ApprovalsState {
                 theme.dim(),
             )));
         }
-        let title = format!(" Decisions on draft {} ", self.selected_draft().unwrap_or(0));
+        // More than fits scrolls (J/K); the title says there is more.
+        let shown = Paragraph::new(detail_lines).wrap(Wrap { trim: false });
+        let total = shown.line_count(detail.width) as u16;
+        let height = detail.height.saturating_sub(1);
+        let scroll = self.detail_scroll.min(total.saturating_sub(height));
+        let more = match (scroll > 0, scroll + height < total) {
+            (false, true) => " · more below (J)",
+            (true, true) => " · more (J/K)",
+            (true, false) => " · more above (K)",
+            (false, false) => "",
+        };
+        let title = format!(
+            " Decisions on draft {}{more} ",
+            self.selected_draft().unwrap_or(0)
+        );
         frame.render_widget(
-            Paragraph::new(detail_lines)
+            shown
                 .block(Block::default().borders(Borders::TOP).title(title))
-                .wrap(Wrap { trim: false }),
+                .scroll((scroll, 0)),
             detail,
         );
         if let Some(form) = &self.form {
@@ -542,11 +559,17 @@ impl Screen for ApprovalsState {
             .view
             .as_ref()
             .map_or((0, 0), |v| (v.status.rows.len(), v.status.columns.len()));
+        if matches!(action, Action::Up | Action::Down | Action::Top | Action::Bottom) {
+            // Another draft: its decisions from the top.
+            self.detail_scroll = 0;
+        }
         match action {
             Action::Up => self.row = self.row.saturating_sub(1),
             Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
             Action::Top => self.row = 0,
             Action::Bottom => self.row = rows.saturating_sub(1),
+            Action::ScrollDown => self.detail_scroll = self.detail_scroll.saturating_add(1),
+            Action::ScrollUp => self.detail_scroll = self.detail_scroll.saturating_sub(1),
             Action::CursorLeft => self.col = self.col.saturating_sub(1),
             Action::CursorRight => self.col = (self.col + 1).min(cols.saturating_sub(1)),
             Action::Decide => {

@@ -160,3 +160,37 @@ fn the_next_body_and_the_approved_version_are_shown() {
     }
     assert!(render(&mut app, 80, 24).contains("Draft 7 has passed the whole route"));
 }
+
+/// More decisions on a draft than the panel holds: the title says so, and
+/// J/K scroll them (the fourth was hidden with no way to read it).
+#[test]
+fn the_decisions_on_a_draft_scroll() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('5'));
+    settle(&mut app, &fx.repo);
+    let view = app.approvals.as_mut().unwrap().view.as_mut().unwrap();
+    let commit = view.status.rows[0].commit.clone();
+    let one = view
+        .status
+        .decisions
+        .iter()
+        .find(|d| d.commit == commit)
+        .unwrap()
+        .clone();
+    for n in 1..=6 {
+        let mut more = one.clone();
+        more.text = Some(format!("Beslutning nummer {n}."));
+        view.status.decisions.push(more);
+    }
+    let shown = render(&mut app, 80, 24);
+    assert!(shown.contains("more below (J)"), "{shown}");
+    assert!(!shown.contains("Beslutning nummer 6."), "{shown}");
+    for _ in 0..20 {
+        key(&mut app, KeyCode::Char('J'));
+    }
+    let shown = render(&mut app, 80, 24);
+    assert!(shown.contains("Beslutning nummer 6."), "{shown}");
+    assert!(shown.contains("more above (K)"), "{shown}");
+}
