@@ -73,6 +73,8 @@ struct JsonDiff<'a> {
     blocks: &'a [diff::Block],
     sections: &'a [SectionChange],
     actions: &'a [ActionChange],
+    /// What changed in `strategy.toml` (title, kind, route, summary), in words.
+    details: &'a [String],
 }
 
 pub struct Options {
@@ -108,6 +110,7 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
             blocks: &text_diff.blocks,
             sections,
             actions,
+            details: &compared.details,
         });
     }
     let paint = Paint {
@@ -118,6 +121,13 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     out.push('\n');
     if text_diff.approximate {
         out.push_str("(approximate: the texts are too different to compare word by word in time)\n");
+    }
+    if !compared.details.is_empty() {
+        out.push_str(&paint.wrap("1", "Details:"));
+        out.push('\n');
+        for detail in &compared.details {
+            out.push_str(&format!("  {}\n", inert_keep_tabs(detail)));
+        }
     }
     if !actions.is_empty() {
         out.push_str(&paint.wrap("1", "Actions:"));
@@ -133,7 +143,13 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
         .iter()
         .all(|b| matches!(b, diff::Block::Same { .. }))
     {
-        out.push_str("The texts are identical.\n");
+        // The same words may still be broken into lines or paragraphs
+        // differently (a paragraph split): not "identical".
+        out.push_str(if old.text == new.text {
+            "The texts are identical.\n"
+        } else {
+            "The words are the same; only line breaks or spacing differ.\n"
+        });
     } else {
         render(&mut out, &paint, options.view, text_diff, &old.text, &new.text);
     }

@@ -10,7 +10,7 @@ use git2::Oid;
 
 use super::Refused;
 use crate::diff::{ActionChange, SectionChange, TextDiff};
-use crate::domain::{Action, Slug};
+use crate::domain::{Action, Slug, StrategyMeta};
 use crate::store::{CommitId, Store, ThreadLines};
 
 /// One side of a comparison.
@@ -40,6 +40,8 @@ pub struct Compared {
     /// Shared with the store's text cache: neighbouring diffs share a text.
     pub text: Arc<str>,
     pub actions: Vec<Action>,
+    /// Its `strategy.toml` (none before draft 1).
+    pub meta: Option<StrategyMeta>,
 }
 
 /// Two versions and what changed between them.
@@ -51,6 +53,10 @@ pub struct Comparison {
     pub sections: Vec<SectionChange>,
     /// The work plan's changes by action (only work plans have actions).
     pub actions: Vec<ActionChange>,
+    /// What changed in the document's details (`strategy.toml`: title,
+    /// kind, route, summary), as sentences: a draft that changes only its
+    /// route makes every approval stale, so it must not look unchanged.
+    pub details: Vec<String>,
 }
 
 /// Compares `from` with `to` of `slug`; the word diff may take `budget`
@@ -67,13 +73,48 @@ pub fn compare(
     let diff = crate::diff::diff(&old.text, &new.text, budget);
     let sections = crate::diff::sections(&diff, &old.text, &new.text);
     let actions = crate::diff::workplan(&old.actions, &new.actions);
+    let details = match (&old.meta, &new.meta) {
+        (Some(a), Some(b)) => details(a, b),
+        _ => Vec::new(),
+    };
     Ok(Comparison {
         old,
         new,
         diff,
         sections,
         actions,
+        details,
     })
+}
+
+/// The document's details that differ between two `strategy.toml`s.
+fn details(old: &StrategyMeta, new: &StrategyMeta) -> Vec<String> {
+    let route = |r: &Option<Vec<crate::domain::BodyId>>| match r {
+        None => "the workspace's default".to_string(),
+        Some(bodies) => bodies
+            .iter()
+            .map(|b| b.0.as_str())
+            .collect::<Vec<_>>()
+            .join(" → "),
+    };
+    let mut out = Vec::new();
+    if old.title != new.title {
+        out.push(format!("title: «{}» became «{}»", old.title, new.title));
+    }
+    if old.kind != new.kind {
+        out.push(format!("kind: {} became {}", old.kind, new.kind));
+    }
+    if old.route != new.route {
+        out.push(format!(
+            "route: {} became {}",
+            route(&old.route),
+            route(&new.route)
+        ));
+    }
+    if old.summary != new.summary {
+        out.push("summary changed".to_string());
+    }
+    out
 }
 
 /// One side's text and actions; only this document's files are read, not
@@ -90,7 +131,8 @@ fn read(store: &Store, slug: &Slug, side: Side<'_>) -> Result<Compared, Refused>
             commit: Some(commit.into()),
             draft: None,
             text,
-            actions: entry.meta.actions,
+            actions: entry.meta.actions.clone(),
+            meta: Some(entry.meta),
         })
     };
     match side {
@@ -100,6 +142,7 @@ fn read(store: &Store, slug: &Slug, side: Side<'_>) -> Result<Compared, Refused>
             draft: None,
             text: Arc::from(""),
             actions: Vec::new(),
+            meta: None,
         }),
         Side::Named(spec) => {
             let version = store.version(slug, spec)?;
@@ -108,7 +151,8 @@ fn read(store: &Store, slug: &Slug, side: Side<'_>) -> Result<Compared, Refused>
                 commit: Some(version.commit.into()),
                 draft: version.draft,
                 text: Arc::from(version.text),
-                actions: version.meta.actions,
+                actions: version.meta.actions.clone(),
+                meta: Some(version.meta),
             })
         }
         Side::Commit(commit) => at(commit.into(), None),

@@ -173,3 +173,50 @@ fn an_abbreviated_commit_of_digits_is_a_commit() {
     env.udkast_in(&ws, &["diff", "baeredygtighedsstrategi", "99", "2"])
         .user_error("has no draft 99");
 }
+
+/// A draft that changes only `strategy.toml` (its title or route: every
+/// approval goes stale) says what changed; a re-wrap or a paragraph split
+/// (the same words) is not called identical.
+#[test]
+fn details_and_line_breaks_are_not_called_identical() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let text = "# Klimaplan 2030\n\nFørste sætning. Anden sætning.\n";
+    env.udkast_stdin(
+        &ws,
+        &["save", "klima", "-", "-m", "To sætninger"],
+        text.as_bytes(),
+    )
+    .ok();
+    let meta = ws.join("strategies/klima/strategy.toml");
+    let toml = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(&meta, toml.replace("Klimaplan 2030", "Klimaplan 2030–2035")).unwrap();
+    env.git(&ws, &["commit", "-qam", "Ny titel"]);
+    let out = env.udkast_in(&ws, &["diff", "klima", "2", "3"]).ok().to_string();
+    assert!(out.contains("Details:"), "{out}");
+    assert!(
+        out.contains("title: «Klimaplan 2030» became «Klimaplan 2030–2035»"),
+        "{out}"
+    );
+    let json = env
+        .udkast_in(&ws, &["diff", "klima", "2", "3", "--json"])
+        .ok()
+        .to_string();
+    assert!(
+        json.contains("\"details\": [") && json.contains("\"title: «Klimaplan 2030» became"),
+        "{json}"
+    );
+
+    // Re-wrapped: the same words on two lines.
+    let wrapped = "# Klimaplan 2030\n\nFørste sætning.\nAnden sætning.\n";
+    env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "Ombrudt"], wrapped.as_bytes())
+        .ok();
+    let out = env.udkast_in(&ws, &["diff", "klima", "3", "4"]).ok().to_string();
+    assert!(!out.contains("identical"), "{out}");
+    // A paragraph split shows as a change.
+    let split = "# Klimaplan 2030\n\nFørste sætning.\n\nAnden sætning.\n";
+    env.udkast_stdin(&ws, &["save", "klima", "-", "-m", "Delt"], split.as_bytes())
+        .ok();
+    let out = env.udkast_in(&ws, &["diff", "klima", "4", "5"]).ok().to_string();
+    assert!(!out.contains("identical") && out.contains("+ "), "{out}");
+}

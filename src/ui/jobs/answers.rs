@@ -271,6 +271,7 @@ pub fn compute_diff(store: &Store, request: &DiffRequest) -> Result<ComputedDiff
         diff: c.diff,
         sections: c.sections,
         actions: c.actions,
+        details: c.details,
     })
 }
 

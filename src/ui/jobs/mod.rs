@@ -201,6 +201,8 @@ pub struct ComputedDiff {
     pub diff: crate::diff::TextDiff,
     pub sections: Vec<crate::diff::SectionChange>,
     pub actions: Vec<crate::diff::ActionChange>,
+    /// What changed in `strategy.toml` (title, kind, route), in words.
+    pub details: Vec<String>,
 }
 
 /// A governing body's standing on a document, as an agenda item's row shows it.

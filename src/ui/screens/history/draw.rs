@@ -28,23 +28,20 @@ impl HistoryState {
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area)
     }
 
-    /// The diff's header line, the box of a work plan's changed actions (at
-    /// most a third of the height), and the text.
+    /// The diff's header line, the box of what changed besides the text (the
+    /// details in `strategy.toml`, a work plan's actions; at most a third of
+    /// the height), and the text.
     fn diff_areas(area: Rect, d: &ComputedDiff) -> (Rect, Option<Rect>, Rect) {
         let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        if d.actions.is_empty() {
+        let boxed = besides_the_text(d);
+        if boxed.is_empty() {
             return (header, None, body);
         }
         // Each change wraps (a long title or date was cut at the edge).
         let width = (body.width as usize).max(1);
-        let rows: usize = d
-            .actions
+        let rows: usize = boxed
             .iter()
-            .map(|c| {
-                (format!(" • {}", diff::describe(c)).width())
-                    .div_ceil(width)
-                    .max(1)
-            })
+            .map(|line| (format!(" • {line}").width()).div_ceil(width).max(1))
             .sum();
         let wanted = rows as u16 + 1;
         let [top, rest] = Layout::vertical([
@@ -206,8 +203,8 @@ impl HistoryState {
                 format!(
                     "  {} · {} changes · +{words_added} −{words_removed} words",
                     self.view.name(),
-                    // A work plan's changed actions count too.
-                    r.changes.len() + d.actions.len()
+                    // A work plan's changed actions and the details count too.
+                    r.changes.len() + d.actions.len() + d.details.len()
                 ),
                 theme.dim(),
             ),
@@ -215,20 +212,18 @@ impl HistoryState {
         if d.diff.approximate {
             head.push(Span::styled(" · approximate", theme.warning()));
         }
+        // The same words, broken differently (a paragraph split).
+        if r.changes.is_empty() && d.old != d.new {
+            head.push(Span::styled(" · line breaks only", theme.warning()));
+        }
         if waiting {
             head.push(Span::styled(" · comparing…", theme.warning()));
         }
-        // A work plan's changed actions stay in view above the text.
+        // What changed besides the text stays in view above it.
         if let Some(top) = actions {
-            let lines: Vec<Line<'_>> = d
-                .actions
+            let lines: Vec<Line<'_>> = besides_the_text(d)
                 .iter()
-                .map(|c| {
-                    Line::from(Span::styled(
-                        format!(" • {}", inert(&diff::describe(c))),
-                        theme.changed(),
-                    ))
-                })
+                .map(|line| Line::from(Span::styled(format!(" • {}", inert(line)), theme.changed())))
                 .collect();
             let block = Block::default()
                 .borders(Borders::BOTTOM)
@@ -321,4 +316,14 @@ impl HistoryState {
             &mut state,
         );
     }
+}
+
+/// What changed besides the text, in words: the details in `strategy.toml`
+/// (a route changed makes every approval stale), then a work plan's actions.
+fn besides_the_text(d: &ComputedDiff) -> Vec<String> {
+    d.details
+        .iter()
+        .cloned()
+        .chain(d.actions.iter().map(diff::describe))
+        .collect()
 }
