@@ -347,13 +347,13 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.send(keys::CTRL_END);
     tui.type_text("Min linje.");
     tui.wait_for("Min linje.");
+    // Another person saves from the command line.
+    let save_elsewhere = |text: &str, message: &str| {
+        env.udkast_stdin(&ws, &["save", "klima", "-", "-m", message], text.as_bytes())
+            .ok();
+    };
     let theirs = text.replace("Første afsnit.", "Deres første afsnit.");
-    env.udkast_stdin(
-        &ws,
-        &["save", "klima", "-", "-m", "Deres ændring"],
-        theirs.as_bytes(),
-    )
-    .ok();
+    save_elsewhere(&theirs, "Deres ændring");
     tui.wait_for("Draft 3 is the latest");
     tui.send(keys::CTRL_U);
     tui.wait_for("Your text is on draft 3 now");
@@ -366,14 +366,11 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     // Now both change the same passage.
     tui.send(keys::CTRL_HOME);
     tui.type_text("Min titel ");
-    let clash = theirs.replace("# Klimaplan 2030", "# Deres titel");
-    let clash = format!("{}Min linje.\n", clash.trim_end_matches('\n').to_string() + "\n");
-    env.udkast_stdin(
-        &ws,
-        &["save", "klima", "-", "-m", "Deres titel"],
-        clash.as_bytes(),
-    )
-    .ok();
+    let clash = format!(
+        "{}Min linje.\n",
+        theirs.replace("# Klimaplan 2030", "# Deres titel")
+    );
+    save_elsewhere(&clash, "Deres titel");
     tui.wait_for("Draft 5 is the latest");
     tui.send(keys::CTRL_U);
     tui.wait_for("nothing was changed");

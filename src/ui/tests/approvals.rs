@@ -38,11 +38,7 @@ fn approvals_decision_form() {
 
 #[test]
 fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
-    let fx = fixture();
-    let mut app = app(&fx, false, DEFAULT);
-    key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('5'));
-    settle(&mut app, &fx.repo);
+    let (_fx, mut app) = approvals_of_the_strategy();
     key(&mut app, KeyCode::Char('d'));
     assert!(
         app.message
@@ -96,11 +92,7 @@ fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
 /// Tagging asks first, and only a lead is asked.
 #[test]
 fn tagging_asks_first() {
-    let fx = fixture();
-    let mut app = app(&fx, false, DEFAULT);
-    key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('5'));
-    settle(&mut app, &fx.repo);
+    let (_fx, mut app) = approvals_of_the_strategy();
     app.requests.clear();
     key(&mut app, KeyCode::Char('t'));
     assert!(
@@ -133,11 +125,7 @@ fn tagging_asks_first() {
 #[test]
 fn the_next_body_and_the_approved_version_are_shown() {
     use crate::domain::Standing;
-    let fx = fixture();
-    let mut app = app(&fx, false, DEFAULT);
-    key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('5'));
-    settle(&mut app, &fx.repo);
+    let (_fx, mut app) = approvals_of_the_strategy();
     let view = app.approvals.as_mut().unwrap().view.as_mut().unwrap();
     let oldest = view.status.rows.last().unwrap().commit.clone();
     view.versions = vec![(oldest, "baeredygtighedsstrategi/v1".into())];
@@ -165,11 +153,7 @@ fn the_next_body_and_the_approved_version_are_shown() {
 /// J/K scroll them (the fourth was hidden with no way to read it).
 #[test]
 fn the_decisions_on_a_draft_scroll() {
-    let fx = fixture();
-    let mut app = app(&fx, false, DEFAULT);
-    key(&mut app, KeyCode::Char('j'));
-    key(&mut app, KeyCode::Char('5'));
-    settle(&mut app, &fx.repo);
+    let (_fx, mut app) = approvals_of_the_strategy();
     let view = app.approvals.as_mut().unwrap().view.as_mut().unwrap();
     let commit = view.status.rows[0].commit.clone();
     let one = view
@@ -193,4 +177,14 @@ fn the_decisions_on_a_draft_scroll() {
     let shown = render(&mut app, 80, 24);
     assert!(shown.contains("Beslutning nummer 6."), "{shown}");
     assert!(shown.contains("more above (K)"), "{shown}");
+}
+
+/// The approvals screen of the sample's strategy (the overview's second row).
+fn approvals_of_the_strategy() -> (Fixture, App) {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    key(&mut app, KeyCode::Char('j'));
+    key(&mut app, KeyCode::Char('5'));
+    settle(&mut app, &fx.repo);
+    (fx, app)
 }
