@@ -320,11 +320,17 @@ impl Keymap {
     /// The first key that runs `action` in `context` (outside the editor,
     /// a global one too), as the tab and status lines show it (`F1`, `^X`).
     pub fn key_here(&self, context: Context, action: Action) -> Option<String> {
-        let mut keys = self.keys_for(context, action);
+        self.keys_here(context, action).first().map(|k| short_key(k))
+    }
+
+    /// The keys that run `action` in `context`: its own, or outside the
+    /// editor (which lists its own) the global ones.
+    pub fn keys_here(&self, context: Context, action: Action) -> Vec<&str> {
+        let keys = self.keys_for(context, action);
         if keys.is_empty() && !matches!(context, Context::Document | Context::DocumentNormal) {
-            keys = self.keys_for(Context::Global, action);
+            return self.keys_for(Context::Global, action);
         }
-        keys.first().map(|k| short_key(k))
+        keys
     }
 }
 

@@ -67,8 +67,7 @@ impl App {
             // The branch moved since the workspace was read: read it again
             // (the editor then learns of a later draft).
             Response::Head(Ok(Some(head)))
-                if self.overview.workspace.as_ref().is_some_and(|w| w.head != head)
-                    && self.busy.is_none() =>
+                if self.overview.workspace.as_ref().is_some_and(|w| w.head != head) =>
             {
                 self.requests.push(Request::Load);
             }

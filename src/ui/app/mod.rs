@@ -282,19 +282,11 @@ impl App {
                 if !self.with_screen(self.screen, |s, fx| s.act(Action::Back, fx)) {
                     match self.screen {
                         ScreenId::Overview => self.info("This is the first screen; q or Ctrl-Q quits"),
-                        _ => {
-                            self.flush_autosave();
-                            self.refresh_unsaved();
-                            self.screen = ScreenId::Overview;
-                        }
+                        _ => self.show_overview(),
                     }
                 }
             }
-            Action::ScreenOverview => {
-                self.flush_autosave();
-                self.refresh_unsaved();
-                self.screen = ScreenId::Overview;
-            }
+            Action::ScreenOverview => self.show_overview(),
             Action::ScreenDocument => match self.overview.selected_slug() {
                 Some(slug) => self.edit(slug, None),
                 None => self.error("No document selected"),

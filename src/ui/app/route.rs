@@ -27,12 +27,10 @@ impl App {
                         input: String::new(),
                     })
                 }
-                Effect::Dialog { title, text } => self.overlay = Some(Overlay::Message { title, text }),
                 Effect::Edit { slug, line } => self.edit(slug, line),
                 Effect::Review { slug, thread } => self.show_review(slug, thread),
                 Effect::Compare { slug, special } => self.compare(slug, special),
                 Effect::CompareBuffer => self.compare_buffer(),
-                Effect::Threads(slug) => self.request_threads(slug),
                 Effect::Copy(text) => {
                     self.clipboard_out = Some(text.clone());
                     self.clipboard = text;
@@ -65,6 +63,14 @@ impl App {
             Some(slug) => show(self, slug),
             None => self.error("Select a document in the overview first"),
         }
+    }
+
+    /// Screen 1, with the documents whose text is kept in an autosave marked
+    /// (the text being edited written to its autosave first).
+    pub(super) fn show_overview(&mut self) {
+        self.flush_autosave();
+        self.refresh_unsaved();
+        self.screen = ScreenId::Overview;
     }
 
     /// Which documents have text kept in an autosave, for the overview.

@@ -262,14 +262,7 @@ impl ApprovalsState {
             .unwrap_or(0)
             .min(36)
             + 2;
-        let fit = |name: &str| {
-            let mut cut: String = name.chars().take(name_width - 2).collect();
-            if name.chars().count() > name_width - 2 {
-                cut.pop();
-                cut.push('…');
-            }
-            format!("{cut:<name_width$}")
-        };
+        let fit = |name: &str| format!("{:<name_width$}", crate::ui::widgets::cut(name, name_width - 2));
         let mut lines: Vec<Line<'_>> = status
             .bodies
             .iter()

@@ -73,11 +73,6 @@ pub enum Effect {
     Error(String),
     /// A one-line prompt whose answer comes back to the asking screen.
     Prompt(PromptKind),
-    /// A message in a dialog, closed by any key.
-    Dialog {
-        title: String,
-        text: String,
-    },
     /// The editor on a document, at a line (1-based) when given.
     Edit {
         slug: Slug,
@@ -95,8 +90,6 @@ pub enum Effect {
     },
     /// The history compares the editor's unsaved text with the latest draft.
     CompareBuffer,
-    /// The document's comment threads, placed on the editor's text, again.
-    Threads(Slug),
     /// Text for the clipboard (and the user's own, through OSC 52).
     Copy(String),
     /// Paste the clipboard.

@@ -233,14 +233,14 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
     let route_max = (area.width as usize)
         .saturating_sub(fixed + TITLE_AT_LEAST)
         .max(8);
-    let route_width = items
+    // Each row's badges, folded once, for the column's width and the rows.
+    let routes: Vec<Vec<Span<'static>>> = items
         .iter()
-        .map(|i| {
-            route_badges(&i.route, route_max, theme)
-                .iter()
-                .map(|s| s.content.width())
-                .sum::<usize>()
-        })
+        .map(|i| route_badges(&i.route, route_max, theme))
+        .collect();
+    let route_width = routes
+        .iter()
+        .map(|r| r.iter().map(|s| s.content.width()).sum::<usize>())
         .max()
         .unwrap_or(5)
         .max(5) as u16;
@@ -248,9 +248,9 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
     let title_width = (area.width as usize).saturating_sub(fixed + route_width as usize);
     let rows: Vec<Row<'_>> = items
         .iter()
+        .zip(routes)
         .enumerate()
-        .map(|(at, item)| {
-            let route = route_badges(&item.route, route_max, theme);
+        .map(|(at, (item, route))| {
             // Only the title of the selected row is highlighted (with the ▶):
             // a whole highlighted row costs 300+ bytes to move over SSH.
             // Text kept in an autosave: marked before the title, so a cut

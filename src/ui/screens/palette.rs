@@ -118,10 +118,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, state: &PaletteState) 
     let items: Vec<ListItem<'_>> = matching(&state.input, context)
         .into_iter()
         .map(|a| {
-            let mut keys = app.keymap.keys_for(context, a);
-            if keys.is_empty() && !matches!(context, Context::Document | Context::DocumentNormal) {
-                keys = app.keymap.keys_for(Context::Global, a);
-            }
+            let keys = app.keymap.keys_here(context, a);
             ListItem::new(Line::from(vec![
                 Span::raw(format!("{:<20} ", a.name())),
                 Span::styled(format!("{:<12} ", keys.join(" ")), theme.title()),
