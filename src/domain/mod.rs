@@ -10,6 +10,7 @@
 mod approval;
 mod decision;
 mod error;
+mod merge;
 mod slug;
 mod strategy;
 mod text;
@@ -20,6 +21,7 @@ mod workspace;
 pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
 pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id};
 pub use error::{BadValue, Invalid};
+pub use merge::{Choice, Clash, Merge, Part};
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};

@@ -17,9 +17,10 @@ use std::path::Path;
 use std::time::Duration;
 
 use git2::build::TreeUpdateBuilder;
-use git2::{ErrorCode, FileMode, Oid, Signature, Tree};
+use git2::{ErrorCode, FileMode, MergeFileInput, MergeFileOptions, Oid, Signature, Tree};
 
 use super::{Result, Store, StoreError};
+use crate::domain::{Clash, Merge, Part};
 
 /// New contents for some paths; `None` deletes the path.
 #[derive(Debug, Clone, Default)]
@@ -187,26 +188,33 @@ impl Store {
     }
 
     /// Three-way merge of two texts made from `base`, as saving merges a
-    /// document (git's merge of the file): the merged text, or `None` when
-    /// both changed the same passage.
-    pub fn merge_texts(&self, base: &str, mine: &str, theirs: &str) -> Result<Option<String>> {
-        let tree = |text: &str| -> Result<Tree<'_>> {
-            let blob = self.repo.blob(text.as_bytes())?;
-            let mut builder = self.repo.treebuilder(None)?;
-            builder.insert("document.md", blob, i32::from(FileMode::Blob))?;
-            Ok(self.repo.find_tree(builder.write()?)?)
-        };
-        let index = self
-            .repo
-            .merge_trees(&tree(base)?, &tree(theirs)?, &tree(mine)?, None)?;
-        if index.has_conflicts() {
-            return Ok(None);
+    /// document (git's merge of the file, the part of a tree merge that
+    /// saving does): the agreed passages and the ones both changed
+    /// differently, each with the three versions.
+    pub fn merge_passages(&self, base: &str, mine: &str, theirs: &str) -> Result<Merge> {
+        fn input(text: &str) -> MergeFileInput<'_> {
+            let mut input = MergeFileInput::new();
+            input.content(text.as_bytes()).path("document.md");
+            input
         }
-        let Some(entry) = index.get_path(std::path::Path::new("document.md"), 0) else {
-            return Ok(Some(String::new()));
-        };
-        let bytes = self.blob(entry.id)?;
-        Ok(Some(String::from_utf8_lossy(&bytes).into_owned()))
+        let (base_in, mine_in, theirs_in) = (input(base), input(mine), input(theirs));
+        // Markers longer than any run of marker characters starting a line of
+        // the texts: a line of the text is never taken for one.
+        let longest = [base, mine, theirs]
+            .iter()
+            .flat_map(|t| t.lines())
+            .map(|l| l.bytes().take_while(|b| b"<|=>".contains(b)).count())
+            .max()
+            .unwrap_or(0);
+        let marker = (longest + 1).clamp(7, usize::from(u16::MAX));
+        let mut options = MergeFileOptions::new();
+        options.style_diff3(true).marker_size(marker as u16);
+        let merged = git2::merge_file(&base_in, &mine_in, &theirs_in, Some(&mut options))?;
+        let content = String::from_utf8_lossy(merged.content()).into_owned();
+        if merged.is_automergeable() {
+            return Ok(Merge::clean(content));
+        }
+        Ok(parse_merge(&content, marker, [base, mine, theirs]))
     }
 
     /// Serialises udkast writers of one repository between moving the branch and
@@ -288,4 +296,170 @@ pub(super) fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<()> 
     tmp.persist(path)
         .map_err(|e| StoreError::io(format!("cannot write {}", path.display()), e.error))?;
     Ok(())
+}
+
+/// Reads git's diff3-style merge output (markers `marker` characters long)
+/// into agreed passages and clashes. git ends a clash's passage with a line
+/// end even where the text's last line has none: taken off again where
+/// `texts` (base, mine, theirs) end without one, so choosing gives the bytes.
+fn parse_merge(content: &str, marker: usize, texts: [&str; 3]) -> Merge {
+    #[derive(Clone, Copy, PartialEq)]
+    enum In {
+        Agreed,
+        Mine,
+        Base,
+        Theirs,
+    }
+    let is_marker = |line: &str, c: char| {
+        let body = line.trim_end_matches(['\n', '\r']);
+        body.len() >= marker
+            && body.chars().take(marker).all(|x| x == c)
+            && body[marker..].chars().next().is_none_or(|x| x == ' ')
+    };
+    let mut parts = Vec::new();
+    let mut agreed = String::new();
+    let mut clash = Clash {
+        base: String::new(),
+        mine: String::new(),
+        theirs: String::new(),
+    };
+    let mut state = In::Agreed;
+    for line in content.split_inclusive('\n') {
+        match state {
+            In::Agreed if is_marker(line, '<') => {
+                if !agreed.is_empty() {
+                    parts.push(Part::Agreed(std::mem::take(&mut agreed)));
+                }
+                state = In::Mine;
+            }
+            In::Agreed => agreed.push_str(line),
+            In::Mine if is_marker(line, '|') => state = In::Base,
+            In::Mine if is_marker(line, '=') => state = In::Theirs,
+            In::Mine => clash.mine.push_str(line),
+            In::Base if is_marker(line, '=') => state = In::Theirs,
+            In::Base => clash.base.push_str(line),
+            In::Theirs if is_marker(line, '>') => {
+                let done = std::mem::replace(
+                    &mut clash,
+                    Clash {
+                        base: String::new(),
+                        mine: String::new(),
+                        theirs: String::new(),
+                    },
+                );
+                parts.push(Part::Clash(done));
+                state = In::Agreed;
+            }
+            In::Theirs => clash.theirs.push_str(line),
+        }
+    }
+    if !agreed.is_empty() {
+        parts.push(Part::Agreed(agreed));
+    }
+    // The last passage: git added a line end the texts do not have.
+    if let Some(Part::Clash(last)) = parts.last_mut() {
+        let [base, mine, theirs] = texts;
+        for (passage, text) in [
+            (&mut last.base, base),
+            (&mut last.mine, mine),
+            (&mut last.theirs, theirs),
+        ] {
+            if !text.ends_with('\n')
+                && !passage.is_empty()
+                && text.ends_with(passage.trim_end_matches(['\r', '\n']))
+            {
+                let trimmed = passage.trim_end_matches('\n').trim_end_matches('\r').len();
+                passage.truncate(trimmed);
+            }
+        }
+    }
+    Merge { parts }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Choice;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open_or_init(dir.path()).unwrap();
+        (dir, store)
+    }
+
+    const BASE: &str = "# Mål\n\nVi vil nå 70 pct.\n\nMellem.\n\nSlut";
+
+    #[test]
+    fn clashing_passages_come_with_all_three_versions() {
+        let (_dir, store) = store();
+        let mine = BASE
+            .replace("70 pct.", "75 pct.")
+            .replace("# Mål", "# Mål og midler");
+        let theirs = BASE.replace("70 pct.", "80 pct.").replace("Slut", "Slut for nu");
+        let merge = store.merge_passages(BASE, &mine, &theirs).unwrap();
+        let clashes: Vec<&Clash> = merge.clashes().collect();
+        assert_eq!(clashes.len(), 1, "{merge:?}");
+        assert_eq!(clashes[0].base, "Vi vil nå 70 pct.\n");
+        assert_eq!(clashes[0].mine, "Vi vil nå 75 pct.\n");
+        assert_eq!(clashes[0].theirs, "Vi vil nå 80 pct.\n");
+        // What only one side changed is merged in.
+        let (text, starts) = merge.combine(&[Some(Choice::Mine)]);
+        assert_eq!(
+            text,
+            "# Mål og midler\n\nVi vil nå 75 pct.\n\nMellem.\n\nSlut for nu"
+        );
+        assert_eq!(starts, vec![3]);
+    }
+
+    /// A clash on the last line of a text without a final line end: git
+    /// adds one inside the markers; choosing gives the texts' own bytes.
+    #[test]
+    fn a_clash_on_the_last_line_keeps_its_missing_line_end_and_crlf() {
+        let (_dir, store) = store();
+        let merge = store
+            .merge_passages(
+                BASE,
+                &BASE.replace("Slut", "Min slut"),
+                &BASE.replace("Slut", "Deres slut"),
+            )
+            .unwrap();
+        assert_eq!(
+            merge.combine(&[Some(Choice::Mine)]).0,
+            BASE.replace("Slut", "Min slut")
+        );
+        assert_eq!(
+            merge.combine(&[Some(Choice::Theirs)]).0,
+            BASE.replace("Slut", "Deres slut")
+        );
+        let crlf = BASE.replace('\n', "\r\n") + "\r\n";
+        let merge = store
+            .merge_passages(&crlf, &crlf.replace("70", "75"), &crlf.replace("70", "80"))
+            .unwrap();
+        assert_eq!(merge.combine(&[Some(Choice::Theirs)]).0, crlf.replace("70", "80"));
+    }
+
+    /// Lines of the text that look like git's markers are text, not markers.
+    #[test]
+    fn lines_like_markers_are_text() {
+        let (_dir, store) = store();
+        let base = "<<<<<<< HEAD\nA\n=======\nB\n>>>>>>> x\n";
+        let merge = store
+            .merge_passages(base, &base.replace('A', "A1"), &base.replace('A', "A2"))
+            .unwrap();
+        assert_eq!(merge.clash_count(), 1);
+        assert_eq!(merge.combine(&[Some(Choice::Theirs)]).0, base.replace('A', "A2"));
+        assert_eq!(merge.combine(&[Some(Choice::Mine)]).0, base.replace('A', "A1"));
+    }
+
+    #[test]
+    fn separate_changes_merge_clean() {
+        let (_dir, store) = store();
+        let mine = BASE.replace("# Mål", "# Mål og midler");
+        let theirs = BASE.replace("Slut", "Slut for nu");
+        let merge = store.merge_passages(BASE, &mine, &theirs).unwrap();
+        assert_eq!(
+            merge.text().unwrap(),
+            "# Mål og midler\n\nVi vil nå 70 pct.\n\nMellem.\n\nSlut for nu"
+        );
+    }
 }

@@ -14,6 +14,7 @@ mod input;
 pub mod jobs;
 pub mod keymap;
 pub mod overlay;
+pub mod resolve;
 pub mod screens;
 pub mod theme;
 pub mod widgets;

@@ -13,6 +13,7 @@ use super::actions::{Action, Context};
 use super::app::App;
 use super::autosave::Autosave;
 use super::jobs::OpenedDocument;
+use super::resolve::{self, Finish, Resolver};
 use super::screens::{PromptKind, ScreenId, help, palette};
 use super::widgets;
 
@@ -34,6 +35,8 @@ pub enum Overlay {
         title: String,
         text: String,
     },
+    /// Passages both the editor's text and a later draft changed.
+    Resolve(Box<Resolver>),
 }
 
 /// A document whose unsaved text from an earlier session differs from its
@@ -59,6 +62,7 @@ pub enum Outcome {
     Recover(Box<RecoveryOffer>),
     DiscardRecovery(Box<RecoveryOffer>),
     RecoverLater,
+    Resolved(Box<Resolver>, Finish),
 }
 
 /// The layer after a key: still open, or closed with what to do.
@@ -100,6 +104,7 @@ pub const KEYS: &[(&str, &str)] = &[
         "j/k or ↑/↓ choose · Enter jump · Esc back to the text",
     ),
     ("Sections (history)", "j/k choose · Enter jump · Esc close"),
+    ("Clashing passages (editor)", resolve::KEYS),
 ];
 
 impl Overlay {
@@ -156,6 +161,17 @@ impl Overlay {
                 _ => Step::Open(Overlay::Recovery(offer)),
             },
             Overlay::Message { .. } => Step::Done(Outcome::Closed),
+            Overlay::Resolve(mut resolver) => match resolver.key(key) {
+                resolve::Step::Stay => Step::Open(Overlay::Resolve(resolver)),
+                resolve::Step::Close(finish) => Step::Done(Outcome::Resolved(resolver, finish)),
+            },
+        }
+    }
+
+    /// Fits the layer to the area it will be drawn in (before every draw).
+    pub fn fit(&mut self, area: Rect, theme: &super::theme::Theme) {
+        if let Overlay::Resolve(resolver) = self {
+            resolver.fit(area, theme);
         }
     }
 
@@ -190,6 +206,7 @@ impl Overlay {
                 widgets::dialog(frame, area, &app.theme, "Unsaved text found", &text);
             }
             Overlay::Message { title, text } => widgets::dialog(frame, area, &app.theme, title, text),
+            Overlay::Resolve(resolver) => resolver.draw(frame, area, &app.theme),
         }
     }
 }

@@ -93,6 +93,14 @@ impl App {
             }
             Response::Saved(Err(e)) => {
                 self.quit_after_save = false;
+                // The editor finds the clashing passages for the person to choose.
+                if matches!(
+                    *e,
+                    crate::usecase::Refused::Store(crate::store::StoreError::Conflict { .. })
+                ) && self.document.is_some()
+                {
+                    return;
+                }
                 self.overlay = Some(Overlay::Message {
                     title: "The draft was not saved".into(),
                     text: format!("{e}\n\nYour text is still in the editor and in the autosave."),

@@ -56,6 +56,10 @@ impl App {
             }
         }
         widgets::status::draw(frame, status, self);
+        let theme = self.theme;
+        if let Some(overlay) = self.overlay.as_mut() {
+            overlay.fit(main, &theme);
+        }
         if let Some(overlay) = &self.overlay {
             overlay.draw(frame, main, self);
         }

@@ -260,6 +260,13 @@ impl App {
                 self.show_document(offer.opened, None);
                 self.info("Discarded the unsaved text");
             }
+            Outcome::Resolved(resolver, finish) => {
+                let mut fx = Effects::default();
+                if let Some(doc) = self.document.as_mut() {
+                    doc.resolved(&resolver, finish, &mut fx);
+                }
+                self.apply(fx);
+            }
             Outcome::RecoverLater => {
                 self.info("Kept the unsaved text for later; it is offered again when you reopen the document")
             }

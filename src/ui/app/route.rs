@@ -42,6 +42,7 @@ impl App {
                 }
                 Effect::ExternalEdit(text) => self.external_edit = Some(text),
                 Effect::NoSave => self.quit_after_save = false,
+                Effect::Resolve(resolver) => self.overlay = Some(Overlay::Resolve(resolver)),
             }
         }
     }

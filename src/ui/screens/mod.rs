@@ -98,6 +98,8 @@ pub enum Effect {
     ExternalEdit(String),
     /// A save that was asked for will not happen (`:wq` must not quit then).
     NoSave,
+    /// Choose between passages both the editor's text and a later draft changed.
+    Resolve(Box<crate::ui::resolve::Resolver>),
 }
 
 /// The effects of one key, action or answer, in order.

@@ -342,3 +342,189 @@ fn the_editor_notices_a_later_draft_and_brings_the_text_onto_it() {
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     assert!(!app.document.as_ref().unwrap().buffer.text().contains("Deres"));
 }
+
+/// Saves a draft as someone else would, from another process: the first
+/// line and the last changed (the first line clashes with "Min " typed at
+/// the start; the last merges cleanly). Once per repository.
+fn someone_saves_over_the_first_line(repo: &Path, slug: &Slug) {
+    let other = crate::store::Store::open(repo).unwrap();
+    let latest = crate::usecase::open(&other, slug).unwrap();
+    if latest.text.starts_with("Deres ") {
+        return;
+    }
+    let text = format!("Deres {}\nDeres sidste linje.\n", latest.text.trim_end());
+    let request = crate::usecase::SaveRequest {
+        slug,
+        text: text.as_bytes(),
+        base: None,
+        message: "Deres indledning",
+        source: "document.md",
+    };
+    crate::usecase::save(&other, &request).unwrap();
+}
+
+/// Runs the save the app asked for (the tests' `settle` leaves saves
+/// alone), then what follows from it.
+fn run_save(app: &mut App, repo: &Path) {
+    let store = crate::store::Store::open(repo).map_err(jobs::failed);
+    let at = app
+        .requests
+        .iter()
+        .position(|r| matches!(r, jobs::Request::Save { .. }))
+        .expect("a save was asked for");
+    let request = app.requests.remove(at);
+    app.handle_response(jobs::handle(&store, request));
+    settle(app, repo);
+}
+
+/// Typed "Min " at the start of the strategy, someone saved a draft that
+/// changed the same line, and Ctrl-S: the clashing passage is shown with
+/// its three versions.
+fn save_that_clashes(app: &mut App, repo: &Path) {
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    open(app, repo, slug.as_str());
+    settle(app, repo);
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    chars(app, "Min ");
+    someone_saves_over_the_first_line(repo, &slug);
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    chars(app, "Min indledning");
+    key(app, KeyCode::Enter);
+    run_save(app, repo);
+}
+
+/// The resolver at both sizes, in colour and without (each on a workspace
+/// of its own: the clash happens once per repository).
+#[test]
+fn clashing_passages_side_by_side() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        for color in [true, false] {
+            let fx = fixture();
+            let mut app = app(&fx, color, DEFAULT);
+            save_that_clashes(&mut app, &fx.repo);
+            let shown = render(&mut app, w, h);
+            let suffix = if color { "color" } else { "no_color" };
+            insta::assert_snapshot!(format!("clash_resolver_{w}x{h}_{suffix}"), shown);
+        }
+    }
+}
+
+/// A save that clashes is not an error to rebuild by hand: the passage
+/// comes up three ways, the person takes both, and Enter saves the draft
+/// with the message given, on top of the draft saved meanwhile, keeping
+/// its other change. Undo brings back the person's own text.
+#[test]
+fn a_clashing_save_is_resolved_by_choosing_and_saved() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    save_that_clashes(&mut app, &fx.repo);
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let latest = crate::usecase::open(&crate::store::Store::open(&fx.repo).unwrap(), &slug).unwrap();
+    assert!(
+        matches!(app.overlay, Some(Overlay::Resolve(_))),
+        "{:?}",
+        app.message
+    );
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("both changed 1 passage"), "{shown}");
+    assert!(shown.contains("Yours (on draft"), "{shown}");
+    assert!(
+        shown.contains(&format!("Theirs: draft {}", latest.draft)),
+        "{shown}"
+    );
+    // Enter before choosing says what is left, and changes nothing.
+    key(&mut app, KeyCode::Enter);
+    assert!(render(&mut app, 120, 40).contains("1 passage still to choose"));
+    key(&mut app, KeyCode::Char('b'));
+    let shown = render(&mut app, 120, 40);
+    assert!(
+        shown.contains("✓1 Yours") && shown.contains("✓2 Theirs"),
+        "{shown}"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(app.overlay.is_none());
+    run_save(&mut app, &fx.repo);
+    let saved = crate::usecase::open(&crate::store::Store::open(&fx.repo).unwrap(), &slug).unwrap();
+    assert_eq!(saved.draft, latest.draft + 1, "{:?}", app.message);
+    let first = latest.text.lines().next().unwrap();
+    let expected = format!("Min {}\n{}", first.strip_prefix("Deres ").unwrap(), latest.text);
+    assert_eq!(saved.text, expected);
+    let doc = app.document.as_ref().unwrap();
+    assert_eq!(doc.draft, saved.draft);
+    assert!(!doc.buffer.is_modified());
+    // One undo step takes the choice back.
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    let text = app.document.as_ref().unwrap().buffer.text();
+    assert!(text.starts_with("Min ") && !text.contains("Deres"), "{text}");
+}
+
+/// Taking theirs for every passage leaves nothing to save: said, not
+/// sent as a save that would be refused.
+#[test]
+fn taking_theirs_everywhere_leaves_nothing_to_save() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    save_that_clashes(&mut app, &fx.repo);
+    key(&mut app, KeyCode::Char('t'));
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        app.requests
+            .iter()
+            .all(|r| !matches!(r, jobs::Request::Save { .. }))
+    );
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("nothing to save")),
+        "{:?}",
+        app.message
+    );
+    assert!(!app.document.as_ref().unwrap().buffer.is_modified());
+}
+
+/// Esc leaves the text as it was, an edit of the draft it was opened on;
+/// `e` takes both versions into the editor at the passage, to be written
+/// by hand, without saving.
+#[test]
+fn a_clash_can_be_left_or_written_by_hand() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    save_that_clashes(&mut app, &fx.repo);
+    let before = app.document.as_ref().unwrap().buffer.text();
+    let draft = app.document.as_ref().unwrap().draft;
+    key(&mut app, KeyCode::Esc);
+    let doc = app.document.as_ref().unwrap();
+    assert_eq!(doc.buffer.text(), before);
+    assert_eq!(doc.draft, draft);
+    assert!(
+        app.message
+            .as_ref()
+            .is_some_and(|(m, _)| m.contains("was not saved"))
+    );
+    // Again, and write it by hand this time.
+    app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+    chars(&mut app, "Igen");
+    key(&mut app, KeyCode::Enter);
+    run_save(&mut app, &fx.repo);
+    key(&mut app, KeyCode::Char('e'));
+    assert!(
+        app.requests
+            .iter()
+            .all(|r| !matches!(r, jobs::Request::Save { .. }))
+    );
+    let doc = app.document.as_ref().unwrap();
+    let text = doc.buffer.text();
+    let mut lines = text.lines();
+    let (mine, theirs) = (lines.next().unwrap(), lines.next().unwrap());
+    assert!(mine.starts_with("Min ") && theirs.starts_with("Deres "), "{text}");
+    assert!(
+        text.ends_with("Deres sidste linje.\n"),
+        "the change that merged is in"
+    );
+    assert_eq!(
+        doc.draft,
+        draft + 1,
+        "the text is an edit of the latest draft now"
+    );
+    assert_eq!(doc.buffer.line_col().0, 0, "the cursor is at the passage");
+}

@@ -17,9 +17,11 @@ use crate::domain::Slug;
 use crate::editor::{Buffer, Layout, Motion};
 use crate::ui::actions::Action;
 use crate::ui::autosave;
+use crate::ui::jobs::Request;
 use crate::ui::jobs::{OpenedDocument, SavedDraft};
 use crate::ui::keymap::Keymap;
-use crate::ui::screens::Effects;
+use crate::ui::resolve::{Finish, Resolver};
+use crate::ui::screens::{Effect, Effects};
 
 /// Typing pauses this long before the gutter marks and the outline follow the text.
 const MARKS_AFTER: Duration = Duration::from_millis(150);
@@ -71,6 +73,11 @@ pub struct DocumentState {
     /// answer applies only to that text (what was typed since must stay).
     pub pending_update_version: Option<u64>,
     pub pending_save_version: Option<u64>,
+    /// The message of the save sent: a save that clashes is saved with it
+    /// once the passages are chosen.
+    pending_save_message: Option<String>,
+    /// The message of a save that clashed, while the passages are found.
+    resave: Option<String>,
     pub outline_visible: bool,
     pub outline_focus: bool,
     /// Open comment threads placed on the shown text: 1-based line ranges and ids.
@@ -137,6 +144,8 @@ impl DocumentState {
                 .key_here(crate::ui::actions::Context::Document, Action::Update)
                 .unwrap_or_else(|| ":update".into()),
             pending_save_version: None,
+            pending_save_message: None,
+            resave: None,
             outline_visible: true,
             outline_focus: false,
             thread_lines: Vec::new(),
@@ -236,25 +245,82 @@ impl DocumentState {
         self.recovered = true;
     }
 
-    /// The text was brought onto the latest draft (`updated.text`: the
-    /// edit with the latest changes merged in), which becomes the base.
-    pub fn updated(&mut self, updated: &crate::usecase::Updated) {
-        let latest = &updated.latest;
+    /// The text was brought onto the latest draft: `text` is the edit with
+    /// the latest draft's changes merged in (and passages chosen where both
+    /// changed the same), and the latest draft becomes the base.
+    pub fn bring_onto(&mut self, latest: &OpenedDocument, text: &str) {
         let edited = self.buffer.is_modified() || self.recovered;
         self.base = latest.base;
         self.draft = latest.draft;
         self.saved_text = latest.text.clone();
         self.latest = None;
-        if edited {
-            self.replace_text(&updated.text);
-        } else {
-            self.replace_text(&latest.text);
-        }
+        self.replace_text(if edited { text } else { &latest.text });
         if self.buffer.text() == latest.text {
             self.buffer.mark_saved();
             self.recovered = false;
         }
         self.marks_version = u64::MAX;
+    }
+
+    /// The clash resolver closed: the combined text replaces the editor's
+    /// (one undo step), at the passage the person was on, and is saved
+    /// when a save clashed and every passage was chosen.
+    pub fn resolved(&mut self, resolver: &Resolver, finish: Finish, fx: &mut Effects) {
+        if resolver.slug != self.slug || resolver.version != self.buffer.version() {
+            fx.error("The text changed while the passages were chosen; nothing was changed");
+            return;
+        }
+        let latest = &resolver.updated.latest;
+        if finish == Finish::Cancel {
+            fx.info(format!(
+                "Nothing changed: your text is still an edit of draft {}{}",
+                self.draft,
+                match resolver.message {
+                    Some(_) => " and was not saved",
+                    None => "",
+                }
+            ));
+            fx.push(Effect::NoSave);
+            return;
+        }
+        let (text, line) = resolver.combined();
+        self.bring_onto(latest, &text);
+        self.go_to_line(line);
+        if text == latest.text {
+            fx.push(Effect::NoSave);
+            fx.info(format!(
+                "Your text is the same as draft {} now: nothing to save",
+                latest.draft
+            ));
+            return;
+        }
+        match (finish, &resolver.message) {
+            (Finish::Done, Some(message)) => self.send_save(message.clone(), fx),
+            (Finish::Done, None) => fx.info(format!(
+                "Your text is on draft {} now, with the passages you chose",
+                latest.draft
+            )),
+            _ => {
+                fx.push(Effect::NoSave);
+                fx.info(format!(
+                    "Your text is on draft {}; where you did not choose, both versions are in (yours first): write the passage, then save",
+                    latest.draft
+                ));
+            }
+        }
+    }
+
+    /// Sends the text to be saved as the next draft.
+    pub(super) fn send_save(&mut self, message: String, fx: &mut Effects) {
+        self.pending_save_version = Some(self.buffer.version());
+        self.pending_save_message = Some(message.clone());
+        let request = Request::Save {
+            slug: self.slug.clone(),
+            base: self.base,
+            text: self.buffer.text(),
+            message,
+        };
+        fx.job(request, "Saving the draft…");
     }
 
     /// A draft was saved: it becomes the new base.

@@ -11,6 +11,7 @@ use crate::domain::{Slug, ThreadStatus};
 use crate::store::StoreError;
 use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{CommentRequest, Request, Response};
+use crate::ui::resolve::Resolver;
 use crate::ui::screens::review::CommentTarget;
 use crate::ui::screens::{Effect, Effects, PromptKind, Screen};
 use crate::ui::theme::Theme;
@@ -51,6 +52,19 @@ impl DocumentState {
             shown,
         };
         fx.job(Request::Comment(target.slug, request), "Saving the comment…");
+    }
+}
+
+impl DocumentState {
+    /// Asks for the text to be brought onto the latest draft.
+    fn send_update(&mut self, fx: &mut Effects, busy: impl Into<String>) {
+        self.pending_update_version = Some(self.buffer.version());
+        let request = Request::Update {
+            slug: self.slug.clone(),
+            base: self.base,
+            text: self.buffer.text(),
+        };
+        fx.job(request, busy);
     }
 }
 
@@ -115,13 +129,8 @@ impl Screen for DocumentState {
             Action::Update => match &self.latest {
                 None => fx.info(format!("Draft {} is the latest draft", self.draft)),
                 Some((draft, _)) => {
-                    self.pending_update_version = Some(self.buffer.version());
-                    let request = Request::Update {
-                        slug: self.slug.clone(),
-                        base: self.base,
-                        text: self.buffer.text(),
-                    };
-                    fx.job(request, format!("Bringing your text onto draft {draft}…"));
+                    let busy = format!("Bringing your text onto draft {draft}…");
+                    self.send_update(fx, busy);
                 }
             },
             Action::Comment => fx.prompt(PromptKind::Comment(self.comment_target())),
@@ -146,13 +155,36 @@ impl Screen for DocumentState {
                     self.latest = (item.draft > self.draft).then(|| (item.draft, item.author.clone()));
                 }
             }
+            // Someone saved the same passages meanwhile: find them, to choose.
+            Response::Saved(Err(e))
+                if matches!(**e, Refused::Store(StoreError::Conflict { .. }))
+                    && self.pending_save_version.take().is_some() =>
+            {
+                self.resave = self.pending_save_message.take();
+                self.send_update(
+                    fx,
+                    "Your text and a later draft changed the same passages; finding them…",
+                );
+            }
+            Response::Saved(Err(_)) => self.pending_save_version = None,
             Response::Updated(slug, result) if *slug == self.slug => match result {
                 // Typed meanwhile: the merge is of an older text; nothing is replaced.
                 Ok(updated) if self.pending_update_version.take() != Some(self.buffer.version()) => {
+                    self.resave = None;
                     fx.error(format!(
                         "You typed while your text was brought onto draft {}; nothing was changed, press {} again",
                         updated.latest.draft, self.update_key
                     ));
+                }
+                Ok(updated) if updated.merge.clash_count() > 0 => {
+                    let resolver = Resolver::new(
+                        self.slug.clone(),
+                        self.draft,
+                        self.buffer.version(),
+                        updated.clone(),
+                        self.resave.take(),
+                    );
+                    fx.push(Effect::Resolve(Box::new(resolver)));
                 }
                 Ok(updated) => {
                     let by = match updated.by.is_empty() {
@@ -160,12 +192,16 @@ impl Screen for DocumentState {
                         false => format!(", with the changes of {}", updated.by.join(", ")),
                     };
                     fx.info(format!("Your text is on draft {} now{by}", updated.latest.draft));
-                    self.updated(updated);
+                    let text = updated.merge.text().unwrap_or_default();
+                    self.bring_onto(&updated.latest, &text);
+                    if let Some(message) = self.resave.take() {
+                        self.send_save(message, fx);
+                    }
                 }
-                Err(e) if matches!(**e, Refused::Store(StoreError::Conflict { .. })) => fx.error(
-                    "The latest draft changes a passage your text changes too; nothing was changed (3 then b compares them)",
-                ),
-                Err(e) => fx.error(e.to_string()),
+                Err(e) => {
+                    self.resave = None;
+                    fx.error(e.to_string());
+                }
             },
             Response::Threads(slug, Ok(view)) if *slug == self.slug => {
                 self.thread_lines = view
@@ -187,14 +223,7 @@ impl Screen for DocumentState {
                     fx.push(Effect::NoSave);
                     return;
                 }
-                self.pending_save_version = Some(self.buffer.version());
-                let request = Request::Save {
-                    slug: self.slug.clone(),
-                    base: self.base,
-                    text: self.buffer.text(),
-                    message: input,
-                };
-                fx.job(request, "Saving the draft…");
+                self.send_save(input, fx);
             }
             PromptKind::Comment(target) => {
                 if input.trim().is_empty() {

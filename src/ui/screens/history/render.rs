@@ -143,7 +143,11 @@ fn pieces(row: &Row, theme: &Theme) -> Vec<(Style, String)> {
 /// Breaks follow the editor's rules (`editor::breaks`): a word's closing
 /// punctuation stays with it, even when the two are in different pieces (a
 /// changed "mål" and an unchanged ".").
-fn wrap(prefix: (Style, &str), pieces: &[(Style, String)], width: usize) -> Vec<Vec<Span<'static>>> {
+pub(crate) fn wrap(
+    prefix: (Style, &str),
+    pieces: &[(Style, String)],
+    width: usize,
+) -> Vec<Vec<Span<'static>>> {
     let indent = prefix.1.width();
     let width = width.max(indent + 1);
     let mut lines: Vec<Vec<Span<'static>>> = vec![vec![Span::styled(prefix.1.to_string(), prefix.0)]];

@@ -1,0 +1,525 @@
+//! The clash resolver: a layer over the editor when the text being edited
+//! and a draft saved meanwhile changed the same passages. Each passage is
+//! shown three ways side by side (the draft both came from, yours, theirs),
+//! with the words each side changed marked; the person takes yours, theirs
+//! or both for each, or takes the combined text into the editor to write it
+//! themselves. Nothing is dropped that was not chosen away: a passage not
+//! chosen keeps both versions, and the whole change is one undo step.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::diff::{self, Block as DiffBlock, Tag};
+use crate::domain::{Choice, Clash, Merge, Part, Slug};
+use crate::text::inert;
+use crate::ui::screens::history::wrap;
+use crate::ui::theme::Theme;
+use crate::ui::widgets;
+use crate::usecase::Updated;
+
+/// The keys, for help and the layer's own hint line.
+pub const KEYS: &str = "y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · e edit by hand · Enter done · Esc cancel";
+
+/// Which version of a passage a column shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Base,
+    Mine,
+    Theirs,
+}
+
+const SIDES: [Side; 3] = [Side::Base, Side::Mine, Side::Theirs];
+
+/// What a piece of a column is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Piece {
+    /// The passage as the draft both came from has it.
+    Same,
+    /// Words this side changed.
+    Changed,
+    /// A line around the passage, that nobody changed, to see where it is.
+    Context,
+}
+
+/// A column's lines as pieces.
+type Pieces = Vec<Vec<(Piece, String)>>;
+
+/// Lines shown around a passage.
+const CONTEXT: usize = 2;
+
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    pub slug: Slug,
+    /// The draft the text being edited was made from.
+    pub mine_draft: usize,
+    /// The editor's buffer version the merge is of: the choice applies to
+    /// that text only.
+    pub version: u64,
+    /// The latest draft, the merge onto it and who saved since.
+    pub updated: Updated,
+    /// The draft message of the save that clashed: done saves with it.
+    pub message: Option<String>,
+    pub choices: Vec<Option<Choice>>,
+    pub current: usize,
+    scroll: usize,
+    /// Each clash's three columns as pieces (computed once).
+    pieces: Vec<[Pieces; 3]>,
+    /// The current clash's columns wrapped to the width last fitted, and
+    /// the rows that fit.
+    wrapped: [Vec<Line<'static>>; 3],
+    height: usize,
+    /// What the last key could not do, shown on the layer's own line.
+    note: Option<String>,
+}
+
+/// How the resolver was closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Finish {
+    /// Nothing changes in the editor.
+    Cancel,
+    /// Every passage chosen: the combined text replaces the editor's (and
+    /// is saved, when a save clashed).
+    Done,
+    /// The combined text goes into the editor to be finished by hand, at
+    /// the current passage; passages not chosen keep both versions.
+    Edit,
+}
+
+pub enum Step {
+    Stay,
+    Close(Finish),
+}
+
+impl Resolver {
+    pub fn new(
+        slug: Slug,
+        mine_draft: usize,
+        version: u64,
+        updated: Updated,
+        message: Option<String>,
+    ) -> Resolver {
+        let pieces = clashes_in_context(&updated.merge);
+        Resolver {
+            slug,
+            mine_draft,
+            version,
+            choices: vec![None; pieces.len()],
+            updated,
+            message,
+            current: 0,
+            scroll: 0,
+            pieces,
+            wrapped: Default::default(),
+            height: 0,
+            note: None,
+        }
+    }
+
+    pub fn clash_count(&self) -> usize {
+        self.choices.len()
+    }
+
+    /// The combined text as chosen, and the line (1-based) the current
+    /// passage starts on in it.
+    pub fn combined(&self) -> (String, usize) {
+        let (text, starts) = self.updated.merge.combine(&self.choices);
+        let line = starts.get(self.current).copied().unwrap_or(1);
+        (text, line)
+    }
+
+    pub fn key(&mut self, key: KeyEvent) -> Step {
+        self.note = None;
+        let count = self.clash_count();
+        let choose = |this: &mut Resolver, choice: Choice| {
+            this.choices[this.current] = Some(choice);
+            // On to the next passage not chosen yet, as a merge tool does.
+            if let Some(next) = (0..count)
+                .map(|i| (this.current + i) % count)
+                .find(|&i| this.choices[i].is_none())
+            {
+                this.go(next);
+            }
+        };
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return match key.code {
+                KeyCode::Char('q' | 'c') => Step::Close(Finish::Cancel),
+                _ => {
+                    self.note = Some(KEYS.into());
+                    Step::Stay
+                }
+            };
+        }
+        match key.code {
+            KeyCode::Esc => return Step::Close(Finish::Cancel),
+            KeyCode::Enter => match self.choices.iter().position(Option::is_none) {
+                None => return Step::Close(Finish::Done),
+                Some(open) => {
+                    let left = self.choices.iter().filter(|c| c.is_none()).count();
+                    self.go(open);
+                    self.note = Some(format!(
+                        "{left} passage{} still to choose (y, t, b), or e to write {} yourself",
+                        if left == 1 { "" } else { "s" },
+                        if left == 1 { "it" } else { "them" }
+                    ));
+                }
+            },
+            KeyCode::Char('e') => return Step::Close(Finish::Edit),
+            KeyCode::Char('y') => choose(self, Choice::Mine),
+            KeyCode::Char('t') => choose(self, Choice::Theirs),
+            KeyCode::Char('b') => choose(self, Choice::MineThenTheirs),
+            KeyCode::Char('B') => choose(self, Choice::TheirsThenMine),
+            KeyCode::Char('u') => self.choices[self.current] = None,
+            KeyCode::Char('n') | KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
+                self.go((self.current + 1).min(count - 1))
+            }
+            KeyCode::Char('p') | KeyCode::Up | KeyCode::BackTab | KeyCode::Char('k') => {
+                self.go(self.current.saturating_sub(1))
+            }
+            KeyCode::Char('J') => self.scroll += 1,
+            KeyCode::Char('K') => self.scroll = self.scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll += self.height.max(1),
+            KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(self.height.max(1)),
+            _ => self.note = Some(KEYS.into()),
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+        Step::Stay
+    }
+
+    fn go(&mut self, clash: usize) {
+        if clash != self.current {
+            self.current = clash;
+            self.scroll = 0;
+            self.wrapped = Default::default();
+        }
+    }
+
+    fn max_scroll(&self) -> usize {
+        let longest = self.wrapped.iter().map(Vec::len).max().unwrap_or(0);
+        longest.saturating_sub(self.height)
+    }
+
+    /// The areas: the heading, the three columns (two when narrow: the
+    /// draft both came from is left out below 60 columns), the choices
+    /// and the keys.
+    fn areas(area: Rect) -> (Rect, Vec<Rect>, Rect, Rect) {
+        let [head, body, chosen, keys] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(1),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        let n = if area.width >= 60 { 3 } else { 2 };
+        let columns = Layout::horizontal(vec![Constraint::Ratio(1, n); n as usize])
+            .split(body)
+            .to_vec();
+        (head, columns, chosen, keys)
+    }
+
+    /// Wraps the current passage to the columns' width.
+    pub fn fit(&mut self, area: Rect, theme: &Theme) {
+        let (_, columns, _, _) = Self::areas(area);
+        let shown = &SIDES[3 - columns.len()..];
+        let Some(pieces) = self.pieces.get(self.current) else {
+            return;
+        };
+        self.height = columns[0].height.saturating_sub(2) as usize;
+        for (i, side) in SIDES.iter().enumerate() {
+            let Some(at) = shown.iter().position(|s| s == side) else {
+                self.wrapped[i].clear();
+                continue;
+            };
+            let width = columns[at].width.saturating_sub(2).max(1) as usize;
+            self.wrapped[i] = pieces[i]
+                .iter()
+                .flat_map(|line| {
+                    let styled: Vec<(Style, String)> = line
+                        .iter()
+                        .map(|(piece, text)| styled(*piece, text, *side, theme))
+                        .collect();
+                    wrap((Style::new(), ""), &styled, width)
+                })
+                .map(Line::from)
+                .collect();
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
+        frame.render_widget(Clear, area);
+        let (head, columns, chosen, keys) = Self::areas(area);
+        let latest = &self.updated.latest;
+        let by = self.updated.by.first().map(String::as_str).unwrap_or("someone");
+        let count = self.clash_count();
+        let (_, line) = self.combined();
+        let heading = vec![
+            Line::from(Span::styled(
+                format!(
+                    " Your text and draft {} ({}) both changed {count} passage{}",
+                    latest.draft,
+                    inert(by),
+                    if count == 1 { "" } else { "s" }
+                ),
+                theme.warning(),
+            )),
+            Line::from(format!(
+                " Passage {} of {count}, at line {line}: choose what to keep, then Enter{}",
+                self.current + 1,
+                match &self.message {
+                    Some(_) => " saves the draft",
+                    None => "",
+                }
+            )),
+        ];
+        frame.render_widget(Paragraph::new(heading), head);
+        let shown = &SIDES[3 - columns.len()..];
+        let choice = self.choices.get(self.current).copied().flatten();
+        for (rect, side) in columns.iter().zip(shown) {
+            let taken = taken_as(choice, *side);
+            let title = match side {
+                Side::Base => match self.updated.base_draft {
+                    Some(n) => format!(" Draft {n}: both came from "),
+                    None => " The draft both came from ".to_string(),
+                },
+                Side::Mine => format!(" {}Yours (on draft {}) ", taken, self.mine_draft),
+                Side::Theirs => format!(
+                    " {}Theirs: draft {}, {} ",
+                    taken,
+                    latest.draft,
+                    widgets::short_name(by, (rect.width as usize).saturating_sub(22).max(6))
+                ),
+            };
+            let style = match taken.is_empty() {
+                true => theme.dim(),
+                false => theme.good().add_modifier(Modifier::BOLD),
+            };
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(style)
+                .title(Span::styled(
+                    widgets::cut(&title, rect.width.saturating_sub(2) as usize),
+                    style,
+                ));
+            let index = SIDES.iter().position(|s| s == side).unwrap_or(0);
+            let rows: Vec<Line<'static>> = self.wrapped[index]
+                .iter()
+                .skip(self.scroll)
+                .take(self.height)
+                .cloned()
+                .collect();
+            frame.render_widget(Paragraph::new(rows).block(block), *rect);
+        }
+        let states: Vec<String> = self
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mark = if i == self.current { "▶" } else { "" };
+                format!("{mark}{} {}", i + 1, c.map_or("not chosen", Choice::label))
+            })
+            .collect();
+        let more = match self.max_scroll() > self.scroll {
+            true => "  (J more below)",
+            false => "",
+        };
+        frame.render_widget(
+            Paragraph::new(widgets::cut(
+                &format!(" {}{more}", states.join(" · ")),
+                chosen.width as usize,
+            )),
+            chosen,
+        );
+        let hint = match &self.note {
+            Some(note) => Paragraph::new(format!(" {}", inert(note))).style(theme.error()),
+            None => Paragraph::new(format!(" {KEYS}")).style(theme.dim()),
+        };
+        frame.render_widget(hint.wrap(ratatui::widgets::Wrap { trim: false }), keys);
+    }
+}
+
+/// "✓ " on a column the choice keeps ("✓1 "/"✓2 " for both, in order).
+fn taken_as(choice: Option<Choice>, side: Side) -> &'static str {
+    match (choice, side) {
+        (Some(Choice::Mine), Side::Mine) | (Some(Choice::Theirs), Side::Theirs) => "✓ ",
+        (Some(Choice::MineThenTheirs), Side::Mine) | (Some(Choice::TheirsThenMine), Side::Theirs) => "✓1 ",
+        (Some(Choice::MineThenTheirs), Side::Theirs) | (Some(Choice::TheirsThenMine), Side::Mine) => "✓2 ",
+        _ => "",
+    }
+}
+
+/// A piece as shown: a side's changed words stand out (without colour,
+/// between `{+` and `+}`, as the history marks them); in the draft both
+/// came from, nothing is marked; the lines around are dim.
+fn styled(piece: Piece, text: &str, side: Side, theme: &Theme) -> (Style, String) {
+    let text = inert(&text.replace('\t', "    ")).into_owned();
+    match (piece, side, theme.color) {
+        (Piece::Context, ..) => (theme.dim(), text),
+        (Piece::Same, ..) | (Piece::Changed, Side::Base, _) => (Style::new(), text),
+        (Piece::Changed, _, true) => (theme.added().add_modifier(Modifier::BOLD), text),
+        (Piece::Changed, _, false) => (Style::new().add_modifier(Modifier::BOLD), format!("{{+{text}+}}")),
+    }
+}
+
+/// Each clash's three columns, with the lines around it (from the agreed
+/// text before and after) in each.
+fn clashes_in_context(merge: &Merge) -> Vec<[Pieces; 3]> {
+    let agreed = |i: usize| match merge.parts.get(i) {
+        Some(Part::Agreed(text)) => text.as_str(),
+        _ => "",
+    };
+    merge
+        .parts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, part)| match part {
+            Part::Clash(clash) => Some((i, clash)),
+            Part::Agreed(_) => None,
+        })
+        .map(|(i, clash)| {
+            let before: Vec<&str> = i.checked_sub(1).map_or("", agreed).lines().collect();
+            let before = &before[before.len().saturating_sub(CONTEXT)..];
+            let after: Vec<&str> = agreed(i + 1).lines().take(CONTEXT).collect();
+            let around = |lines: &[&str]| -> Pieces {
+                lines
+                    .iter()
+                    .map(|l| vec![(Piece::Context, l.trim_end_matches('\r').to_string())])
+                    .collect()
+            };
+            columns(clash).map(|passage| {
+                let mut column = around(before);
+                match passage.is_empty() {
+                    // Nothing here: this side took the passage out (or, in
+                    // the draft both came from, both sides wrote a new one).
+                    true => column.push(vec![(Piece::Context, "(nothing)".to_string())]),
+                    false => column.extend(passage),
+                }
+                column.extend(around(&after));
+                column
+            })
+        })
+        .collect()
+}
+
+/// A clash's three columns: the base as it is, and each side with the
+/// words it changed against the base marked, line by line.
+fn columns(clash: &Clash) -> [Pieces; 3] {
+    let marked = |side: &str| -> Pieces {
+        let words = diff::diff(&clash.base, side, std::time::Duration::from_millis(50));
+        let mut pieces: Vec<(Piece, String)> = Vec::new();
+        let side_lines = diff::lines(side);
+        for block in &words.blocks {
+            match block {
+                DiffBlock::Same { new, .. } => {
+                    pieces.push((Piece::Same, side_lines[new.clone()].concat()));
+                }
+                DiffBlock::Changed { words, .. } => {
+                    pieces.extend(words.iter().filter(|w| w.tag != Tag::Removed).map(|w| {
+                        match w.tag == Tag::Added && !w.text.trim().is_empty() {
+                            true => (Piece::Changed, w.text.clone()),
+                            false => (Piece::Same, w.text.clone()),
+                        }
+                    }))
+                }
+            }
+        }
+        by_line(pieces)
+    };
+    [
+        by_line(vec![(Piece::Same, clash.base.clone())]),
+        marked(&clash.mine),
+        marked(&clash.theirs),
+    ]
+}
+
+/// Splits pieces at line ends (dropped: each line is a row of its own).
+fn by_line(pieces: Vec<(Piece, String)>) -> Pieces {
+    let mut lines: Pieces = vec![Vec::new()];
+    for (piece, text) in pieces {
+        for (i, part) in text.split('\n').enumerate() {
+            if i > 0 {
+                lines.push(Vec::new());
+            }
+            let part = part.trim_end_matches('\r');
+            if !part.is_empty() {
+                lines
+                    .last_mut()
+                    .expect("never empty")
+                    .push((piece, part.to_string()));
+            }
+        }
+    }
+    // The line end of the last line makes no row of its own; a passage
+    // that is gone has no rows.
+    if lines.last().is_some_and(Vec::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_split_at_line_ends_with_their_marks() {
+        let lines = by_line(vec![
+            (Piece::Same, "Vi vil nå ".into()),
+            (Piece::Changed, "75".into()),
+            (Piece::Same, " pct.\r\nNy\n".into()),
+        ]);
+        assert_eq!(
+            lines,
+            vec![
+                vec![
+                    (Piece::Same, "Vi vil nå ".to_string()),
+                    (Piece::Changed, "75".to_string()),
+                    (Piece::Same, " pct.".to_string())
+                ],
+                vec![(Piece::Same, "Ny".to_string())],
+            ]
+        );
+        assert!(by_line(vec![(Piece::Same, String::new())]).is_empty());
+    }
+
+    #[test]
+    fn each_side_marks_the_words_it_changed_between_the_lines_around() {
+        let merge = Merge {
+            parts: vec![
+                Part::Agreed("# Mål\n\nFør.\n".into()),
+                Part::Clash(Clash {
+                    base: "Vi vil nå 70 pct.\n".into(),
+                    mine: "Vi vil nå 75 pct.\n".into(),
+                    theirs: "Vi skal nå 70 pct. i 2030.\n".into(),
+                }),
+                Part::Agreed("Efter.\nOg mere.\nMeget mere.\n".into()),
+            ],
+        };
+        let [base, mine, theirs] = clashes_in_context(&merge).remove(0);
+        let text = |p: &Pieces, kind: Piece| -> Vec<String> {
+            p.iter()
+                .flatten()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, t)| t.clone())
+                .collect()
+        };
+        assert!(text(&base, Piece::Changed).is_empty());
+        assert_eq!(text(&mine, Piece::Changed), vec!["75"]);
+        assert!(
+            text(&theirs, Piece::Changed).contains(&"skal".to_string()),
+            "{theirs:?}"
+        );
+        assert_eq!(
+            text(&mine, Piece::Context),
+            vec!["", "Før.", "Efter.", "Og mere."]
+        );
+        let line: String = mine[2].iter().map(|(_, t)| t.as_str()).collect();
+        assert_eq!(line, "Vi vil nå 75 pct.");
+    }
+}
