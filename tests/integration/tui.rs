@@ -332,7 +332,8 @@ fn comment_reply_and_resolve_in_the_terminal() {
 /// Editing draft 2 while another person saves draft 3 from the command
 /// line: the editor says draft 3 is the latest within seconds, ctrl-u brings
 /// the edit onto it, and saving makes draft 4 with both changes. An edit of
-/// the same passage changes nothing and says so.
+/// the same passage brings up the passages to choose from, on ctrl-u and on
+/// a save that clashes.
 #[test]
 fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     let env = Env::new();
@@ -373,18 +374,35 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     save_elsewhere(&clash, "Deres titel");
     tui.wait_for("Draft 5 is the latest");
     tui.send(keys::CTRL_U);
-    tui.wait_for("nothing was changed");
+    // The passage both changed comes up three ways; take mine.
+    tui.wait_for("both changed 1 passage");
+    tui.wait_for("Theirs: draft 5");
+    tui.send(b"y");
+    tui.wait_for("✓ Yours");
+    tui.send(keys::ENTER);
+    tui.wait_for("Your text is on draft 5 now, with the passages you chose");
     tui.wait_for("Min titel # Klimaplan 2030");
+    // Both change the last line again, and the save itself clashes: the
+    // passages come up, both are taken, and Enter saves the draft.
+    tui.send(keys::CTRL_END);
+    tui.type_text(" Mere.");
+    let last = format!("{}Deres sidste linje.\n", clash.trim_end_matches("Min linje.\n"));
+    save_elsewhere(&last, "Deres sidste linje");
+    tui.send(keys::CTRL_S);
+    tui.wait_for("Draft message");
+    tui.type_text("Min sidste linje");
+    tui.send(keys::ENTER);
+    tui.wait_for("both changed 1 passage");
+    tui.send(b"b");
+    tui.send(keys::ENTER);
+    tui.wait_for("Saved draft 7 of klima");
     tui.send(keys::CTRL_Q);
-    tui.wait_for("Quit udkast?");
-    tui.send(b"k");
     assert_eq!(tui.wait_exit(), 0);
-    let shown = env
-        .udkast_in(&ws, &["show", "klima", "--draft", "4"])
-        .ok()
-        .to_string();
-    assert!(
-        shown.contains("Deres første afsnit.") && shown.contains("Min linje."),
-        "{shown}"
-    );
+    let shown = |draft: &str| env.udkast_in(&ws, &["show", "klima", "--draft", draft]).ok().to_string();
+    let four = shown("4");
+    assert!(four.contains("Deres første afsnit.") && four.contains("Min linje."), "{four}");
+    let seven = shown("7");
+    assert!(seven.starts_with("Min titel # Klimaplan 2030\n"), "{seven}");
+    // Typed on the empty last line: mine, a line end, theirs.
+    assert!(seven.ends_with("Min linje.\n Mere.\nDeres sidste linje.\n"), "{seven}");
 }
