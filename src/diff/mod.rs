@@ -51,7 +51,8 @@ use similar::{Algorithm, DiffOp};
 pub use marks::{Mark, changed_lines, line_marks};
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};
 pub use view::{
-    Row, RowKind, change_starts, fold_block, inline, side_by_side, side_by_side_change_starts, unified,
+    PARAGRAPH_MARK, Row, RowKind, change_starts, fold_block, inline, side_by_side,
+    side_by_side_change_starts, unified,
 };
 pub use workplan::{ActionChange, FieldChange, describe, workplan};
 

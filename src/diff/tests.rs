@@ -391,6 +391,44 @@ fn inline_keeps_words_removed_across_a_line_break_apart() {
     assert_eq!(text, "a b c d");
 }
 
+/// A paragraph split in two (a blank line where there was a space) and two
+/// joined: only whitespace changed, but the word view marks the place with
+/// ¶ and counts it; a paragraph re-wrapped (a line end for a space) still
+/// shows no mark.
+#[test]
+fn a_paragraph_split_or_joined_is_marked_and_a_rewrap_is_not() {
+    let old = "# Plan\n\nFørste sætning er her. Anden sætning følger efter.\n\nSidste afsnit.\n";
+    let split = old.replace("her. Anden", "her.\n\nAnden");
+    for (from, to, tag) in [
+        (old, split.as_str(), Tag::Added),
+        (split.as_str(), old, Tag::Removed),
+    ] {
+        let d = diff(from, to, BUDGET);
+        let rows = inline(&d, from, to, 3, &[]);
+        let marked: Vec<&Row> = rows
+            .iter()
+            .filter(|r| r.spans.iter().any(|(t, s)| *t == tag && s == PARAGRAPH_MARK))
+            .collect();
+        assert_eq!(marked.len(), 1, "{rows:#?}");
+        assert!(
+            marked[0]
+                .spans
+                .iter()
+                .any(|(_, s)| s.contains("Første sætning er her."))
+        );
+        assert_eq!(change_starts(&rows).len(), 1, "{rows:#?}");
+    }
+    let rewrapped = old.replace("her. Anden", "her.\nAnden");
+    let d = diff(old, &rewrapped, BUDGET);
+    let rows = inline(&d, old, &rewrapped, 3, &[]);
+    assert!(
+        rows.iter()
+            .all(|r| r.spans.iter().all(|(_, s)| s != PARAGRAPH_MARK)),
+        "{rows:#?}"
+    );
+    assert_eq!(change_starts(&rows), Vec::<usize>::new(), "{rows:#?}");
+}
+
 #[test]
 fn views_serialize_for_the_cli() {
     let diff = diff("a\n", "b\n", BUDGET);

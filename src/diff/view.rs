@@ -323,7 +323,14 @@ impl Inline {
     }
 
     fn rows(mut self, words: &[Word], rows: &mut Vec<Row>) {
-        for word in words {
+        let marks = paragraph_marks(words);
+        for (word, mark) in words.iter().zip(marks) {
+            if let Some(tag) = mark {
+                push_span(&mut self.spans, tag, PARAGRAPH_MARK);
+                if tag == Tag::Added {
+                    self.on_new_line = true;
+                }
+            }
             let quiet = word.tag == Tag::Removed && word.text.chars().all(char::is_whitespace);
             for piece in word.text.split_inclusive('\n') {
                 let (content, brk) = strip_break(piece);
@@ -382,6 +389,38 @@ impl Inline {
         });
         self.on_new_line = false;
     }
+}
+
+/// Shown where a paragraph was split (a blank line added between two
+/// sentences) or two were joined: otherwise only whitespace changed, which
+/// the word view shows unmarked, and the change would look like none.
+pub const PARAGRAPH_MARK: &str = "¶";
+
+/// For each word, the paragraph mark to show before it: a whitespace change
+/// that adds or takes out a blank line (re-wrapping, a line end for a
+/// space, is no paragraph change and gets none).
+fn paragraph_marks(words: &[Word]) -> Vec<Option<Tag>> {
+    let blank = |w: &Word| w.text.matches('\n').count() >= 2;
+    let space = |i: usize, tag: Tag| {
+        words
+            .get(i)
+            .filter(|w| w.tag == tag && w.text.chars().all(char::is_whitespace))
+    };
+    (0..words.len())
+        .map(|i| {
+            let word = &words[i];
+            let other = match word.tag {
+                Tag::Same => return None,
+                Tag::Added => Tag::Removed,
+                Tag::Removed => Tag::Added,
+            };
+            let this = space(i, word.tag)?;
+            // The whitespace it replaces, beside it (none: nothing there).
+            let before = i.checked_sub(1).and_then(|b| space(b, other));
+            let partner = before.or_else(|| space(i + 1, other));
+            (blank(this) && !partner.is_some_and(blank)).then_some(word.tag)
+        })
+        .collect()
 }
 
 fn is_change(row: &Row) -> bool {

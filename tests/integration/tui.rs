@@ -398,11 +398,21 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.wait_for("Saved draft 7 of klima");
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
-    let shown = |draft: &str| env.udkast_in(&ws, &["show", "klima", "--draft", draft]).ok().to_string();
+    let shown = |draft: &str| {
+        env.udkast_in(&ws, &["show", "klima", "--draft", draft])
+            .ok()
+            .to_string()
+    };
     let four = shown("4");
-    assert!(four.contains("Deres første afsnit.") && four.contains("Min linje."), "{four}");
+    assert!(
+        four.contains("Deres første afsnit.") && four.contains("Min linje."),
+        "{four}"
+    );
     let seven = shown("7");
     assert!(seven.starts_with("Min titel # Klimaplan 2030\n"), "{seven}");
     // Typed on the empty last line: mine, a line end, theirs.
-    assert!(seven.ends_with("Min linje.\n Mere.\nDeres sidste linje.\n"), "{seven}");
+    assert!(
+        seven.ends_with("Min linje.\n Mere.\nDeres sidste linje.\n"),
+        "{seven}"
+    );
 }

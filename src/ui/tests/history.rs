@@ -359,3 +359,34 @@ fn the_draft_list_can_be_hidden_for_a_wide_diff() {
     key(&mut app, KeyCode::Char('f'));
     assert!(render(&mut app, 80, 24).contains("2025-05-20 Mette Holm"));
 }
+
+/// A draft that only splits a paragraph in two (a blank line where there
+/// was a space): the word view marks the place with ¶ and counts it as a
+/// change, where it said "0 changes" and showed no mark.
+#[test]
+fn a_paragraph_split_shows_as_one_change() {
+    let fx = fixture();
+    let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+    let store = crate::store::Store::open(&fx.repo).unwrap();
+    let latest = crate::usecase::open(&store, &slug).unwrap();
+    assert!(latest.text.contains("man bor. Det gælder"));
+    let split = latest
+        .text
+        .replacen("man bor. Det gælder", "man bor.\n\nDet gælder", 1);
+    let request = crate::usecase::SaveRequest {
+        slug: &slug,
+        text: split.as_bytes(),
+        base: None,
+        message: "Forordet i to afsnit",
+        source: "document.md",
+    };
+    crate::usecase::save(&store, &request).unwrap();
+    for color in [false, true] {
+        let mut app = app(&fx, color, DEFAULT);
+        history_of_strategy(&mut app, &fx);
+        let shown = render(&mut app, 120, 40);
+        assert!(shown.contains("word view · 1 change · +0 −0 words"), "{shown}");
+        let mark = if color { "man bor.¶" } else { "man bor.{+¶+}" };
+        assert!(shown.contains(mark), "{shown}");
+    }
+}

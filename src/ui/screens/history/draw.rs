@@ -194,6 +194,8 @@ impl HistoryState {
         };
         let words_added: usize = d.sections.iter().map(|s| s.added_words).sum();
         let words_removed: usize = d.sections.iter().map(|s| s.removed_words).sum();
+        // A work plan's changed actions and the details count too.
+        let changes = r.changes.len() + d.actions.len() + d.details.len();
         let mut head = vec![
             Span::styled(
                 format!(" {} → {}", inert(&from_label), inert(&to_label)),
@@ -201,10 +203,9 @@ impl HistoryState {
             ),
             Span::styled(
                 format!(
-                    "  {} · {} changes · +{words_added} −{words_removed} words",
+                    "  {} · {changes} change{} · +{words_added} −{words_removed} words",
                     self.view.name(),
-                    // A work plan's changed actions and the details count too.
-                    r.changes.len() + d.actions.len() + d.details.len()
+                    if changes == 1 { "" } else { "s" }
                 ),
                 theme.dim(),
             ),
