@@ -11,6 +11,8 @@
 //! - [`editor`]: the text buffer, its motions, undo and layout on screen;
 //! - [`store`]: the workspace in git (the only user of `git2` with the two
 //!   below), drafts, compare-and-swap writes, decisions, tags, verify;
+//! - [`remote`]: the network, through the user's own `git` (fetch, push,
+//!   the askpass that asks for a password in udkast's own prompt);
 //! - [`usecase`]: what a person does (open, save, compare, comment, decide,
 //!   tag, verify, …), one function each, for both faces;
 //! - [`sample`]: the bundled sample and its replayed history;
@@ -22,6 +24,7 @@ pub mod dirs;
 pub mod domain;
 pub mod editor;
 pub mod markdown;
+pub mod remote;
 pub mod sample;
 pub mod store;
 pub mod text;

@@ -10,6 +10,7 @@ mod diff;
 mod docs;
 mod init;
 mod output;
+mod sync;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -178,6 +179,22 @@ pub enum Command {
         #[command(subcommand)]
         command: comments::CommentCommand,
     },
+    /// Fetch the team's drafts, comments, decisions and approved versions
+    /// from the remote, merge them with yours, and push (your own git does
+    /// the network: ~/.ssh/config and credential helpers apply).
+    Sync {
+        /// The remote (default: the branch's own, else origin).
+        #[arg(long, value_name = "NAME")]
+        remote: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// Finish a sync that stopped on clashing passages, once they are edited.
+        #[arg(long = "continue", conflicts_with = "abort")]
+        resume: bool,
+        /// Put everything back as it was before a sync that stopped.
+        #[arg(long)]
+        abort: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -187,6 +204,16 @@ pub enum Template {
 }
 
 pub fn main() -> ExitCode {
+    // Started by our own git child as its askpass (GIT_ASKPASS/SSH_ASKPASS):
+    // the one argument is the prompt.
+    if std::env::var_os(crate::remote::ASKPASS_MARK).is_some() {
+        let args: Vec<String> = std::env::args().skip(1).collect();
+        if let [prompt] = args.as_slice()
+            && prompt.contains([' ', ':'])
+        {
+            return ExitCode::from(crate::remote::askpass(prompt) as u8);
+        }
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return output::usage_error(e),
@@ -270,6 +297,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Verify { json }) => approvals::verify(&repo, json),
         Some(Command::Demo { dir }) => demo::demo(dir),
         Some(Command::Comment { command }) => comments::run(&repo, command),
+        Some(Command::Sync {
+            remote,
+            json,
+            resume,
+            abort,
+        }) => {
+            let mode = match (resume, abort) {
+                (true, _) => sync::Mode::Continue,
+                (_, true) => sync::Mode::Abort,
+                _ => sync::Mode::Start,
+            };
+            sync::sync(&repo, remote, json, mode)
+        }
     }
 }
 

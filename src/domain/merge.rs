@@ -2,6 +2,9 @@
 //! sides agree on, and the passages both changed differently (clashes), each
 //! with the text both came from. A person chooses for each clash; the
 //! combined text is then one string, byte for byte what was chosen.
+//! Comment threads merge by their meaning instead: every message of both.
+
+use super::thread::{Message, Thread};
 
 /// Two edits of one text merged: agreed passages and clashes, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -99,6 +102,68 @@ impl Merge {
     }
 }
 
+impl Merge {
+    /// The text with each clash between marks as git writes them (diff3
+    /// style, with the labels given), for a person to edit in any editor.
+    /// The marks are longer than any run of mark characters at the start of
+    /// a line of the text, so [`still_marked`] never takes text for a mark.
+    pub fn with_marks(&self, mine: &str, base: &str, theirs: &str) -> String {
+        let size = self.mark_size();
+        let mark = |c: char, label: &str| format!("{} {label}\n", c.to_string().repeat(size));
+        let mut text = String::new();
+        for part in &self.parts {
+            match part {
+                Part::Agreed(t) => text.push_str(t),
+                Part::Clash(c) => {
+                    // A side without a line end (the text's last line) gets one before a mark.
+                    let side = |text: &mut String, passage: &str| {
+                        text.push_str(passage);
+                        if !passage.is_empty() && !passage.ends_with('\n') {
+                            text.push('\n');
+                        }
+                    };
+                    text.push_str(&mark('<', mine));
+                    side(&mut text, &c.mine);
+                    text.push_str(&mark('|', base));
+                    side(&mut text, &c.base);
+                    text.push_str(&format!("{}\n", "=".repeat(size)));
+                    side(&mut text, &c.theirs);
+                    text.push_str(&mark('>', theirs));
+                }
+            }
+        }
+        text
+    }
+
+    fn mark_size(&self) -> usize {
+        let texts = self.parts.iter().flat_map(|p| match p {
+            Part::Agreed(t) => vec![t.as_str()],
+            Part::Clash(c) => vec![c.base.as_str(), c.mine.as_str(), c.theirs.as_str()],
+        });
+        texts
+            .flat_map(str::lines)
+            .map(|l| l.bytes().take_while(|b| b"<|=>".contains(b)).count())
+            .max()
+            .unwrap_or(0)
+            .max(6)
+            + 1
+    }
+}
+
+/// The first line (1-based) of `text` that is still a clash mark of git's
+/// kind (seven or more `<`, `|`, `=` or `>` alone or before a label).
+pub fn still_marked(text: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_end_matches('\r');
+            ['<', '|', '=', '>'].iter().any(|&c| {
+                let run = line.chars().take_while(|&x| x == c).count();
+                run >= 7 && line[run..].chars().next().is_none_or(|x| x == ' ')
+            })
+        })
+        .map(|i| i + 1)
+}
+
 impl Clash {
     /// The passage a choice keeps. Both passages are joined on a line
     /// boundary: a first passage without a line end (the text's last line)
@@ -118,6 +183,29 @@ impl Clash {
             Choice::TheirsThenMine => both(&self.theirs, &self.mine),
         }
     }
+}
+
+/// One comment thread changed in two clones (two replies, a reply and a
+/// resolve): every message of both, in time order, none twice; the status
+/// one side changed from `base` (both changed it alike, or neither: as is).
+pub fn merge_threads(base: Option<&Thread>, ours: &Thread, theirs: &Thread) -> Thread {
+    let mut merged = ours.clone();
+    for message in &theirs.messages {
+        if !merged.messages.contains(message) {
+            merged.messages.push(message.clone());
+        }
+    }
+    // RFC 3339 times of different offsets compare as instants (a time that
+    // does not read comes first); equal times keep their order.
+    merged
+        .messages
+        .sort_by_key(|m: &Message| m.time.parse::<jiff::Timestamp>().ok());
+    let was = base.map(|b| b.status);
+    merged.status = match (Some(ours.status) == was, Some(theirs.status) == was) {
+        (true, false) => theirs.status,
+        _ => ours.status,
+    };
+    merged
 }
 
 #[cfg(test)]
@@ -182,5 +270,63 @@ mod tests {
     #[test]
     fn a_clean_merge_is_its_text() {
         assert_eq!(Merge::clean("Tekst\n".into()).text().as_deref(), Some("Tekst\n"));
+    }
+
+    fn thread(messages: &[(&str, &str)], status: crate::domain::ThreadStatus) -> Thread {
+        let text = "format = 1\nid = \"t1\"\nstatus = \"open\"\ndraft = 1\ncommit = \"1f0c2b3a4d5e6f708192a3b4c5d6e7f801234567\"\n[anchor]\nstart = 1\nend = 1\nquote = \"x\\n\"\n[[message]]\nauthor = \"A\"\nemail = \"a@x\"\ntime = \"2025-01-28T10:00:00+01:00\"\ntext = \"x\"\n";
+        let mut t = Thread::parse("strategies/k/comments/t1.toml", text).unwrap();
+        t.status = status;
+        t.messages = messages
+            .iter()
+            .map(|(time, text)| Message {
+                author: "A".into(),
+                email: "a@x".into(),
+                time: time.to_string(),
+                text: text.to_string(),
+            })
+            .collect();
+        t
+    }
+
+    /// Two replies made in two clones to one thread both stay, in time
+    /// order (offsets compared as instants); a resolve on one side wins
+    /// over a side that left the status alone.
+    #[test]
+    fn two_clones_replies_and_a_resolve_all_stay() {
+        use crate::domain::ThreadStatus::{Open, Resolved};
+        let first = ("2025-01-28T10:00:00+01:00", "Skal målet være 100 pct.?");
+        let base = thread(&[first], Open);
+        let ours = thread(&[first, ("2025-01-28T12:00:00+01:00", "Nej, 70.")], Open);
+        let theirs = thread(
+            &[
+                first,
+                ("2025-01-28T10:30:00+00:00", "Ja."),
+                ("2025-01-29T08:00:00+01:00", ""),
+            ],
+            Resolved,
+        );
+        let merged = merge_threads(Some(&base), &ours, &theirs);
+        let texts: Vec<&str> = merged.messages.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, vec!["Skal målet være 100 pct.?", "Ja.", "Nej, 70.", ""]);
+        assert_eq!(merged.status, Resolved);
+        assert_eq!(merge_threads(Some(&base), &theirs, &ours).status, Resolved);
+        assert_eq!(merge_threads(Some(&base), &ours, &ours), ours);
+    }
+
+    #[test]
+    fn marks_are_written_as_git_writes_them_and_found_again() {
+        let merge = merge();
+        let marked = merge.with_marks("yours", "draft 4", "origin");
+        assert!(marked.contains("<<<<<<< yours\nVi vil nå 75 pct.\n||||||| draft 4\nVi vil nå 70 pct.\n=======\nVi vil nå 80 pct. i 2030.\n>>>>>>> origin\n"), "{marked}");
+        // The last clash's sides have no line end: one is added before a mark.
+        assert!(marked.ends_with("<<<<<<< yours\nMin slutning\n||||||| draft 4\nSlut\n=======\nDeres slutning\n>>>>>>> origin\n"), "{marked}");
+        assert_eq!(still_marked(&marked), Some(3));
+        assert_eq!(still_marked("# Mål\n\n======= ikke en mærke? jo\n"), Some(3));
+        assert_eq!(still_marked("# Mål\n\n====== seks\n<<<<<<<x\n"), None);
+        // A text with a run of marks of its own gets longer marks.
+        let long = Merge {
+            parts: vec![Part::Agreed("<<<<<<<< otte\n".into()), merge.parts[1].clone()],
+        };
+        assert!(long.with_marks("a", "b", "c").contains("\n<<<<<<<<< a\n"));
     }
 }

@@ -21,7 +21,7 @@ mod workspace;
 pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
 pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id};
 pub use error::{BadValue, Invalid};
-pub use merge::{Choice, Clash, Merge, Part};
+pub use merge::{Choice, Clash, Merge, Part, merge_threads, still_marked};
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};

@@ -40,6 +40,10 @@ pub enum StoreError {
         "someone else changed the same passage of {path} since you started; your text was not saved and nothing was lost from the repository"
     )]
     Conflict { path: String },
+    #[error(
+        "there is no remote \"{0}\": add the team's with `git remote add {0} URL`, or name another with --remote"
+    )]
+    NoRemote(String),
     #[error("nothing changed: the text is identical to the latest draft")]
     Unchanged,
     #[error("the branch kept moving under us after {0} attempts; try again")]

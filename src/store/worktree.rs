@@ -241,7 +241,7 @@ impl Store {
 }
 
 /// An index entry for `path` at blob `id`, with the file's stat data when given.
-fn entry(path: &Path, id: Oid, mode: u32, meta: Option<&std::fs::Metadata>) -> IndexEntry {
+pub(super) fn entry(path: &Path, id: Oid, mode: u32, meta: Option<&std::fs::Metadata>) -> IndexEntry {
     let bytes = path.to_string_lossy().as_bytes().to_vec();
     #[cfg(unix)]
     let (ctime, mtime, dev, ino, uid, gid, size) = match meta {

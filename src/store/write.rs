@@ -82,48 +82,68 @@ impl Store {
             let parent_refs: Vec<&git2::Commit<'_>> = parents.iter().collect();
             let commit = self.make_commit(author, &text, &tree, &parent_refs)?;
 
-            let _guard = self.worktree_lock()?;
-            self.finish_interrupted()?;
-            // Git's own protocol: while we hold its index lock, no `git commit`
-            // can take the old index between our moving the branch and our
-            // bringing the index along (it would commit the old text back).
-            // Recorded first: a kill at any later point is finished by the next run.
-            self.begin_write(&branch, head_tree.id(), commit)?;
-            let index_lock = self.take_index_lock()?;
-            let moved = match head {
-                Some(h) => repo.reference_matching(&branch, commit, true, h, &reflog(&text)),
-                None => repo.reference(&branch, commit, false, &reflog(&text)),
-            };
-            match moved {
-                Ok(_) => {
-                    let warnings = self.update_worktree(&branch, &head_tree, &tree)?;
-                    drop(index_lock);
-                    self.end_write();
-                    return Ok(Saved {
-                        commit,
-                        message: text,
-                        merged,
-                        warnings,
-                    });
-                }
-                Err(e)
-                    if matches!(
-                        e.code(),
-                        ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked
-                    ) =>
-                {
-                    drop(index_lock);
-                    self.end_write();
-                    drop(_guard);
-                    // Back off a little, more each time, so two writers stop colliding.
-                    std::thread::sleep(Duration::from_micros(200 * (attempt as u64 % 16 + 1)));
-                }
-                Err(e) => return Err(e.into()),
+            if let Some(warnings) = self.move_branch(&branch, head, &head_tree, commit, &tree, &text)? {
+                return Ok(Saved {
+                    commit,
+                    message: text,
+                    merged,
+                    warnings,
+                });
             }
+            // Back off a little, more each time, so two writers stop colliding.
+            std::thread::sleep(Duration::from_micros(200 * (attempt as u64 % 16 + 1)));
         }
         Err(self
             .stale_ref_lock(&branch)
             .unwrap_or(StoreError::TooBusy(MAX_ATTEMPTS)))
+    }
+
+    /// Moves `branch` from `head` (whose tree is `head_tree`) to `commit`
+    /// (whose tree is `tree`) only if it is still at `head`, and brings the
+    /// working tree and index along: the warnings, or `None` when another
+    /// writer moved the branch first (nothing changed then).
+    pub(super) fn move_branch(
+        &self,
+        branch: &str,
+        head: Option<Oid>,
+        head_tree: &Tree<'_>,
+        commit: Oid,
+        tree: &Tree<'_>,
+        message: &str,
+    ) -> Result<Option<Vec<String>>> {
+        let _guard = self.worktree_lock()?;
+        self.finish_interrupted()?;
+        // Git's own protocol: while we hold its index lock, no `git commit`
+        // can take the old index between our moving the branch and our
+        // bringing the index along (it would commit the old text back).
+        // Recorded first: a kill at any later point is finished by the next run.
+        self.begin_write(branch, head_tree.id(), commit)?;
+        let index_lock = self.take_index_lock()?;
+        let moved = match head {
+            Some(h) => self
+                .repo
+                .reference_matching(branch, commit, true, h, &reflog(message)),
+            None => self.repo.reference(branch, commit, false, &reflog(message)),
+        };
+        match moved {
+            Ok(_) => {
+                let warnings = self.update_worktree(branch, head_tree, tree)?;
+                drop(index_lock);
+                self.end_write();
+                Ok(Some(warnings))
+            }
+            Err(e)
+                if matches!(
+                    e.code(),
+                    ErrorCode::Modified | ErrorCode::Exists | ErrorCode::Locked
+                ) =>
+            {
+                drop(index_lock);
+                self.end_write();
+                Ok(None)
+            }
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// The branch's lock file, when one stayed through every attempt (a git or
@@ -140,7 +160,7 @@ impl Store {
         Some(StoreError::RefLocked { path, age })
     }
 
-    fn branch_tip(&self, branch: &str) -> Result<Option<Oid>> {
+    pub(super) fn branch_tip(&self, branch: &str) -> Result<Option<Oid>> {
         match self.repo.refname_to_id(branch) {
             Ok(oid) => Ok(Some(oid)),
             Err(e) if e.code() == ErrorCode::NotFound => Ok(None),
@@ -148,7 +168,7 @@ impl Store {
         }
     }
 
-    fn tree_or_empty(&self, commit: Option<Oid>) -> Result<Tree<'_>> {
+    pub(super) fn tree_or_empty(&self, commit: Option<Oid>) -> Result<Tree<'_>> {
         match commit {
             Some(c) => Ok(self.repo.find_commit(c)?.tree()?),
             None => {

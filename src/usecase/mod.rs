@@ -13,6 +13,7 @@ mod documents;
 mod history;
 mod open;
 mod save;
+mod sync;
 mod threads;
 mod update;
 mod verify;
@@ -25,6 +26,10 @@ pub use documents::{DocumentRow, Documents, documents, order};
 pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
+pub use sync::{
+    Clashing, Renumbered, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, slug_of, sync,
+    sync_state,
+};
 pub use threads::{PlacedThread, Shown, Threads, threads};
 pub use update::{Updated, update};
 pub use verify::{Verified, verify};
@@ -41,6 +46,12 @@ pub enum Refused {
     Invalid(#[from] Invalid),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Remote(#[from] crate::remote::RemoteError),
+    #[error(
+        "{name} names one draft here and another on {remote}: two leads made the same approved version; nothing was changed (delete one with `git tag -d {name}` after agreeing which draft it is, then tag again)"
+    )]
+    TagClash { name: String, remote: String },
 }
 
 /// The bundled sample in a new folder, for the use cases' tests: the folder

@@ -16,21 +16,26 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("diff", &["text", "markdown", "domain"]),
     ("editor", &["text"]),
     ("store", &["text", "markdown", "domain", "diff", "dirs"]),
-    ("usecase", &["text", "markdown", "domain", "diff", "store"]),
+    ("remote", &["text"]),
+    (
+        "usecase",
+        &["text", "markdown", "domain", "diff", "store", "remote"],
+    ),
     (
         "sample",
-        &["text", "markdown", "domain", "diff", "store", "usecase"],
+        &["text", "markdown", "domain", "diff", "store", "remote", "usecase"],
     ),
     (
         "ui",
         &[
-            "text", "markdown", "dirs", "domain", "diff", "editor", "store", "usecase", "sample",
+            "text", "markdown", "dirs", "domain", "diff", "editor", "store", "remote", "usecase", "sample",
         ],
     ),
     (
         "cli",
         &[
-            "text", "markdown", "dirs", "domain", "diff", "editor", "store", "usecase", "sample", "ui",
+            "text", "markdown", "dirs", "domain", "diff", "editor", "store", "remote", "usecase", "sample",
+            "ui",
         ],
     ),
     ("lib", &[]),

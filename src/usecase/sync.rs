@@ -1,0 +1,296 @@
+//! Syncing with the team's remote: fetch (the user's own git), merge what
+//! came as saving merges (separate files cleanly, a document three-way, a
+//! comment thread by its messages), approved-version tags both ways, push,
+//! and again from the fetch when someone pushed in between.
+//!
+//! Passages both sides changed stop the sync with nothing changed here but
+//! the fetched refs: the faces show them (the TUI its resolver, the command
+//! line files with marks) and sync again with the person's texts, from the
+//! same fetched tip, so what they resolved is what gets merged.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::Refused;
+use crate::domain::Slug;
+use crate::remote::{Git, RemoteError};
+use crate::store::{CommitId, FileClash, Merged, RefState, Store, StoreError, Upstream};
+
+/// How often a sync fetches and merges again when the remote moved
+/// between its fetch and its push.
+const ATTEMPTS: usize = 5;
+
+/// Where a sync waiting on clashing passages is kept (in the repository's
+/// private folder), for `--continue` and `--abort`.
+pub const WAITING: &str = "sync.json";
+
+/// What to sync, and with what.
+#[derive(Debug, Default, Clone)]
+pub struct SyncInput {
+    /// The remote to sync with; the branch's own, else `origin`.
+    pub remote: Option<String>,
+    /// The person's texts for files that clashed, by path.
+    pub resolved: HashMap<String, Vec<u8>>,
+    /// The remote's tip the texts were resolved against: merged without
+    /// fetching first.
+    pub resume: Option<CommitId>,
+}
+
+/// A finished sync.
+#[derive(Debug, Clone)]
+pub struct Synced {
+    pub upstream: Upstream,
+    /// Commits that came from the remote.
+    pub received: usize,
+    /// Commits that went to the remote.
+    pub sent: usize,
+    pub merged: bool,
+    /// Drafts made here that have another number now, as the remote's
+    /// drafts came before them.
+    pub renumbered: Vec<Renumbered>,
+    pub tags_received: Vec<String>,
+    pub tags_sent: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renumbered {
+    pub slug: String,
+    pub was: u32,
+    pub now: u32,
+}
+
+/// A sync stopped on passages both sides changed.
+#[derive(Debug, Clone)]
+pub struct Clashing {
+    pub upstream: Upstream,
+    pub clashes: Vec<FileClash>,
+    /// The remote's tip the clashes are against: resume from it.
+    pub there: CommitId,
+    /// The refs before the sync began, to go back to.
+    pub before: RefState,
+}
+
+#[derive(Debug)]
+pub enum SyncOutcome {
+    Done(Synced),
+    Clashes(Clashing),
+}
+
+/// A sync waiting on clashing passages, as the command line keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Waiting {
+    pub remote: String,
+    pub there: String,
+    pub before: RefState,
+    /// The files with clash marks the person edits: repository path and
+    /// where the file is.
+    pub files: Vec<(String, std::path::PathBuf)>,
+}
+
+impl Synced {
+    /// One line for the status line and the command line.
+    pub fn report(&self) -> String {
+        let up = &self.upstream;
+        let mut parts = Vec::new();
+        match (self.received, self.sent) {
+            (0, 0) if self.tags_received.is_empty() && self.tags_sent.is_empty() => {
+                parts.push(format!("Up to date with {}/{}", up.remote, up.short))
+            }
+            (received, sent) => parts.push(format!(
+                "Synced with {}/{}: {received} commit{} in, {sent} out{}",
+                up.remote,
+                up.short,
+                if received == 1 { "" } else { "s" },
+                if self.merged { ", merged" } else { "" }
+            )),
+        }
+        if !self.tags_received.is_empty() {
+            parts.push(format!("approved versions in: {}", self.tags_received.join(", ")));
+        }
+        if !self.tags_sent.is_empty() {
+            parts.push(format!("approved versions out: {}", self.tags_sent.join(", ")));
+        }
+        for r in &self.renumbered {
+            parts.push(format!(
+                "your draft {} of {} is now draft {}",
+                r.was, r.slug, r.now
+            ));
+        }
+        parts.join("; ")
+    }
+}
+
+/// Syncs the branch with its remote through `git`.
+pub fn sync(
+    store: &Store,
+    git: &Git,
+    input: &SyncInput,
+    progress: &mut dyn FnMut(&str),
+) -> Result<SyncOutcome, Refused> {
+    git.check_version()?;
+    let up = store.upstream(input.remote.as_deref())?;
+    let before = store.ref_state(&up)?;
+    let numbered = numbers(store, store.head()?)?;
+    let mut synced = Synced {
+        upstream: up.clone(),
+        received: 0,
+        sent: 0,
+        merged: false,
+        renumbered: Vec::new(),
+        tags_received: Vec::new(),
+        tags_sent: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let mut resume = input.resume;
+    for _ in 0..ATTEMPTS {
+        if resume.take().is_none() {
+            progress(&format!("Fetching from {}…", up.remote));
+            git.fetch(&up.remote, &up.fetch_refspecs())?;
+        }
+        let plan = store.plan_tags(&up)?;
+        if let Some(clash) = plan.clashes.first() {
+            return Err(Refused::TagClash {
+                name: clash.name.clone(),
+                remote: up.remote.clone(),
+            });
+        }
+        let (_, behind) = store.ahead_behind(&up)?.unwrap_or((0, 0));
+        progress("Merging…");
+        let merge = match store.sync_merge(&up, &input.resolved) {
+            // A save here meanwhile: merge again.
+            Err(StoreError::TooBusy(1)) => continue,
+            other => other?,
+        };
+        match merge {
+            Merged::Clashes(clashes) => {
+                let there = store.remote_tip(&up)?.ok_or(StoreError::TooBusy(1))?;
+                return Ok(SyncOutcome::Clashes(Clashing {
+                    upstream: up,
+                    clashes,
+                    there: there.into(),
+                    before,
+                }));
+            }
+            Merged::UpToDate | Merged::FastForward { .. } => {}
+            Merged::Merged { warnings, .. } => {
+                synced.merged = true;
+                synced.warnings.extend(warnings);
+            }
+        }
+        synced.received += behind;
+        store.fetch_tags(&plan)?;
+        synced
+            .tags_received
+            .extend(plan.fetch.iter().map(|(n, _)| n.clone()));
+        // Without the branch on the remote yet, everything here goes.
+        let ahead = match store.ahead_behind(&up)? {
+            Some((ahead, _)) => ahead,
+            None => store.head()?.map_or(0, |h| store.count_commits(h)),
+        };
+        let mut refspecs = Vec::new();
+        if ahead > 0 {
+            refspecs.push(format!("{0}:{0}", up.branch));
+        }
+        refspecs.extend(plan.push.iter().map(|n| format!("refs/tags/{n}:refs/tags/{n}")));
+        if refspecs.is_empty() {
+            return finish(store, &numbered, synced);
+        }
+        progress(&format!("Pushing to {}…", up.remote));
+        match git.push(&up.remote, &refspecs) {
+            Ok(_) => {
+                store.pushed(&up, &plan.push)?;
+                synced.sent = ahead;
+                synced.tags_sent = plan.push;
+                return finish(store, &numbered, synced);
+            }
+            // Someone pushed since the fetch: fetch and merge again.
+            Err(RemoteError::Behind { .. }) => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(StoreError::TooBusy(ATTEMPTS).into())
+}
+
+/// A sync done: which drafts made here have other numbers now, and when.
+fn finish(
+    store: &Store,
+    numbered: &HashMap<git2::Oid, (String, u32)>,
+    mut synced: Synced,
+) -> Result<SyncOutcome, Refused> {
+    let now = numbers(store, store.head()?)?;
+    synced.renumbered = numbered
+        .iter()
+        .filter_map(|(commit, (slug, was))| {
+            let (_, now) = now.get(commit)?;
+            (now != was).then(|| Renumbered {
+                slug: slug.clone(),
+                was: *was,
+                now: *now,
+            })
+        })
+        .collect();
+    synced
+        .renumbered
+        .sort_by(|a, b| (&a.slug, a.was).cmp(&(&b.slug, b.was)));
+    store.remember("last-sync", jiff::Timestamp::now().to_string().as_bytes());
+    Ok(SyncOutcome::Done(synced))
+}
+
+/// Every draft's number at `head`, by its commit.
+fn numbers(store: &Store, head: Option<git2::Oid>) -> Result<HashMap<git2::Oid, (String, u32)>, Refused> {
+    let index = store.draft_index(head, None)?;
+    Ok(index
+        .by_slug
+        .iter()
+        .flat_map(|(slug, drafts)| drafts.iter().map(|d| (d.commit, (slug.clone(), d.number))))
+        .collect())
+}
+
+/// Where the branch stands against its remote, as last fetched.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SyncState {
+    pub remote: String,
+    pub branch: String,
+    /// Commits here the remote lacks.
+    pub ahead: usize,
+    /// Commits there this branch lacks (as of the last fetch).
+    pub behind: usize,
+    /// When this clone last synced (RFC 3339), if ever.
+    pub last_sync: Option<String>,
+}
+
+impl SyncState {
+    /// `↑2 ↓3` (nothing when even).
+    pub fn arrows(&self) -> String {
+        match (self.ahead, self.behind) {
+            (0, 0) => "in sync".into(),
+            (a, 0) => format!("↑{a}"),
+            (0, b) => format!("↓{b}"),
+            (a, b) => format!("↑{a} ↓{b}"),
+        }
+    }
+}
+
+/// Ahead/behind against the remote as last fetched; `None` without a remote.
+pub fn sync_state(store: &Store) -> Result<Option<SyncState>, Refused> {
+    let Ok(up) = store.upstream(None) else {
+        return Ok(None);
+    };
+    let (ahead, behind) = store.ahead_behind(&up)?.unwrap_or((0, 0));
+    let last_sync = store.recall("last-sync").and_then(|b| String::from_utf8(b).ok());
+    Ok(Some(SyncState {
+        remote: up.remote,
+        branch: up.short,
+        ahead,
+        behind,
+        last_sync,
+    }))
+}
+
+/// The slug of a document path (`strategies/<slug>/…`), for messages.
+pub fn slug_of(path: &str) -> Option<Slug> {
+    let rest = path.strip_prefix("strategies/")?;
+    Slug::parse(rest.split('/').next()?).ok()
+}
