@@ -72,7 +72,8 @@ pub fn sync(repo: &Path, remote: Option<String>, json: bool, mode: Mode) -> Resu
     }
     let mut git = Git::new(repo);
     git.timeout = std::time::Duration::from_secs(300);
-    let quiet = json;
+    // Progress only to a person watching: a script reads one line on error.
+    let quiet = json || !std::io::IsTerminal::is_terminal(&std::io::stderr());
     let mut progress = |step: &str| {
         if !quiet {
             eprintln!("{step}");
