@@ -77,6 +77,9 @@ struct StatusJson<'a> {
     #[serde(flatten)]
     status: &'a ApprovalStatus,
     tags: Vec<TagJson>,
+    /// Where the branch stands against the team's remote, as last fetched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sync: Option<usecase::SyncState>,
 }
 
 #[derive(Serialize)]
@@ -117,6 +120,7 @@ pub fn status(repo: &Path, slug: Option<&str>, json: bool) -> Result<(), Failure
             summary: status.summary(),
             status,
             tags: tags_json(status, &approvals.tags),
+            sync: usecase::sync_state(&store)?,
         })?;
     } else {
         write_stdout(matrix_text(&slug, &approvals.title, status, &approvals.tags).as_bytes())?;
@@ -225,6 +229,7 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
 
 fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
     let all = usecase::all_approvals(store)?;
+    let sync = usecase::sync_state(store)?;
     if json {
         let json: Vec<StatusJson<'_>> = all
             .documents
@@ -235,6 +240,7 @@ fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
                 summary: d.status.summary(),
                 status: &d.status,
                 tags: tags_json(&d.status, &d.tags),
+                sync: sync.clone(),
             })
             .collect();
         print_json(&json)?;
@@ -251,6 +257,21 @@ fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
             })
             .collect();
         write_stdout(table(&["SLUG", "DRAFT", "STATUS"], &rows, &[1]).as_bytes())?;
+        if let Some(state) = &sync {
+            let summary = state.summary(&jiff::Zoned::now());
+            let line = format!(
+                "\n{} against {}/{}: {}\n",
+                state.branch,
+                state.remote,
+                state.branch,
+                if summary.is_empty() {
+                    "never synced".into()
+                } else {
+                    summary
+                }
+            );
+            write_stdout(crate::text::inert(&line).as_bytes())?;
+        }
     }
     report_problems(&all.problems)
 }

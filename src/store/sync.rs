@@ -352,6 +352,12 @@ impl Store {
         Ok(())
     }
 
+    /// Where git is run for this repository: its working tree, or the
+    /// repository itself when bare.
+    pub fn location(&self) -> &Path {
+        self.repo.workdir().unwrap_or(self.repo.path())
+    }
+
     /// Puts a file with clash marks where the person edits it: at its
     /// place in the working tree (as git does), or in the private folder of
     /// a repository without one. Returns where it is.

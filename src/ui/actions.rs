@@ -121,7 +121,8 @@ actions! {
     Open = "open" in OPEN: "Open the selected item";
     Filter = "filter" in FILTER: "Filter the list as you type";
     Reload = "reload" in G: "Reload the workspace from git";
-    Cancel = "cancel" in G: "Stop the long job running now (a first read of a long history)";
+    Cancel = "cancel" in G: "Stop the long job running now (a first read of a long history, a sync)";
+    Sync = "sync" in G: "Sync with the team's remote: fetch, merge, push (your own git, your ssh keys)";
     CursorLeft = "cursor-left" in EDIT_APPROVALS: "Cursor one character left";
     CursorRight = "cursor-right" in EDIT_APPROVALS: "Cursor one character right";
     CursorUp = "cursor-up" in E: "Cursor one line up";

@@ -37,6 +37,13 @@ pub enum Overlay {
     },
     /// Passages both the editor's text and a later draft changed.
     Resolve(Box<Resolver>),
+    /// A password or passphrase the remote asks for (a sync's git): typed
+    /// unseen, sent back on `reply`.
+    Secret {
+        prompt: String,
+        input: String,
+        reply: std::sync::mpsc::Sender<Option<String>>,
+    },
 }
 
 /// A document whose unsaved text from an earlier session differs from its
@@ -104,7 +111,11 @@ pub const KEYS: &[(&str, &str)] = &[
         "j/k or ↑/↓ choose · Enter jump · Esc back to the text",
     ),
     ("Sections (history)", "j/k choose · Enter jump · Esc close"),
-    ("Clashing passages (editor)", resolve::KEYS),
+    ("Clashing passages (editor, sync)", resolve::KEYS),
+    (
+        "Password the remote asks for",
+        "type (never shown) · Enter send · Esc decline",
+    ),
 ];
 
 impl Overlay {
@@ -161,6 +172,28 @@ impl Overlay {
                 _ => Step::Open(Overlay::Recovery(offer)),
             },
             Overlay::Message { .. } => Step::Done(Outcome::Closed),
+            Overlay::Secret {
+                prompt,
+                mut input,
+                reply,
+            } => {
+                match key.code {
+                    KeyCode::Enter => {
+                        let _ = reply.send(Some(input));
+                        return Step::Done(Outcome::Closed);
+                    }
+                    KeyCode::Esc => {
+                        let _ = reply.send(None);
+                        return Step::Done(Outcome::Closed);
+                    }
+                    KeyCode::Backspace => {
+                        input.pop();
+                    }
+                    KeyCode::Char(c) if typing => input.push(c),
+                    _ => {}
+                }
+                Step::Open(Overlay::Secret { prompt, input, reply })
+            }
             Overlay::Resolve(mut resolver) => match resolver.key(key) {
                 resolve::Step::Stay => Step::Open(Overlay::Resolve(resolver)),
                 resolve::Step::Close(finish) => Step::Done(Outcome::Resolved(resolver, finish)),
@@ -177,8 +210,11 @@ impl Overlay {
 
     /// Text pasted into the terminal: into a prompt's line (as one line).
     pub fn paste(&mut self, text: &str) {
-        if let Overlay::Prompt { input, .. } = self {
-            input.push_str(&text.replace(['\r', '\n'], " "));
+        match self {
+            Overlay::Prompt { input, .. } => input.push_str(&text.replace(['\r', '\n'], " ")),
+            // A pasted password: its line end is not part of it.
+            Overlay::Secret { input, .. } => input.push_str(text.trim_end_matches(['\r', '\n'])),
+            _ => {}
         }
     }
 
@@ -207,6 +243,12 @@ impl Overlay {
             }
             Overlay::Message { title, text } => widgets::dialog(frame, area, &app.theme, title, text),
             Overlay::Resolve(resolver) => resolver.draw(frame, area, &app.theme),
+            Overlay::Secret { prompt, input, .. } => {
+                // What is typed is never shown, not even its length.
+                let shown = if input.is_empty() { "" } else { "(typed)" };
+                let text = format!("{}\n\n{shown}\n\nEnter send · Esc decline", prompt.trim());
+                widgets::dialog(frame, area, &app.theme, "The remote asks", &text);
+            }
         }
     }
 }

@@ -14,12 +14,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::diff::{self, Block as DiffBlock, Tag};
+use std::collections::HashMap;
+
 use crate::domain::{Choice, Clash, Merge, Part, Slug};
 use crate::text::inert;
 use crate::ui::screens::history::wrap;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
-use crate::usecase::Updated;
+use crate::usecase::{Clashing, SyncInput, Updated};
 
 /// The keys, for help and the layer's own hint line.
 pub const KEYS: &str = "y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · e edit by hand · Enter done · Esc cancel";
@@ -51,18 +53,36 @@ type Pieces = Vec<Vec<(Piece, String)>>;
 /// Lines shown around a passage.
 const CONTEXT: usize = 2;
 
+/// What the passages clash in, and what choosing them is for.
+#[derive(Debug, Clone)]
+pub enum Purpose {
+    /// The editor's text and a later draft (Ctrl-U, or a save that clashed).
+    Editor {
+        slug: Slug,
+        /// The draft the text being edited was made from.
+        mine_draft: usize,
+        /// The editor's buffer version the merge is of: the choice applies
+        /// to that text only.
+        version: u64,
+        /// The latest draft, the merge onto it and who saved since.
+        updated: Updated,
+        /// The draft message of the save that clashed: done saves with it.
+        message: Option<String>,
+    },
+    /// A sync: the `at`-th of the files that clashed, with the texts
+    /// chosen for those before it.
+    Sync {
+        clashing: Clashing,
+        at: usize,
+        resolved: HashMap<String, Vec<u8>>,
+    },
+}
+
 #[derive(Debug, Clone)]
 pub struct Resolver {
-    pub slug: Slug,
-    /// The draft the text being edited was made from.
-    pub mine_draft: usize,
-    /// The editor's buffer version the merge is of: the choice applies to
-    /// that text only.
-    pub version: u64,
-    /// The latest draft, the merge onto it and who saved since.
-    pub updated: Updated,
-    /// The draft message of the save that clashed: done saves with it.
-    pub message: Option<String>,
+    pub purpose: Purpose,
+    /// The passages of the text being resolved.
+    merge: Merge,
     pub choices: Vec<Option<Choice>>,
     pub current: usize,
     scroll: usize,
@@ -94,28 +114,56 @@ pub enum Step {
     Close(Finish),
 }
 
+/// What follows a sync's file whose passages were chosen.
+pub enum Next {
+    File(Box<Resolver>),
+    Sync(SyncInput),
+}
+
 impl Resolver {
-    pub fn new(
-        slug: Slug,
-        mine_draft: usize,
-        version: u64,
-        updated: Updated,
-        message: Option<String>,
-    ) -> Resolver {
-        let pieces = clashes_in_context(&updated.merge);
+    pub fn new(purpose: Purpose) -> Resolver {
+        let merge = match &purpose {
+            Purpose::Editor { updated, .. } => updated.merge.clone(),
+            Purpose::Sync { clashing, at, .. } => clashing.clashes[*at].merge.clone(),
+        };
+        let pieces = clashes_in_context(&merge);
         Resolver {
-            slug,
-            mine_draft,
-            version,
+            purpose,
+            merge,
             choices: vec![None; pieces.len()],
-            updated,
-            message,
             current: 0,
             scroll: 0,
             pieces,
             wrapped: Default::default(),
             height: 0,
             note: None,
+        }
+    }
+
+    /// After this file of a sync's clashes is chosen: the next file's
+    /// resolver, or the sync to run again with every text chosen.
+    pub fn next_file(self) -> Next {
+        let (text, _) = self.combined();
+        let Purpose::Sync {
+            clashing,
+            at,
+            mut resolved,
+        } = self.purpose
+        else {
+            return Next::File(Box::new(Resolver::new(self.purpose)));
+        };
+        resolved.insert(clashing.clashes[at].path.clone(), text.into_bytes());
+        match at + 1 < clashing.clashes.len() {
+            true => Next::File(Box::new(Resolver::new(Purpose::Sync {
+                clashing,
+                at: at + 1,
+                resolved,
+            }))),
+            false => Next::Sync(SyncInput {
+                remote: Some(clashing.upstream.remote.clone()),
+                resolved,
+                resume: Some(clashing.there),
+            }),
         }
     }
 
@@ -126,7 +174,7 @@ impl Resolver {
     /// The combined text as chosen, and the line (1-based) the current
     /// passage starts on in it.
     pub fn combined(&self) -> (String, usize) {
-        let (text, starts) = self.updated.merge.combine(&self.choices);
+        let (text, starts) = self.merge.combine(&self.choices);
         let line = starts.get(self.current).copied().unwrap_or(1);
         (text, line)
     }
@@ -170,7 +218,9 @@ impl Resolver {
                     ));
                 }
             },
-            KeyCode::Char('e') => return Step::Close(Finish::Edit),
+            KeyCode::Char('e') if matches!(self.purpose, Purpose::Editor { .. }) => {
+                return Step::Close(Finish::Edit);
+            }
             KeyCode::Char('y') => choose(self, Choice::Mine),
             KeyCode::Char('t') => choose(self, Choice::Theirs),
             KeyCode::Char('b') => choose(self, Choice::MineThenTheirs),
@@ -255,27 +305,22 @@ impl Resolver {
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         frame.render_widget(Clear, area);
         let (head, columns, chosen, keys) = Self::areas(area);
-        let latest = &self.updated.latest;
-        let by = self.updated.by.first().map(String::as_str).unwrap_or("someone");
         let count = self.clash_count();
         let (_, line) = self.combined();
+        let labels = self.labels(count);
+        let width = head.width as usize;
         let heading = vec![
             Line::from(Span::styled(
-                format!(
-                    " Your text and draft {} ({}) both changed {count} passage{}",
-                    latest.draft,
-                    inert(by),
-                    if count == 1 { "" } else { "s" }
-                ),
+                widgets::cut(&labels.heading, width),
                 theme.warning(),
             )),
-            Line::from(format!(
-                " Passage {} of {count}, at line {line}: choose what to keep, then Enter{}",
-                self.current + 1,
-                match &self.message {
-                    Some(_) => " saves the draft",
-                    None => "",
-                }
+            Line::from(widgets::cut(
+                &format!(
+                    " Passage {} of {count}, at line {line}: choose what to keep, then Enter{}",
+                    self.current + 1,
+                    labels.done
+                ),
+                width,
             )),
         ];
         frame.render_widget(Paragraph::new(heading), head);
@@ -284,17 +329,9 @@ impl Resolver {
         for (rect, side) in columns.iter().zip(shown) {
             let taken = taken_as(choice, *side);
             let title = match side {
-                Side::Base => match self.updated.base_draft {
-                    Some(n) => format!(" Draft {n}: both came from "),
-                    None => " The draft both came from ".to_string(),
-                },
-                Side::Mine => format!(" {}Yours (on draft {}) ", taken, self.mine_draft),
-                Side::Theirs => format!(
-                    " {}Theirs: draft {}, {} ",
-                    taken,
-                    latest.draft,
-                    widgets::short_name(by, (rect.width as usize).saturating_sub(22).max(6))
-                ),
+                Side::Base => labels.base.clone(),
+                Side::Mine => format!(" {taken}{}", labels.mine),
+                Side::Theirs => format!(" {taken}{}", (labels.theirs)(rect.width as usize)),
             };
             let style = match taken.is_empty() {
                 true => theme.dim(),
@@ -341,6 +378,79 @@ impl Resolver {
             None => Paragraph::new(format!(" {KEYS}")).style(theme.dim()),
         };
         frame.render_widget(hint.wrap(ratatui::widgets::Wrap { trim: false }), keys);
+    }
+}
+
+/// What the layer says, by purpose.
+struct Labels<'a> {
+    heading: String,
+    /// What Enter does besides closing.
+    done: &'static str,
+    base: String,
+    mine: String,
+    /// The other side's column title, for a column this wide.
+    theirs: Box<dyn Fn(usize) -> String + 'a>,
+}
+
+impl Resolver {
+    fn labels(&self, count: usize) -> Labels<'_> {
+        let passages = if count == 1 { "passage" } else { "passages" };
+        match &self.purpose {
+            Purpose::Editor {
+                mine_draft,
+                updated,
+                message,
+                ..
+            } => {
+                let latest = updated.latest.draft;
+                let by = updated.by.first().map(String::as_str).unwrap_or("someone");
+                Labels {
+                    heading: format!(
+                        " Your text and draft {latest} ({}) both changed {count} {passages}",
+                        inert(by)
+                    ),
+                    done: if message.is_some() { " saves the draft" } else { "" },
+                    base: match updated.base_draft {
+                        Some(n) => format!(" Draft {n}: both came from "),
+                        None => " The draft both came from ".to_string(),
+                    },
+                    mine: format!("Yours (on draft {mine_draft}) "),
+                    theirs: Box::new(move |width| {
+                        format!(
+                            "Theirs: draft {latest}, {} ",
+                            widgets::short_name(by, width.saturating_sub(22).max(6))
+                        )
+                    }),
+                }
+            }
+            Purpose::Sync { clashing, at, .. } => {
+                let files = clashing.clashes.len();
+                let path = &clashing.clashes[*at].path;
+                let remote = clashing.upstream.remote.clone();
+                Labels {
+                    heading: format!(
+                        " {} changed here and on {remote} in the same {}{}",
+                        inert(path),
+                        match count {
+                            1 => "passage".to_string(),
+                            n => format!("{n} passages"),
+                        },
+                        match files {
+                            1 => String::new(),
+                            n => format!(" (file {} of {n})", at + 1),
+                        }
+                    ),
+                    done: if at + 1 < files {
+                        " goes to the next file"
+                    } else {
+                        " finishes the sync"
+                    },
+                    base: " What both came from ".into(),
+                    mine: "Here ".into(),
+                    theirs: Box::new(move |_| format!("On {remote} ")),
+                }
+            }
+        }
     }
 }
 

@@ -27,8 +27,7 @@ pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
 pub use sync::{
-    Clashing, Renumbered, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, slug_of, sync,
-    sync_state,
+    Clashing, Renumbered, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, sync, sync_state,
 };
 pub use threads::{PlacedThread, Shown, Threads, threads};
 pub use update::{Updated, update};

@@ -13,7 +13,6 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::Refused;
-use crate::domain::Slug;
 use crate::remote::{Git, RemoteError};
 use crate::store::{CommitId, FileClash, Merged, RefState, Store, StoreError, Upstream};
 
@@ -262,13 +261,28 @@ pub struct SyncState {
 }
 
 impl SyncState {
-    /// `↑2 ↓3` (nothing when even).
-    pub fn arrows(&self) -> String {
-        match (self.ahead, self.behind) {
-            (0, 0) => "in sync".into(),
+    /// `↑2 ↓3 · synced 14:20` (arrows only for what differs; the time in
+    /// the local zone, with the date when not today).
+    pub fn summary(&self, now: &jiff::Zoned) -> String {
+        let arrows = match (self.ahead, self.behind) {
+            (0, 0) => String::new(),
             (a, 0) => format!("↑{a}"),
             (0, b) => format!("↓{b}"),
             (a, b) => format!("↑{a} ↓{b}"),
+        };
+        let when = self
+            .last_sync
+            .as_deref()
+            .and_then(|t| t.parse::<jiff::Timestamp>().ok())
+            .map(|t| t.to_zoned(now.time_zone().clone()))
+            .map(|t| match t.date() == now.date() {
+                true => format!("synced {}", t.strftime("%H:%M")),
+                false => format!("synced {}", t.strftime("%Y-%m-%d")),
+            });
+        match (arrows.is_empty(), when) {
+            (_, None) => arrows,
+            (true, Some(when)) => when,
+            (false, Some(when)) => format!("{arrows} · {when}"),
         }
     }
 }
@@ -289,8 +303,29 @@ pub fn sync_state(store: &Store) -> Result<Option<SyncState>, Refused> {
     }))
 }
 
-/// The slug of a document path (`strategies/<slug>/…`), for messages.
-pub fn slug_of(path: &str) -> Option<Slug> {
-    let rest = path.strip_prefix("strategies/")?;
-    Slug::parse(rest.split('/').next()?).ok()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_state_says_ahead_behind_and_when() {
+        let now: jiff::Zoned = "2026-11-29T14:30:00+01:00[+01:00]".parse().unwrap();
+        let state = |ahead, behind, last: Option<&str>| SyncState {
+            remote: "origin".into(),
+            branch: "main".into(),
+            ahead,
+            behind,
+            last_sync: last.map(str::to_string),
+        };
+        assert_eq!(state(0, 0, None).summary(&now), "");
+        assert_eq!(state(2, 3, None).summary(&now), "↑2 ↓3");
+        assert_eq!(
+            state(0, 1, Some("2026-11-29T13:20:00Z")).summary(&now),
+            "↓1 · synced 14:20"
+        );
+        assert_eq!(
+            state(0, 0, Some("2026-11-20T13:20:00Z")).summary(&now),
+            "synced 2026-11-20"
+        );
+    }
 }

@@ -5,8 +5,10 @@ use super::App;
 use crate::ui::autosave;
 use crate::ui::jobs::{self, HistoryEntry, OpenedDocument, Request, Response};
 use crate::ui::overlay::{Overlay, RecoveryOffer};
+use crate::ui::resolve::{Purpose, Resolver};
 use crate::ui::screens::document::DocumentState;
 use crate::ui::screens::{Effects, ScreenId};
+use crate::usecase::SyncOutcome;
 
 impl App {
     // ---- answers from the worker -----------------------------------------------------
@@ -105,6 +107,33 @@ impl App {
                     title: "The draft was not saved".into(),
                     text: format!("{e}\n\nYour text is still in the editor and in the autosave."),
                 });
+            }
+            Response::Synced(Ok(SyncOutcome::Done(synced))) => {
+                self.info(synced.report());
+                for w in &synced.warnings {
+                    self.error(w.clone());
+                }
+                self.requests.push(Request::Load);
+            }
+            Response::Synced(Ok(SyncOutcome::Clashes(clashing))) => {
+                let resolver = Resolver::new(Purpose::Sync {
+                    clashing,
+                    at: 0,
+                    resolved: Default::default(),
+                });
+                self.overlay = Some(Overlay::Resolve(Box::new(resolver)));
+                self.requests.push(Request::Load);
+            }
+            Response::Synced(Err(e)) if jobs::cancelled(&e) => {
+                self.info("Sync stopped; nothing was changed here")
+            }
+            Response::Synced(Err(e)) => self.error(e.to_string()),
+            Response::AskPass(prompt, reply) => {
+                self.overlay = Some(Overlay::Secret {
+                    prompt,
+                    input: String::new(),
+                    reply,
+                })
             }
             Response::Approved(slug, result) => {
                 match result {

@@ -21,6 +21,7 @@ use super::autosave;
 use super::jobs::{HistoryEntry, Request};
 use super::keymap::{Chord, Keymap, Lookup};
 use super::overlay::{Outcome, Overlay, RecoveryOffer, Step};
+use super::resolve::{Finish, Next, Purpose};
 use super::screens::approvals::ApprovalsState;
 use super::screens::document::DocumentState;
 use super::screens::history::HistoryState;
@@ -260,13 +261,25 @@ impl App {
                 self.show_document(offer.opened, None);
                 self.info("Discarded the unsaved text");
             }
-            Outcome::Resolved(resolver, finish) => {
-                let mut fx = Effects::default();
-                if let Some(doc) = self.document.as_mut() {
-                    doc.resolved(&resolver, finish, &mut fx);
+            Outcome::Resolved(resolver, finish) => match resolver.purpose {
+                Purpose::Editor { .. } => {
+                    let mut fx = Effects::default();
+                    if let Some(doc) = self.document.as_mut() {
+                        doc.resolved(&resolver, finish, &mut fx);
+                    }
+                    self.apply(fx);
                 }
-                self.apply(fx);
-            }
+                Purpose::Sync { .. } if finish == Finish::Cancel => {
+                    self.info("Sync stopped at the clashing passages; nothing was changed here")
+                }
+                Purpose::Sync { .. } => match resolver.next_file() {
+                    Next::File(next) => self.overlay = Some(Overlay::Resolve(next)),
+                    Next::Sync(input) => {
+                        self.requests.push(Request::Sync(input));
+                        self.busy = Some("Syncing with the passages you chose…".into());
+                    }
+                },
+            },
             Outcome::RecoverLater => {
                 self.info("Kept the unsaved text for later; it is offered again when you reopen the document")
             }
@@ -311,6 +324,11 @@ impl App {
                 self.busy = Some("Stopping…".into());
             }
             Action::Cancel => self.info("Nothing is running that can be stopped"),
+            Action::Sync => {
+                self.flush_autosave();
+                self.requests.push(Request::Sync(Default::default()));
+                self.busy = Some("Syncing…".into());
+            }
             other => {
                 self.with_screen(self.screen, |s, fx| s.act(other, fx));
             }

@@ -189,6 +189,7 @@ fn view(
         items,
         problems,
         refreshing,
+        sync: crate::usecase::sync_state(store).ok().flatten(),
     }
 }
 

@@ -3,13 +3,14 @@
 //! only draws and reacts and never freezes on a large history.
 
 mod answers;
+mod sync;
 mod workers;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::domain::{BodyId, Kind, Slug, WorkspaceConfig};
-use crate::store::{CommitId, Store, StoreError};
+use crate::store::{Cancel, CommitId, Store, StoreError};
 use crate::usecase::Refused;
 pub use crate::usecase::{OpenedDocument, PlacedThread, SavedDraft, ThreadMarks as DiffThreads};
 pub use answers::{
@@ -29,7 +30,10 @@ pub fn failed(e: impl Into<Refused>) -> Failed {
 
 /// Whether the job was cancelled by the user (not an error to show).
 pub fn cancelled(e: &Failed) -> bool {
-    matches!(**e, Refused::Store(StoreError::Cancelled))
+    matches!(
+        **e,
+        Refused::Store(StoreError::Cancelled) | Refused::Remote(crate::remote::RemoteError::Cancelled)
+    )
 }
 
 /// What the UI asks for.
@@ -78,6 +82,8 @@ pub enum Request {
         base: CommitId,
         text: String,
     },
+    /// Sync with the team's remote.
+    Sync(crate::usecase::SyncInput),
 }
 
 /// Two versions of a document to compare. `None` as `from` is the empty text
@@ -125,6 +131,10 @@ pub enum Response {
     /// Drafts found by a first read of the history, newest first, by slug:
     /// numbered 0, as their numbers are not known yet.
     Found(Vec<(String, HistoryEntry)>),
+    Synced(Result<crate::usecase::SyncOutcome, Failed>),
+    /// The remote asks for a password or passphrase (git's askpass): the
+    /// answer goes back on the sender, `None` when the person declines.
+    AskPass(String, std::sync::mpsc::Sender<Option<String>>),
 }
 
 /// What to do with comments.
@@ -294,6 +304,8 @@ pub struct WorkspaceView {
     pub problems: Vec<String>,
     /// A first look ([`Request::Glance`]): the full read is still under way.
     pub refreshing: bool,
+    /// Where the branch stands against its remote (`None`: no remote).
+    pub sync: Option<crate::usecase::SyncState>,
 }
 
 /// Answers one request with the worker's store (or the error opening it).
@@ -316,6 +328,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 Request::DiffThreads { key, .. } => Response::DiffThreads(key, Some(Err(e.clone()))),
                 Request::Head => Response::Head(Err(e.clone())),
                 Request::Update { slug, .. } => Response::Updated(slug, Err(e.clone())),
+                Request::Sync(_) => Response::Synced(Err(e.clone())),
             };
         }
     };
@@ -327,6 +340,8 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
             Response::Updated(slug, result)
         }
         Request::Load => Response::Loaded(load(store)),
+        // Without the worker's channel: no progress, a password asked on the terminal.
+        Request::Sync(input) => sync::run(store, &input, &Cancel::default(), None),
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {
             slug,

@@ -198,9 +198,24 @@ fn worker<T: From<Response> + Send + 'static>(
     let (req_tx, req_rx) = channel::<Request>();
     std::thread::spawn(move || {
         let store = open();
+        let tell = {
+            let answers = std::sync::Mutex::new(answers.clone());
+            std::sync::Arc::new(move |r: Response| {
+                if let Ok(answers) = answers.lock() {
+                    let _ = answers.send(T::from(r));
+                }
+            }) as super::sync::Tell
+        };
         while let Ok(request) = req_rx.recv() {
             cancel.reset();
-            if answers.send(T::from(handle(&store, request))).is_err() {
+            let response = match request {
+                Request::Sync(input) => match &store {
+                    Ok(store) => super::sync::run(store, &input, &cancel, Some(tell.clone())),
+                    Err(e) => Response::Synced(Err(e.clone())),
+                },
+                other => handle(&store, other),
+            };
+            if answers.send(T::from(response)).is_err() {
                 return;
             }
         }

@@ -20,6 +20,7 @@ mod history;
 mod layers;
 mod overview;
 mod review;
+mod sync;
 
 struct Fixture {
     _dir: tempfile::TempDir,

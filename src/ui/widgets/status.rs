@@ -17,7 +17,12 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
     let mut parts: Vec<String> = Vec::new();
     if let Some(w) = &app.overview.workspace {
         parts.push(inert(&w.name).into_owned());
-        parts.push(format!("⎇ {}", inert(&w.branch)));
+        // Where the branch stands against the team's remote, as last fetched.
+        let sync = match w.sync.as_ref().map(|s| s.summary(&jiff::Zoned::now())) {
+            Some(summary) if !summary.is_empty() => format!(" {summary}"),
+            _ => String::new(),
+        };
+        parts.push(format!("⎇ {}{sync}", inert(&w.branch)));
         // The name only: the e-mail would crowd out the document's state at 80 columns.
         let name = w.identity.split(" <").next().unwrap_or(&w.identity);
         parts.push(inert(name).into_owned());

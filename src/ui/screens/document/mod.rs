@@ -20,7 +20,7 @@ use crate::ui::autosave;
 use crate::ui::jobs::Request;
 use crate::ui::jobs::{OpenedDocument, SavedDraft};
 use crate::ui::keymap::Keymap;
-use crate::ui::resolve::{Finish, Resolver};
+use crate::ui::resolve::{Finish, Purpose, Resolver};
 use crate::ui::screens::{Effect, Effects};
 
 /// Typing pauses this long before the gutter marks and the outline follow the text.
@@ -266,16 +266,26 @@ impl DocumentState {
     /// (one undo step), at the passage the person was on, and is saved
     /// when a save clashed and every passage was chosen.
     pub fn resolved(&mut self, resolver: &Resolver, finish: Finish, fx: &mut Effects) {
-        if resolver.slug != self.slug || resolver.version != self.buffer.version() {
+        let Purpose::Editor {
+            slug,
+            version,
+            updated,
+            message,
+            ..
+        } = &resolver.purpose
+        else {
+            return;
+        };
+        if *slug != self.slug || *version != self.buffer.version() {
             fx.error("The text changed while the passages were chosen; nothing was changed");
             return;
         }
-        let latest = &resolver.updated.latest;
+        let latest = &updated.latest;
         if finish == Finish::Cancel {
             fx.info(format!(
                 "Nothing changed: your text is still an edit of draft {}{}",
                 self.draft,
-                match resolver.message {
+                match message {
                     Some(_) => " and was not saved",
                     None => "",
                 }
@@ -294,7 +304,7 @@ impl DocumentState {
             ));
             return;
         }
-        match (finish, &resolver.message) {
+        match (finish, message) {
             (Finish::Done, Some(message)) => self.send_save(message.clone(), fx),
             (Finish::Done, None) => fx.info(format!(
                 "Your text is on draft {} now, with the passages you chose",

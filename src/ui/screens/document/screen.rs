@@ -11,7 +11,7 @@ use crate::domain::{Slug, ThreadStatus};
 use crate::store::StoreError;
 use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{CommentRequest, Request, Response};
-use crate::ui::resolve::Resolver;
+use crate::ui::resolve::{Purpose, Resolver};
 use crate::ui::screens::review::CommentTarget;
 use crate::ui::screens::{Effect, Effects, PromptKind, Screen};
 use crate::ui::theme::Theme;
@@ -177,13 +177,13 @@ impl Screen for DocumentState {
                     ));
                 }
                 Ok(updated) if updated.merge.clash_count() > 0 => {
-                    let resolver = Resolver::new(
-                        self.slug.clone(),
-                        self.draft,
-                        self.buffer.version(),
-                        updated.clone(),
-                        self.resave.take(),
-                    );
+                    let resolver = Resolver::new(Purpose::Editor {
+                        slug: self.slug.clone(),
+                        mine_draft: self.draft,
+                        version: self.buffer.version(),
+                        updated: updated.clone(),
+                        message: self.resave.take(),
+                    });
                     fx.push(Effect::Resolve(Box::new(resolver)));
                 }
                 Ok(updated) => {
