@@ -23,6 +23,9 @@ pub const NEEDED: (u32, u32) = (2, 41);
 /// Set in a child's environment: where its askpass asks (a socket of the
 /// TUI, or the terminal when unset).
 pub const ASKPASS_SOCKET: &str = "UDKAST_ASKPASS_SOCKET";
+/// Set in a child's environment when nobody may be asked (the TUI's
+/// background fetch): the askpass declines at once.
+pub const ASKPASS_NEVER: &str = "UDKAST_ASKPASS_NEVER";
 /// Set in a child's environment so udkast, started as `GIT_ASKPASS`, knows
 /// it is the askpass and not a command.
 pub const ASKPASS_MARK: &str = "UDKAST_ASKPASS";
@@ -61,6 +64,8 @@ pub struct Git {
     pub cancel: Arc<AtomicBool>,
     /// Where a password is asked: the TUI's socket (`None`: the terminal).
     pub askpass_socket: Option<PathBuf>,
+    /// Never ask (a background fetch): a remote that wants a password fails.
+    pub no_prompt: bool,
 }
 
 /// One ref a push reported (`git push --porcelain`).
@@ -78,6 +83,7 @@ impl Git {
             timeout: Duration::from_secs(120),
             cancel: Arc::default(),
             askpass_socket: None,
+            no_prompt: false,
         }
     }
 
@@ -186,6 +192,9 @@ impl Git {
             Some(socket) => command.env(ASKPASS_SOCKET, socket),
             None => command.env_remove(ASKPASS_SOCKET),
         };
+        if self.no_prompt {
+            command.env(ASKPASS_NEVER, "1");
+        }
         let mut child = command.spawn().map_err(|_| RemoteError::NoGit)?;
         let stdout = drain(child.stdout.take());
         let stderr = drain(child.stderr.take());
@@ -323,6 +332,9 @@ fn last_words(stderr: &str) -> String {
 /// TUI's socket when there is one, else on the terminal, and prints the
 /// answer for git. Returns the exit code.
 pub fn askpass(prompt: &str) -> i32 {
+    if std::env::var_os(ASKPASS_NEVER).is_some() {
+        return 1;
+    }
     let answer = match std::env::var_os(ASKPASS_SOCKET) {
         Some(socket) => ask_socket(Path::new(&socket), prompt),
         None => ask_terminal(prompt),

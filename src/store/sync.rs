@@ -136,6 +136,34 @@ impl Store {
         }
     }
 
+    /// The documents whose text the remote changed since this branch and
+    /// it parted (as last fetched): what a sync would bring in.
+    pub fn changed_there(&self, up: &Upstream) -> Result<Vec<String>> {
+        let (Some(here), Some(there)) = (self.branch_tip(&up.branch)?, self.remote_tip(up)?) else {
+            return Ok(Vec::new());
+        };
+        if here == there || self.repo.graph_descendant_of(here, there)? {
+            return Ok(Vec::new());
+        }
+        let base = self.repo.merge_base(here, there)?;
+        let (base, there) = (
+            self.repo.find_commit(base)?.tree()?,
+            self.repo.find_commit(there)?.tree()?,
+        );
+        let diff = self.repo.diff_tree_to_tree(Some(&base), Some(&there), None)?;
+        let mut slugs: Vec<String> = diff
+            .deltas()
+            .filter_map(|d| d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf))
+            .filter_map(|p| {
+                let parts: Vec<String> = p.iter().map(|c| c.to_string_lossy().into_owned()).collect();
+                (parts.len() == 3 && parts[0] == "strategies" && parts[2] == "document.md")
+                    .then(|| parts[1].clone())
+            })
+            .collect();
+        slugs.dedup();
+        Ok(slugs)
+    }
+
     /// How many commits `head` has in all.
     pub fn count_commits(&self, head: Oid) -> usize {
         let Ok(mut walk) = self.repo.revwalk() else {

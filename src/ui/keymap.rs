@@ -175,6 +175,28 @@ struct UserConfig {
     keymap: Option<String>,
     #[serde(default)]
     keys: toml::Table,
+    /// Read by [`fetch_every`].
+    #[serde(default)]
+    #[allow(dead_code)]
+    sync: Option<SyncSettings>,
+}
+
+/// `[sync]` in `config.toml`.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct SyncSettings {
+    /// Fetch from the team's remote in the background this often (off
+    /// when absent or 0); the branch is never moved by it.
+    fetch_every_minutes: Option<u64>,
+}
+
+/// How often the TUI fetches in the background (`[sync]
+/// fetch_every_minutes` in `config.toml`), `None`: never.
+pub fn fetch_every(config_dir: &Path) -> Option<std::time::Duration> {
+    let text = std::fs::read_to_string(config_dir.join("config.toml")).ok()?;
+    let config: UserConfig = toml::from_str(&text).ok()?;
+    let minutes = config.sync?.fetch_every_minutes.filter(|m| *m > 0)?;
+    Some(std::time::Duration::from_secs(minutes * 60))
 }
 
 impl Keymap {

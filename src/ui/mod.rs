@@ -47,6 +47,7 @@ pub fn run(repo: &Path) -> Result<(), String> {
         state: crate::dirs::state_dir(),
     };
     let mut app = App::new(keymap, theme::Theme::from_env(), folders);
+    app.fetch_every = keymap::fetch_every(&crate::dirs::config_dir());
 
     // Keys, the worker's answers and signals all wake the loop through one channel.
     let (wake_tx, wake_rx) = std::sync::mpsc::channel::<input::Wake>();

@@ -27,7 +27,8 @@ pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
 pub use sync::{
-    Clashing, Renumbered, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, sync, sync_state,
+    Clashing, Renumbered, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, fetch, sync,
+    sync_state,
 };
 pub use threads::{PlacedThread, Shown, Threads, threads};
 pub use update::{Updated, update};

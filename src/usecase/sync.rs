@@ -258,6 +258,8 @@ pub struct SyncState {
     pub behind: usize,
     /// When this clone last synced (RFC 3339), if ever.
     pub last_sync: Option<String>,
+    /// Documents whose text the remote changed that are not here yet.
+    pub changed_there: Vec<String>,
 }
 
 impl SyncState {
@@ -295,12 +297,24 @@ pub fn sync_state(store: &Store) -> Result<Option<SyncState>, Refused> {
     let (ahead, behind) = store.ahead_behind(&up)?.unwrap_or((0, 0));
     let last_sync = store.recall("last-sync").and_then(|b| String::from_utf8(b).ok());
     Ok(Some(SyncState {
+        changed_there: store.changed_there(&up)?,
         remote: up.remote,
         branch: up.short,
         ahead,
         behind,
         last_sync,
     }))
+}
+
+/// Fetches the remote's branches and tags without touching this branch
+/// (the TUI's background fetch): where the branch stands then.
+pub fn fetch(store: &Store, git: &Git) -> Result<Option<SyncState>, Refused> {
+    let Ok(up) = store.upstream(None) else {
+        return Ok(None);
+    };
+    git.check_version()?;
+    git.fetch(&up.remote, &up.fetch_refspecs())?;
+    sync_state(store)
 }
 
 #[cfg(test)]
@@ -316,6 +330,7 @@ mod tests {
             ahead,
             behind,
             last_sync: last.map(str::to_string),
+            changed_there: Vec::new(),
         };
         assert_eq!(state(0, 0, None).summary(&now), "");
         assert_eq!(state(2, 3, None).summary(&now), "↑2 ↓3");

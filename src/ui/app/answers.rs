@@ -128,6 +128,13 @@ impl App {
                 self.info("Sync stopped; nothing was changed here")
             }
             Response::Synced(Err(e)) => self.error(e.to_string()),
+            // A background fetch: the counts and what the remote changed, quietly.
+            Response::Fetched(Ok(state)) => {
+                if let Some(w) = self.overview.workspace.as_mut() {
+                    w.sync = state;
+                }
+            }
+            Response::Fetched(Err(_)) => {}
             Response::AskPass(prompt, reply) => {
                 self.overlay = Some(Overlay::Secret {
                     prompt,

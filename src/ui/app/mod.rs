@@ -70,6 +70,9 @@ pub struct App {
     pub cancel: bool,
     /// When to ask next whether the branch moved (while a document is open).
     next_head_check: Option<std::time::Instant>,
+    /// How often to fetch from the remote in the background (`None`: never).
+    pub fetch_every: Option<std::time::Duration>,
+    next_fetch: Option<std::time::Instant>,
     /// Drafts a first read of the history found so far, newest first, by
     /// slug: what the history screen shows until the drafts are numbered.
     found: HashMap<String, Vec<HistoryEntry>>,
@@ -102,6 +105,8 @@ impl App {
             long_job: false,
             cancel: false,
             next_head_check: None,
+            fetch_every: None,
+            next_fetch: None,
             found: HashMap::new(),
         }
     }

@@ -16,6 +16,18 @@ impl App {
     /// Periodic work: autosave, the changed-lines gutter, presence of others.
     /// Returns true when the screen needs drawing again.
     pub fn tick(&mut self, now: Instant) -> bool {
+        // A background fetch moves no branch: it only updates ↑↓ and what
+        // the remote changed. The first is a minute after starting.
+        if let Some(every) = self.fetch_every {
+            match self.next_fetch {
+                None => self.next_fetch = Some(now + every.min(Duration::from_secs(60))),
+                Some(t) if now >= t => {
+                    self.next_fetch = Some(now + every);
+                    self.requests.push(Request::Fetch);
+                }
+                Some(_) => {}
+            }
+        }
         let dir = self.autosave_dir();
         let Some(doc) = self.document.as_mut() else {
             return false;
@@ -65,10 +77,16 @@ impl App {
     /// but a key or an answer can change the screen.
     pub fn next_wake(&self, now: Instant) -> Option<Instant> {
         let autosaves = self.autosave_dir().is_some();
-        self.document.as_ref().map(|doc| {
+        // Until the first tick has set it, the fetch is due now.
+        let fetch = self.fetch_every.map(|_| self.next_fetch.unwrap_or(now));
+        let doc = self.document.as_ref().map(|doc| {
             let due = doc.next_wake(autosaves);
-            let due = self.next_head_check.map_or(due, |t| due.min(t));
-            due.max(now)
-        })
+            self.next_head_check.map_or(due, |t| due.min(t))
+        });
+        let due = match (doc, fetch) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        due.map(|d| d.max(now))
     }
 }

@@ -84,6 +84,9 @@ pub enum Request {
     },
     /// Sync with the team's remote.
     Sync(crate::usecase::SyncInput),
+    /// Fetch from the remote in the background, moving no branch (on a
+    /// thread of its own: the network must not hold up a save).
+    Fetch,
 }
 
 /// Two versions of a document to compare. `None` as `from` is the empty text
@@ -132,6 +135,8 @@ pub enum Response {
     /// numbered 0, as their numbers are not known yet.
     Found(Vec<(String, HistoryEntry)>),
     Synced(Result<crate::usecase::SyncOutcome, Failed>),
+    /// Where the branch stands after a background fetch.
+    Fetched(Result<Option<crate::usecase::SyncState>, Failed>),
     /// The remote asks for a password or passphrase (git's askpass): the
     /// answer goes back on the sender, `None` when the person declines.
     AskPass(String, std::sync::mpsc::Sender<Option<String>>),
@@ -329,6 +334,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 Request::Head => Response::Head(Err(e.clone())),
                 Request::Update { slug, .. } => Response::Updated(slug, Err(e.clone())),
                 Request::Sync(_) => Response::Synced(Err(e.clone())),
+                Request::Fetch => Response::Fetched(Err(e.clone())),
             };
         }
     };
@@ -342,6 +348,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
         Request::Load => Response::Loaded(load(store)),
         // Without the worker's channel: no progress, a password asked on the terminal.
         Request::Sync(input) => sync::run(store, &input, &Cancel::default(), None),
+        Request::Fetch => Response::Fetched(sync::fetch(store)),
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {
             slug,

@@ -114,3 +114,13 @@ fn serve(stream: UnixStream, tell: &Tell) {
         let _ = writeln!(stream, "{answer}");
     }
 }
+
+/// A background fetch: never asks for a password (it fails quietly
+/// instead, and the next sync asks).
+pub fn fetch(store: &Store) -> Result<Option<crate::usecase::SyncState>, super::Failed> {
+    let mut git = Git::new(store.location());
+    git.timeout = Duration::from_secs(60);
+    git.askpass_socket = None;
+    git.no_prompt = true;
+    crate::usecase::fetch(store, &git).map_err(failed)
+}

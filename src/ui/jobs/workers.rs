@@ -14,6 +14,9 @@ use crate::store::{Cancel, Store};
 /// it goes), and the diff the reviewer steps to next is computed beside the
 /// one wanted now.
 pub struct Workers {
+    repo: PathBuf,
+    /// The answers' channel, for a background fetch's own thread.
+    tell: super::sync::Tell,
     main: Sender<Request>,
     diffs: Arc<DiffQueue>,
     cancel: Cancel,
@@ -30,6 +33,15 @@ impl Workers {
     pub fn send(&self, request: Request) {
         match request {
             Request::Diff(_) | Request::DiffThreads { .. } => self.diffs.push(request),
+            Request::Fetch => {
+                let (repo, tell) = (self.repo.clone(), self.tell.clone());
+                std::thread::spawn(move || {
+                    let fetched = Store::open(&repo)
+                        .map_err(failed)
+                        .and_then(|store| super::sync::fetch(&store));
+                    tell(Response::Fetched(fetched));
+                });
+            }
             // A worker that is gone answered its last request with an error.
             _ => drop(self.main.send(request)),
         }
@@ -47,6 +59,7 @@ impl Drop for Workers {
 /// `answers`, which the event loop also waits on.
 pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<T>) -> Workers {
     let diffs = start_diff_threads(&repo, answers.clone());
+    let (answers_for_fetch, repo_for_fetch) = (answers.clone(), repo.clone());
     let progress = answers.clone();
     let cancel = Cancel::default();
     let flag = cancel.clone();
@@ -66,7 +79,13 @@ pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<
         }));
         Ok(store)
     });
-    Workers { main, diffs, cancel }
+    Workers {
+        tell: tell(answers_for_fetch),
+        repo: repo_for_fetch,
+        main,
+        diffs,
+        cancel,
+    }
 }
 
 /// Diff requests waiting for the diff threads, newest last, and those being
@@ -187,6 +206,16 @@ fn start_diff_threads<T: From<Response> + Send + 'static>(repo: &Path, answers: 
     queue
 }
 
+/// A channel's sending side as something any thread can call.
+fn tell<T: From<Response> + Send + 'static>(answers: Sender<T>) -> super::sync::Tell {
+    let answers = Mutex::new(answers);
+    Arc::new(move |r: Response| {
+        if let Ok(answers) = answers.lock() {
+            let _ = answers.send(T::from(r));
+        }
+    })
+}
+
 /// The main worker thread: requests in order (diffs go to the diff threads,
 /// which drop the ones left behind). A cancel is for the job running when it
 /// was asked: it is forgotten before the next one starts.
@@ -198,14 +227,7 @@ fn worker<T: From<Response> + Send + 'static>(
     let (req_tx, req_rx) = channel::<Request>();
     std::thread::spawn(move || {
         let store = open();
-        let tell = {
-            let answers = std::sync::Mutex::new(answers.clone());
-            std::sync::Arc::new(move |r: Response| {
-                if let Ok(answers) = answers.lock() {
-                    let _ = answers.send(T::from(r));
-                }
-            }) as super::sync::Tell
-        };
+        let tell = tell(answers.clone());
         while let Ok(request) = req_rx.recv() {
             cancel.reset();
             let response = match request {

@@ -113,3 +113,41 @@ fn s_syncs_and_a_clash_is_chosen_in_the_resolver() {
         "{shown}"
     );
 }
+
+/// A background fetch moves no branch: it brings the counts (↓1) and marks
+/// the document being edited when the remote changed its text, before the
+/// person saves over an old text.
+#[test]
+fn a_fetch_flags_a_document_changed_on_the_remote() {
+    let fx = fixture();
+    let other = with_remote(&fx);
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    settle(&mut app, &fx.repo);
+    let head = crate::store::Store::open(&fx.repo).unwrap().head().unwrap();
+    save_in(&other, |t| format!("Deres {t}"), "Deres indledning");
+    let store = crate::store::Store::open(&other).unwrap();
+    crate::usecase::sync(
+        &store,
+        &crate::remote::Git::new(store.location()),
+        &Default::default(),
+        &mut |_| {},
+    )
+    .unwrap();
+    app.fetch_every = Some(std::time::Duration::from_secs(60));
+    app.tick(std::time::Instant::now());
+    app.tick(std::time::Instant::now() + std::time::Duration::from_secs(61));
+    assert!(app.requests.iter().any(|r| matches!(r, jobs::Request::Fetch)));
+    settle(&mut app, &fx.repo);
+    assert_eq!(
+        crate::store::Store::open(&fx.repo).unwrap().head().unwrap(),
+        head,
+        "no branch moved"
+    );
+    let shown = render(&mut app, 120, 40);
+    assert!(
+        shown.contains("This document was changed on origin: sync before you save"),
+        "{shown}"
+    );
+    assert!(shown.contains("↓1"), "{shown}");
+}

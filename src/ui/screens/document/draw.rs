@@ -18,7 +18,11 @@ impl DocumentState {
     /// so), the outline (when shown and there is room), the gutter and the
     /// text.
     fn areas(&self, area: Rect) -> (Rect, Option<Rect>, Rect, Rect) {
-        let header_height = if self.latest.is_some() { 2 } else { 1 };
+        let header_height = if self.latest.is_some() || self.changed_there.is_some() {
+            2
+        } else {
+            1
+        };
         let [header, body] =
             Split::vertical([Constraint::Length(header_height), Constraint::Min(1)]).areas(area);
         let (outline, text_area) = if self.outline_visible && body.width >= 60 {
@@ -48,12 +52,21 @@ impl DocumentState {
         let title = format!(" {} — draft {}", inert(&self.title), self.draft);
         let [title_row, banner] = Split::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(header);
         frame.render_widget(Paragraph::new(title).style(theme.title()), title_row);
-        if let Some((draft, by)) = &self.latest {
-            let text = format!(
+        // A later draft here comes first; then one on the remote not yet here.
+        let warning = match (&self.latest, &self.changed_there) {
+            (Some((draft, by)), _) => Some(format!(
                 " ⚠ Draft {draft} is the latest: {} brings your text onto it (saved by {})",
                 self.update_key,
                 inert(by)
-            );
+            )),
+            (None, Some(remote)) => Some(format!(
+                " ⚠ This document was changed on {}: sync before you save ({}, then sync)",
+                inert(remote),
+                self.palette_key
+            )),
+            (None, None) => None,
+        };
+        if let Some(text) = warning {
             frame.render_widget(Paragraph::new(text).style(theme.warning()), banner);
         }
         if let Some(o) = outline {

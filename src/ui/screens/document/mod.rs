@@ -67,8 +67,13 @@ pub struct DocumentState {
     /// A later draft saved since the text was opened: its number and who
     /// saved it (the text is still an edit of `draft`).
     pub latest: Option<(usize, String)>,
+    /// The remote (as last fetched) has changes to this document's text
+    /// that are not here: its name.
+    pub changed_there: Option<String>,
     /// The key that brings the text onto the latest draft, as the header says it.
     update_key: String,
+    /// The key of the command palette here, where "sync" is run.
+    palette_key: String,
     /// The buffer version sent to be brought onto the latest draft: the
     /// answer applies only to that text (what was typed since must stay).
     pub pending_update_version: Option<u64>,
@@ -139,10 +144,14 @@ impl DocumentState {
             adopted: None,
             others_editing: None,
             latest: None,
+            changed_there: None,
             pending_update_version: None,
             update_key: keymap
                 .key_here(crate::ui::actions::Context::Document, Action::Update)
                 .unwrap_or_else(|| ":update".into()),
+            palette_key: keymap
+                .key_here(crate::ui::actions::Context::Document, Action::Palette)
+                .unwrap_or_else(|| ":".into()),
             pending_save_version: None,
             pending_save_message: None,
             resave: None,

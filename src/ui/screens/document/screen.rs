@@ -55,6 +55,14 @@ impl DocumentState {
     }
 }
 
+/// The remote this document's text was changed on since the branches
+/// parted (as last fetched), if any.
+fn changed_there(state: Option<&crate::usecase::SyncState>, slug: &Slug) -> Option<String> {
+    state
+        .filter(|s| s.changed_there.iter().any(|c| c == slug.as_str()))
+        .map(|s| s.remote.clone())
+}
+
 impl DocumentState {
     /// Asks for the text to be brought onto the latest draft.
     fn send_update(&mut self, fx: &mut Effects, busy: impl Into<String>) {
@@ -154,7 +162,9 @@ impl Screen for DocumentState {
                 if let Some(item) = view.items.iter().find(|i| i.slug == self.slug && i.known) {
                     self.latest = (item.draft > self.draft).then(|| (item.draft, item.author.clone()));
                 }
+                self.changed_there = changed_there(view.sync.as_ref(), &self.slug);
             }
+            Response::Fetched(Ok(state)) => self.changed_there = changed_there(state.as_ref(), &self.slug),
             // Someone saved the same passages meanwhile: find them, to choose.
             Response::Saved(Err(e))
                 if matches!(**e, Refused::Store(StoreError::Conflict { .. }))
