@@ -30,10 +30,20 @@ impl Store {
         walk.push(head)?;
         for oid in walk {
             let commit = self.repo.find_commit(oid?)?;
+            // A merge (a sync) is answerable only for what differs from
+            // every parent: what it took from one side was judged in the
+            // commit that made it there.
+            let mut found: Option<Vec<Found>> = None;
             for parent in commit.parents() {
-                self.governance_change(&commit, &parent, &mut out)?;
-                self.deleted_decisions(&commit, &parent, &mut out)?;
+                let mut here = Vec::new();
+                self.governance_change(&commit, &parent, &mut here)?;
+                self.deleted_decisions(&commit, &parent, &mut here)?;
+                found = Some(match found {
+                    None => here,
+                    Some(before) => before.into_iter().filter(|f| here.contains(f)).collect(),
+                });
             }
+            out.extend(found.unwrap_or_default());
         }
         Ok(out)
     }

@@ -1,0 +1,80 @@
+//! A sync's merge commit answers only for what it changed itself: a lead's
+//! route change and decision made in one clone and merged by a consultant
+//! in another still verify; a consultant's own route change does not, in
+//! the commit that made it.
+
+use crate::common::Env;
+
+#[test]
+fn a_merge_by_a_consultant_carries_a_leads_changes_without_blame() {
+    let env = Env::new();
+    let lead = env.workspace("lead");
+    let remote = env.clone_bare(&lead, "remote.git");
+    env.git(&lead, &["remote", "add", "origin", remote.to_str().unwrap()]);
+    env.git(&lead, &["fetch", "-q", "origin"]);
+    let consultant = env.path("consultant");
+    env.git(
+        env.root.path(),
+        &[
+            "clone",
+            "-q",
+            remote.to_str().unwrap(),
+            consultant.to_str().unwrap(),
+        ],
+    );
+    env.git(&consultant, &["config", "user.name", "Bo Konsulent"]);
+    env.git(&consultant, &["config", "user.email", "bo@aaby.dk"]);
+    env.udkast_stdin(
+        &consultant,
+        &["save", "klima", "-", "-m", "Bos tekst"],
+        b"# Klimaplan 2030\n\nBos tekst.\n",
+    )
+    .ok();
+    // The lead changes the route with plain git and records a decision.
+    let meta = lead.join("strategies/klima/strategy.toml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    assert!(!text.contains("route"), "{text}");
+    std::fs::write(&meta, format!("{text}route = [\"DIR\", \"BYR\"]\n")).unwrap();
+    env.git(&lead, &["commit", "-qam", "Kortere rute"]);
+    env.udkast_in(
+        &lead,
+        &[
+            "decide",
+            "klima",
+            "--draft",
+            "1",
+            "--body",
+            "DIR",
+            "--outcome",
+            "approved",
+            "--date",
+            "2025-01-28",
+        ],
+    )
+    .ok();
+    env.udkast_in(&lead, &["sync"]).ok();
+    // The consultant's sync merges them in, and pushes the merge.
+    let synced = env.udkast_in(&consultant, &["sync"]).ok().to_string();
+    assert!(synced.contains("merged"), "{synced}");
+    let parents = env.git(&consultant, &["log", "-1", "--format=%P"]);
+    assert_eq!(parents.split_whitespace().count(), 2, "a merge commit");
+    env.udkast_in(&consultant, &["verify"]).ok();
+    env.udkast_in(&lead, &["sync"]).ok();
+    env.udkast_in(&lead, &["verify"]).ok();
+    // A route the consultant changes is still theirs to answer for.
+    let meta = consultant.join("strategies/klima/strategy.toml");
+    let text = std::fs::read_to_string(&meta).unwrap();
+    std::fs::write(
+        &meta,
+        text.replace("route = [\"DIR\", \"BYR\"]", "route = [\"BYR\"]"),
+    )
+    .unwrap();
+    env.git(&consultant, &["commit", "-qam", "Min rute"]);
+    let refused = env.udkast_in(&consultant, &["verify"]);
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused.stdout.contains("the route changed in commit") && refused.stdout.contains("Bo Konsulent"),
+        "{}",
+        refused.stdout
+    );
+}
