@@ -14,7 +14,7 @@ use super::output::Failure;
 use crate::domain::still_marked;
 use crate::remote::Git;
 use crate::store::{Store, short};
-use crate::usecase::{self, Clashing, SyncInput, SyncOutcome, Synced, WAITING, Waiting};
+use crate::usecase::{self, Clashing, Resume, SyncInput, SyncOutcome, Synced, WAITING, Waiting};
 
 /// What the command was asked to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,11 +62,19 @@ pub fn sync(repo: &Path, remote: Option<String>, json: bool, mode: Mode) -> Resu
                 input.resolved.insert(path.clone(), bytes);
             }
             input.remote = Some(w.remote.clone());
-            input.resume = Some(w.there.parse().map_err(|_| {
+            let damaged = || {
                 Failure::new(format!(
                     "{WAITING} is damaged; `udkast sync --abort` puts everything back"
                 ))
-            })?);
+            };
+            let here = match w.here.as_str() {
+                "" => None,
+                here => Some(here.parse().map_err(|_| damaged())?),
+            };
+            input.resume = Some(Resume {
+                here,
+                there: w.there.parse().map_err(|_| damaged())?,
+            });
         }
         (Mode::Start, None) => {}
     }
@@ -79,7 +87,15 @@ pub fn sync(repo: &Path, remote: Option<String>, json: bool, mode: Mode) -> Resu
             eprintln!("{step}");
         }
     };
-    match usecase::sync(&store, &git, &input, &mut progress)? {
+    let outcome = match usecase::sync(&store, &git, &input, &mut progress) {
+        Err(usecase::Refused::SyncMoved) => {
+            return Err(Failure::new(
+                "you saved since the sync stopped, so the passages you edited may leave out what you saved; nothing was changed: `udkast sync --abort`, then `udkast sync` again",
+            ));
+        }
+        other => other?,
+    };
+    match outcome {
         SyncOutcome::Done(synced) => {
             // The files the person edited are the merged text now.
             if waiting.is_some() {
@@ -145,7 +161,7 @@ fn report(synced: &Synced, json: bool) -> Result<(), Failure> {
 /// failure saying what to do.
 fn stop(store: &Store, clashing: Clashing, waiting: Option<Waiting>, json: bool) -> Result<(), Failure> {
     let up = &clashing.upstream;
-    let there = format!("{}/{} {}", up.remote, up.short, short(clashing.there));
+    let there = format!("{}/{} {}", up.remote, up.short, short(clashing.resume.there));
     let mut files = Vec::new();
     for clash in &clashing.clashes {
         let marked = clash.merge.with_marks("yours", "what both came from", &there);
@@ -154,7 +170,8 @@ fn stop(store: &Store, clashing: Clashing, waiting: Option<Waiting>, json: bool)
     }
     let state = Waiting {
         remote: up.remote.clone(),
-        there: clashing.there.to_string(),
+        here: clashing.resume.here.map(|h| h.to_string()).unwrap_or_default(),
+        there: clashing.resume.there.to_string(),
         // A second stop (the remote moved while resolving) keeps the refs of the first.
         before: waiting.map_or(clashing.before.clone(), |w| w.before),
         files: files.iter().map(|(p, f, _)| (p.clone(), f.clone())).collect(),

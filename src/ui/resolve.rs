@@ -162,7 +162,7 @@ impl Resolver {
             false => Next::Sync(SyncInput {
                 remote: Some(clashing.upstream.remote.clone()),
                 resolved,
-                resume: Some(clashing.there),
+                resume: Some(clashing.resume),
             }),
         }
     }

@@ -27,7 +27,7 @@ pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
 pub use sync::{
-    Clashing, Renumbered, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, fetch, sync,
+    Clashing, Renumbered, Resume, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, fetch, sync,
     sync_state,
 };
 pub use threads::{PlacedThread, Shown, Threads, threads};
@@ -48,6 +48,10 @@ pub enum Refused {
     Store(#[from] StoreError),
     #[error(transparent)]
     Remote(#[from] crate::remote::RemoteError),
+    #[error(
+        "you saved since the sync stopped on clashing passages, so the passages chosen may leave out what you saved; nothing was changed (sync again to see the passages as they are now)"
+    )]
+    SyncMoved,
     #[error(
         "{name} names one draft here and another on {remote}: two leads made the same approved version; nothing was changed (delete one with `git tag -d {name}` after agreeing which draft it is, then tag again)"
     )]

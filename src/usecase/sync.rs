@@ -31,9 +31,18 @@ pub struct SyncInput {
     pub remote: Option<String>,
     /// The person's texts for files that clashed, by path.
     pub resolved: HashMap<String, Vec<u8>>,
-    /// The remote's tip the texts were resolved against: merged without
-    /// fetching first.
-    pub resume: Option<CommitId>,
+    /// The tips the texts were resolved against: merged without fetching
+    /// first, and refused when this branch moved since.
+    pub resume: Option<Resume>,
+}
+
+/// Where a sync that stopped on clashing passages stood.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Resume {
+    /// This branch's tip (`None`: it had no commit).
+    pub here: Option<CommitId>,
+    /// The remote's.
+    pub there: CommitId,
 }
 
 /// A finished sync.
@@ -65,8 +74,8 @@ pub struct Renumbered {
 pub struct Clashing {
     pub upstream: Upstream,
     pub clashes: Vec<FileClash>,
-    /// The remote's tip the clashes are against: resume from it.
-    pub there: CommitId,
+    /// The tips the clashes are between: resume from them.
+    pub resume: Resume,
     /// The refs before the sync began, to go back to.
     pub before: RefState,
 }
@@ -81,6 +90,8 @@ pub enum SyncOutcome {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Waiting {
     pub remote: String,
+    /// This branch's tip when the sync stopped (empty: none).
+    pub here: String,
     pub there: String,
     pub before: RefState,
     /// The files with clash marks the person edits: repository path and
@@ -142,6 +153,11 @@ pub fn sync(
         tags_sent: Vec::new(),
         warnings: Vec::new(),
     };
+    if let Some(resume) = input.resume
+        && store.head()?.map(CommitId::from) != resume.here
+    {
+        return Err(Refused::SyncMoved);
+    }
     let mut resume = input.resume;
     for _ in 0..ATTEMPTS {
         if resume.take().is_none() {
@@ -165,10 +181,14 @@ pub fn sync(
         match merge {
             Merged::Clashes(clashes) => {
                 let there = store.remote_tip(&up)?.ok_or(StoreError::TooBusy(1))?;
+                let here = store.head()?.map(CommitId::from);
                 return Ok(SyncOutcome::Clashes(Clashing {
                     upstream: up,
                     clashes,
-                    there: there.into(),
+                    resume: Resume {
+                        here,
+                        there: there.into(),
+                    },
                     before,
                 }));
             }
