@@ -220,14 +220,21 @@ fn stop(store: &Store, clashing: Clashing, waiting: Option<Waiting>, json: bool)
 
 fn abort(store: &Store, waiting: &Waiting) -> Result<(), Failure> {
     let up = store.upstream(Some(&waiting.remote))?;
-    store.restore_refs(&up, &waiting.before)?;
+    let left_at = waiting.here.parse().ok();
+    let back = store.restore_refs(&up, &waiting.before, left_at)?;
     for (path, file) in &waiting.files {
         store.drop_clash_file(path, file)?;
     }
     store.forget(WAITING);
-    let line = format!(
-        "Sync with {} aborted: everything is as it was before it",
-        waiting.remote
-    );
+    let line = match back {
+        true => format!(
+            "Sync with {} aborted: everything is as it was before it",
+            waiting.remote
+        ),
+        false => format!(
+            "Sync with {} aborted: the remote's refs are as they were; your branch keeps the drafts you saved since",
+            waiting.remote
+        ),
+    };
     super::output::write_stdout(format!("{}\n", crate::text::inert(&line)).as_bytes())
 }

@@ -347,9 +347,11 @@ impl Store {
         Ok(RefState { refs, namespaces })
     }
 
-    /// Puts the refs back as `state` recorded them (the branch with the
-    /// working tree). Refs made since in its namespaces are removed.
-    pub fn restore_refs(&self, up: &Upstream, state: &RefState) -> Result<()> {
+    /// Puts the refs back as `state` recorded them, the branch (with the
+    /// working tree) only while it is still at `left_at`, where the sync
+    /// left it: a draft saved since is never undone. Refs made since in the
+    /// recorded namespaces are removed. Returns whether the branch went back.
+    pub fn restore_refs(&self, up: &Upstream, state: &RefState, left_at: Option<Oid>) -> Result<bool> {
         let recorded: HashMap<&str, Oid> = state
             .refs
             .iter()
@@ -369,15 +371,16 @@ impl Store {
         }
         // The branch goes back the way a save moves it, with the working tree.
         let here = self.branch_tip(&up.branch)?;
-        if let Some(before) = recorded.get(up.branch.as_str())
-            && here != Some(*before)
-        {
-            let tree = self.repo.find_commit(*before)?.tree()?;
-            let here_tree = self.tree_or_empty(here)?;
-            self.move_branch(&up.branch, here, &here_tree, *before, &tree, "sync --abort")?
-                .ok_or(StoreError::TooBusy(1))?;
+        match recorded.get(up.branch.as_str()) {
+            Some(before) if here != Some(*before) && here == left_at => {
+                let tree = self.repo.find_commit(*before)?.tree()?;
+                let here_tree = self.tree_or_empty(here)?;
+                self.move_branch(&up.branch, here, &here_tree, *before, &tree, "sync --abort")?
+                    .ok_or(StoreError::TooBusy(1))?;
+                Ok(true)
+            }
+            _ => Ok(here.is_none_or(|h| Some(&h) == recorded.get(up.branch.as_str()))),
         }
-        Ok(())
     }
 
     /// Where git is run for this repository: its working tree, or the

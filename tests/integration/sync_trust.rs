@@ -78,3 +78,51 @@ fn a_merge_by_a_consultant_carries_a_leads_changes_without_blame() {
         refused.stdout
     );
 }
+
+/// A sync stopped on a clash; the consultant saves another draft before
+/// `--continue`: the edited marks were for the text before that save, so
+/// continuing would drop it. Refused, nothing changed; `--abort` then a
+/// new sync shows the passages as they are now.
+#[test]
+fn a_continue_after_a_save_is_refused_and_loses_nothing() {
+    let env = Env::new();
+    let here = env.workspace("here");
+    let remote = env.clone_bare(&here, "remote.git");
+    env.git(&here, &["remote", "add", "origin", remote.to_str().unwrap()]);
+    let there = env.path("there");
+    env.git(
+        env.root.path(),
+        &["clone", "-q", remote.to_str().unwrap(), there.to_str().unwrap()],
+    );
+    let save = |dir: &std::path::Path, text: &str, message: &str| {
+        env.udkast_stdin(dir, &["save", "klima", "-", "-m", message], text.as_bytes())
+            .ok();
+    };
+    save(&there, "# Klimaplan 2030\n\nDeres afsnit.\n", "Deres");
+    env.udkast_in(&there, &["sync"]).ok();
+    save(&here, "# Klimaplan 2030\n\nMit afsnit.\n", "Mit");
+    env.udkast_in(&here, &["sync"]).user_error("sync stopped");
+    let file = here.join("strategies/klima/document.md");
+    let marked = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        marked.contains("Mit afsnit.") && marked.contains("Deres afsnit."),
+        "{marked}"
+    );
+    std::fs::write(&file, "# Klimaplan 2030\n\nMit afsnit.\n\nDeres afsnit.\n").unwrap();
+    save(
+        &here,
+        "# Klimaplan 2030\n\nMit afsnit, bedre.\n\nEt nyt afsnit.\n",
+        "Mere",
+    );
+    let head = env.git(&here, &["rev-parse", "HEAD"]);
+    env.udkast_in(&here, &["sync", "--continue"])
+        .user_error("you saved since the sync stopped");
+    assert_eq!(env.git(&here, &["rev-parse", "HEAD"]), head);
+    env.udkast_in(&here, &["sync", "--abort"]).ok();
+    env.udkast_in(&here, &["sync"]).user_error("sync stopped");
+    let marked = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        marked.contains("Et nyt afsnit.") && marked.contains("Deres afsnit."),
+        "{marked}"
+    );
+}
