@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::View;
 use crate::diff::{self, Row, RowKind, Tag};
-use crate::editor::breaks::{Break, breaks};
+use crate::text::breaks::{Break, breaks};
 use crate::text::inert;
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffThreads};
 use crate::ui::theme::Theme;
@@ -140,7 +140,7 @@ fn pieces(row: &Row, theme: &Theme) -> Vec<(Style, String)> {
 /// Wraps styled pieces into lines of at most `width` columns, breaking between
 /// words where it can and between graphemes inside a word longer than a line
 /// (a 500-character URL). Continuation lines are indented under the text.
-/// Breaks follow the editor's rules (`editor::breaks`): a word's closing
+/// Breaks follow the editor's rules (`text::breaks`): a word's closing
 /// punctuation stays with it, even when the two are in different pieces (a
 /// changed "mål" and an unchanged ".").
 fn wrap(prefix: (Style, &str), pieces: &[(Style, String)], width: usize) -> Vec<Vec<Span<'static>>> {
