@@ -68,7 +68,15 @@ pub fn wrap(spans: &[(Tag, String)], width: usize, marked: bool) -> Vec<Vec<(Tag
         })
         .collect();
     let texts: Vec<&str> = cells.iter().map(|c| c.text).collect();
-    let breaks = breaks(&texts);
+    let mut breaks = breaks(&texts);
+    // Removed words right before added ones ("oliefyrolie- og" in colour)
+    // are two words, however close they stand: a row may end between them.
+    for j in 1..cells.len() {
+        let (before, at) = (cells[j - 1].tag, cells[j].tag);
+        if before != at && before != Tag::Same && at != Tag::Same && breaks[j] == Break::Inside {
+            breaks[j] = Break::Space;
+        }
+    }
     let width = width.max(1);
     let mut rows = Vec::new();
     let mut from = 0;
@@ -85,7 +93,8 @@ pub fn wrap(spans: &[(Tag, String)], width: usize, marked: bool) -> Vec<Vec<(Tag
 
 /// The row starting at cell `from`: where its text ends and where the next
 /// row starts (past whitespace that ran over the edge). Always takes at least
-/// one cell, so wrapping ends.
+/// one cell, so wrapping ends. A word wider than the row is cut where it
+/// overflows, or after a mark inside it (`.`, `/`, `_`) in the row's second half.
 fn fill(cells: &[Cell<'_>], breaks: &[Break], from: usize, width: usize, marked: bool) -> (usize, usize) {
     let mut col = 0;
     // The tag of the piece the row ends in so far: a changed piece that goes
@@ -95,13 +104,23 @@ fn fill(cells: &[Cell<'_>], breaks: &[Break], from: usize, width: usize, marked:
     // by choice, the last place a word too wide for a row may be cut, and the
     // end of the row's leading whitespace.
     let (mut opportunity, mut cut, mut after_lead) = (None, None, None);
+    // Of the cuts, the last after a mark inside the word, in the row's second
+    // half: a file name or a web address reads better cut after its `.`, `/`
+    // or `_` ("Aaby_Strategi_A4_v3." / "dotx").
+    let mut mark_cut = None;
     let mut seen_word = false;
     for (j, cell) in cells.iter().enumerate().skip(from) {
         if j > from {
             match breaks[j] {
                 Break::Space if seen_word => opportunity = Some(j),
                 Break::Space => after_lead = Some(j),
-                Break::Inside => cut = Some(j),
+                Break::Inside => {
+                    cut = Some(j);
+                    let after_mark = cells[j - 1].text.chars().all(|c| !c.is_alphanumeric());
+                    if after_mark && 2 * col >= width {
+                        mark_cut = Some(j);
+                    }
+                }
                 Break::Never => {}
             }
         }
@@ -123,7 +142,7 @@ fn fill(cells: &[Cell<'_>], breaks: &[Break], from: usize, width: usize, marked:
                     return (j, next);
                 }
             }
-            let at = opportunity.or(cut).or(after_lead).unwrap_or(j);
+            let at = opportunity.or(mark_cut).or(cut).or(after_lead).unwrap_or(j);
             return (at, at);
         }
         col += cell.width + extra;
@@ -187,10 +206,19 @@ mod tests {
         );
         // "mål ." stays whole: the stray space before the period is no break.
         assert_eq!(plain("nå vores mål . Og", 13), ["nå vores", "mål . Og"]);
-        // A word wider than the row is cut between graphemes.
+        // A word wider than the row is cut between graphemes, after a mark
+        // inside it if there is one in the row's second half.
         assert_eq!(
             plain("https://aaby.dk/strategi", 10),
-            ["https://aa", "by.dk/stra", "tegi"]
+            ["https://", "aaby.dk/", "strategi"]
+        );
+        assert_eq!(
+            plain("Aaby_Strategi_A4_v3.dotx", 22),
+            ["Aaby_Strategi_A4_v3.", "dotx"]
+        );
+        assert_eq!(
+            plain("Bæredygtighedsstrategien", 10),
+            ["Bæredygtig", "hedsstrate", "gien"]
         );
         assert_eq!(plain("", 10), [""]);
         assert_eq!(plain("slut   ", 4), ["slut"]);
@@ -224,6 +252,21 @@ mod tests {
                 assert!(!row.ends_with(' ') && !row.starts_with(' '), "{row:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_row_may_end_between_removed_and_added_words() {
+        let spans = [
+            (Tag::Same, "fri for "),
+            (Tag::Removed, "oliefyr"),
+            (Tag::Added, "olie- og naturgasfyr"),
+        ];
+        let spans: Vec<(Tag, String)> = spans.iter().map(|(t, s)| (*t, s.to_string())).collect();
+        let rows: Vec<String> = wrap(&spans, 16, false)
+            .iter()
+            .map(|row| row.iter().map(|(_, text)| text.as_str()).collect())
+            .collect();
+        assert_eq!(rows, ["fri for oliefyr", "olie- og", "naturgasfyr"]);
     }
 
     #[test]

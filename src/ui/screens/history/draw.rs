@@ -85,12 +85,15 @@ impl HistoryState {
             self.rendered = Some(render(&d, self.view, self.folded, width, theme, key));
         }
         let Some(r) = self.rendered.as_ref() else { return };
+        self.height = (body.height as usize).max(1);
         if self.scroll_to_first && !waiting {
-            self.scroll = r.changes.first().map(|c| c.saturating_sub(2)).unwrap_or(0);
+            self.scroll = match r.changes.is_empty() {
+                true => 0,
+                false => r.scroll_to(0, self.height),
+            };
             self.scroll_to_first = false;
         }
         self.scroll = self.scroll.min(r.lines.len().saturating_sub(1));
-        self.height = (body.height as usize).max(1);
         if let Some(last) = r.rows.len().checked_sub(1) {
             self.cursor = self.cursor.min(last);
             if self.focus == Focus::Diff {
