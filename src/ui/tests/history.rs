@@ -338,7 +338,8 @@ fn a_diff_that_failed_is_not_asked_for_again() {
 }
 
 /// `f` hides the list of drafts so side by side gets the full width (at 80
-/// columns it had about 24 characters a side), and shows it again.
+/// columns, beside the list, it has about 20 characters a side), and shows
+/// it again.
 #[test]
 fn the_draft_list_can_be_hidden_for_a_wide_diff() {
     let fx = fixture();
@@ -348,16 +349,16 @@ fn the_draft_list_can_be_hidden_for_a_wide_diff() {
     key(&mut app, KeyCode::Char('v'));
     settle(&mut app, &fx.repo);
     let with_list = render(&mut app, 80, 24);
-    assert!(with_list.contains("2025-05-20 Mette Holm"), "{with_list}");
+    assert!(with_list.contains("7 MH DIR ✓ Klar til politisk"), "{with_list}");
     key(&mut app, KeyCode::Char('f'));
     settle(&mut app, &fx.repo);
     let wide = render(&mut app, 80, 24);
-    assert!(!wide.contains("2025-05-20 Mette Holm"), "{wide}");
+    assert!(!wide.contains("Klar til politisk"), "{wide}");
     // Each side is wide enough for the changed line whole.
     let whole = "+status: \"{+Til politisk behandling+}\"";
     assert!(wide.contains(whole) && !with_list.contains(whole), "{wide}");
     key(&mut app, KeyCode::Char('f'));
-    assert!(render(&mut app, 80, 24).contains("2025-05-20 Mette Holm"));
+    assert!(render(&mut app, 80, 24).contains("7 MH DIR ✓ Klar til politisk"));
 }
 
 /// A paragraph of more than 500 characters written as one line, as real
@@ -452,4 +453,34 @@ fn the_changed_words_at_the_end_of_a_long_paragraph_are_in_view() {
             assert!(!shown.contains('…') || !hidden, "{shown}");
         }
     }
+}
+
+#[test]
+fn history_list_long_author() {
+    snapshot_all("history_list_long_author", |app, fx| {
+        history_of_charter(app, fx);
+    });
+}
+
+/// A long author name gives way to the message: at 80 columns the message
+/// keeps about 20 columns and the name shortens to initials (the date goes);
+/// at 120 the date and more of the name are back.
+#[test]
+fn a_long_author_name_leaves_the_message_in_view() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_of_charter(&mut app, &fx);
+    let shown = render(&mut app, 80, 24);
+    let row = shown.lines().find(|l| l.starts_with("   3 ")).unwrap();
+    assert!(row.contains("Et langt afsnit om k"), "{shown}");
+    assert!(row.contains("AKHM"), "{shown}");
+    let shown = render(&mut app, 120, 40);
+    let row = shown.lines().find(|l| l.starts_with("   3 ")).unwrap();
+    assert!(row.contains("A.K.H. Mikkelsen Et langt afsnit om"), "{shown}");
+    assert!(row.contains("2025-06-01"), "{shown}");
+    // `f` hides the list and brings it back.
+    key(&mut app, KeyCode::Char('f'));
+    assert!(!render(&mut app, 80, 24).contains("Et langt afsnit"));
+    key(&mut app, KeyCode::Char('f'));
+    assert!(render(&mut app, 80, 24).contains("Et langt afsnit om k"));
 }

@@ -10,6 +10,7 @@
 //! open threads on either side, one key away.
 
 mod draw;
+mod list;
 mod moves;
 mod render;
 mod screen;
