@@ -1,5 +1,6 @@
 //! `udkast diff SLUG A B`: what changed between two versions of a document —
-//! unified (the default, like git), side by side, or word by word for prose —
+//! unified (the default, like git), side by side (wrapped to the width, in
+//! `side_by_side`), or word by word for prose —
 //! with `--stat` for the words added and removed per section, and for work
 //! plans the changes by action and field. Colour on a terminal, plain text
 //! (with `[-removed-]{+added+}` marks in the word view) otherwise.
@@ -29,30 +30,31 @@ pub enum View {
 const BUDGET: Duration = Duration::from_millis(500);
 const CONTEXT: usize = 3;
 
-struct Paint {
-    color: bool,
+/// How changed text is set apart: colour on a terminal, characters otherwise.
+pub(super) struct Paint {
+    pub color: bool,
 }
 
 impl Paint {
-    fn wrap(&self, code: &str, text: &str) -> String {
+    pub fn wrap(&self, code: &str, text: &str) -> String {
         if self.color && !text.is_empty() {
             format!("\x1b[{code}m{text}\x1b[0m")
         } else {
             text.to_string()
         }
     }
-    fn removed_word(&self, text: &str) -> String {
-        if self.color {
-            self.wrap("1;31;7", text)
-        } else {
-            format!("[-{text}-]")
-        }
+    pub fn removed_word(&self, text: &str) -> String {
+        self.word(Tag::Removed, "1;31;7", text)
     }
-    fn added_word(&self, text: &str) -> String {
+    pub fn added_word(&self, text: &str) -> String {
+        self.word(Tag::Added, "1;32;7", text)
+    }
+    fn word(&self, tag: Tag, code: &str, text: &str) -> String {
         if self.color {
-            self.wrap("1;32;7", text)
+            self.wrap(code, text)
         } else {
-            format!("{{+{text}+}}")
+            let (open, close) = diff::marks(tag);
+            format!("{open}{text}{close}")
         }
     }
 }
@@ -242,86 +244,25 @@ fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &str, 
             }
         }
         View::SideBySide => {
-            // Each side: a mark column ("-", "+" or blank, so changes show without colour) and the text.
-            let width = terminal_width().saturating_sub(3) / 2 - 2;
-            for (left, right) in diff::side_by_side(d, old, new, CONTEXT, &[]) {
-                if let Some(Row {
-                    kind: RowKind::Fold { lines, .. },
-                    ..
-                }) = &left
-                {
-                    out.push_str(&paint.wrap("36", &format!("  ⋯ {lines} unchanged lines ⋯")));
-                    out.push('\n');
-                    continue;
-                }
-                let cell = |row: &Option<Row>| match row {
-                    Some(r) => {
-                        let mark = match r.kind {
-                            RowKind::Removed => "- ",
-                            RowKind::Added => "+ ",
-                            _ => "  ",
-                        };
-                        format!("{mark}{}", fit(&plain(r), width))
-                    }
-                    None => " ".repeat(width + 2),
-                };
-                let colour = |row: &Option<Row>, text: String| match row.as_ref().map(|r| &r.kind) {
-                    Some(RowKind::Removed) => paint.wrap("31", &text),
-                    Some(RowKind::Added) => paint.wrap("32", &text),
-                    _ => text,
-                };
-                out.push_str(&colour(&left, cell(&left)));
-                out.push_str(" │ ");
-                out.push_str(colour(&right, cell(&right)).trim_end());
-                out.push('\n');
-            }
+            let pairs = diff::side_by_side(d, old, new, CONTEXT, &[]);
+            super::side_by_side::render(out, paint, &pairs, terminal_width());
         }
     }
 }
 
-fn plain(row: &Row) -> String {
-    row.spans
-        .iter()
-        .map(|(_, t)| inert_keep_tabs(t).replace('\t', "    "))
-        .collect()
-}
-
-/// Pads or cuts `text` to exactly `width` columns.
-fn fit(text: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + w > width.saturating_sub(1) && text.width() > width {
-            out.push('…');
-            used += 1;
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
-}
-
+/// The width the side-by-side view fills: `COLUMNS` when set (as git reads
+/// it), else the terminal's, else 160 (into a pipe or a file).
 fn terminal_width() -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    if let Some(columns) = columns.filter(|&c| c > 0) {
+        return columns;
+    }
     if std::io::stdout().is_terminal()
         && let Ok((w, _)) = ratatui::crossterm::terminal::size()
     {
         return w as usize;
     }
     160
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fit_pads_and_cuts_by_width() {
-        assert_eq!(fit("abc", 5), "abc  ");
-        assert_eq!(fit("abcdefgh", 5), "abcd…");
-        assert_eq!(fit("æøå", 3), "æøå");
-        assert_eq!(fit("気候変動", 5), "気候…");
-    }
 }

@@ -10,6 +10,7 @@ mod diff;
 mod docs;
 mod init;
 mod output;
+mod side_by_side;
 mod sync;
 
 use std::path::PathBuf;

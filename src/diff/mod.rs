@@ -24,6 +24,7 @@
 //! - `tokens`: the tokenizer and its Danish rules;
 //! - `words`: the word diff of one changed block;
 //! - `view`: the unified, side-by-side and inline rows, folds and change starts;
+//! - `wrap`: one row wrapped to a width, for the history screen and the CLI;
 //! - `sections`: words added and removed per Markdown heading;
 //! - `workplan`: actions added, removed, moved and edited, and their description;
 //! - `anchor`: a thread's passage followed onto another text (`anchor::map`,
@@ -36,6 +37,7 @@ mod tokens;
 mod view;
 mod words;
 mod workplan;
+mod wrap;
 
 #[cfg(test)]
 mod proptests;
@@ -55,6 +57,7 @@ pub use view::{
     side_by_side_change_starts, unified,
 };
 pub use workplan::{ActionChange, FieldChange, describe, workplan};
+pub use wrap::{marks, shown, wrap};
 
 /// How two texts differ, line blocks with word-level detail inside changed blocks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

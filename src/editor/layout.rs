@@ -24,7 +24,7 @@ use ropey::Rope;
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
-use super::breaks::{Break, breaks, is_space};
+use crate::text::breaks::{Break, breaks, is_space};
 
 /// What a zero-width grapheme is shown as.
 pub const PLACEHOLDER: &str = "\u{25cc}";

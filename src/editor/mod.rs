@@ -7,8 +7,8 @@
 //! - `history`: undo/redo as recorded changes, grouped like a word processor;
 //! - [`motion`]: where each [`Motion`] takes the cursor;
 //! - [`layout`]: how a line is shown (cells, tabs, control characters, soft wrap),
-//!   shared by drawing and by Up/Down so the two can never disagree;
-//! - `breaks`: where a wrapped row may end (after spaces, never before a period);
+//!   shared by drawing and by Up/Down so the two can never disagree; where a
+//!   wrapped row may end is `text::breaks`, shared with the diff's wrap;
 //! - [`search`]: find and replace with smart case;
 //! - `grapheme`: grapheme boundaries over the rope's chunks.
 //!
@@ -16,7 +16,6 @@
 //! document, so a 10,000-line strategy stays as quick as a short note. Search and
 //! replace-all are the exceptions: they are explicit requests to look everywhere.
 
-pub(crate) mod breaks;
 pub mod buffer;
 mod grapheme;
 mod history;

@@ -18,7 +18,6 @@ use std::collections::HashMap;
 
 use crate::domain::{Choice, Clash, Merge, Part, Slug};
 use crate::text::inert;
-use crate::ui::screens::history::wrap;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use crate::usecase::{Clashing, SyncInput, Updated};
@@ -289,14 +288,7 @@ impl Resolver {
             let width = columns[at].width.saturating_sub(2).max(1) as usize;
             self.wrapped[i] = pieces[i]
                 .iter()
-                .flat_map(|line| {
-                    let styled: Vec<(Style, String)> = line
-                        .iter()
-                        .map(|(piece, text)| styled(*piece, text, *side, theme))
-                        .collect();
-                    wrap((Style::new(), ""), &styled, width)
-                })
-                .map(Line::from)
+                .flat_map(|line| wrapped(line, *side, width, theme))
                 .collect();
         }
         self.scroll = self.scroll.min(self.max_scroll());
@@ -464,17 +456,41 @@ fn taken_as(choice: Option<Choice>, side: Side) -> &'static str {
     }
 }
 
-/// A piece as shown: a side's changed words stand out (without colour,
-/// between `{+` and `+}`, as the history marks them); in the draft both
-/// came from, nothing is marked; the lines around are dim.
-fn styled(piece: Piece, text: &str, side: Side, theme: &Theme) -> (Style, String) {
-    let text = inert(&text.replace('\t', "    ")).into_owned();
-    match (piece, side, theme.color) {
-        (Piece::Context, ..) => (theme.dim(), text),
-        (Piece::Same, ..) | (Piece::Changed, Side::Base, _) => (Style::new(), text),
-        (Piece::Changed, _, true) => (theme.added().add_modifier(Modifier::BOLD), text),
-        (Piece::Changed, _, false) => (Style::new().add_modifier(Modifier::BOLD), format!("{{+{text}+}}")),
-    }
+/// One line of a column in rows of at most `width` (the diff's wrap: the
+/// editor's break rules, inert text): a side's changed words stand out
+/// (without colour, between `{+` and `+}` on every row, as the history marks
+/// them); in the draft both came from, nothing is marked; the lines around
+/// the passage are dim.
+fn wrapped(line: &[(Piece, String)], side: Side, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let context = line.iter().all(|(piece, _)| *piece == Piece::Context);
+    let spans: Vec<(Tag, String)> = line
+        .iter()
+        .map(|(piece, text)| match (piece, side) {
+            (Piece::Changed, Side::Mine | Side::Theirs) => (Tag::Added, text.clone()),
+            _ => (Tag::Same, text.clone()),
+        })
+        .collect();
+    let plain = if context { theme.dim() } else { Style::new() };
+    diff::wrap(&spans, width, !theme.color)
+        .into_iter()
+        .map(|row| {
+            let spans: Vec<Span<'static>> = row
+                .into_iter()
+                .map(|(tag, text)| match (tag, theme.color) {
+                    (Tag::Same, _) => Span::styled(text, plain),
+                    (_, true) => Span::styled(text, theme.added().add_modifier(Modifier::BOLD)),
+                    (tag, false) => {
+                        let (open, close) = diff::marks(tag);
+                        Span::styled(
+                            format!("{open}{text}{close}"),
+                            Style::new().add_modifier(Modifier::BOLD),
+                        )
+                    }
+                })
+                .collect();
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// Each clash's three columns, with the lines around it (from the agreed

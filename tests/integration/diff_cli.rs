@@ -35,9 +35,11 @@ fn views_show_the_changed_words() {
 
     let side = run(&["diff", "baeredygtighedsstrategi", "1", "2", "--side-by-side"]);
     assert!(
-        side.lines().any(|l| l.starts_with("- ") && l.contains(" │ + ")),
+        side.lines()
+            .any(|l| l.starts_with("81 - ") && l.contains(" │ 81 + ")),
         "{side}"
     );
+    assert!(side.contains("[-50-]") && side.contains("{+70+}"), "{side}");
 
     let stat = run(&["diff", "baeredygtighedsstrategi", "1", "latest", "--stat"]);
     assert!(stat.contains("Klima og energi › Mål"), "{stat}");
@@ -219,4 +221,66 @@ fn details_and_line_breaks_are_not_called_identical() {
         .ok();
     let out = env.udkast_in(&ws, &["diff", "klima", "4", "5"]).ok().to_string();
     assert!(!out.contains("identical") && out.contains("+ "), "{out}");
+}
+
+/// Real text is one line per paragraph: side by side wraps both halves to the
+/// width, so the words changed at the end of a 500-character paragraph show,
+/// each row inside the width and the halves in line.
+#[test]
+fn side_by_side_wraps_a_long_paragraph_at_any_width() {
+    use unicode_width::UnicodeWidthStr;
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let paragraph = |ending: &str| {
+        format!(
+            "# Klimaplan 2030\n\nKommunen vil i samarbejde med borgere, foreninger og \
+             virksomheder arbejde for at nedbringe udledningen af drivhusgasser fra \
+             transport, boliger og landbrug. Indsatsen omfatter blandt andet udbygning \
+             af fjernvarmen, flere ladestandere, bedre cykelstier og en plan for \
+             lavbundsjorder, og den følges op med et årligt klimaregnskab, som \
+             forelægges byrådet sammen med en status for hver enkelt handling i \
+             handleplanen, så borgerne kan se, hvad der er nået, og hvad der mangler, \
+             før kommunen {ending}\n\nSlut.\n"
+        )
+    };
+    for (text, message) in [
+        (
+            paragraph("kan kalde sig klimaneutral inden udgangen af 2035."),
+            "Langt afsnit",
+        ),
+        (
+            paragraph("kan kalde sig klimaneutral allerede i løbet af 2030."),
+            "Tidligere mål",
+        ),
+    ] {
+        env.udkast_stdin(&ws, &["save", "klima", "-", "-m", message], text.as_bytes())
+            .ok();
+    }
+    let mut heights = Vec::new();
+    for width in [80, 120] {
+        let out = env
+            .udkast_columns(&ws, width, &["diff", "klima", "2", "3", "--side-by-side"])
+            .ok()
+            .to_string();
+        let rows: Vec<&str> = out.lines().skip(1).collect();
+        for row in &rows {
+            assert!(row.width() <= width, "{width}: {row:?}\n{out}");
+            assert_eq!(row.matches("[-").count(), row.matches("-]").count(), "{row:?}");
+            assert_eq!(row.matches("{+").count(), row.matches("+}").count(), "{row:?}");
+            let left = &row[..row.find('│').unwrap()];
+            assert_eq!(left.width(), (width - 3) / 2 + 1, "{row:?}");
+        }
+        assert!(
+            out.contains("[-inden udgangen-]") || out.contains("[-inden-]"),
+            "{out}"
+        );
+        assert!(out.contains("2035") && out.contains("2030"), "{out}");
+        assert!(out.contains("{+allerede"), "{out}");
+        assert!(!out.contains('…'), "nothing is cut: {out}");
+        // The paragraph is line 3: numbered on its first row only.
+        assert_eq!(rows.iter().filter(|r| r.starts_with("3 - ")).count(), 1, "{out}");
+        assert_eq!(rows.iter().filter(|r| r.contains("│ 3 + ")).count(), 1, "{out}");
+        heights.push(rows.len());
+    }
+    assert!(heights[0] > heights[1], "wider, fewer rows: {heights:?}");
 }

@@ -338,7 +338,8 @@ fn a_diff_that_failed_is_not_asked_for_again() {
 }
 
 /// `f` hides the list of drafts so side by side gets the full width (at 80
-/// columns it had about 24 characters a side), and shows it again.
+/// columns, beside the list, it has about 20 characters a side), and shows
+/// it again.
 #[test]
 fn the_draft_list_can_be_hidden_for_a_wide_diff() {
     let fx = fixture();
@@ -348,16 +349,140 @@ fn the_draft_list_can_be_hidden_for_a_wide_diff() {
     key(&mut app, KeyCode::Char('v'));
     settle(&mut app, &fx.repo);
     let with_list = render(&mut app, 80, 24);
-    assert!(with_list.contains("2025-05-20 Mette Holm"), "{with_list}");
+    assert!(with_list.contains("7 MH DIR ✓ Klar til politisk"), "{with_list}");
     key(&mut app, KeyCode::Char('f'));
     settle(&mut app, &fx.repo);
     let wide = render(&mut app, 80, 24);
-    assert!(!wide.contains("2025-05-20 Mette Holm"), "{wide}");
+    assert!(!wide.contains("Klar til politisk"), "{wide}");
     // Each side is wide enough for the changed line whole.
     let whole = "+status: \"{+Til politisk behandling+}\"";
     assert!(wide.contains(whole) && !with_list.contains(whole), "{wide}");
     key(&mut app, KeyCode::Char('f'));
-    assert!(render(&mut app, 80, 24).contains("2025-05-20 Mette Holm"));
+    assert!(render(&mut app, 80, 24).contains("7 MH DIR ✓ Klar til politisk"));
+}
+
+/// A paragraph of more than 500 characters written as one line, as real
+/// programmes are; the drafts below change its last words.
+const PARAGRAPH: &str = "Kommunen vil i samarbejde med borgere, foreninger og virksomheder \
+    arbejde for at nedbringe udledningen af drivhusgasser fra transport, boliger og \
+    landbrug. Indsatsen omfatter blandt andet udbygning af fjernvarmen, flere \
+    ladestandere, bedre cykelstier og en plan for lavbundsjorder, og den følges op med \
+    et årligt klimaregnskab, som forelægges byrådet sammen med en status for hver \
+    enkelt handling i handleplanen, så borgerne kan se, hvad der er nået, og hvad der \
+    mangler, før kommunen kan kalde sig klimaneutral";
+
+/// Two more drafts of the charter by an author with a long name, with long
+/// messages: the paragraph added, then its last words changed.
+fn long_paragraph_drafts(repo: &Path) {
+    use crate::domain::paths;
+    let store = crate::store::Store::open(repo).unwrap();
+    let slug = Slug::parse("cirkulaert-charter").unwrap();
+    if store.drafts(&slug).unwrap().len() > 2 {
+        return; // snapshot_all sets up each size on the same repository
+    }
+    let (_, entry) = store.entry(&slug).unwrap();
+    let text = store.document_text(&entry).unwrap();
+    for (n, (ending, message)) in [
+        (
+            "inden udgangen af 2035.",
+            "Et langt afsnit om klimaregnskabet og den årlige status for hver handling",
+        ),
+        (
+            "allerede i løbet af 2030.",
+            "Målet fremrykket til 2030 efter drøftelse med direktionen",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let sig = git2::Signature::new(
+            "Anne Kristine Hundahl Mikkelsen",
+            "akhm@aaby.dk",
+            &git2::Time::new(1_748_764_800 + 3600 * n as i64, 120),
+        )
+        .unwrap();
+        let change = crate::store::Change::default()
+            .put(paths::document(&slug), format!("{text}\n{PARAGRAPH} {ending}\n"));
+        store
+            .commit_change(store.head().unwrap(), &change, &sig, &|s, parent| {
+                s.draft_message(parent, &slug, message)
+            })
+            .unwrap();
+    }
+}
+
+/// The charter's history, its newest draft (the paragraph's end changed) selected.
+fn history_of_charter(app: &mut App, fx: &Fixture) {
+    long_paragraph_drafts(&fx.repo);
+    key(app, KeyCode::Char('j'));
+    key(app, KeyCode::Char('j'));
+    key(app, KeyCode::Char('3'));
+    settle(app, &fx.repo);
+}
+
+#[test]
+fn history_side_by_side_long_paragraph() {
+    snapshot_all("history_side_by_side_long_paragraph", |app, fx| {
+        history_of_charter(app, fx);
+        key(app, KeyCode::Char('v'));
+        key(app, KeyCode::Char('v'));
+        settle(app, &fx.repo);
+    });
+}
+
+/// Side by side wraps a paragraph written as one line, and opens on its
+/// changed words, at the end of the paragraph, not on its first row.
+#[test]
+fn the_changed_words_at_the_end_of_a_long_paragraph_are_in_view() {
+    let fx = fixture();
+    for (w, h) in [(120, 40), (80, 24)] {
+        for hidden in [false, true] {
+            let mut app = app(&fx, false, DEFAULT);
+            history_of_charter(&mut app, &fx);
+            key(&mut app, KeyCode::Char('v'));
+            key(&mut app, KeyCode::Char('v'));
+            if hidden {
+                key(&mut app, KeyCode::Char('f'));
+            }
+            settle(&mut app, &fx.repo);
+            let shown = render(&mut app, w, h);
+            assert!(shown.contains("side by side"), "{shown}");
+            for words in ["2035", "2030", "allerede", "klimaneutral"] {
+                assert!(shown.contains(words), "{w}×{h}, {words:?}:\n{shown}");
+            }
+            assert!(!shown.contains('…') || !hidden, "{shown}");
+        }
+    }
+}
+
+#[test]
+fn history_list_long_author() {
+    snapshot_all("history_list_long_author", |app, fx| {
+        history_of_charter(app, fx);
+    });
+}
+
+/// A long author name gives way to the message: at 80 columns the message
+/// keeps about 20 columns and the name shortens to initials (the date goes);
+/// at 120 the date and more of the name are back.
+#[test]
+fn a_long_author_name_leaves_the_message_in_view() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_of_charter(&mut app, &fx);
+    let shown = render(&mut app, 80, 24);
+    let row = shown.lines().find(|l| l.starts_with("   3 ")).unwrap();
+    assert!(row.contains("Et langt afsnit om k"), "{shown}");
+    assert!(row.contains("AKHM"), "{shown}");
+    let shown = render(&mut app, 120, 40);
+    let row = shown.lines().find(|l| l.starts_with("   3 ")).unwrap();
+    assert!(row.contains("A.K.H. Mikkelsen Et langt afsnit om"), "{shown}");
+    assert!(row.contains("2025-06-01"), "{shown}");
+    // `f` hides the list and brings it back.
+    key(&mut app, KeyCode::Char('f'));
+    assert!(!render(&mut app, 80, 24).contains("Et langt afsnit"));
+    key(&mut app, KeyCode::Char('f'));
+    assert!(render(&mut app, 80, 24).contains("Et langt afsnit om k"));
 }
 
 /// A draft that only splits a paragraph in two (a blank line where there

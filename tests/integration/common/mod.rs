@@ -104,7 +104,8 @@ impl Env {
             .env_remove("GIT_AUTHOR_NAME")
             .env_remove("GIT_AUTHOR_EMAIL")
             .env_remove("GIT_DIR")
-            .env_remove("NO_COLOR");
+            .env_remove("NO_COLOR")
+            .env_remove("COLUMNS");
         c
     }
 
@@ -116,6 +117,13 @@ impl Env {
     /// Runs udkast in `cwd` with `args`.
     pub fn udkast_in(&self, cwd: &Path, args: &[&str]) -> Run {
         Run::from(self.udkast_command(cwd).args(args).output().unwrap())
+    }
+
+    /// Runs udkast in `cwd` with `args`, told the terminal is `columns` wide.
+    pub fn udkast_columns(&self, cwd: &Path, columns: usize, args: &[&str]) -> Run {
+        let mut command = self.udkast_command(cwd);
+        command.env("COLUMNS", columns.to_string()).args(args);
+        Run::from(command.output().unwrap())
     }
 
     /// Runs udkast in the root folder.

@@ -18,14 +18,13 @@ use crate::ui::jobs::{ComputedDiff, DiffKey};
 use crate::ui::theme::Theme;
 
 impl HistoryState {
-    /// The draft list's area and the diff's (all of it with the list hidden).
+    /// The draft list's area (as wide as `list` says) and the diff's (all of it with the list hidden).
     fn areas(&self, area: Rect) -> [Rect; 2] {
-        let list_width = match (self.list_hidden, area.width >= 100) {
-            (true, _) => 0,
-            (false, true) => 46,
-            (false, false) => 30,
-        };
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(10)]).areas(area)
+        Layout::horizontal([
+            Constraint::Length(self.list_width(area.width)),
+            Constraint::Min(10),
+        ])
+        .areas(area)
     }
 
     /// The diff's header line, the box of what changed besides the text (the
@@ -82,15 +81,29 @@ impl HistoryState {
             r.key.0 != key || r.key.1 != self.view || r.key.2 != self.folded || r.key.3 != width
         });
         if fresh {
-            self.rendered = Some(render(&d, self.view, self.folded, width, theme, key));
+            let rendered = render(&d, self.view, self.folded, width, theme, key);
+            // The same diff at another width (the list hidden or shown, the
+            // terminal resized): the row at the top stays at the top.
+            if let Some(old) = self
+                .rendered
+                .as_ref()
+                .filter(|r| (&r.key.0, r.key.1, r.key.2) == (&rendered.key.0, rendered.key.1, rendered.key.2))
+            {
+                let top = old.row_at(self.scroll);
+                self.scroll = rendered.rows.get(top).map_or(0, |r| r.line);
+            }
+            self.rendered = Some(rendered);
         }
         let Some(r) = self.rendered.as_ref() else { return };
+        self.height = (body.height as usize).max(1);
         if self.scroll_to_first && !waiting {
-            self.scroll = r.changes.first().map(|c| c.saturating_sub(2)).unwrap_or(0);
+            self.scroll = match r.changes.is_empty() {
+                true => 0,
+                false => r.scroll_to(0, self.height),
+            };
             self.scroll_to_first = false;
         }
         self.scroll = self.scroll.min(r.lines.len().saturating_sub(1));
-        self.height = (body.height as usize).max(1);
         if let Some(last) = r.rows.len().checked_sub(1) {
             self.cursor = self.cursor.min(last);
             if self.focus == Focus::Diff {
@@ -130,53 +143,6 @@ impl HistoryState {
                 );
             }
         }
-    }
-
-    fn draw_list(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
-        let name_width = if area.width >= 40 { 14 } else { 10 };
-        let items: Vec<ListItem<'_>> = self
-            .entries
-            .iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let mark = if self.marked == Some(i) { "●" } else { " " };
-                let number = match self.provisional {
-                    true => "  …".to_string(),
-                    false => format!("{:>3}", e.number),
-                };
-                let mut spans = vec![
-                    Span::styled(format!("{mark}{number} "), theme.title()),
-                    Span::styled(format!("{} ", e.date.get(..10).unwrap_or(&e.date)), theme.dim()),
-                    // The name shortens so the message stays in view.
-                    Span::raw(format!(
-                        "{} ",
-                        crate::ui::widgets::short_name(&inert(&e.author), name_width)
-                    )),
-                ];
-                for label in &e.labels {
-                    spans.push(Span::styled(format!("[{}] ", inert(label)), theme.good()));
-                }
-                if !e.decisions.is_empty() {
-                    spans.push(Span::styled(
-                        format!("{} ", inert(&e.decisions.join(" "))),
-                        theme.warning(),
-                    ));
-                }
-                spans.push(Span::styled(inert(&e.summary).into_owned(), theme.dim()));
-                ListItem::new(Line::from(spans))
-            })
-            .collect();
-        let title = match (self.loaded, self.provisional) {
-            (true, _) => format!(" {} — {} drafts ", self.slug, self.entries.len()),
-            (false, true) => format!(" {} — {} drafts so far… ", self.slug, self.entries.len()),
-            (false, false) => format!(" {} — reading its drafts… ", self.slug),
-        };
-        let list = List::new(items)
-            .block(Block::default().borders(Borders::RIGHT).title(title))
-            .highlight_style(theme.selected());
-        let mut state =
-            ListState::default().with_selected((!self.entries.is_empty()).then_some(self.selected));
-        frame.render_stateful_widget(list, area, &mut state);
     }
 
     fn draw_diff(

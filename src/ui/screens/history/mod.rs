@@ -10,6 +10,7 @@
 //! open threads on either side, one key away.
 
 mod draw;
+mod list;
 mod moves;
 mod render;
 mod screen;
@@ -23,7 +24,6 @@ use crate::store::CommitId;
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffRequest, DiffThreads, HistoryEntry, Request};
 use crate::ui::screens::review::CommentTarget;
 use render::Rendered;
-pub(crate) use render::wrap;
 
 /// How many computed diffs the screen keeps: the last ones stepped to, so
 /// stepping back and forth is instant while memory stays bounded on a document

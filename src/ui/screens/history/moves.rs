@@ -130,15 +130,21 @@ impl HistoryState {
 
     fn jump_change(&mut self, forward: bool) -> Option<String> {
         let rendered = &self.rendered;
-        let changes = rendered.as_ref().map(|r| r.changes.clone()).unwrap_or_default();
+        // Where each change would be scrolled to (its first changed word in
+        // view, a long paragraph's too).
+        let targets: Vec<usize> = rendered.as_ref().map_or_else(Vec::new, |r| {
+            (0..r.changes.len())
+                .map(|k| r.scroll_to(k, self.height))
+                .collect()
+        });
         let target = if forward {
-            changes.iter().find(|&&c| c > self.scroll + 2)
+            targets.iter().find(|&&t| t > self.scroll)
         } else {
-            changes.iter().rev().find(|&&c| c + 2 < self.scroll)
+            targets.iter().rev().find(|&&t| t + 4 < self.scroll)
         };
         match target {
             Some(&line) => {
-                self.scroll = line.saturating_sub(2);
+                self.scroll = line;
                 None
             }
             None => Some(no_change(forward)),

@@ -5,13 +5,10 @@ use std::collections::HashSet;
 
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::View;
 use crate::diff::{self, Row, RowKind, Tag};
-use crate::editor::breaks::{Break, breaks};
-use crate::text::inert;
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffThreads};
 use crate::ui::theme::Theme;
 
@@ -20,6 +17,9 @@ pub(super) struct Rendered {
     pub key: (DiffKey, View, bool, u16),
     pub lines: Vec<Line<'static>>,
     pub changes: Vec<usize>,
+    /// For each change, the line of its first changed word: in a paragraph
+    /// written as one line it may be many lines below where the change starts.
+    pub words: Vec<usize>,
     /// Each row of the diff, in order: where it is drawn and what it shows.
     pub rows: Vec<RowAt>,
 }
@@ -70,6 +70,20 @@ impl Rendered {
         }
     }
 
+    /// Where the view scrolls to show change `k` in a view `height` lines
+    /// tall: two lines above its start, or, when its first changed word would
+    /// be out of view from there (a long paragraph), as much of the text
+    /// above the word as keeps it in view, two lines below the top at least.
+    pub fn scroll_to(&self, k: usize, height: usize) -> usize {
+        let start = self.changes[k].saturating_sub(2);
+        let word = self.words[k];
+        if word < start + height {
+            return start;
+        }
+        let end = self.lines.len().saturating_sub(height);
+        word.saturating_sub(2).min(end).max(start)
+    }
+
     /// The row drawn on `line` (the last row past the end).
     pub fn row_at(&self, line: usize) -> usize {
         self.rows.partition_point(|r| r.line <= line).saturating_sub(1)
@@ -109,129 +123,58 @@ fn sign(kind: &RowKind) -> &'static str {
     }
 }
 
-/// A row's pieces as styled, inert text with tabs expanded. Without colour
-/// (`NO_COLOR`, or a terminal that draws no strike-through) changed words
-/// are marked with visible characters as the command line marks them:
-/// `[-removed-]{+added+}` (a line that is all new or all gone has its `+`
-/// or `-` and needs no more).
-fn pieces(row: &Row, theme: &Theme) -> Vec<(Style, String)> {
-    // Marks are needed where text of two kinds meets on one row.
+/// Whether a row's changed words are marked with characters: without
+/// colour (`NO_COLOR`, or a terminal that draws no strike-through) they are
+/// marked as the command line marks them, `[-removed-]{+added+}`, where text
+/// of two kinds meets on the row (a line that is all new or all gone has its
+/// `+` or `-` and needs no more).
+fn marked(row: &Row, theme: &Theme) -> bool {
     let mut kinds = row
         .spans
         .iter()
         .filter(|(_, text)| !text.trim().is_empty())
         .map(|(tag, _)| *tag);
     let first = kinds.next();
-    let mixed = kinds.any(|tag| Some(tag) != first);
-    row.spans
-        .iter()
-        .map(|(tag, text)| {
-            let text = inert(&text.replace('\t', "    ")).into_owned();
-            let text = match (tag, theme.color || !mixed) {
-                (Tag::Removed, false) => format!("[-{text}-]"),
-                (Tag::Added, false) => format!("{{+{text}+}}"),
-                _ => text,
-            };
-            (style_for(theme, *tag, &row.kind), text)
-        })
-        .collect()
+    !theme.color && kinds.any(|tag| Some(tag) != first)
 }
 
-/// Wraps styled pieces into lines of at most `width` columns, breaking between
-/// words where it can and between graphemes inside a word longer than a line
-/// (a 500-character URL). Continuation lines are indented under the text.
-/// Breaks follow the editor's rules (`editor::breaks`): a word's closing
-/// punctuation stays with it, even when the two are in different pieces (a
-/// changed "mål" and an unchanged ".").
-pub(crate) fn wrap(
+/// A row wrapped into lines of at most `width` columns by `diff::wrap` (the
+/// editor's break rules; a mark is closed at a line's end and opened again on
+/// the next), styled, behind its prefix; continued lines are indented under
+/// the text. Also the first line that shows a changed word, if one does.
+fn wrap(
     prefix: (Style, &str),
-    pieces: &[(Style, String)],
+    row: &Row,
     width: usize,
-) -> Vec<Vec<Span<'static>>> {
+    theme: &Theme,
+) -> (Vec<Vec<Span<'static>>>, Option<usize>) {
     let indent = prefix.1.width();
-    let width = width.max(indent + 1);
-    let mut lines: Vec<Vec<Span<'static>>> = vec![vec![Span::styled(prefix.1.to_string(), prefix.0)]];
-    let mut used = indent;
-    let mut current = String::new();
-    let flush = |lines: &mut Vec<Vec<Span<'static>>>, current: &mut String, style: Style| {
-        if !current.is_empty()
-            && let Some(line) = lines.last_mut()
-        {
-            line.push(Span::styled(std::mem::take(current), style));
-        }
-    };
-    // The words of all pieces, each with its piece and where it starts among
-    // the graphemes, so a break can be judged across pieces.
-    let mut tokens: Vec<(usize, &str)> = Vec::new();
-    let mut starts = Vec::new();
-    let mut graphemes = Vec::new();
-    for (p, (_, text)) in pieces.iter().enumerate() {
-        for token in text.split_word_bounds() {
-            starts.push(graphemes.len());
-            tokens.push((p, token));
-            graphemes.extend(token.graphemes(true));
-        }
-    }
-    let breaks = breaks(&graphemes);
-    // The no-colour change marks hold to the words they enclose: "[-til",
-    // "{+Udkast", "Udkast+}" (a "-]" closes by the rules already).
-    let in_marks = |g: usize| {
-        matches!(
-            g.checked_sub(2).map(|b| &graphemes[b..g]),
-            Some(["[", "-"] | ["{", "+"])
-        ) || matches!(graphemes.get(g..g + 2), Some(["+", "}"]))
-    };
-    let joined: Vec<bool> = starts
-        .iter()
-        .map(|&g| g > 0 && (breaks[g] == Break::Never || in_marks(g)))
+    let marks = marked(row, theme);
+    let rows = diff::wrap(&row.spans, width.saturating_sub(indent).max(1), marks);
+    let changed = rows.iter().position(|pieces| {
+        pieces
+            .iter()
+            .any(|(tag, text)| *tag != Tag::Same && !text.trim().is_empty())
+    });
+    let lines = rows
+        .into_iter()
+        .enumerate()
+        .map(|(k, pieces)| {
+            let mut spans = vec![match k {
+                0 => Span::styled(prefix.1.to_string(), prefix.0),
+                _ => Span::raw(" ".repeat(indent)),
+            }];
+            for (tag, text) in pieces {
+                let (open, close) = if marks { diff::marks(tag) } else { ("", "") };
+                spans.push(Span::styled(
+                    format!("{open}{text}{close}"),
+                    style_for(theme, tag, &row.kind),
+                ));
+            }
+            spans
+        })
         .collect();
-    // Columns from each token to the next place a line may break.
-    let mut unit = vec![0; tokens.len() + 1];
-    for t in (0..tokens.len()).rev() {
-        let next = if joined.get(t + 1) == Some(&true) {
-            unit[t + 1]
-        } else {
-            0
-        };
-        unit[t] = tokens[t].1.width() + next;
-    }
-    let mut piece = 0;
-    for (t, &(p, token)) in tokens.iter().enumerate() {
-        if p != piece {
-            flush(&mut lines, &mut current, pieces[piece].0);
-            piece = p;
-        }
-        let w = token.width();
-        // A word moves down with the punctuation that closes it.
-        let needed = if joined[t] { w } else { unit[t] };
-        if used + needed > width && used > indent {
-            flush(&mut lines, &mut current, pieces[p].0);
-            lines.push(vec![Span::raw(" ".repeat(indent))]);
-            used = indent;
-            if token.trim().is_empty() {
-                continue;
-            }
-        }
-        if indent + w > width {
-            for g in token.graphemes(true) {
-                let gw = g.width();
-                if used + gw > width {
-                    flush(&mut lines, &mut current, pieces[p].0);
-                    lines.push(vec![Span::raw(" ".repeat(indent))]);
-                    used = indent;
-                }
-                current.push_str(g);
-                used += gw;
-            }
-        } else {
-            current.push_str(token);
-            used += w;
-        }
-    }
-    if let Some((style, _)) = pieces.get(piece) {
-        flush(&mut lines, &mut current, *style);
-    }
-    lines
+    (lines, changed)
 }
 
 pub(super) fn render(
@@ -250,6 +193,7 @@ pub(super) fn render(
     let width = width as usize;
     let mut lines = Vec::new();
     let mut changes = Vec::new();
+    let mut words = Vec::new();
     let mut row_at = Vec::new();
     let fold_line = |lines_count: usize| {
         Line::from(Span::styled(
@@ -266,9 +210,6 @@ pub(super) fn render(
             };
             let starts: HashSet<usize> = diff::change_starts(&rows).into_iter().collect();
             for (i, row) in rows.iter().enumerate() {
-                if starts.contains(&i) {
-                    changes.push(lines.len());
-                }
                 row_at.push(RowAt {
                     line: lines.len(),
                     old: row.old_line.map(|l| l + 1),
@@ -283,13 +224,17 @@ pub(super) fn render(
                     RowKind::Added => theme.added(),
                     _ => theme.dim(),
                 };
-                for spans in wrap(
+                let (wrapped, changed) = wrap(
                     (prefix_style, &format!("{} ", sign(&row.kind))),
-                    &pieces(row, theme),
+                    row,
                     width,
-                ) {
-                    lines.push(Line::from(spans));
+                    theme,
+                );
+                if starts.contains(&i) {
+                    changes.push(lines.len());
+                    words.push(lines.len() + changed.unwrap_or(0));
                 }
+                lines.extend(wrapped.into_iter().map(Line::from));
             }
         }
         View::SideBySide => {
@@ -297,9 +242,6 @@ pub(super) fn render(
             let starts: HashSet<usize> = diff::side_by_side_change_starts(&pairs).into_iter().collect();
             let half = width.saturating_sub(3) / 2;
             for (i, (left, right)) in pairs.iter().enumerate() {
-                if starts.contains(&i) {
-                    changes.push(lines.len());
-                }
                 row_at.push(RowAt {
                     line: lines.len(),
                     old: left.as_ref().and_then(|r| r.old_line).map(|l| l + 1),
@@ -314,10 +256,15 @@ pub(super) fn render(
                     continue;
                 }
                 let side = |row: &Option<Row>| match row {
-                    Some(r) => wrap((theme.dim(), sign(&r.kind)), &pieces(r, theme), half),
-                    None => vec![vec![]],
+                    Some(r) => wrap((theme.dim(), sign(&r.kind)), r, half, theme),
+                    None => (vec![vec![]], None),
                 };
-                let (l, r) = (side(left), side(right));
+                let ((l, l_changed), (r, r_changed)) = (side(left), side(right));
+                if starts.contains(&i) {
+                    let changed = l_changed.into_iter().chain(r_changed).min();
+                    changes.push(lines.len());
+                    words.push(lines.len() + changed.unwrap_or(0));
+                }
                 for n in 0..l.len().max(r.len()) {
                     let mut spans: Vec<Span<'static>> = l.get(n).cloned().unwrap_or_default();
                     let used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -333,6 +280,7 @@ pub(super) fn render(
         key: (key, view, folded, width as u16),
         lines,
         changes,
+        words,
         rows: row_at,
     }
 }
@@ -341,103 +289,106 @@ pub(super) fn render(
 mod tests {
     use super::*;
 
-    /// With NO_COLOR the changed words stay apart ("med 7075 pct." was
-    /// "med [-70-]{+75+} pct." shown only by strike-through).
-    #[test]
-    fn without_colour_changed_words_are_marked_with_characters() {
-        let row = Row {
-            kind: RowKind::Context,
+    fn row(kind: RowKind, spans: &[(Tag, &str)]) -> Row {
+        Row {
+            kind,
             old_line: Some(0),
             new_line: Some(0),
-            spans: vec![
-                (Tag::Same, "med ".into()),
-                (Tag::Removed, "70".into()),
-                (Tag::Added, "75".into()),
-                (Tag::Same, " pct.".into()),
-            ],
-        };
-        let text = |color| -> String {
-            pieces(&row, &Theme { color })
-                .into_iter()
-                .map(|(_, t)| t)
-                .collect()
-        };
-        assert_eq!(text(false), "med [-70-]{+75+} pct.");
-        assert_eq!(text(true), "med 7075 pct.");
-        let new_line = Row {
-            kind: RowKind::Added,
-            old_line: None,
-            new_line: Some(1),
-            spans: vec![(Tag::Added, "Helt ny linje".into())],
-        };
-        let shown: String = pieces(&new_line, &Theme { color: false })
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
-        assert_eq!(shown, "Helt ny linje");
-        // A line rewritten whole: old and new still apart.
-        let rewritten = Row {
-            kind: RowKind::Context,
-            old_line: Some(0),
-            new_line: Some(0),
-            spans: vec![
-                (Tag::Removed, "# Netværksmøde".into()),
-                (Tag::Added, "Kommunernes".into()),
-            ],
-        };
-        let shown: String = pieces(&rewritten, &Theme { color: false })
-            .into_iter()
-            .map(|(_, t)| t)
-            .collect();
-        assert_eq!(shown, "[-# Netværksmøde-]{+Kommunernes+}");
+            spans: spans.iter().map(|(t, s)| (*t, s.to_string())).collect(),
+        }
     }
 
-    fn shown(pieces: &[&str], width: usize) -> Vec<String> {
-        let pieces: Vec<(Style, String)> = pieces.iter().map(|p| (Style::new(), p.to_string())).collect();
-        wrap((Style::new(), "  "), &pieces, width)
+    /// The row's lines as text, at `width` columns, without colour.
+    fn shown(row: &Row, width: usize) -> Vec<String> {
+        wrap((Style::new(), "  "), row, width, &Theme { color: false })
+            .0
             .iter()
             .map(|line| line.iter().map(|s| s.content.as_ref()).collect())
             .collect()
     }
 
+    /// With NO_COLOR the changed words stay apart ("med 7075 pct." was
+    /// "med [-70-]{+75+} pct." shown only by strike-through).
+    #[test]
+    fn without_colour_changed_words_are_marked_with_characters() {
+        let changed = row(
+            RowKind::Context,
+            &[
+                (Tag::Same, "med "),
+                (Tag::Removed, "70"),
+                (Tag::Added, "75"),
+                (Tag::Same, " pct."),
+            ],
+        );
+        assert_eq!(shown(&changed, 80), ["  med [-70-]{+75+} pct."]);
+        let coloured: String = wrap((Style::new(), ""), &changed, 80, &Theme { color: true }).0[0]
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect();
+        assert_eq!(coloured, "med 7075 pct.");
+        let new_line = row(RowKind::Added, &[(Tag::Added, "Helt ny linje")]);
+        assert_eq!(shown(&new_line, 80), ["  Helt ny linje"]);
+        // A line rewritten whole: old and new still apart.
+        let rewritten = row(
+            RowKind::Context,
+            &[(Tag::Removed, "# Netværksmøde"), (Tag::Added, "Kommunernes")],
+        );
+        assert_eq!(shown(&rewritten, 80), ["  [-# Netværksmøde-]{+Kommunernes+}"]);
+    }
+
     #[test]
     fn a_changed_word_keeps_its_period() {
         // "mål" changed, "." not: the break goes before the word, not between them.
-        let pieces = ["Vi vil have klare ", "mål", ". Mål, som kan måles."];
+        let changed = row(
+            RowKind::Added,
+            &[
+                (Tag::Same, "Vi vil have klare "),
+                (Tag::Added, "mål"),
+                (Tag::Same, ". Mål, som kan måles."),
+            ],
+        );
         assert_eq!(
-            shown(&pieces, 23),
-            ["  Vi vil have klare ", "  mål. Mål, som kan ", "  måles."]
+            shown(&changed, 27),
+            ["  Vi vil have klare", "  {+mål+}. Mål, som kan", "  måles."]
         );
         for width in 8..60 {
-            for line in &shown(&pieces, width)[1..] {
+            for line in &shown(&changed, width)[1..] {
                 let first = line.trim_start().chars().next();
                 assert!(!matches!(first, Some('.' | ',')), "width {width}: {line:?}");
             }
         }
     }
 
+    /// Each line closes the marks it opens, so it reads alone.
     #[test]
-    fn change_marks_hold_to_their_words() {
-        let pieces = [
-            "*",
-            "[-Arbejdsudkast-]",
-            " – ",
-            "[-til intern drøftelse, må ikke videresendes-]",
-            "{+Udkast, ikke vedtaget+}",
-            ".*",
-        ];
+    fn change_marks_are_closed_on_every_line() {
+        let changed = row(
+            RowKind::Context,
+            &[
+                (Tag::Same, "*"),
+                (Tag::Removed, "Arbejdsudkast"),
+                (Tag::Same, " – "),
+                (Tag::Removed, "til intern drøftelse, må ikke videresendes"),
+                (Tag::Added, "Udkast, ikke vedtaget"),
+                (Tag::Same, ".*"),
+            ],
+        );
         for width in 20..70 {
-            let lines = shown(&pieces, width);
+            let lines = shown(&changed, width);
             for (n, line) in lines.iter().enumerate() {
-                let (start, end) = (line.trim_start(), line.trim_end());
-                assert!(
-                    !(end.ends_with("[-") || end.ends_with("{+")),
-                    "width {width}: {lines:?}"
+                assert!(line.width() <= width, "width {width}: {lines:?}");
+                assert_eq!(
+                    line.matches("[-").count(),
+                    line.matches("-]").count(),
+                    "{lines:?}"
                 );
-                assert!(
-                    n == 0 || !(start.starts_with("-]") || start.starts_with("+}") || start.starts_with('.')),
-                    "width {width}: {lines:?}"
+                assert_eq!(
+                    line.matches("{+").count(),
+                    line.matches("+}").count(),
+                    "{lines:?}"
                 );
+                let start = line.trim_start();
+                assert!(n == 0 || !start.starts_with('.'), "width {width}: {lines:?}");
             }
         }
     }

@@ -1,6 +1,9 @@
 //! Making untrusted text safe to print to a terminal: every control character
 //! (C0, DEL, C1) becomes a visible caret form such as `^[`, so a document, commit
-//! message or author name can never move the cursor or change colours.
+//! message or author name can never move the cursor or change colours; and
+//! where a wrapped row of prose may end (`breaks`).
+
+pub(crate) mod breaks;
 
 use std::borrow::Cow;
 

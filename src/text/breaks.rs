@@ -1,7 +1,9 @@
 //! Where a wrapped row may end: the few rules of Unicode line breaking (UAX #14)
 //! that matter in prose, applied to the graphemes of one line. The editor's
-//! [`Layout`](super::Layout) and the history's diff fill rows with them; this
-//! module only says where a break is allowed, never where one is made.
+//! `Layout` and the diff's wrap (`diff::wrap`, for the history screen and
+//! `udkast diff --side-by-side`) fill rows with them; this module only says
+//! where a break is allowed, never where one is made. It sits under `text`
+//! because both the editor and the diff use it and neither may use the other.
 //!
 //! The rules, as a word processor keeps them:
 //! - a row ends after whitespace, before the next word; a non-breaking space
@@ -63,7 +65,7 @@ pub(crate) fn breaks(graphemes: &[&str]) -> Vec<Break> {
 
 /// Whitespace a row may end after; not the non-breaking spaces, which glue
 /// the words on either side.
-pub(super) fn is_space(g: &str) -> bool {
+pub(crate) fn is_space(g: &str) -> bool {
     g.chars()
         .all(|c| c.is_whitespace() && !matches!(c, '\u{a0}' | '\u{2007}' | '\u{202f}'))
 }
