@@ -37,6 +37,7 @@ mod tokens;
 mod view;
 mod words;
 mod workplan;
+mod merge_words;
 mod wrap;
 
 #[cfg(test)]
@@ -57,6 +58,7 @@ pub use view::{
     side_by_side_change_starts, unified,
 };
 pub use workplan::{ActionChange, FieldChange, describe, workplan};
+pub use merge_words::merge_words;
 pub use wrap::{marks, shown, wrap};
 
 /// How two texts differ, line blocks with word-level detail inside changed blocks.

@@ -30,6 +30,10 @@ pub struct Clash {
     pub mine: String,
     /// The passage in the draft saved meanwhile.
     pub theirs: String,
+    /// Both edits applied, where they change different words of the
+    /// passage (prose keeps a paragraph on one line, so two edits of
+    /// different sentences clash as lines): `None` where they touch.
+    pub words: Option<String>,
 }
 
 /// What to keep of a clash.
@@ -40,6 +44,8 @@ pub enum Choice {
     /// Both passages, the person's own first.
     MineThenTheirs,
     TheirsThenMine,
+    /// Both edits, word by word (where [`Clash::words`] has them).
+    Words,
 }
 
 impl Choice {
@@ -50,6 +56,7 @@ impl Choice {
             Choice::Theirs => "theirs",
             Choice::MineThenTheirs => "both, yours first",
             Choice::TheirsThenMine => "both, theirs first",
+            Choice::Words => "both edits, word by word",
         }
     }
 }
@@ -181,6 +188,10 @@ impl Clash {
             Choice::Theirs => self.theirs.clone(),
             Choice::MineThenTheirs => both(&self.mine, &self.theirs),
             Choice::TheirsThenMine => both(&self.theirs, &self.mine),
+            Choice::Words => match &self.words {
+                Some(words) => words.clone(),
+                None => both(&self.mine, &self.theirs),
+            },
         }
     }
 }
@@ -220,12 +231,14 @@ mod tests {
                     base: "Vi vil nå 70 pct.\n".into(),
                     mine: "Vi vil nå 75 pct.\n".into(),
                     theirs: "Vi vil nå 80 pct. i 2030.\n".into(),
+                    words: None,
                 }),
                 Part::Agreed("Mellem.\n".into()),
                 Part::Clash(Clash {
                     base: "Slut".into(),
                     mine: "Min slutning".into(),
                     theirs: "Deres slutning".into(),
+                    words: None,
                 }),
             ],
         }
@@ -262,6 +275,7 @@ mod tests {
             base: String::new(),
             mine: "Min".into(),
             theirs: "Deres\r\n".into(),
+            words: None,
         };
         assert_eq!(clash.take(Choice::MineThenTheirs), "Min\r\nDeres\r\n");
         assert_eq!(clash.take(Choice::TheirsThenMine), "Deres\r\nMin");

@@ -342,6 +342,7 @@ fn parse_merge(content: &str, marker: usize, texts: [&str; 3]) -> Merge {
         base: String::new(),
         mine: String::new(),
         theirs: String::new(),
+        words: None,
     };
     let mut state = In::Agreed;
     for line in content.split_inclusive('\n') {
@@ -365,6 +366,7 @@ fn parse_merge(content: &str, marker: usize, texts: [&str; 3]) -> Merge {
                         base: String::new(),
                         mine: String::new(),
                         theirs: String::new(),
+                        words: None,
                     },
                 );
                 parts.push(Part::Clash(done));
@@ -391,6 +393,13 @@ fn parse_merge(content: &str, marker: usize, texts: [&str; 3]) -> Merge {
                 let trimmed = passage.trim_end_matches('\n').trim_end_matches('\r').len();
                 passage.truncate(trimmed);
             }
+        }
+    }
+    // Two edits of different words of one passage (a paragraph on one
+    // line) can both apply: offered as a choice.
+    for part in &mut parts {
+        if let Part::Clash(c) = part {
+            c.words = crate::diff::merge_words(&c.base, &c.mine, &c.theirs);
         }
     }
     Merge { parts }

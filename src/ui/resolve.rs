@@ -23,7 +23,13 @@ use crate::ui::widgets;
 use crate::usecase::{Clashing, SyncInput, Updated};
 
 /// The keys, for help and the layer's own hint line.
-pub const KEYS: &str = "y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · e edit by hand · Enter done · Esc cancel";
+pub const KEYS: &str = "w both edits word by word · y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · e edit by hand (editor) · Enter done · Esc cancel";
+
+/// The keys as the layer's own line says them (no `e` in a sync).
+fn keys_here(editor: bool) -> String {
+    let keys = KEYS.replace(" · e edit by hand (editor)", if editor { " · e edit by hand" } else { "" });
+    format!(" {keys}")
+}
 
 /// Which version of a passage a column shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +97,8 @@ pub struct Resolver {
     /// the rows that fit.
     wrapped: [Vec<Line<'static>>; 3],
     height: usize,
+    /// The current passage as chosen, wrapped to the pane below the columns.
+    result: Vec<Line<'static>>,
     /// What the last key could not do, shown on the layer's own line.
     note: Option<String>,
 }
@@ -126,15 +134,22 @@ impl Resolver {
             Purpose::Sync { clashing, at, .. } => clashing.clashes[*at].merge.clone(),
         };
         let pieces = clashes_in_context(&merge);
+        // Edits of different words are both taken unless the person
+        // chooses otherwise: what a merge of prose should do.
+        let choices = merge
+            .clashes()
+            .map(|c| c.words.as_ref().map(|_| Choice::Words))
+            .collect();
         Resolver {
             purpose,
             merge,
-            choices: vec![None; pieces.len()],
+            choices,
             current: 0,
             scroll: 0,
             pieces,
             wrapped: Default::default(),
             height: 0,
+            result: Vec::new(),
             note: None,
         }
     }
@@ -164,6 +179,11 @@ impl Resolver {
                 resume: Some(clashing.resume),
             }),
         }
+    }
+
+    /// The passage being chosen.
+    fn clash(&self) -> Option<&Clash> {
+        self.merge.clashes().nth(self.current)
     }
 
     pub fn clash_count(&self) -> usize {
@@ -224,6 +244,10 @@ impl Resolver {
             KeyCode::Char('t') => choose(self, Choice::Theirs),
             KeyCode::Char('b') => choose(self, Choice::MineThenTheirs),
             KeyCode::Char('B') => choose(self, Choice::TheirsThenMine),
+            KeyCode::Char('w') if self.clash().is_some_and(|c| c.words.is_some()) => choose(self, Choice::Words),
+            KeyCode::Char('w') => {
+                self.note = Some("Here both changed the same words: choose y, t or b".into());
+            }
             KeyCode::Char('u') => self.choices[self.current] = None,
             KeyCode::Char('n') | KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
                 self.go((self.current + 1).min(count - 1))
@@ -257,10 +281,11 @@ impl Resolver {
     /// The areas: the heading, the three columns (two when narrow: the
     /// draft both came from is left out below 60 columns), the choices
     /// and the keys.
-    fn areas(area: Rect) -> (Rect, Vec<Rect>, Rect, Rect) {
-        let [head, body, chosen, keys] = Layout::vertical([
+    fn areas(area: Rect) -> (Rect, Vec<Rect>, Rect, Rect, Rect) {
+        let [head, body, result, chosen, keys] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Min(3),
+            Constraint::Percentage(30),
             Constraint::Length(1),
             Constraint::Length(2),
         ])
@@ -269,13 +294,29 @@ impl Resolver {
         let columns = Layout::horizontal(vec![Constraint::Ratio(1, n); n as usize])
             .split(body)
             .to_vec();
-        (head, columns, chosen, keys)
+        (head, columns, result, chosen, keys)
     }
 
     /// Wraps the current passage to the columns' width.
     pub fn fit(&mut self, area: Rect, theme: &Theme) {
-        let (_, columns, _, _) = Self::areas(area);
+        let (_, columns, result, _, _) = Self::areas(area);
         let shown = &SIDES[3 - columns.len()..];
+        // The passage as chosen, in the pane below.
+        let width = result.width.saturating_sub(2).max(1) as usize;
+        let choice = self.choices.get(self.current).copied().flatten();
+        self.result = match self.clash() {
+            // Not chosen yet: what is kept until then.
+            Some(clash) => clash
+                .take(choice.unwrap_or(Choice::MineThenTheirs))
+                .split_inclusive('\n')
+                .flat_map(|line| {
+                    let spans = [(Tag::Same, line.trim_end_matches(['\r', '\n']).to_string())];
+                    diff::wrap(&spans, width, false)
+                })
+                .map(|row| Line::from(row.into_iter().map(|(_, t)| Span::raw(t)).collect::<Vec<_>>()))
+                .collect(),
+            None => Vec::new(),
+        };
         let Some(pieces) = self.pieces.get(self.current) else {
             return;
         };
@@ -296,7 +337,7 @@ impl Resolver {
 
     pub fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         frame.render_widget(Clear, area);
-        let (head, columns, chosen, keys) = Self::areas(area);
+        let (head, columns, result, chosen, keys) = Self::areas(area);
         let count = self.clash_count();
         let (_, line) = self.combined();
         let labels = self.labels(count);
@@ -345,6 +386,20 @@ impl Resolver {
                 .collect();
             frame.render_widget(Paragraph::new(rows).block(block), *rect);
         }
+        let choice_label = choice.map(Choice::label);
+        let title = match choice_label {
+            Some(label) => format!(" The passage as chosen: {label} "),
+            None => " Not chosen yet: until you choose, both are kept, yours first ".to_string(),
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.dim())
+            .title(widgets::cut(&title, result.width.saturating_sub(2) as usize));
+        let rows: Vec<Line<'static>> = match self.result.is_empty() {
+            true => vec![Line::from(Span::styled("(nothing: the passage goes)", theme.dim()))],
+            false => self.result.clone(),
+        };
+        frame.render_widget(Paragraph::new(rows).block(block), result);
         let states: Vec<String> = self
             .choices
             .iter()
@@ -367,7 +422,7 @@ impl Resolver {
         );
         let hint = match &self.note {
             Some(note) => Paragraph::new(format!(" {}", inert(note))).style(theme.error()),
-            None => Paragraph::new(format!(" {KEYS}")).style(theme.dim()),
+            None => Paragraph::new(keys_here(matches!(self.purpose, Purpose::Editor { .. }))).style(theme.dim()),
         };
         frame.render_widget(hint.wrap(ratatui::widgets::Wrap { trim: false }), keys);
     }
@@ -452,6 +507,7 @@ fn taken_as(choice: Option<Choice>, side: Side) -> &'static str {
         (Some(Choice::Mine), Side::Mine) | (Some(Choice::Theirs), Side::Theirs) => "✓ ",
         (Some(Choice::MineThenTheirs), Side::Mine) | (Some(Choice::TheirsThenMine), Side::Theirs) => "✓1 ",
         (Some(Choice::MineThenTheirs), Side::Theirs) | (Some(Choice::TheirsThenMine), Side::Mine) => "✓2 ",
+        (Some(Choice::Words), Side::Mine | Side::Theirs) => "✓w ",
         _ => "",
     }
 }
@@ -623,6 +679,7 @@ mod tests {
                     base: "Vi vil nå 70 pct.\n".into(),
                     mine: "Vi vil nå 75 pct.\n".into(),
                     theirs: "Vi skal nå 70 pct. i 2030.\n".into(),
+                    words: None,
                 }),
                 Part::Agreed("Efter.\nOg mere.\nMeget mere.\n".into()),
             ],
