@@ -258,7 +258,7 @@ impl ReviewState {
             Span::styled(
                 format!(
                     "draft {} · lines {}-{} · {}",
-                    t.draft, anchor.start, anchor.end, t.thread.id
+                    t.draft, anchor.start, anchor.end, t.short
                 ),
                 theme.dim(),
             ),
