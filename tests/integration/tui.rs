@@ -347,20 +347,23 @@ fn a_comment_of_several_lines_from_the_terminal_round_trips_by_its_short_id() {
     tui.type_text("Og undertitlen?");
     tui.send(b"\n");
     tui.type_text("Mvh. Aisha");
-    tui.wait_for("Mvh. Aisha");
-    let screen = tui.wait_for("Alt-Enter or Ctrl-J new line");
-    let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
-    let at = rows
-        .iter()
-        .position(|r| r.ends_with("Er titlen endelig?"))
-        .expect(&screen);
-    assert_eq!(
-        rows[at + 1..at + 3],
-        ["Og undertitlen?", "Mvh. Aisha"],
-        "{screen}"
-    );
+    // The three lines, one under the other, above the prompt's keys.
+    let lines = [
+        "Og undertitlen?",
+        "Mvh. Aisha",
+        " Enter send · Alt-Enter or Ctrl-J new line",
+    ];
+    tui.wait_until("the comment's three lines", |screen| {
+        let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+        rows.iter()
+            .position(|r| r.ends_with("Comment on line 1 of draft 1: Er titlen endelig?"))
+            .and_then(|at| rows.get(at + 1..at + 4))
+            .is_some_and(|next| next.iter().zip(lines).all(|(r, l)| r.starts_with(l)))
+    });
     tui.send(keys::ENTER);
-    let screen = tui.wait_for("Started thread");
+    let screen = tui.wait_until("the new thread's id", |s| {
+        s.contains("Started thread ") && s.contains(" on line 1 of draft 1")
+    });
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
 
