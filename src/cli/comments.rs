@@ -29,7 +29,8 @@ pub enum CommentCommand {
     /// Answer a thread.
     Reply {
         slug: String,
-        /// The thread's id, or enough of its beginning to tell it apart.
+        /// The thread's id as `comment list` shows it, or any beginning of
+        /// its id that tells it apart.
         id: String,
         #[arg(long, short = 'm')]
         message: String,
@@ -220,6 +221,8 @@ fn where_label(t: &usecase::PlacedThread) -> String {
 #[derive(Serialize)]
 struct ThreadRow<'a> {
     id: &'a str,
+    /// The id as `comment list` shows it, which the commands take too.
+    short: &'a str,
     status: ThreadStatus,
     /// The draft the thread was made on (its current number).
     draft: u32,
@@ -257,6 +260,7 @@ fn list(repo: &Path, slug: &str, draft: Option<u32>, all: bool, json: bool) -> R
                 let t = &placed.thread;
                 ThreadRow {
                     id: &t.id,
+                    short: &placed.short,
                     status: t.status,
                     draft: placed.draft,
                     commit: &t.commit,
@@ -277,7 +281,7 @@ fn list(repo: &Path, slug: &str, draft: Option<u32>, all: bool, json: bool) -> R
                 let t = &placed.thread;
                 let first = t.messages.first();
                 vec![
-                    t.id.clone(),
+                    placed.short.clone(),
                     t.status.to_string(),
                     where_label(placed),
                     first.map(|m| m.author.clone()).unwrap_or_default(),
@@ -307,18 +311,18 @@ fn show(repo: &Path, slug: &str, id: &str, draft: Option<u32>) -> Result<(), Fai
     let thread = store.find_thread(&slug, id)?;
     let placed = placed(&store, &slug, draft)?;
     let shown_draft = placed.shown_draft.unwrap_or(0);
-    let found = placed
-        .threads
-        .into_iter()
-        .find(|t| t.thread.id == thread.id)
-        .unwrap_or(usecase::PlacedThread {
+    let found = match placed.threads.into_iter().find(|t| t.thread.id == thread.id) {
+        Some(found) => found,
+        None => usecase::PlacedThread {
+            short: store.thread_ids(&slug)?.short(&thread.id).to_string(),
             thread: thread.clone(),
             placement: Placement::Outdated,
             draft: thread.draft,
-        });
+        },
+    };
     let inert = |s: &str| crate::text::inert_keep_tabs(s).into_owned();
     let anchor = &thread.anchor;
-    let mut out = format!("comment {} on {slug}, {}\n", thread.id, thread.status);
+    let mut out = format!("comment {} on {slug}, {}\n", found.short, thread.status);
     let section = if anchor.section.is_empty() {
         String::new()
     } else {
@@ -338,8 +342,12 @@ fn show(repo: &Path, slug: &str, id: &str, draft: Option<u32>) -> Result<(), Fai
     for message in &thread.messages {
         let who = format!("{} <{}>, {}:", message.author, message.email, message.time);
         out.push_str(&format!("\n{}\n", inert(&who)));
+        // Every line of a text of several, indented (an empty one left empty).
         for line in message.text.lines() {
-            out.push_str(&format!("    {}\n", inert(line)));
+            match line.is_empty() {
+                true => out.push('\n'),
+                false => out.push_str(&format!("    {}\n", inert(line))),
+            }
         }
     }
     write_stdout(out.as_bytes())

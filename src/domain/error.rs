@@ -144,7 +144,7 @@ impl fmt::Display for BadValue {
             }
             BadValue::ThreadId(s) => write!(
                 f,
-                "\"{}\" is not a comment id (letters, digits, - and ., like 20250128T101500.123Z-3fa9c2)",
+                "\"{}\" is not a comment id (letters, digits, - and ., like 3fa9c2d)",
                 inert(s)
             ),
             BadValue::EmptyField(field) => write!(f, "{field} is empty"),

@@ -15,6 +15,7 @@ mod slug;
 mod strategy;
 mod text;
 mod thread;
+mod thread_id;
 mod version_tag;
 mod workspace;
 
@@ -25,7 +26,8 @@ pub use merge::{Choice, Clash, Merge, Part, merge_threads, still_marked};
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};
-pub use thread::{Anchor, Message, Thread, ThreadStatus, check_id, new_id};
+pub use thread::{Anchor, Message, Thread, ThreadStatus};
+pub use thread_id::{Lookup, SHORT_LEN, ThreadIds, check_id, new_id};
 pub use version_tag::{
     Claim, TagClaims, TagContent, parse_tag_message, parse_tag_name, strip_signature, tag_message, tag_name,
 };

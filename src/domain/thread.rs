@@ -9,19 +9,20 @@
 //! the passage is gone.
 
 use std::fmt;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
+use super::Invalid;
+use super::thread_id::check_id;
 use super::workspace::check_format;
-use super::{BadValue, Invalid};
 
 /// A comment thread as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Thread {
     pub format: u32,
-    /// Time-sortable and unique: `20250128T101500.123Z-3fa9c2`; also the file name.
+    /// Unique, and the file name: `3fa9c2d81b7e4a05` (or, made before,
+    /// `20250128T101500.123Z-3fa9c2`); see `thread_id`.
     pub id: String,
     pub status: ThreadStatus,
     /// The draft number the writer saw (numbers can shift when clones merge;
@@ -186,6 +187,13 @@ impl Thread {
         toml::to_string(self).expect("a thread is plain strings, numbers and arrays")
     }
 
+    /// When the thread was started: its first message's time (checked when
+    /// read, so `None` only for a thread made in code without messages).
+    /// Lists order threads by it, then by id.
+    pub fn created(&self) -> Option<jiff::Timestamp> {
+        self.messages.first()?.time.parse().ok()
+    }
+
     /// The messages after the first.
     pub fn replies(&self) -> usize {
         self.messages.len().saturating_sub(1)
@@ -195,45 +203,6 @@ impl Thread {
 /// Lines as the diff counts them: a final line without `\n` counts.
 fn line_count(text: &str) -> usize {
     text.split_inclusive('\n').count()
-}
-
-/// Thread ids are 1–64 ASCII letters, digits, `-`, `_` and `.`, starting with a
-/// letter or digit: safe as a file name on every system (no `/`, never `..` on
-/// its own), and in a command line.
-pub fn check_id(id: &str) -> Result<(), BadValue> {
-    let ok = (1..=64).contains(&id.len())
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.')
-        && id.as_bytes()[0].is_ascii_alphanumeric();
-    if ok {
-        Ok(())
-    } else {
-        Err(BadValue::ThreadId(id.into()))
-    }
-}
-
-/// A new thread id for a thread created at `now`: the UTC time to the
-/// millisecond (so ids sort by time) and six hex digits mixed from the nanoseconds, the
-/// process id and a per-process counter (so two writers in the same second,
-/// even in the same process, differ). The store still checks the file does
-/// not exist, and a clash with a concurrent writer surfaces as a merge
-/// conflict that it retries with a fresh id.
-pub fn new_id(now: jiff::Timestamp) -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let nanos = now.subsec_nanosecond() as u64;
-    let pid = u64::from(std::process::id());
-    let mixed = mix(nanos ^ mix(pid.wrapping_add(mix(count))));
-    format!("{}-{:06x}", now.strftime("%Y%m%dT%H%M%S%.3fZ"), mixed & 0xff_ffff)
-}
-
-/// splitmix64's finaliser: every input bit affects every output bit.
-fn mix(mut x: u64) -> u64 {
-    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
-    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    x ^ (x >> 31)
 }
 
 #[cfg(test)]
@@ -283,6 +252,15 @@ mod tests {
         );
         assert!(text.contains("[anchor]\nstart = 12\nend = 13\n"), "{text}");
         assert!(text.contains("[[message]]\nauthor = \"Søren Bak\""), "{text}");
+    }
+
+    #[test]
+    fn a_thread_with_a_new_id_reads_like_one_with_an_old_id() {
+        let mut t = thread();
+        t.id = "3fa9c2d81b7e4a05".into();
+        let file = "strategies/klima/comments/3fa9c2d81b7e4a05.toml";
+        assert_eq!(Thread::parse(file, &t.to_toml()).unwrap(), t);
+        assert_eq!(t.created(), Some("2025-01-28T10:15:00Z".parse().unwrap()));
     }
 
     fn err(text: &str) -> String {
@@ -354,24 +332,5 @@ mod tests {
             let back = Thread::parse(FILE, &t.to_toml()).unwrap();
             proptest::prop_assert_eq!(back, t);
         }
-    }
-
-    #[test]
-    fn ids_sort_by_time_and_differ() {
-        let t1: jiff::Timestamp = "2025-01-28T10:15:00.123Z".parse().unwrap();
-        let t2: jiff::Timestamp = "2025-01-28T10:15:01Z".parse().unwrap();
-        let a = new_id(t1);
-        let b = new_id(t1);
-        let c = new_id(t2);
-        assert!(a.starts_with("20250128T101500.123Z-") && a.len() == 27, "{a}");
-        assert!(new_id("2025-01-28T10:15:00Z".parse().unwrap()).starts_with("20250128T101500.000Z-"));
-        assert_ne!(a, b);
-        assert!(a < c && b < c);
-        check_id(&a).unwrap();
-        assert!(check_id("../udkast").is_err());
-        assert!(check_id("").is_err());
-        assert!(check_id("-x").is_err());
-        assert!(check_id("..").is_err());
-        assert!(check_id("a/b").is_err());
     }
 }

@@ -22,7 +22,8 @@ use super::history::Draft;
 use super::{Change, Result, Saved, Store, StoreError};
 use crate::diff::anchor::{Mapper, Placement, map_by_quote};
 use crate::domain::{
-    Anchor, Invalid, Message, Slug, Thread, ThreadStatus, check_document, check_id, new_id, paths,
+    Anchor, Invalid, Lookup, Message, Slug, Thread, ThreadIds, ThreadStatus, check_document, check_id,
+    new_id, paths,
 };
 
 /// How often an operation is redone on a new head after a conflict (someone
@@ -65,9 +66,10 @@ pub fn comment_trailer(message: &str) -> Option<(String, String)> {
 pub type ThreadLines = Vec<(usize, usize, String)>;
 
 impl Store {
-    /// Every thread of `slug` at the branch head, oldest first, and beside them
-    /// the thread files that could not be read (each `file:line: what`): one
-    /// broken file never hides the others.
+    /// Every thread of `slug` at the branch head, oldest first (by the first
+    /// message's time, then id), and beside them the thread files that could
+    /// not be read (each `file:line: what`): one broken file never hides the
+    /// others.
     pub fn threads(&self, slug: &Slug) -> Result<(Vec<Thread>, Vec<Invalid>)> {
         let head = self.head_or_not_a_workspace()?;
         self.threads_at(head, slug)
@@ -100,39 +102,49 @@ impl Store {
                 Err(e) => return Err(e),
             }
         }
-        threads.sort_by(|a, b| a.id.cmp(&b.id));
+        // Oldest first: ids no longer sort by time.
+        threads.sort_by_cached_key(|t| (t.created(), t.id.clone()));
         problems.sort_by(|a, b| a.file.cmp(&b.file));
         Ok((threads, problems))
     }
 
-    /// The thread whose id is `id`, or begins with `id` if only one does, at the
-    /// branch head. A thread file that does not parse is an error naming it.
-    pub fn find_thread(&self, slug: &Slug, id: &str) -> Result<Thread> {
-        check_id(id).map_err(|m| Invalid::new(&paths::comments_dir(slug), m.to_string()))?;
+    /// The thread `typed` names at the branch head: its id, or the beginning
+    /// of only one id (or of an old id's six digits; see [`ThreadIds`]). A
+    /// thread file that does not parse is an error naming it.
+    pub fn find_thread(&self, slug: &Slug, typed: &str) -> Result<Thread> {
+        check_id(typed).map_err(|m| Invalid::new(&paths::comments_dir(slug), m.to_string()))?;
         let head = self.head_or_not_a_workspace()?;
-        if let Some(thread) = self.thread_at(head, slug, id)? {
-            return Ok(thread);
-        }
         let unknown = || StoreError::UnknownThread {
             slug: slug.to_string(),
-            id: id.to_string(),
+            id: typed.to_string(),
         };
-        let dir = self.comments_tree(head, slug)?.ok_or_else(unknown)?;
-        let matching: Vec<String> = dir
-            .iter()
-            .filter_map(|e| e.name().ok().map(str::to_string))
-            .filter_map(|name| name.strip_suffix(".toml").map(str::to_string))
-            .filter(|stem| stem.starts_with(id))
-            .collect();
-        match matching.as_slice() {
-            [] => Err(unknown()),
-            [one] => self.thread_at(head, slug, one)?.ok_or_else(unknown),
-            several => Err(StoreError::AmbiguousThread {
+        let ids = self.thread_ids_at(head, slug)?;
+        let id = ids.find(typed).map_err(|lookup| match lookup {
+            Lookup::Unknown => unknown(),
+            Lookup::Ambiguous(candidates) => StoreError::AmbiguousThread {
                 slug: slug.to_string(),
-                prefix: id.to_string(),
-                count: several.len(),
-            }),
-        }
+                prefix: typed.to_string(),
+                candidates,
+            },
+        })?;
+        self.thread_at(head, slug, id)?.ok_or_else(unknown)
+    }
+
+    /// The ids of `slug`'s threads at the branch head (every `<id>.toml` in
+    /// `comments/`, read or not), for their short forms.
+    pub fn thread_ids(&self, slug: &Slug) -> Result<ThreadIds> {
+        let head = self.head_or_not_a_workspace()?;
+        self.thread_ids_at(head, slug)
+    }
+
+    fn thread_ids_at(&self, commit: Oid, slug: &Slug) -> Result<ThreadIds> {
+        let Some(dir) = self.comments_tree(commit, slug)? else {
+            return Ok(ThreadIds::default());
+        };
+        Ok(ThreadIds::new(dir.iter().filter_map(|e| {
+            let stem = e.name().ok()?.strip_suffix(".toml")?;
+            check_id(stem).is_ok().then(|| stem.to_string())
+        })))
     }
 
     /// Starts a thread on lines `start..=end` (1-based) of draft `draft` of

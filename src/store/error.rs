@@ -67,11 +67,16 @@ pub enum StoreError {
     GitCommand { command: String, message: String },
     #[error("no comment thread \"{id}\" on {slug} (see `udkast comment list {slug} --all`)")]
     UnknownThread { slug: String, id: String },
-    #[error("\"{prefix}\" is the beginning of {count} comment ids on {slug}; give more of the id")]
+    #[error(
+        "\"{prefix}\" is the beginning of {} comment ids on {slug} ({}); give more of the id",
+        .candidates.len(),
+        candidates_list(.candidates)
+    )]
     AmbiguousThread {
         slug: String,
         prefix: String,
-        count: usize,
+        /// The threads it could mean, by their short ids.
+        candidates: Vec<String>,
     },
     #[error("{} outside draft {draft}, which has {count} line{}", lines_are(*.start, *.end), if *.count == 1 { "" } else { "s" })]
     LinesOutside {
@@ -100,6 +105,15 @@ pub enum StoreError {
     Io { context: String, source: std::io::Error },
     #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
+}
+
+/// "3fa9c2d, 3fa0e11", the first ten, then how many more.
+fn candidates_list(candidates: &[String]) -> String {
+    const SHOWN: usize = 10;
+    match candidates.len().checked_sub(SHOWN) {
+        Some(more) if more > 0 => format!("{}, and {more} more", candidates[..SHOWN].join(", ")),
+        _ => candidates.join(", "),
+    }
 }
 
 /// "line 4 is" or "lines 4-6 are".

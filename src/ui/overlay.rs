@@ -1,13 +1,13 @@
 //! Layers over the screen that take every key while they are open: help, the
-//! command palette, a one-line prompt, the quit and recovery dialogs, a
-//! message. A key either keeps the layer open or closes it with an
-//! [`Outcome`] for the app to carry out.
+//! command palette, a prompt (one line, or several for what people write to
+//! each other), the quit and recovery dialogs, a message. A key either keeps
+//! the layer open or closes it with an [`Outcome`] for the app to carry out.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::actions::{Action, Context};
 use super::app::App;
@@ -16,6 +16,7 @@ use super::jobs::OpenedDocument;
 use super::resolve::{self, Finish, Resolver};
 use super::screens::{PromptKind, ScreenId, help, palette};
 use super::widgets;
+use super::widgets::typed;
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -63,6 +64,13 @@ pub enum Outcome {
         kind: PromptKind,
         input: String,
     },
+    /// Edit a multi-line prompt's text in $VISUAL / $EDITOR, then open the
+    /// prompt again with what the editor left.
+    EditPrompt {
+        owner: ScreenId,
+        kind: PromptKind,
+        input: String,
+    },
     SaveThenQuit,
     KeepAndQuit,
     DiscardAndQuit,
@@ -90,6 +98,11 @@ pub const KEYS: &[(&str, &str)] = &[
         "type to filter · ↑/↓ or Tab choose · Enter run · Esc close · :w :q :wq :x",
     ),
     ("Prompt", "type · Backspace · Enter done · Esc cancel"),
+    // Terminals send Shift-Enter as Enter, so a new line is Alt-Enter or Ctrl-J.
+    (
+        "Comment, reply prompt",
+        "Alt-Enter or Ctrl-J new line · Enter send · Ctrl-E in $EDITOR · Esc cancel",
+    ),
     (
         "Quit dialog",
         "s save a draft and quit · k keep an autosave and quit · d discard · Esc stay",
@@ -100,7 +113,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     (
         "Decision form",
-        "Tab/↑/↓ field · ←/→/space choose · Enter record · Esc cancel",
+        "Tab/↑/↓ field · ←/→/space choose · Alt-Enter new line in text · Enter record · Esc cancel",
     ),
     (
         "Overview filter",
@@ -147,9 +160,15 @@ impl Overlay {
                 kind,
                 mut input,
             } => {
+                let multiline = kind.multiline();
+                let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
                 match key.code {
+                    _ if multiline && typed::is_newline(&key) => input.push('\n'),
                     KeyCode::Esc => return Step::Done(Outcome::Closed),
                     KeyCode::Enter => return Step::Done(Outcome::Answered { owner, kind, input }),
+                    KeyCode::Char('e') if multiline && ctrl => {
+                        return Step::Done(Outcome::EditPrompt { owner, kind, input });
+                    }
                     KeyCode::Backspace => {
                         input.pop();
                     }
@@ -208,10 +227,17 @@ impl Overlay {
         }
     }
 
-    /// Text pasted into the terminal: into a prompt's line (as one line).
+    /// Text pasted into the terminal: into a prompt, with its lines where
+    /// it takes several, else as one line (each line end a space).
     pub fn paste(&mut self, text: &str) {
         match self {
-            Overlay::Prompt { input, .. } => input.push_str(&text.replace(['\r', '\n'], " ")),
+            Overlay::Prompt { kind, input, .. } => {
+                let text = typed::lf(text);
+                match kind.multiline() {
+                    true => input.push_str(&text),
+                    false => input.push_str(&text.replace('\n', " ")),
+                }
+            }
             // A pasted password: its line end is not part of it.
             Overlay::Secret { input, .. } => input.push_str(text.trim_end_matches(['\r', '\n'])),
             _ => {}
@@ -266,8 +292,12 @@ fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, 
             ),
         },
         PromptKind::Reply(_) => "Reply: ".to_string(),
+        PromptKind::Resolve(_) => "Resolve; a closing word (optional): ".to_string(),
         PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
     };
+    if kind.multiline() {
+        return draw_multiline(frame, area, app, &label, input);
+    }
     let rect = Rect {
         y: area.y + area.height.saturating_sub(1),
         height: 1,
@@ -281,4 +311,39 @@ fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, 
     frame.render_widget(Paragraph::new(line), rect);
     let x = rect.x + (label.chars().count() + unicode_width::UnicodeWidthStr::width(input)) as u16;
     frame.set_cursor_position((x.min(rect.right().saturating_sub(1)), rect.y));
+}
+
+/// A prompt of several lines: a rule, the label and the text wrapped to the
+/// width, a line of keys. It grows with the text up to half the screen, then
+/// shows the rows around the cursor (at the end) and says how many are above.
+fn draw_multiline(frame: &mut Frame<'_>, area: Rect, app: &App, label: &str, input: &str) {
+    const HINT: &str = " Enter send · Alt-Enter or Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel";
+    let theme = &app.theme;
+    let wrapped = typed::wrap(&[(label, theme.title()), (input, Default::default())], area.width);
+    let most = usize::from(area.height / 2).saturating_sub(2).max(1);
+    let shown = wrapped.height().min(most);
+    let first = (wrapped.cursor.1 + 1).saturating_sub(shown);
+    let height = (shown as u16 + 2).min(area.height);
+    let rect = Rect {
+        y: area.bottom().saturating_sub(height),
+        height,
+        ..area
+    };
+    frame.render_widget(Clear, rect);
+    let mut block = Block::default().borders(Borders::TOP).border_style(theme.dim());
+    if first > 0 {
+        let above = if first == 1 { "row" } else { "rows" };
+        block = block.title(format!(" {first} {above} above "));
+    }
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    let mut lines: Vec<Line<'_>> = wrapped.rows.into_iter().skip(first).take(shown).collect();
+    lines.resize(shown, Line::raw(""));
+    lines.push(Line::from(Span::styled(HINT, theme.dim())));
+    frame.render_widget(Paragraph::new(lines), inner);
+    let (x, row) = wrapped.cursor;
+    let y = inner.y + (row - first) as u16;
+    if y < inner.bottom() {
+        frame.set_cursor_position((inner.x + x.min(inner.width.saturating_sub(1)), y));
+    }
 }

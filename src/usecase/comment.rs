@@ -4,10 +4,10 @@
 
 use super::Refused;
 use crate::domain::{Slug, Thread};
-use crate::store::{Saved, Store, line_label, short};
+use crate::store::{Saved, Store, StoreError, line_label, short};
 
-/// What to do with comments. `id` may be the beginning of a thread's id
-/// when only one thread's begins so.
+/// What to do with comments. `id` may be any beginning of a thread's id, or
+/// its short form, that names it alone (see `domain::ThreadIds`).
 #[derive(Debug, Clone, Copy)]
 pub enum Comment<'a> {
     /// A new thread on lines `start..=end` (1-based) of draft `draft`
@@ -51,6 +51,8 @@ pub struct Commented {
     pub slug: Slug,
     pub done: Done,
     pub thread: Thread,
+    /// The thread's id as people see it (`ThreadIds::short`).
+    pub short: String,
     pub saved: Saved,
 }
 
@@ -61,7 +63,7 @@ impl Commented {
         match self.done {
             Done::Added => format!(
                 "Started thread {} on {} of draft {}",
-                t.id,
+                self.short,
                 line_label(t.anchor.start, t.anchor.end),
                 t.draft
             ),
@@ -74,23 +76,20 @@ impl Commented {
     /// What `udkast comment` prints.
     pub fn report(&self) -> String {
         let (t, slug, commit) = (&self.thread, &self.slug, short(self.saved.commit));
+        let id = &self.short;
         match self.done {
             Done::Added => format!(
-                "Added comment {} on {} of draft {} of {slug} as {commit}\n",
-                t.id,
+                "Added comment {id} on {} of draft {} of {slug} as {commit}\n",
                 line_label(t.anchor.start, t.anchor.end),
                 t.draft,
             ),
             Done::Replied => {
                 let n = t.replies();
                 let replies = if n == 1 { "reply" } else { "replies" };
-                format!(
-                    "Replied to comment {} on {slug} ({n} {replies}) as {commit}\n",
-                    t.id
-                )
+                format!("Replied to comment {id} on {slug} ({n} {replies}) as {commit}\n")
             }
-            Done::Resolved => format!("Resolved comment {} on {slug} as {commit}\n", t.id),
-            Done::Reopened => format!("Reopened comment {} on {slug} as {commit}\n", t.id),
+            Done::Resolved => format!("Resolved comment {id} on {slug} as {commit}\n"),
+            Done::Reopened => format!("Reopened comment {id} on {slug} as {commit}\n"),
         }
     }
 }
@@ -98,6 +97,15 @@ impl Commented {
 /// Does `comment` on the threads of `slug` as a commit, redone on the new
 /// head when someone else answers the same thread at once.
 pub fn comment(store: &Store, slug: &Slug, comment: Comment<'_>) -> Result<Commented, Refused> {
+    // "comment 3fa9c2d is already resolved", by the id as people see it.
+    let short_id = |id: &str| store.thread_ids(slug).map(|ids| ids.short(id).to_string());
+    let said = |e: StoreError| match e {
+        StoreError::ThreadAlready { id, status } => match short_id(&id) {
+            Ok(id) => StoreError::ThreadAlready { id, status },
+            Err(e) => e,
+        },
+        e => e,
+    };
     let (done, (thread, saved)) = match comment {
         Comment::Add {
             draft,
@@ -114,20 +122,30 @@ pub fn comment(store: &Store, slug: &Slug, comment: Comment<'_>) -> Result<Comme
         ),
         Comment::Reply { id, text } => {
             let id = store.find_thread(slug, id)?.id;
-            (Done::Replied, store.reply_to_thread(slug, &id, text)?)
+            (
+                Done::Replied,
+                store.reply_to_thread(slug, &id, text).map_err(said)?,
+            )
         }
         Comment::Resolve { id, text } => {
             let id = store.find_thread(slug, id)?.id;
-            (Done::Resolved, store.resolve_thread(slug, &id, text)?)
+            (
+                Done::Resolved,
+                store.resolve_thread(slug, &id, text).map_err(said)?,
+            )
         }
         Comment::Reopen { id, text } => {
             let id = store.find_thread(slug, id)?.id;
-            (Done::Reopened, store.reopen_thread(slug, &id, text)?)
+            (
+                Done::Reopened,
+                store.reopen_thread(slug, &id, text).map_err(said)?,
+            )
         }
     };
     Ok(Commented {
         slug: slug.clone(),
         done,
+        short: short_id(&thread.id)?,
         thread,
         saved,
     })
@@ -137,48 +155,125 @@ pub fn comment(store: &Store, slug: &Slug, comment: Comment<'_>) -> Result<Comme
 mod tests {
     use super::*;
 
+    fn add(store: &Store, slug: &Slug, text: &str) -> Commented {
+        let add = Comment::Add {
+            draft: None,
+            start: 1,
+            end: 1,
+            text,
+            shown: None,
+        };
+        comment(store, slug, add).unwrap()
+    }
+
     #[test]
-    fn a_thread_is_answered_by_the_beginning_of_its_id() {
+    fn a_thread_is_answered_by_its_short_id() {
         let (_dir, _repo, store) = crate::usecase::sample();
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
-        let added = comment(
-            &store,
-            &slug,
-            Comment::Add {
-                draft: None,
-                start: 1,
-                end: 1,
-                text: "Overskriften?",
-                shown: None,
-            },
-        )
-        .unwrap();
+        let added = add(&store, &slug, "Overskriften?");
+        let id = added.thread.id.clone();
+        assert_eq!(added.short, id[..7]);
         assert!(
-            added.status_line().starts_with("Started thread "),
+            added
+                .status_line()
+                .starts_with(&format!("Started thread {} on line 1 of draft ", &id[..7])),
             "{}",
             added.status_line()
         );
-        let id = added.thread.id.clone();
+        assert!(
+            added
+                .report()
+                .starts_with(&format!("Added comment {} on line 1", &id[..7])),
+            "{}",
+            added.report()
+        );
         // The command line found a thread by the beginning of its id; the
         // TUI's worker only by the whole id. Both go through here now.
-        let prefix = &id[..id.len() - 2];
-        let sharing = store.threads(&slug).unwrap().0;
-        assert_eq!(sharing.iter().filter(|t| t.id.starts_with(prefix)).count(), 1);
         let replied = comment(
             &store,
             &slug,
             Comment::Reply {
-                id: prefix,
-                text: "Ja.",
+                id: &added.short,
+                text: "Ja.\nOg nej.",
             },
         )
         .unwrap();
         assert_eq!(replied.thread.id, id);
+        assert_eq!(replied.thread.messages[1].text, "Ja.\nOg nej.");
         assert_eq!(replied.status_line(), "Replied");
         assert!(replied.report().contains("(1 reply)"), "{}", replied.report());
-        let resolved = comment(&store, &slug, Comment::Resolve { id: &id, text: None }).unwrap();
+        let resolve = Comment::Resolve {
+            id: &id[..10],
+            text: Some("Rettet.\nTak."),
+        };
+        let resolved = comment(&store, &slug, resolve).unwrap();
         assert_eq!(resolved.status_line(), "Resolved the thread");
+        assert_eq!(resolved.thread.messages[2].text, "Rettet.\nTak.");
         let again = comment(&store, &slug, Comment::Resolve { id: &id, text: None }).unwrap_err();
-        assert!(again.to_string().contains("is already resolved"), "{again}");
+        assert_eq!(
+            again.to_string(),
+            format!("comment {} is already resolved", &id[..7])
+        );
+    }
+
+    /// Threads made before short ids (`<time>-<six digits>`) and after, in one
+    /// document: each is found by its short form and any unique beginning;
+    /// a beginning of several, or of none, is refused with one sentence.
+    #[test]
+    fn old_and_new_ids_are_found_by_a_unique_beginning() {
+        use crate::domain::paths;
+        let (_dir, _repo, store) = crate::usecase::sample();
+        let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
+        let template = add(&store, &slug, "Ny").thread;
+        let mut change = crate::store::Change::default();
+        for old in ["20250601T100000.000Z-abcde0", "20250601T100000.000Z-abcde1"] {
+            let thread = crate::domain::Thread {
+                id: old.into(),
+                ..template.clone()
+            };
+            change = change.put(paths::thread(&slug, old), thread.to_toml());
+        }
+        let sig = store.identity().unwrap();
+        let head = store.head().unwrap();
+        store
+            .commit_change(head, &change, &sig, &|_, _| Ok("Gamle tråde\n".into()))
+            .unwrap();
+        let new = template.id.clone();
+
+        let reply = |id: &str| {
+            comment(&store, &slug, Comment::Reply { id, text: "Svar" }).map(|c| (c.thread.id, c.short))
+        };
+        assert_eq!(reply(&new[..7]).unwrap(), (new.clone(), new[..7].to_string()));
+        assert_eq!(
+            reply("abcde1").unwrap(),
+            ("20250601T100000.000Z-abcde1".to_string(), "abcde1".to_string())
+        );
+        assert_eq!(reply("20250601T100000.000Z-abcde0").unwrap().1, "abcde0");
+        assert_eq!(
+            reply("abcde").unwrap_err().to_string(),
+            "\"abcde\" is the beginning of 2 comment ids on baeredygtighedsstrategi (abcde0, abcde1); give more of the id"
+        );
+        assert_eq!(
+            reply("2025060").unwrap_err().to_string(),
+            "\"2025060\" is the beginning of 2 comment ids on baeredygtighedsstrategi (abcde0, abcde1); give more of the id"
+        );
+        // A beginning of no id; something that cannot be an id at all.
+        let unknown = if new.starts_with('f') {
+            "0000000"
+        } else {
+            "fffffff"
+        };
+        assert_eq!(
+            reply(unknown).unwrap_err().to_string(),
+            format!(
+                "no comment thread \"{unknown}\" on baeredygtighedsstrategi (see `udkast comment list baeredygtighedsstrategi --all`)"
+            )
+        );
+        assert!(
+            reply("../x")
+                .unwrap_err()
+                .to_string()
+                .contains("is not a comment id (letters, digits, - and ., like 3fa9c2d)")
+        );
     }
 }

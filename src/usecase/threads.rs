@@ -20,6 +20,10 @@ pub enum Shown<'a> {
 #[derive(Debug, Clone)]
 pub struct PlacedThread {
     pub thread: Thread,
+    /// The id as people see and type it: the shortest beginning (at least
+    /// seven characters) or, for an old id, the six digits that name it
+    /// alone among the document's threads.
+    pub short: String,
     pub placement: Placement,
     /// The draft it was made on, by that draft's number now: a merge of two
     /// clones may renumber drafts, and the thread's own record keeps what its
@@ -27,8 +31,8 @@ pub struct PlacedThread {
     pub draft: u32,
 }
 
-/// A document's threads, by where they land (outdated ones last, then by
-/// id), and the thread files that did not parse.
+/// A document's threads, by where they land (outdated ones last, then the
+/// oldest first), and the thread files that did not parse.
 #[derive(Debug)]
 pub struct Threads {
     pub threads: Vec<PlacedThread>,
@@ -40,6 +44,7 @@ pub struct Threads {
 /// The threads of `slug` at the head, placed on `shown`.
 pub fn threads(store: &Store, slug: &Slug, shown: Shown<'_>) -> Result<Threads, Refused> {
     let (list, problems) = store.threads(slug)?;
+    let ids = store.thread_ids(slug)?;
     let drafts = store.drafts(slug)?;
     let (text, shown_draft) = match shown {
         Shown::Text(text) => (std::sync::Arc::from(text), None),
@@ -65,13 +70,15 @@ pub fn threads(store: &Store, slug: &Slug, shown: Shown<'_>) -> Result<Threads, 
         .zip(placements)
         .map(|(thread, placement)| PlacedThread {
             draft: numbers.get(&thread.commit).copied().unwrap_or(thread.draft),
+            short: ids.short(&thread.id).to_string(),
             thread,
             placement,
         })
         .collect();
-    threads.sort_by_key(|t| {
+    threads.sort_by_cached_key(|t| {
         (
             t.placement.lines().map_or(usize::MAX, |l| l.0),
+            t.thread.created(),
             t.thread.id.clone(),
         )
     });

@@ -29,7 +29,8 @@ fn workspace(env: &Env) -> std::path::PathBuf {
     ws
 }
 
-/// Adds a thread and returns its id.
+/// Adds a thread and returns its id as the command says it: the short form
+/// people type back.
 fn add(env: &Env, ws: &Path, args: &[&str], message: &str) -> String {
     let mut all = vec!["comment", "add", "klima"];
     all.extend_from_slice(args);
@@ -37,6 +38,18 @@ fn add(env: &Env, ws: &Path, args: &[&str], message: &str) -> String {
     let out = env.udkast_in(ws, &all).ok().to_string();
     assert!(out.starts_with("Added comment "), "{out}");
     out.split_whitespace().nth(2).unwrap().to_string()
+}
+
+/// The whole id of the thread whose short id is `short` (the file's name).
+fn full_id(env: &Env, ws: &Path, short: &str) -> String {
+    let rows = json(env, ws, &["--all"]);
+    let row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["short"] == short)
+        .unwrap();
+    row["id"].as_str().unwrap().to_string()
 }
 
 fn json(env: &Env, ws: &Path, args: &[&str]) -> serde_json::Value {
@@ -75,7 +88,10 @@ fn threads_follow_their_passage_through_later_drafts() {
     let ws = workspace(&env);
     let goal = add(&env, &ws, &["--draft", "2", "--lines", "5-6"], "Er 50 pct. nok?");
     let bikes = add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
-    assert!(goal < bikes, "ids sort by time: {goal} {bikes}");
+    // Short ids: seven hex digits, which the commands take back.
+    for id in [&goal, &bikes] {
+        assert!(id.len() == 7 && id.bytes().all(|b| b.is_ascii_hexdigit()), "{id}");
+    }
     assert_eq!(
         lines_column(&env, &ws, &[]),
         [(goal.clone(), "5-6".into()), (bikes.clone(), "10".into())]
@@ -129,7 +145,9 @@ fn threads_follow_their_passage_through_later_drafts() {
     let rows = json(&env, &ws, &[]);
     let rows = rows.as_array().unwrap();
     let first = rows.last().unwrap();
-    assert_eq!(first["id"], goal.as_str());
+    assert_eq!(first["short"], goal.as_str());
+    let whole = first["id"].as_str().unwrap();
+    assert!(whole.len() == 16 && whole.starts_with(&goal), "{whole}");
     assert_eq!(first["placement"], "outdated");
     assert_eq!(first["lines"], serde_json::Value::Null);
     assert_eq!(first["shown_draft"], 5);
@@ -143,7 +161,7 @@ fn threads_follow_their_passage_through_later_drafts() {
         serde_json::json!(["Klimaplan 2030", "Mål"])
     );
     assert_eq!(first["messages"][0]["author"], NAME);
-    let bikes_row = rows.iter().find(|r| r["id"] == bikes.as_str()).unwrap();
+    let bikes_row = rows.iter().find(|r| r["short"] == bikes.as_str()).unwrap();
     assert_eq!(bikes_row["placement"], "exact");
     assert_eq!(bikes_row["lines"], serde_json::json!({"start": 12, "end": 12}));
 
@@ -152,6 +170,10 @@ fn threads_follow_their_passage_through_later_drafts() {
         .udkast_in(&ws, &["comment", "show", "klima", &goal])
         .ok()
         .to_string();
+    assert!(
+        shown.starts_with(&format!("comment {goal} on klima, open\n")),
+        "{shown}"
+    );
     assert!(shown.contains("outdated (was 5-6 in draft 2)"), "{shown}");
     assert!(
         shown.contains("> Vi vil reducere udledningen med 50 pct. inden 2030.\n"),
@@ -173,6 +195,7 @@ fn reply_resolve_reopen_and_all() {
     let ws = workspace(&env);
     let goal = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
     let other = add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
+    let whole = full_id(&env, &ws, &goal);
 
     // A unique beginning of the id is enough.
     let out = env
@@ -182,7 +205,7 @@ fn reply_resolve_reopen_and_all() {
                 "comment",
                 "reply",
                 "klima",
-                &goal[..20],
+                &whole[..10],
                 "-m",
                 "Direktionen ønsker 70.",
             ],
@@ -240,18 +263,18 @@ fn reply_resolve_reopen_and_all() {
     let log = env.git(&ws, &["log", "--format=%B%x00", "-6"]);
     let last = log.split('\0').next().unwrap();
     assert!(
-        last.starts_with(&format!("Reopen comment {goal} on klima")),
+        last.starts_with(&format!("Reopen comment {whole} on klima")),
         "{last}"
     );
     assert!(
-        last.contains(&format!("\nStrategy: klima\nComment: {goal} reopen\n")),
+        last.contains(&format!("\nStrategy: klima\nComment: {whole} reopen\n")),
         "{last}"
     );
-    assert!(log.contains(&format!("Comment: {goal} resolve")));
+    assert!(log.contains(&format!("Comment: {whole} resolve")));
     assert!(log.contains("Rettet i udkast 3."));
-    let file = std::fs::read_to_string(ws.join(format!("strategies/klima/comments/{goal}.toml"))).unwrap();
+    let file = std::fs::read_to_string(ws.join(format!("strategies/klima/comments/{whole}.toml"))).unwrap();
     assert!(
-        file.starts_with(&format!("format = 1\nid = \"{goal}\"\nstatus = \"open\"\n")),
+        file.starts_with(&format!("format = 1\nid = \"{whole}\"\nstatus = \"open\"\n")),
         "{file}"
     );
     assert_eq!(file.matches("[[message]]").count(), 4);
@@ -294,15 +317,24 @@ fn every_bad_input_is_one_clear_line() {
         .user_error("the following required arguments were not provided: --lines <A-B>");
     run(&["comment", "frob", "klima"]).user_error("unrecognized subcommand 'frob'");
 
-    // A second thread makes a short prefix ambiguous.
-    let other = add(&env, &ws, &["--lines", "6"], "Anden");
-    let common_len = id.bytes().zip(other.bytes()).take_while(|(a, b)| a == b).count();
-    run(&["comment", "reply", "klima", &id[..common_len], "-m", "x"])
-        .user_error("is the beginning of 2 comment ids on klima; give more of the id");
+    // Two threads whose ids begin alike (copied by hand) make that beginning
+    // ambiguous: the refusal names both by their short ids.
+    let dir = ws.join("strategies/klima/comments");
+    let text = std::fs::read_to_string(dir.join(format!("{}.toml", full_id(&env, &ws, &id)))).unwrap();
+    let whole = full_id(&env, &ws, &id);
+    for twin in ["abc1234d00000000", "abc1234e00000000"] {
+        std::fs::write(dir.join(format!("{twin}.toml")), text.replace(&whole, twin)).unwrap();
+    }
+    env.git(&ws, &["add", "-A"]);
+    env.git(&ws, &["commit", "-qm", "hand edit"]);
+    run(&["comment", "reply", "klima", "abc1234", "-m", "x"]).user_error(
+        "\"abc1234\" is the beginning of 2 comment ids on klima (abc1234d, abc1234e); give more of the id",
+    );
+    run(&["comment", "reply", "klima", "abc1234e", "-m", "x"]).ok();
 
-    // Nothing was written by the failures (only the second thread).
+    // Nothing was written by the failures (only the hand edit and the reply).
     let log = env.git(&ws, &["log", "--format=%H", &format!("{}..HEAD", head.trim())]);
-    assert_eq!(log.lines().count(), 1);
+    assert_eq!(log.lines().count(), 2);
     assert_clean(&env, &ws);
 }
 
@@ -311,11 +343,12 @@ fn a_malformed_thread_file_is_named_and_hides_nothing() {
     let env = Env::new();
     let ws = workspace(&env);
     let good = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
+    let whole = full_id(&env, &ws, &good);
     let dir = ws.join("strategies/klima/comments");
-    let text = std::fs::read_to_string(dir.join(format!("{good}.toml"))).unwrap();
+    let text = std::fs::read_to_string(dir.join(format!("{whole}.toml"))).unwrap();
     let bad_id = "20000101T000000Z-000bad";
     let bad = text
-        .replace(&good, bad_id)
+        .replace(&whole, bad_id)
         .replace("status = \"open\"", "status = \"maybe\"");
     std::fs::write(dir.join(format!("{bad_id}.toml")), bad).unwrap();
     env.git(&ws, &["add", "-A"]);
@@ -437,7 +470,7 @@ fn two_processes_commenting_at_once_lose_nothing() {
             "thread {i} lost"
         );
     }
-    let replies: Vec<String> = rows.iter().find(|r| r["id"] == thread.as_str()).unwrap()["messages"]
+    let replies: Vec<String> = rows.iter().find(|r| r["short"] == thread.as_str()).unwrap()["messages"]
         .as_array()
         .unwrap()
         .iter()
@@ -497,6 +530,9 @@ fn threads_placed_on_an_unsaved_buffer() {
     let env = Env::new();
     let ws = workspace(&env);
     let goal = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
+    let goal = full_id(&env, &ws, &goal);
+    // A second later: threads are listed oldest first.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
 
     let store = Store::open(&ws).unwrap();
@@ -507,7 +543,7 @@ fn threads_placed_on_an_unsaved_buffer() {
     assert!(problems.is_empty());
     assert_eq!(threads.len(), 2);
     assert_eq!(threads[0].id, goal);
-    assert_eq!(store.find_thread(&slug, &goal[..20]).unwrap(), threads[0]);
+    assert_eq!(store.find_thread(&slug, &goal[..7]).unwrap(), threads[0]);
     assert_eq!(&*store.thread_text(&slug, &threads[0]).unwrap().unwrap(), DRAFT2);
 
     let buffer = format!("Et nyt forord.\n\n{}", DRAFT2.replace("cykelstier", "stier"));
@@ -561,8 +597,12 @@ fn open_thread_lines_are_remembered_until_a_thread_changes() {
     };
     assert!(place(&store).is_empty());
     let goal = add(&env, &ws, &["--lines", "5-6"], "Er 50 pct. nok?");
+    let goal = full_id(&env, &ws, &goal);
     assert_eq!(place(&store), [(5, 6, goal.clone())]);
+    // A second later: the marks are listed oldest first.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
     let km = add(&env, &ws, &["--lines", "10"], "Hvor mange km?");
+    let km = full_id(&env, &ws, &km);
     assert_eq!(place(&store), [(5, 6, goal.clone()), (10, 10, km.clone())]);
     env.udkast_in(&ws, &["comment", "resolve", "klima", &goal]).ok();
     assert_eq!(place(&store), [(10, 10, km)], "a resolved thread has no mark");
@@ -576,6 +616,7 @@ fn a_renumbered_draft_is_named_by_its_number_now_everywhere() {
     let env = Env::new();
     let ws = workspace(&env);
     let id = add(&env, &ws, &["--draft", "2", "--lines", "5-6"], "Er 50 pct. nok?");
+    let id = full_id(&env, &ws, &id);
     // What a renumbering leaves: the file says draft 7, its commit is draft 2.
     let file = ws.join(format!("strategies/klima/comments/{id}.toml"));
     let text = std::fs::read_to_string(&file).unwrap();

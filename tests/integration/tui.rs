@@ -298,7 +298,10 @@ fn comment_reply_and_resolve_in_the_terminal() {
     tui.type_text("Ja, vedtaget i DIR.");
     tui.send(keys::ENTER);
     tui.wait_for("Replied");
+    // x asks for an optional closing word; Enter on nothing resolves.
     tui.send(b"x");
+    tui.wait_for("a closing word (optional)");
+    tui.send(keys::ENTER);
     tui.wait_for("Resolved the thread");
     // From the history: Tab puts a line cursor in the diff, c comments on its
     // line of the draft shown (the document has one line).
@@ -321,11 +324,98 @@ fn comment_reply_and_resolve_in_the_terminal() {
     .unwrap();
     let threads = json.as_array().unwrap();
     assert_eq!(threads.len(), 2, "{json:#}");
-    let thread = &threads[0];
-    assert_eq!(thread["status"], "resolved", "{json:#}");
+    // Both are on line 1; made in the same second they may be listed either way.
+    let with = |status: &str| threads.iter().find(|t| t["status"] == status).expect(status);
+    let thread = with("resolved");
     assert_eq!(thread["messages"].as_array().unwrap().len(), 2, "{json:#}");
-    assert_eq!(threads[1]["status"], "open", "{json:#}");
-    assert_eq!(threads[1]["draft"], 1, "{json:#}");
+    assert_eq!(with("open")["draft"], 1, "{json:#}");
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+}
+
+/// A comment of several lines typed in the terminal (Alt-Enter and Ctrl-J
+/// make new lines, Enter sends) is kept line for line: `comment show` prints
+/// each, and the short id the terminal and `comment list` show is what
+/// `comment reply` takes.
+#[test]
+fn a_comment_of_several_lines_from_the_terminal_round_trips_by_its_short_id() {
+    let env = Env::new();
+    let (ws, mut tui) = editing_klima(&env);
+    tui.send(b"\x14");
+    tui.wait_for("Comment on line 1 of draft 1");
+    tui.type_text("Er titlen endelig?");
+    tui.send(b"\x1b\r");
+    tui.type_text("Og undertitlen?");
+    tui.send(b"\n");
+    tui.type_text("Mvh. Aisha");
+    // The three lines, one under the other, above the prompt's keys.
+    let lines = [
+        "Og undertitlen?",
+        "Mvh. Aisha",
+        " Enter send · Alt-Enter or Ctrl-J new line",
+    ];
+    tui.wait_until("the comment's three lines", |screen| {
+        let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
+        rows.iter()
+            .position(|r| r.ends_with("Comment on line 1 of draft 1: Er titlen endelig?"))
+            .and_then(|at| rows.get(at + 1..at + 4))
+            .is_some_and(|next| next.iter().zip(lines).all(|(r, l)| r.starts_with(l)))
+    });
+    tui.send(keys::ENTER);
+    let screen = tui.wait_until("the new thread's id", |s| {
+        s.contains("Started thread ") && s.contains(" on line 1 of draft 1")
+    });
+    tui.send(keys::CTRL_Q);
+    assert_eq!(tui.wait_exit(), 0);
+
+    let list = env.udkast_in(&ws, &["comment", "list", "klima"]).ok().to_string();
+    let row = list.lines().nth(1).expect(&list);
+    let short = row.split_whitespace().next().unwrap();
+    assert!(
+        short.len() == 7 && short.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{list}"
+    );
+    assert!(
+        row.ends_with("Er titlen endelig?"),
+        "the first line in the list: {list}"
+    );
+    assert!(
+        screen.contains(&format!("Started thread {short} on line 1")),
+        "{screen}"
+    );
+    let out = env
+        .udkast_in(
+            &ws,
+            &[
+                "comment",
+                "reply",
+                "klima",
+                short,
+                "-m",
+                "Ja.\nUndertitlen kommer.",
+            ],
+        )
+        .ok()
+        .to_string();
+    assert!(
+        out.starts_with(&format!("Replied to comment {short} on klima (1 reply)")),
+        "{out}"
+    );
+    let shown = env
+        .udkast_in(&ws, &["comment", "show", "klima", short])
+        .ok()
+        .to_string();
+    assert!(
+        shown.starts_with(&format!("comment {short} on klima, open\n")),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(":\n    Er titlen endelig?\n    Og undertitlen?\n    Mvh. Aisha\n"),
+        "{shown}"
+    );
+    assert!(
+        shown.ends_with(":\n    Ja.\n    Undertitlen kommer.\n"),
+        "{shown}"
+    );
     assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
 }
 

@@ -29,6 +29,7 @@ use super::screens::overview::Overview;
 use super::screens::review::ReviewState;
 use super::screens::{Effects, PromptKind, Screen, ScreenId};
 use super::theme::Theme;
+use super::widgets;
 
 /// Where the user's own files go, so tests can point them at a temporary folder.
 #[derive(Debug, Clone)]
@@ -62,6 +63,9 @@ pub struct App {
     pub clipboard_out: Option<String>,
     /// Text to edit in $EDITOR, drained by the loop (which suspends the screen).
     pub external_edit: Option<String>,
+    /// The prompt whose text is in $EDITOR (its owner, kind and text before),
+    /// opened again with the edited text; `None`: the editor's document is.
+    prompt_in_editor: Option<(ScreenId, PromptKind, String)>,
     pub clipboard: String,
     pub busy: Option<String>,
     /// The job running reports its progress and can be stopped.
@@ -100,6 +104,7 @@ impl App {
             requests: vec![Request::Glance, Request::Load],
             clipboard_out: None,
             external_edit: None,
+            prompt_in_editor: None,
             clipboard: String::new(),
             busy: Some("Reading the workspace…".into()),
             long_job: false,
@@ -240,6 +245,10 @@ impl App {
                     true
                 });
             }
+            Outcome::EditPrompt { owner, kind, input } => {
+                self.external_edit = Some(input.clone());
+                self.prompt_in_editor = Some((owner, kind, input));
+            }
             Outcome::SaveThenQuit => {
                 self.quit_after_save = true;
                 self.dispatch(Action::SaveDraft);
@@ -351,8 +360,21 @@ impl App {
         }
     }
 
-    /// Applies the result of editing in $EDITOR.
+    /// Applies the result of editing in $EDITOR: to the prompt that asked
+    /// (opened again, to be sent with Enter), else to the editor's text.
     pub fn external_result(&mut self, result: Result<String, String>) {
+        if let Some((owner, kind, before)) = self.prompt_in_editor.take() {
+            let input = match result {
+                // The editor's last line end is not part of the answer.
+                Ok(text) => widgets::typed::lf(&text).trim_end_matches('\n').to_string(),
+                Err(e) => {
+                    self.error(e);
+                    before
+                }
+            };
+            self.overlay = Some(Overlay::Prompt { owner, kind, input });
+            return;
+        }
         match (result, self.document.as_mut()) {
             (Ok(text), Some(doc)) => match doc.replace_text(&text) {
                 true => self.info("Took the text back from the external editor"),

@@ -43,7 +43,10 @@ pub fn comment(store: &Store, slug: &Slug, request: CommentRequest) -> Result<St
             shown: shown.as_deref(),
         },
         CommentRequest::Reply { id, text } => Comment::Reply { id, text },
-        CommentRequest::Resolve { id } => Comment::Resolve { id, text: None },
+        CommentRequest::Resolve { id, text } => Comment::Resolve {
+            id,
+            text: text.as_deref(),
+        },
         CommentRequest::Reopen { id } => Comment::Reopen { id, text: None },
     };
     crate::usecase::comment(store, slug, comment)

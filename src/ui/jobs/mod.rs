@@ -158,8 +158,10 @@ pub enum CommentRequest {
         id: String,
         text: String,
     },
+    /// Resolves the thread, with a closing word if given.
     Resolve {
         id: String,
+        text: Option<String>,
     },
     Reopen {
         id: String,

@@ -19,6 +19,7 @@ use crate::text::inert;
 use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{ApprovalsView, Request, Response};
 use crate::ui::theme::Theme;
+use crate::ui::widgets::typed;
 
 /// The record-a-decision form.
 #[derive(Debug, Clone)]
@@ -34,6 +35,12 @@ pub struct DecisionForm {
     /// recorded (Enter records, Esc goes back to the fields).
     pub confirming: Option<DecisionInput>,
 }
+
+/// The decision text's place in [`FIELDS`]: the one field of several lines.
+const TEXT_FIELD: usize = 5;
+
+/// How many rows of the decision text the form shows; more scroll.
+const TEXT_ROWS: usize = 6;
 
 const FIELDS: [&str; 6] = [
     "Body",
@@ -161,6 +168,8 @@ impl ApprovalsState {
                     cycle(&mut form.outcome, Outcome::ALL.len(), true);
                 }
             }
+            // The decision text may have several lines.
+            _ if form.field == TEXT_FIELD && typed::is_newline(&key) => form.texts[3].push('\n'),
             KeyCode::Backspace if form.field >= 2 => {
                 form.texts[form.field - 2].pop();
             }
@@ -350,8 +359,9 @@ impl ApprovalsState {
                 Span::raw(format!("{} ({}) · ", d.outcome.label_da(), d.outcome)),
                 Span::styled(inert(&facts.join(" · ")).into_owned(), theme.dim()),
             ]));
-            if let Some(text) = &d.text {
-                detail_lines.push(Line::raw(format!("   {}", inert(&text.replace('\n', " ")))));
+            // Every line of the decision text, each wrapped.
+            for line in d.text.iter().flat_map(|t| t.lines()) {
+                detail_lines.push(Line::raw(format!("   {}", inert(line))));
             }
         }
         if detail_lines.is_empty() {
@@ -429,7 +439,20 @@ fn next_step(view: &ApprovalsView, current: Option<u32>) -> Line<'static> {
 }
 
 fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionForm, view: &ApprovalsView) {
-    let rect = crate::ui::widgets::centered(area, 72, 13);
+    const WIDTH: u16 = 72;
+    /// A field's marker and label, before its value.
+    const LABEL: u16 = 16;
+    let focus = form.confirming.is_none().then_some(form.field);
+    let style_of = |i: usize| match focus == Some(i) {
+        true => theme.selected(),
+        false => Style::new(),
+    };
+    // The decision text, wrapped in its column; the rows around the cursor
+    // (at its end) when it has more than the form shows.
+    let text = typed::wrap(&[(&form.texts[3], style_of(TEXT_FIELD))], WIDTH - 2 - LABEL);
+    let rows = text.height().min(TEXT_ROWS);
+    let first = (text.cursor.1 + 1).saturating_sub(rows);
+    let rect = crate::ui::widgets::centered(area, WIDTH, 13 + rows as u16 - 1);
     frame.render_widget(Clear, rect);
     let body_name = |i: usize| {
         let id = view
@@ -448,26 +471,32 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
         form.texts[0].clone(),
         form.texts[1].clone(),
         form.texts[2].clone(),
-        form.texts[3].clone(),
     ];
-    let focus = form.confirming.is_none().then_some(form.field);
-    let mut lines: Vec<Line<'_>> = FIELDS
-        .iter()
-        .zip(values)
+    // The field with the focus has a ▶ and its value highlighted, visible
+    // without colour too.
+    let label = |i: usize| {
+        let marker = if focus == Some(i) { "▶" } else { " " };
+        Span::styled(format!("{marker}{:<14} ", FIELDS[i]), theme.title())
+    };
+    let mut lines: Vec<Line<'_>> = values
+        .into_iter()
         .enumerate()
-        .map(|(i, (label, value))| {
-            // The field with the focus has a ▶ and its value highlighted,
-            // visible without colour too.
-            let (marker, style) = match focus == Some(i) {
-                true => ("▶", theme.selected()),
-                false => (" ", Style::new()),
-            };
+        .map(|(i, value)| {
             Line::from(vec![
-                Span::styled(format!("{marker}{label:<14} "), theme.title()),
-                Span::styled(inert(&value).into_owned(), style),
+                label(i),
+                Span::styled(inert(&value).into_owned(), style_of(i)),
             ])
         })
         .collect();
+    let mut text_rows = text.rows.into_iter().skip(first).take(rows);
+    let mut row = text_rows.next().unwrap_or_default();
+    row.spans.insert(0, label(TEXT_FIELD));
+    lines.push(row);
+    for mut row in text_rows {
+        row.spans.insert(0, Span::raw(" ".repeat(usize::from(LABEL))));
+        lines.push(row);
+    }
+    lines.resize(TEXT_FIELD + rows, Line::raw(""));
     lines.push(Line::raw(""));
     match (&form.confirming, &form.error) {
         (Some(input), _) => {
@@ -487,6 +516,10 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
             )));
         }
         (None, Some(e)) => lines.push(Line::from(Span::styled(format!(" {}", inert(e)), theme.error()))),
+        (None, None) if focus == Some(TEXT_FIELD) => lines.push(Line::from(Span::styled(
+            " Tab/Shift-Tab field · Alt-Enter or Ctrl-J new line · Enter check · Esc cancel",
+            theme.dim(),
+        ))),
         (None, None) => lines.push(Line::from(Span::styled(
             " Tab/Shift-Tab field · ←/→ choose · Enter check · Esc cancel",
             theme.dim(),
@@ -498,12 +531,21 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
         .border_style(theme.warning());
     frame.render_widget(Paragraph::new(lines).block(block), rect);
     // The text cursor in the text field being typed in.
-    if let Some(field) = focus.filter(|f| *f >= 2) {
-        let typed = unicode_width::UnicodeWidthStr::width(inert(&form.texts[field - 2]).as_ref());
-        let x = (rect.x + 1 + 16 + typed as u16).min(rect.right().saturating_sub(2));
-        frame.set_cursor_position((x, rect.y + 1 + field as u16));
+    match focus {
+        Some(TEXT_FIELD) => {
+            let (x, row) = text.cursor;
+            let y = rect.y + 1 + (TEXT_FIELD + row - first) as u16;
+            frame.set_cursor_position((rect.x + 1 + LABEL + x, y));
+        }
+        Some(field) if field >= 2 => {
+            let typed = unicode_width::UnicodeWidthStr::width(inert(&form.texts[field - 2]).as_ref());
+            let x = (rect.x + 1 + LABEL + typed as u16).min(rect.right().saturating_sub(2));
+            frame.set_cursor_position((x, rect.y + 1 + field as u16));
+        }
+        _ => {}
     }
 }
+
 impl Screen for ApprovalsState {
     fn context(&self) -> Context {
         Context::Approvals
@@ -596,6 +638,24 @@ impl Screen for ApprovalsState {
                 });
             }
             _ => return false,
+        }
+        true
+    }
+
+    /// A paste into the form's field being typed in: with its lines into
+    /// the decision text, as one line into the others.
+    fn paste(&mut self, text: &str) -> bool {
+        let Some(form) = self
+            .form
+            .as_mut()
+            .filter(|f| f.confirming.is_none() && f.field >= 2)
+        else {
+            return false;
+        };
+        let text = typed::lf(text);
+        match form.field {
+            TEXT_FIELD => form.texts[3].push_str(&text),
+            field => form.texts[field - 2].push_str(&text.replace('\n', " ")),
         }
         true
     }

@@ -51,15 +51,31 @@ impl ScreenId {
     }
 }
 
-/// What a one-line prompt at the bottom asks for; the answer goes back to the
-/// screen that asked ([`Screen::prompt_done`]).
+/// What a prompt at the bottom asks for; the answer goes back to the screen
+/// that asked ([`Screen::prompt_done`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptKind {
     DraftMessage,
     Comment(review::CommentTarget),
+    /// A reply to the thread with this id.
     Reply(String),
+    /// An optional closing word, resolving the thread with this id.
+    Resolve(String),
     Search,
     ReplaceWith(String),
+}
+
+impl PromptKind {
+    /// Whether the answer may have several lines: what people write to each
+    /// other (comments, replies, closing words). A draft message is a
+    /// commit's summary line, and search and replace look for text on one
+    /// line.
+    pub fn multiline(&self) -> bool {
+        matches!(
+            self,
+            PromptKind::Comment(_) | PromptKind::Reply(_) | PromptKind::Resolve(_)
+        )
+    }
 }
 
 /// What a screen asks of the rest of the program.
@@ -71,7 +87,7 @@ pub enum Effect {
     Busy(String),
     Info(String),
     Error(String),
-    /// A one-line prompt whose answer comes back to the asking screen.
+    /// A prompt whose answer comes back to the asking screen.
     Prompt(PromptKind),
     /// The editor on a document, at a line (1-based) when given.
     Edit {

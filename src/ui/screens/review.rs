@@ -258,7 +258,7 @@ impl ReviewState {
             Span::styled(
                 format!(
                     "draft {} · lines {}-{} · {}",
-                    t.draft, anchor.start, anchor.end, t.thread.id
+                    t.draft, anchor.start, anchor.end, t.short
                 ),
                 theme.dim(),
             ),
@@ -319,16 +319,19 @@ impl Screen for ReviewState {
                     fx.prompt(PromptKind::Reply(t.thread.id.clone()));
                 }
             }
-            Action::ResolveToggle => {
-                if let Some(t) = self.selected() {
-                    let id = t.thread.id.clone();
-                    let request = match t.thread.status {
-                        ThreadStatus::Open => CommentRequest::Resolve { id },
-                        ThreadStatus::Resolved => CommentRequest::Reopen { id },
+            // Resolving asks for an optional closing word; reopening does not.
+            Action::ResolveToggle => match self.selected() {
+                Some(t) if t.thread.status == ThreadStatus::Open => {
+                    fx.prompt(PromptKind::Resolve(t.thread.id.clone()));
+                }
+                Some(t) => {
+                    let request = CommentRequest::Reopen {
+                        id: t.thread.id.clone(),
                     };
                     fx.request(Request::Comment(self.slug.clone(), request));
                 }
-            }
+                None => {}
+            },
             _ => return false,
         }
         true
@@ -346,13 +349,19 @@ impl Screen for ReviewState {
     }
 
     fn prompt_done(&mut self, kind: PromptKind, input: String, fx: &mut Effects) {
-        let PromptKind::Reply(id) = kind else { return };
-        if input.trim().is_empty() {
-            fx.error("The reply is empty");
-            return;
+        match kind {
+            PromptKind::Reply(_) if input.trim().is_empty() => fx.error("The reply is empty"),
+            PromptKind::Reply(id) => {
+                let request = Request::Comment(self.slug.clone(), CommentRequest::Reply { id, text: input });
+                fx.job(request, "Saving the reply…");
+            }
+            PromptKind::Resolve(id) => {
+                let text = (!input.trim().is_empty()).then_some(input);
+                let request = Request::Comment(self.slug.clone(), CommentRequest::Resolve { id, text });
+                fx.job(request, "Resolving…");
+            }
+            _ => {}
         }
-        let request = Request::Comment(self.slug.clone(), CommentRequest::Reply { id, text: input });
-        fx.job(request, "Saving the reply…");
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {

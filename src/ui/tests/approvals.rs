@@ -179,6 +179,55 @@ fn the_decisions_on_a_draft_scroll() {
     assert!(shown.contains("more above (K)"), "{shown}");
 }
 
+/// The decision text may have several lines (Alt-Enter or Ctrl-J; a paste
+/// keeps its lines): the form grows with it, Enter still checks, and the
+/// decisions on a draft show every line.
+#[test]
+fn a_decision_text_of_several_lines() {
+    let (_fx, mut app) = approvals_of_the_strategy();
+    app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
+    key(&mut app, KeyCode::Char('d'));
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Tab);
+    }
+    chars(&mut app, "Godkendt som indstillet.");
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT));
+    chars(&mut app, "Dog med to ændringer:");
+    app.paste("\r\n- målet i afsnit 2\r\n- datoen");
+    let shown = render(&mut app, 80, 24);
+    for line in [
+        "▶Decision text  Godkendt som indstillet.",
+        "                Dog med to ændringer:",
+        "                - målet i afsnit 2",
+        "                - datoen",
+        "Alt-Enter or Ctrl-J new line",
+    ] {
+        assert!(shown.contains(line), "{line}\n{shown}");
+    }
+    let text = "Godkendt som indstillet.\nDog med to ændringer:\n- målet i afsnit 2\n- datoen";
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    let input = match app.requests.as_slice() {
+        [jobs::Request::Decide(_, input)] => input.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(input.text.as_deref(), Some(text));
+    // Shown line by line under the decision.
+    let view = app.approvals.as_mut().unwrap().view.as_mut().unwrap();
+    let commit = view.status.rows[0].commit.clone();
+    let decision = view
+        .status
+        .decisions
+        .iter_mut()
+        .find(|d| d.commit == commit)
+        .unwrap();
+    decision.text = Some(text.into());
+    let shown = render(&mut app, 120, 40);
+    for line in text.lines() {
+        assert!(shown.contains(&format!("\n   {line}")), "{line}\n{shown}");
+    }
+}
+
 /// The approvals screen of the sample's strategy (the overview's second row).
 fn approvals_of_the_strategy() -> (Fixture, App) {
     let fx = fixture();

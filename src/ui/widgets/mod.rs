@@ -1,6 +1,8 @@
-//! Widgets shared by several screens: the status line and dialogs.
+//! Widgets shared by several screens: the status line, dialogs, and text of
+//! several lines being typed.
 
 pub mod status;
+pub mod typed;
 
 use ratatui::Frame;
 use ratatui::layout::Rect;

@@ -113,6 +113,23 @@ impl Tui {
         }
     }
 
+    /// Waits until the screen satisfies `ok` (`what` says what it waits for):
+    /// for a state that a screen read in the middle of a frame could miss.
+    #[track_caller]
+    pub fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if Instant::now() > deadline {
+                panic!("the screen never showed {what}; it shows:\n{screen}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.parser.lock().unwrap().set_size(nz(rows), nz(cols));
         self.master.resize(size(cols, rows)).unwrap();

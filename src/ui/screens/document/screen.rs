@@ -255,7 +255,7 @@ impl Screen for DocumentState {
                     if n == 1 { "" } else { "s" }
                 ));
             }
-            PromptKind::Reply(_) => {}
+            PromptKind::Reply(_) | PromptKind::Resolve(_) => {}
         }
     }
 
