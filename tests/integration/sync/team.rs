@@ -255,7 +255,7 @@ fn three_clones_in_random_order_converge_and_lose_nothing() {
     eprintln!("UDKAST_SYNC_SEED={seed} UDKAST_SYNC_STEPS={steps}");
     let mut rng = Rng(seed);
     let env = Env::new();
-    let (remote, a) = team_remote(&env, &env.path("srv"), None);
+    let (remote, a) = team_remote(&env, &env.path("srv"));
     let url = remote.display().to_string();
     let mut clones: Vec<Member> = [a, clone(&env, &url, "b"), clone(&env, &url, "c")]
         .into_iter()
