@@ -94,7 +94,8 @@ pub fn merge_words(base: &str, mine: &str, theirs: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const BASE: &str = "På dette møde får vi fint besøg fra Venlo. Bas van de Westerlo rejser herop og fortæller.\n";
+    const BASE: &str =
+        "På dette møde får vi fint besøg fra Venlo. Bas van de Westerlo rejser herop og fortæller.\n";
 
     #[test]
     fn edits_of_different_sentences_merge() {
@@ -123,13 +124,20 @@ mod tests {
         assert_eq!(merge_words(BASE, &mine, &theirs), None);
         // A number changed two ways never merges.
         let base = "Målet er 70 pct. i 2030.\n";
-        assert_eq!(merge_words(base, "Målet er 75 pct. i 2030.\n", "Målet er 80 pct. i 2030.\n"), None);
+        assert_eq!(
+            merge_words(base, "Målet er 75 pct. i 2030.\n", "Målet er 80 pct. i 2030.\n"),
+            None
+        );
     }
 
     #[test]
     fn line_ends_and_a_missing_last_line_end_are_kept() {
         let base = "Første linje.\r\nAnden linje";
-        let merged = merge_words(base, "Første linje!\r\nAnden linje", "Første linje.\r\nAnden, sidste linje");
+        let merged = merge_words(
+            base,
+            "Første linje!\r\nAnden linje",
+            "Første linje.\r\nAnden, sidste linje",
+        );
         assert_eq!(merged.as_deref(), Some("Første linje!\r\nAnden, sidste linje"));
     }
 }

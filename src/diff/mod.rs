@@ -32,12 +32,12 @@
 
 pub mod anchor;
 mod marks;
+mod merge_words;
 mod sections;
 mod tokens;
 mod view;
 mod words;
 mod workplan;
-mod merge_words;
 mod wrap;
 
 #[cfg(test)]
@@ -52,13 +52,13 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
 pub use marks::{Mark, changed_lines, line_marks};
+pub use merge_words::merge_words;
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};
 pub use view::{
     PARAGRAPH_MARK, Row, RowKind, change_starts, fold_block, inline, side_by_side,
     side_by_side_change_starts, unified,
 };
 pub use workplan::{ActionChange, FieldChange, describe, workplan};
-pub use merge_words::merge_words;
 pub use wrap::{marks, shown, wrap};
 
 /// How two texts differ, line blocks with word-level detail inside changed blocks.

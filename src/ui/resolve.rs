@@ -27,7 +27,10 @@ pub const KEYS: &str = "w both edits word by word · y yours · t theirs · b bo
 
 /// The keys as the layer's own line says them (no `e` in a sync).
 fn keys_here(editor: bool) -> String {
-    let keys = KEYS.replace(" · e edit by hand (editor)", if editor { " · e edit by hand" } else { "" });
+    let keys = KEYS.replace(
+        " · e edit by hand (editor)",
+        if editor { " · e edit by hand" } else { "" },
+    );
     format!(" {keys}")
 }
 
@@ -244,7 +247,9 @@ impl Resolver {
             KeyCode::Char('t') => choose(self, Choice::Theirs),
             KeyCode::Char('b') => choose(self, Choice::MineThenTheirs),
             KeyCode::Char('B') => choose(self, Choice::TheirsThenMine),
-            KeyCode::Char('w') if self.clash().is_some_and(|c| c.words.is_some()) => choose(self, Choice::Words),
+            KeyCode::Char('w') if self.clash().is_some_and(|c| c.words.is_some()) => {
+                choose(self, Choice::Words)
+            }
             KeyCode::Char('w') => {
                 self.note = Some("Here both changed the same words: choose y, t or b".into());
             }
@@ -396,7 +401,10 @@ impl Resolver {
             .border_style(theme.dim())
             .title(widgets::cut(&title, result.width.saturating_sub(2) as usize));
         let rows: Vec<Line<'static>> = match self.result.is_empty() {
-            true => vec![Line::from(Span::styled("(nothing: the passage goes)", theme.dim()))],
+            true => vec![Line::from(Span::styled(
+                "(nothing: the passage goes)",
+                theme.dim(),
+            ))],
             false => self.result.clone(),
         };
         frame.render_widget(Paragraph::new(rows).block(block), result);
@@ -422,7 +430,9 @@ impl Resolver {
         );
         let hint = match &self.note {
             Some(note) => Paragraph::new(format!(" {}", inert(note))).style(theme.error()),
-            None => Paragraph::new(keys_here(matches!(self.purpose, Purpose::Editor { .. }))).style(theme.dim()),
+            None => {
+                Paragraph::new(keys_here(matches!(self.purpose, Purpose::Editor { .. }))).style(theme.dim())
+            }
         };
         frame.render_widget(hint.wrap(ratatui::widgets::Wrap { trim: false }), keys);
     }

@@ -159,11 +159,18 @@ pub fn sync(
         return Err(Refused::SyncMoved);
     }
     let mut resume = input.resume;
+    let unresolved = HashMap::new();
     for _ in 0..ATTEMPTS {
-        if resume.take().is_none() {
+        if resume.is_none() {
             progress(&format!("Fetching from {}…", up.remote));
             git.fetch(&up.remote, &up.fetch_refspecs())?;
         }
+        // The person's texts answer the clashes with the tip they were
+        // shown, not with one fetched since (it would overwrite its changes).
+        let resolved = match resume {
+            Some(_) => &input.resolved,
+            None => &unresolved,
+        };
         let plan = store.plan_tags(&up)?;
         if let Some(clash) = plan.clashes.first() {
             return Err(Refused::TagClash {
@@ -173,11 +180,12 @@ pub fn sync(
         }
         let (_, behind) = store.ahead_behind(&up)?.unwrap_or((0, 0));
         progress("Merging…");
-        let merge = match store.sync_merge(&up, &input.resolved) {
+        let merge = match store.sync_merge(&up, resolved) {
             // A save here meanwhile: merge again.
             Err(StoreError::TooBusy(1)) => continue,
             other => other?,
         };
+        resume = None;
         match merge {
             Merged::Clashes(clashes) => {
                 let there = store.remote_tip(&up)?.ok_or(StoreError::TooBusy(1))?;

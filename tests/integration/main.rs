@@ -15,6 +15,7 @@ mod diff_cli;
 mod errors;
 mod formats;
 mod layers;
+mod sync;
 mod sync_trust;
 mod trust;
 mod tui;

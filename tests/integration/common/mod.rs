@@ -4,6 +4,7 @@
 
 pub mod approvals;
 pub mod pty;
+pub mod servers;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -105,8 +106,17 @@ impl Env {
             .env_remove("GIT_AUTHOR_EMAIL")
             .env_remove("GIT_DIR")
             .env_remove("NO_COLOR")
-            .env_remove("COLUMNS");
+            .env_remove("COLUMNS")
+            // The user's agent and ssh settings stay out: the tests' own keys answer.
+            .env_remove("SSH_AUTH_SOCK")
+            .env_remove("GIT_SSH")
+            .env_remove("GIT_SSH_COMMAND");
         c
+    }
+
+    /// Plain git in `cwd` with this HOME, ready to run or spawn (and kill).
+    pub fn git_command(&self, cwd: &Path) -> Command {
+        self.command(Path::new("git"), cwd)
     }
 
     /// udkast in `cwd`, ready to run or spawn (and kill).
