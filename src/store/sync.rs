@@ -246,8 +246,28 @@ impl Store {
         }
         let tree = repo.find_tree(index.write_tree_to(repo)?)?;
         let author = self.identity()?;
+        // What came from the remote, as the history's list will show it.
+        let mut walk = repo.revwalk()?;
+        walk.push(there)?;
+        walk.hide(here_commit)?;
+        let came: Vec<String> = walk
+            .filter_map(|oid| repo.find_commit(oid.ok()?).ok())
+            .filter(|c| c.parent_count() < 2)
+            .map(|c| {
+                let who = String::from_utf8_lossy(c.author().name_bytes()).into_owned();
+                format!(
+                    "{} ({who})",
+                    String::from_utf8_lossy(c.summary_bytes().unwrap_or_default())
+                )
+            })
+            .collect();
+        let summary = match came.as_slice() {
+            [] => format!("Sync with {}/{}", up.remote, up.short),
+            [one] => format!("Merged with {one} from {}", up.remote),
+            [first, rest @ ..] => format!("Merged with {first} and {} more from {}", rest.len(), up.remote),
+        };
         let message = format!(
-            "Sync with {}/{}\n\nMerged the drafts, comments and decisions saved there and here.\n",
+            "{summary}\n\nSynced with {}/{}: the drafts, comments and decisions saved there and here.\n",
             up.remote, up.short
         );
         let commit = self.make_commit(

@@ -100,8 +100,10 @@ pub struct Resolver {
     /// the rows that fit.
     wrapped: [Vec<Line<'static>>; 3],
     height: usize,
-    /// The current passage as chosen, wrapped to the pane below the columns.
+    /// The current passage as chosen, wrapped to the pane below the columns,
+    /// and the rows that fit there.
     result: Vec<Line<'static>>,
+    result_height: usize,
     /// What the last key could not do, shown on the layer's own line.
     note: Option<String>,
 }
@@ -153,6 +155,7 @@ impl Resolver {
             wrapped: Default::default(),
             height: 0,
             result: Vec::new(),
+            result_height: 0,
             note: None,
         }
     }
@@ -280,7 +283,9 @@ impl Resolver {
 
     fn max_scroll(&self) -> usize {
         let longest = self.wrapped.iter().map(Vec::len).max().unwrap_or(0);
-        longest.saturating_sub(self.height)
+        longest
+            .saturating_sub(self.height)
+            .max(self.result.len().saturating_sub(self.result_height))
     }
 
     /// The areas: the heading, the three columns (two when narrow: the
@@ -308,6 +313,7 @@ impl Resolver {
         let shown = &SIDES[3 - columns.len()..];
         // The passage as chosen, in the pane below.
         let width = result.width.saturating_sub(2).max(1) as usize;
+        self.result_height = result.height.saturating_sub(2) as usize;
         let choice = self.choices.get(self.current).copied().flatten();
         self.result = match self.clash() {
             // Not chosen yet: what is kept until then.
@@ -400,12 +406,16 @@ impl Resolver {
             .borders(Borders::ALL)
             .border_style(theme.dim())
             .title(widgets::cut(&title, result.width.saturating_sub(2) as usize));
+        // J/K scroll this pane with the columns, as far as it goes.
+        let skip = self
+            .scroll
+            .min(self.result.len().saturating_sub(self.result_height));
         let rows: Vec<Line<'static>> = match self.result.is_empty() {
             true => vec![Line::from(Span::styled(
                 "(nothing: the passage goes)",
                 theme.dim(),
             ))],
-            false => self.result.clone(),
+            false => self.result.iter().skip(skip).cloned().collect(),
         };
         frame.render_widget(Paragraph::new(rows).block(block), result);
         let states: Vec<String> = self
