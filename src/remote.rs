@@ -310,13 +310,19 @@ fn last_words(stderr: &str) -> String {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with("hint:"))
         .collect();
-    let telling: Vec<&str> = lines
-        .iter()
-        .copied()
-        .filter(|l| l.starts_with("fatal:") || l.starts_with("error:") || l.starts_with("ssh:"))
-        .collect();
-    let chosen = if telling.is_empty() {
-        lines.last().copied().into_iter().collect()
+    // A telling line that ends in ':' goes on in the next ("unable to
+    // connect to 127.0.0.1:" / "…: errno=Connection refused").
+    let mut telling: Vec<String> = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        if l.starts_with("fatal:") || l.starts_with("error:") || l.starts_with("ssh:") {
+            match (l.ends_with(':'), lines.get(i + 1)) {
+                (true, Some(next)) => telling.push(format!("{l} {next}")),
+                _ => telling.push(l.to_string()),
+            }
+        }
+    }
+    let chosen: Vec<String> = if telling.is_empty() {
+        lines.last().map(|l| l.to_string()).into_iter().collect()
     } else {
         telling
     };
@@ -431,5 +437,14 @@ mod tests {
         assert!(matches!(denied, RemoteError::Authentication { .. }), "{denied:?}");
         let escape = classify("origin", "push", "fatal: bad \x1b[31m thing\n");
         assert!(!escape.to_string().contains('\x1b'));
+        let daemon = classify(
+            "origin",
+            "fetch",
+            "fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused\n",
+        );
+        assert!(
+            daemon.to_string().ends_with("errno=Connection refused"),
+            "{daemon}"
+        );
     }
 }

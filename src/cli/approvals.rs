@@ -260,7 +260,7 @@ fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
         if let Some(state) = &sync {
             let summary = state.summary(&jiff::Zoned::now());
             let line = format!(
-                "\n{} against {}/{}: {}\n",
+                "{} against {}/{}: {}",
                 state.branch,
                 state.remote,
                 state.branch,
@@ -270,7 +270,7 @@ fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
                     summary
                 }
             );
-            write_stdout(crate::text::inert(&line).as_bytes())?;
+            write_stdout(format!("\n{}\n", crate::text::inert(&line)).as_bytes())?;
         }
     }
     report_problems(&all.problems)

@@ -119,9 +119,18 @@ pub fn short_name(name: &str, width: usize) -> String {
 
 /// `text` in at most `width` columns, ending in `…` when cut.
 pub fn cut(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    use unicode_width::UnicodeWidthStr;
     if text.width() <= width {
         return text.to_string();
+    }
+    cut_marked(text, width)
+}
+
+/// The beginning of `text` that fits `width` columns with a `…` after it.
+fn cut_marked(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if width == 0 {
+        return String::new();
     }
     let mut out = String::new();
     let mut used = 0;
@@ -134,6 +143,36 @@ pub fn cut(text: &str, width: usize) -> String {
         used += w;
     }
     out.push('…');
+    out
+}
+
+/// Styled pieces of one line in at most `width` columns, the last one
+/// ending in `…` when the line is cut (a header that does not fit).
+pub fn cut_spans(
+    spans: Vec<ratatui::text::Span<'static>>,
+    width: usize,
+) -> Vec<ratatui::text::Span<'static>> {
+    use unicode_width::UnicodeWidthStr;
+    let total: usize = spans.iter().map(|s| s.content.width()).sum();
+    if total <= width {
+        return spans;
+    }
+    let mut out = Vec::new();
+    let mut left = width;
+    for span in spans {
+        let w = span.content.width();
+        if w < left {
+            left -= w;
+            out.push(span);
+            continue;
+        }
+        // This piece reaches the edge: it ends the line, with the mark.
+        out.push(ratatui::text::Span::styled(
+            cut_marked(&span.content, left),
+            span.style,
+        ));
+        break;
+    }
     out
 }
 
@@ -154,6 +193,25 @@ pub fn cut_at_word(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_line_of_pieces_that_does_not_fit_ends_in_a_mark() {
+        use ratatui::text::Span;
+        let spans = || {
+            vec![
+                Span::raw(" draft 1 → draft 2"),
+                Span::raw("  word view · 1 change · +184 −0 words"),
+            ]
+        };
+        let text = |s: Vec<Span<'static>>| s.iter().map(|s| s.content.to_string()).collect::<String>();
+        assert_eq!(text(super::cut_spans(spans(), 80)), text(spans()));
+        assert_eq!(
+            text(super::cut_spans(spans(), 40)),
+            " draft 1 → draft 2  word view · 1 chang…"
+        );
+        // The first piece exactly fills the width, and more follow.
+        assert_eq!(text(super::cut_spans(spans(), 18)), " draft 1 → draft …");
+    }
+
     use super::{cut_at_word, short_name};
 
     #[test]

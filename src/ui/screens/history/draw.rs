@@ -16,6 +16,7 @@ use crate::diff;
 use crate::text::inert;
 use crate::ui::jobs::{ComputedDiff, DiffKey};
 use crate::ui::theme::Theme;
+use crate::ui::widgets;
 
 impl HistoryState {
     /// The draft list's area (as wide as `list` says) and the diff's (all of it with the list hidden).
@@ -234,6 +235,7 @@ impl HistoryState {
             };
             head.insert(1, Span::styled(at, theme.title()));
         }
+        let head = widgets::cut_spans(head, header.width as usize);
         frame.render_widget(Paragraph::new(Line::from(head)), header);
         if self.sections_open {
             self.draw_sections(frame, body, theme, d);
