@@ -85,6 +85,7 @@ impl App {
         }
         let rest = format!("  {} help  {} commands", key(Action::Help), key(Action::Palette));
         spans.push(Span::styled(rest, self.theme.dim()));
+        let spans = widgets::cut_spans(spans, area.width as usize);
         frame.render_widget(Paragraph::new(Line::from(spans)), area);
     }
 }

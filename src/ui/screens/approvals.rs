@@ -250,19 +250,30 @@ impl ApprovalsState {
             ""
         };
         frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(
-                    format!(" {} — {}", inert(&view.title), route.join(" → ")),
-                    theme.title(),
-                ),
-                Span::styled(
-                    format!("   {lead}c compare with the latest · h/l j/k move"),
-                    theme.dim(),
-                ),
-            ])),
+            Paragraph::new(Line::from(crate::ui::widgets::cut_spans(
+                vec![
+                    Span::styled(
+                        format!(" {} — {}", inert(&view.title), route.join(" → ")),
+                        theme.title(),
+                    ),
+                    Span::styled(
+                        format!("   {lead}c compare with the latest · h/l j/k move"),
+                        theme.dim(),
+                    ),
+                ],
+                head.width as usize,
+            ))),
             head,
         );
         let current = status.current.as_ref().map(|c| c.number);
+        // The standing comes first: a body's name shortens before it is cut.
+        let standing_width = status
+            .bodies
+            .iter()
+            .map(|b| unicode_width::UnicodeWidthStr::width(b.standing.describe(current).as_str()))
+            .max()
+            .unwrap_or(0);
+        let room = (area.width as usize).saturating_sub(6 + standing_width);
         let name_width = view
             .names
             .iter()
@@ -270,6 +281,8 @@ impl ApprovalsState {
             .max()
             .unwrap_or(0)
             .min(36)
+            .min(room.saturating_sub(2))
+            .max(8)
             + 2;
         let fit = |name: &str| format!("{:<name_width$}", crate::ui::widgets::cut(name, name_width - 2));
         let mut lines: Vec<Line<'_>> = status
@@ -285,11 +298,14 @@ impl ApprovalsState {
                     crate::domain::Standing::Rejected { .. } => theme.error(),
                     _ => Style::new(),
                 };
-                Line::from(vec![
-                    Span::styled(format!(" {:<5}", b.body.0), theme.title()),
-                    Span::styled(fit(&inert(name)), theme.dim()),
-                    Span::styled(b.standing.describe(current), style),
-                ])
+                Line::from(crate::ui::widgets::cut_spans(
+                    vec![
+                        Span::styled(format!(" {:<5}", b.body.0), theme.title()),
+                        Span::styled(fit(&inert(name)), theme.dim()),
+                        Span::styled(b.standing.describe(current), style),
+                    ],
+                    area.width as usize,
+                ))
             })
             .collect();
         lines.push(next_step(view, current));

@@ -162,20 +162,29 @@ impl ReviewState {
             .iter()
             .filter(|t| t.thread.status == ThreadStatus::Open)
             .count();
+        let all = view.threads.len();
+        let spans = vec![
+            Span::styled(
+                format!(
+                    " {} — {open} open of {all} thread{}",
+                    self.slug,
+                    if all == 1 { "" } else { "s" }
+                ),
+                theme.title(),
+            ),
+            Span::styled(
+                format!(
+                    "   showing {} · f filter · Enter go to the passage · r reply · x resolve/reopen",
+                    self.filter.name()
+                ),
+                theme.dim(),
+            ),
+        ];
         frame.render_widget(
-            Paragraph::new(Line::from(vec![
-                Span::styled(
-                    format!(" {} — {open} open of {} threads", self.slug, view.threads.len()),
-                    theme.title(),
-                ),
-                Span::styled(
-                    format!(
-                        "   showing {} · f filter · Enter go to the passage · r reply · x resolve/reopen",
-                        self.filter.name()
-                    ),
-                    theme.dim(),
-                ),
-            ])),
+            Paragraph::new(Line::from(crate::ui::widgets::cut_spans(
+                spans,
+                head.width as usize,
+            ))),
             head,
         );
         // The location column is as wide as its longest entry ("outdated

@@ -74,7 +74,8 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
             vec![Span::styled(format!(" {text}"), style)]
         }
         Some((note, style)) => vec![Span::styled(left, theme.status()), Span::styled(note, style)],
-        None => vec![Span::styled(left, theme.status())],
+        // The state alone, cut with `…` when the terminal is narrow.
+        None => crate::ui::widgets::cut_spans(vec![Span::styled(left, theme.status())], area.width as usize),
     };
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
