@@ -356,7 +356,7 @@ pub fn askpass(prompt: &str) -> i32 {
 
 /// The TUI's side: one line of prompt out, one line of answer back (an
 /// empty connection closed: cancelled).
-fn ask_socket(socket: &Path, prompt: &str) -> Option<String> {
+pub fn ask_socket(socket: &Path, prompt: &str) -> Option<String> {
     use std::io::{BufRead, BufReader, Write};
     let mut stream = std::os::unix::net::UnixStream::connect(socket).ok()?;
     let prompt = prompt.replace(['\n', '\r'], " ");

@@ -124,3 +124,44 @@ pub fn fetch(store: &Store) -> Result<Option<crate::usecase::SyncState>, super::
     git.no_prompt = true;
     crate::usecase::fetch(store, &git).map_err(failed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What git's askpass (udkast itself) gets back through the TUI's
+    /// socket: the person's answer, or nothing when they declined (git then
+    /// fails, saying so). The prompt reaches the screen as one line.
+    #[test]
+    fn a_password_is_asked_on_screen_and_answered_through_the_socket() {
+        let dir = tempfile::tempdir().unwrap();
+        let asked = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let seen = asked.clone();
+        let tell: Tell = Arc::new(move |response| {
+            if let Response::AskPass(prompt, reply) = response {
+                let answer = (!prompt.contains("decline")).then(|| "hemmelig æøå".to_string());
+                seen.lock().unwrap().push(prompt);
+                reply.send(answer).unwrap();
+            }
+        });
+        let server = Askpass::start(dir.path(), tell).expect("the socket opens");
+        let path = server.path.clone();
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let answer = crate::remote::ask_socket(&path, "Enter passphrase for key '/home/a/.ssh/id':\n");
+        assert_eq!(answer.as_deref(), Some("hemmelig æøå"));
+        assert_eq!(crate::remote::ask_socket(&path, "decline this"), None);
+        assert_eq!(
+            *asked.lock().unwrap(),
+            vec![
+                "Enter passphrase for key '/home/a/.ssh/id':".to_string(),
+                "decline this".into()
+            ]
+        );
+        drop(server);
+        assert!(!path.exists(), "the socket goes with the sync");
+    }
+}
