@@ -232,7 +232,13 @@ impl Store {
                     resolutions.push((path, thread.into_bytes()));
                 } else {
                     let merge = self.merge_passages(&base, &mine, &theirs)?;
-                    clashes.push(FileClash { path, merge });
+                    // The tree merge and the file merge may judge apart (a
+                    // line end, a file one side made and the other took out):
+                    // what merges as text is taken as merged.
+                    match merge.text() {
+                        Some(text) => resolutions.push((path, text.into_bytes())),
+                        None => clashes.push(FileClash { path, merge }),
+                    }
                 }
             }
         }

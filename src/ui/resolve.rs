@@ -207,6 +207,9 @@ impl Resolver {
     pub fn key(&mut self, key: KeyEvent) -> Step {
         self.note = None;
         let count = self.clash_count();
+        if count == 0 {
+            return Step::Close(Finish::Cancel);
+        }
         let choose = |this: &mut Resolver, choice: Choice| {
             this.choices[this.current] = Some(choice);
             // On to the next passage not chosen yet, as a merge tool does.
@@ -236,10 +239,14 @@ impl Resolver {
                 Some(open) => {
                     let left = self.choices.iter().filter(|c| c.is_none()).count();
                     self.go(open);
+                    let by_hand = match (&self.purpose, left) {
+                        (Purpose::Editor { .. }, 1) => ", or e to write it yourself",
+                        (Purpose::Editor { .. }, _) => ", or e to write them yourself",
+                        (Purpose::Sync { .. }, _) => "",
+                    };
                     self.note = Some(format!(
-                        "{left} passage{} still to choose (y, t, b), or e to write {} yourself",
+                        "{left} passage{} still to choose (w, y, t, b){by_hand}",
                         if left == 1 { "" } else { "s" },
-                        if left == 1 { "it" } else { "them" }
                     ));
                 }
             },
