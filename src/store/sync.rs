@@ -384,13 +384,28 @@ impl Store {
             .filter_map(|(n, o)| Some((n.as_str(), Oid::from_str(o).ok()?)))
             .collect();
         let now = self.ref_state(up)?;
-        for (name, _) in &now.refs {
-            if !recorded.contains_key(name.as_str()) && name != &up.branch {
+        let theirs: HashMap<&str, &str> = now
+            .refs
+            .iter()
+            .filter_map(|(n, o)| Some((n.strip_prefix(up.tags().as_str())?, o.as_str())))
+            .collect();
+        // This clone's own tags only lose one the sync made from the
+        // remote's; a tag made since (by a lead) stays.
+        let made_by_sync = |name: &str, oid: &str| {
+            name.strip_prefix("refs/tags/")
+                .is_some_and(|tag| theirs.get(tag) == Some(&oid))
+        };
+        for (name, oid) in &now.refs {
+            let ours = name.starts_with("refs/tags/");
+            if !recorded.contains_key(name.as_str())
+                && name != &up.branch
+                && (!ours || made_by_sync(name, oid))
+            {
                 self.repo.find_reference(name)?.delete()?;
             }
         }
         for (name, oid) in &recorded {
-            if *name == up.branch {
+            if *name == up.branch || name.starts_with("refs/tags/") {
                 continue;
             }
             self.repo.reference(name, *oid, true, "udkast: sync --abort")?;

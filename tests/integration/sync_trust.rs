@@ -126,3 +126,32 @@ fn a_continue_after_a_save_is_refused_and_loses_nothing() {
         "{marked}"
     );
 }
+
+/// A lead tags an approved version while a sync waits on a clash; `--abort`
+/// puts the sync's refs back and leaves the lead's tag alone (it deleted
+/// every tag the sync had not seen).
+#[test]
+fn an_abort_keeps_a_tag_made_while_the_sync_waited() {
+    let env = Env::new();
+    let here = env.workspace("here");
+    let remote = env.clone_bare(&here, "remote.git");
+    env.git(&here, &["remote", "add", "origin", remote.to_str().unwrap()]);
+    let there = env.path("there");
+    env.git(
+        env.root.path(),
+        &["clone", "-q", remote.to_str().unwrap(), there.to_str().unwrap()],
+    );
+    let save = |dir: &std::path::Path, text: &str, message: &str| {
+        env.udkast_stdin(dir, &["save", "klima", "-", "-m", message], text.as_bytes())
+            .ok();
+    };
+    save(&there, "# Klimaplan 2030\n\nDeres afsnit.\n", "Deres");
+    env.udkast_in(&there, &["sync"]).ok();
+    save(&here, "# Klimaplan 2030\n\nMit afsnit.\n", "Mit");
+    env.udkast_in(&here, &["sync"]).user_error("sync stopped");
+    crate::common::approvals::approve(&env, &here, "2", true);
+    env.udkast_in(&here, &["tag", "klima"]).ok();
+    let tag = env.git(&here, &["rev-parse", "klima/v1"]);
+    env.udkast_in(&here, &["sync", "--abort"]).ok();
+    assert_eq!(env.git(&here, &["rev-parse", "klima/v1"]), tag);
+}
