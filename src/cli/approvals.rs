@@ -7,7 +7,7 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::output::{Failure, print_json, table, write_stdout};
+use super::output::{Failure, parse_slug, print_json, table, write_stdout};
 use crate::domain::{ApprovalStatus, Outcome, Slug};
 use crate::store::{ApprovedTag, DecisionInput, Store, short};
 use crate::usecase;
@@ -23,10 +23,6 @@ pub struct DecideArgs {
     pub case: Option<String>,
     pub text: Option<String>,
     pub withdraws: Option<String>,
-}
-
-fn parse_slug(slug: &str) -> Result<Slug, Failure> {
-    Slug::parse(slug).map_err(Failure::from)
 }
 
 fn parse_date(date: &str) -> Result<Date, Failure> {

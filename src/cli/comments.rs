@@ -6,7 +6,7 @@ use std::path::Path;
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::output::{Failure, print_json, table, write_stdout};
+use super::output::{Failure, parse_slug, print_json, table, write_stdout};
 use crate::diff::anchor::Placement;
 use crate::domain::{Message, Slug, ThreadStatus};
 use crate::store::Store;
@@ -95,10 +95,6 @@ pub fn run(repo: &Path, command: CommentCommand) -> Result<(), Failure> {
         } => list(repo, &slug, draft, all, json),
         CommentCommand::Show { slug, id, draft } => show(repo, &slug, &id, draft),
     }
-}
-
-fn parse_slug(slug: &str) -> Result<Slug, Failure> {
-    Slug::parse(slug).map_err(Failure::from)
 }
 
 fn check_message(message: &str) -> Result<(), Failure> {

@@ -5,14 +5,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::output::{Failure, iso_date, print_json, short_date, table, write_stdout};
+use super::output::{Failure, iso_date, parse_slug, print_json, short_date, table, write_stdout};
 use crate::domain::{Kind, Slug, StrategyMeta, check_document, paths};
 use crate::store::{Change, Draft, Store, StoreError, short};
 use crate::usecase::{self, Refused, SaveRequest, SavedDraft};
-
-fn parse_slug(slug: &str) -> Result<Slug, Failure> {
-    Slug::parse(slug).map_err(Failure::from)
-}
 
 pub fn new(
     repo: &Path,

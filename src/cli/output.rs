@@ -52,6 +52,11 @@ impl From<crate::domain::BadValue> for Failure {
     }
 }
 
+/// A slug someone typed, checked, or the one sentence saying what is wrong.
+pub fn parse_slug(slug: &str) -> Result<crate::domain::Slug, Failure> {
+    crate::domain::Slug::parse(slug).map_err(Failure::from)
+}
+
 /// Clap's errors: help and version go to stdout with success; a usage error
 /// prints its first line and exits 1 like every other user error.
 pub fn usage_error(e: clap::Error) -> ExitCode {
