@@ -3,33 +3,38 @@
 //! in another still verify; a consultant's own route change does not, in
 //! the commit that made it.
 
+use std::path::{Path, PathBuf};
+
 use crate::common::Env;
+
+/// A workspace `here` with a bare remote it was cloned to, and a second
+/// clone of that remote, `there`.
+fn here_and_there(env: &Env, here: &str, there: &str) -> (PathBuf, PathBuf) {
+    let here = env.workspace(here);
+    let remote = env.clone_bare(&here, "remote.git");
+    env.git(&here, &["remote", "add", "origin", remote.to_str().unwrap()]);
+    let there = env.path(there);
+    env.git(
+        env.root.path(),
+        &["clone", "-q", remote.to_str().unwrap(), there.to_str().unwrap()],
+    );
+    (here, there)
+}
+
+/// Saves `text` as the next draft of klima in `ws`.
+fn save(env: &Env, ws: &Path, text: &str, message: &str) {
+    env.udkast_stdin(ws, &["save", "klima", "-", "-m", message], text.as_bytes())
+        .ok();
+}
 
 #[test]
 fn a_merge_by_a_consultant_carries_a_leads_changes_without_blame() {
     let env = Env::new();
-    let lead = env.workspace("lead");
-    let remote = env.clone_bare(&lead, "remote.git");
-    env.git(&lead, &["remote", "add", "origin", remote.to_str().unwrap()]);
+    let (lead, consultant) = here_and_there(&env, "lead", "consultant");
     env.git(&lead, &["fetch", "-q", "origin"]);
-    let consultant = env.path("consultant");
-    env.git(
-        env.root.path(),
-        &[
-            "clone",
-            "-q",
-            remote.to_str().unwrap(),
-            consultant.to_str().unwrap(),
-        ],
-    );
     env.git(&consultant, &["config", "user.name", "Bo Konsulent"]);
     env.git(&consultant, &["config", "user.email", "bo@aaby.dk"]);
-    env.udkast_stdin(
-        &consultant,
-        &["save", "klima", "-", "-m", "Bos tekst"],
-        b"# Klimaplan 2030\n\nBos tekst.\n",
-    )
-    .ok();
+    save(&env, &consultant, "# Klimaplan 2030\n\nBos tekst.\n", "Bos tekst");
     // The lead changes the route with plain git and records a decision.
     let meta = lead.join("strategies/klima/strategy.toml");
     let text = std::fs::read_to_string(&meta).unwrap();
@@ -86,21 +91,10 @@ fn a_merge_by_a_consultant_carries_a_leads_changes_without_blame() {
 #[test]
 fn a_continue_after_a_save_is_refused_and_loses_nothing() {
     let env = Env::new();
-    let here = env.workspace("here");
-    let remote = env.clone_bare(&here, "remote.git");
-    env.git(&here, &["remote", "add", "origin", remote.to_str().unwrap()]);
-    let there = env.path("there");
-    env.git(
-        env.root.path(),
-        &["clone", "-q", remote.to_str().unwrap(), there.to_str().unwrap()],
-    );
-    let save = |dir: &std::path::Path, text: &str, message: &str| {
-        env.udkast_stdin(dir, &["save", "klima", "-", "-m", message], text.as_bytes())
-            .ok();
-    };
-    save(&there, "# Klimaplan 2030\n\nDeres afsnit.\n", "Deres");
+    let (here, there) = here_and_there(&env, "here", "there");
+    save(&env, &there, "# Klimaplan 2030\n\nDeres afsnit.\n", "Deres");
     env.udkast_in(&there, &["sync"]).ok();
-    save(&here, "# Klimaplan 2030\n\nMit afsnit.\n", "Mit");
+    save(&env, &here, "# Klimaplan 2030\n\nMit afsnit.\n", "Mit");
     env.udkast_in(&here, &["sync"]).user_error("sync stopped");
     let file = here.join("strategies/klima/document.md");
     let marked = std::fs::read_to_string(&file).unwrap();
@@ -110,6 +104,7 @@ fn a_continue_after_a_save_is_refused_and_loses_nothing() {
     );
     std::fs::write(&file, "# Klimaplan 2030\n\nMit afsnit.\n\nDeres afsnit.\n").unwrap();
     save(
+        &env,
         &here,
         "# Klimaplan 2030\n\nMit afsnit, bedre.\n\nEt nyt afsnit.\n",
         "Mere",
@@ -133,21 +128,10 @@ fn a_continue_after_a_save_is_refused_and_loses_nothing() {
 #[test]
 fn an_abort_keeps_a_tag_made_while_the_sync_waited() {
     let env = Env::new();
-    let here = env.workspace("here");
-    let remote = env.clone_bare(&here, "remote.git");
-    env.git(&here, &["remote", "add", "origin", remote.to_str().unwrap()]);
-    let there = env.path("there");
-    env.git(
-        env.root.path(),
-        &["clone", "-q", remote.to_str().unwrap(), there.to_str().unwrap()],
-    );
-    let save = |dir: &std::path::Path, text: &str, message: &str| {
-        env.udkast_stdin(dir, &["save", "klima", "-", "-m", message], text.as_bytes())
-            .ok();
-    };
-    save(&there, "# Klimaplan 2030\n\nDeres afsnit.\n", "Deres");
+    let (here, there) = here_and_there(&env, "here", "there");
+    save(&env, &there, "# Klimaplan 2030\n\nDeres afsnit.\n", "Deres");
     env.udkast_in(&there, &["sync"]).ok();
-    save(&here, "# Klimaplan 2030\n\nMit afsnit.\n", "Mit");
+    save(&env, &here, "# Klimaplan 2030\n\nMit afsnit.\n", "Mit");
     env.udkast_in(&here, &["sync"]).user_error("sync stopped");
     crate::common::approvals::approve(&env, &here, "2", true);
     env.udkast_in(&here, &["tag", "klima"]).ok();
