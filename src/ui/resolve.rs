@@ -358,7 +358,7 @@ impl Resolver {
         let (head, columns, result, chosen, keys) = Self::areas(area);
         let count = self.clash_count();
         let (_, line) = self.combined();
-        let labels = self.labels(count);
+        let labels = self.labels(count, columns[0].width as usize);
         let width = head.width as usize;
         let heading = vec![
             Line::from(Span::styled(
@@ -382,7 +382,7 @@ impl Resolver {
             let title = match side {
                 Side::Base => labels.base.clone(),
                 Side::Mine => format!(" {taken}{}", labels.mine),
-                Side::Theirs => format!(" {taken}{}", (labels.theirs)(rect.width as usize)),
+                Side::Theirs => format!(" {taken}{}", labels.theirs),
             };
             let style = match taken.is_empty() {
                 true => theme.dim(),
@@ -456,18 +456,19 @@ impl Resolver {
 }
 
 /// What the layer says, by purpose.
-struct Labels<'a> {
+struct Labels {
     heading: String,
     /// What Enter does besides closing.
     done: &'static str,
     base: String,
     mine: String,
-    /// The other side's column title, for a column this wide.
-    theirs: Box<dyn Fn(usize) -> String + 'a>,
+    /// The other side's column title.
+    theirs: String,
 }
 
 impl Resolver {
-    fn labels(&self, count: usize) -> Labels<'_> {
+    /// The labels, the other side's name fitted to columns `width` wide.
+    fn labels(&self, count: usize, width: usize) -> Labels {
         let passages = if count == 1 { "passage" } else { "passages" };
         match &self.purpose {
             Purpose::Editor {
@@ -489,18 +490,16 @@ impl Resolver {
                         None => " The draft both came from ".to_string(),
                     },
                     mine: format!("Yours (on draft {mine_draft}) "),
-                    theirs: Box::new(move |width| {
-                        format!(
-                            "Theirs: draft {latest}, {} ",
-                            widgets::short_name(by, width.saturating_sub(22).max(6))
-                        )
-                    }),
+                    theirs: format!(
+                        "Theirs: draft {latest}, {} ",
+                        widgets::short_name(by, width.saturating_sub(22).max(6))
+                    ),
                 }
             }
             Purpose::Sync { clashing, at, .. } => {
                 let files = clashing.clashes.len();
                 let path = &clashing.clashes[*at].path;
-                let remote = clashing.upstream.remote.clone();
+                let remote = &clashing.upstream.remote;
                 Labels {
                     heading: format!(
                         " {} changed here and on {remote} in the same {}{}",
@@ -521,7 +520,7 @@ impl Resolver {
                     },
                     base: " What both came from ".into(),
                     mine: "Here ".into(),
-                    theirs: Box::new(move |_| format!("On {remote} ")),
+                    theirs: format!("On {remote} "),
                 }
             }
         }

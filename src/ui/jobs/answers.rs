@@ -192,7 +192,12 @@ fn view(
         items,
         problems,
         refreshing,
-        sync: crate::usecase::sync_state(store).ok().flatten(),
+        // Not on the first look: counting commits against the remote and
+        // diffing its tree would hold up the first frame; the full read has it.
+        sync: match refreshing {
+            true => None,
+            false => crate::usecase::sync_state(store).ok().flatten(),
+        },
     }
 }
 

@@ -120,7 +120,6 @@ fn serve(stream: UnixStream, tell: &Tell) {
 pub fn fetch(store: &Store) -> Result<Option<crate::usecase::SyncState>, super::Failed> {
     let mut git = Git::new(store.location());
     git.timeout = Duration::from_secs(60);
-    git.askpass_socket = None;
     git.no_prompt = true;
     crate::usecase::fetch(store, &git).map_err(failed)
 }
