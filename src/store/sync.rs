@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use git2::Oid;
 
 use super::{Result, Store, StoreError};
-use crate::domain::{Merge, Thread, merge_threads, parse_tag_name};
+use crate::domain::{Merge, Thread, merge_threads, parse_tag_name, paths};
 
 /// The remote and branch a sync talks to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +156,7 @@ impl Store {
             .filter_map(|d| d.new_file().path().or(d.old_file().path()).map(Path::to_path_buf))
             .filter_map(|p| {
                 let parts: Vec<String> = p.iter().map(|c| c.to_string_lossy().into_owned()).collect();
-                (parts.len() == 3 && parts[0] == "strategies" && parts[2] == "document.md")
+                (parts.len() == 3 && parts[0] == paths::STRATEGIES && parts[2] == paths::DOCUMENT)
                     .then(|| parts[1].clone())
             })
             .collect();
@@ -477,8 +477,8 @@ impl Store {
 fn merged_thread(path: &str, base: &str, mine: &str, theirs: &str) -> Option<String> {
     let parts: Vec<&str> = path.split('/').collect();
     if !(parts.len() == 4
-        && parts[0] == "strategies"
-        && parts[2] == "comments"
+        && parts[0] == paths::STRATEGIES
+        && parts[2] == paths::COMMENTS
         && parts[3].ends_with(".toml"))
     {
         return None;

@@ -214,7 +214,9 @@ impl Store {
     pub fn merge_passages(&self, base: &str, mine: &str, theirs: &str) -> Result<Merge> {
         fn input(text: &str) -> MergeFileInput<'_> {
             let mut input = MergeFileInput::new();
-            input.content(text.as_bytes()).path("document.md");
+            input
+                .content(text.as_bytes())
+                .path(crate::domain::paths::DOCUMENT);
             input
         }
         let (base_in, mine_in, theirs_in) = (input(base), input(mine), input(theirs));
