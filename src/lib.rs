@@ -13,6 +13,8 @@
 //!   below), drafts, compare-and-swap writes, decisions, tags, verify;
 //! - [`remote`]: the network, through the user's own `git` (fetch, push,
 //!   the askpass that asks for a password in udkast's own prompt);
+//! - [`export`]: a draft as a Bilag for the agenda (DOCX with tracked changes,
+//!   PDF, HTML), from texts, decisions and threads handed to it;
 //! - [`usecase`]: what a person does (open, save, compare, comment, decide,
 //!   tag, verify, …), one function each, for both faces;
 //! - [`sample`]: the bundled sample and its replayed history;
@@ -23,6 +25,7 @@ pub mod diff;
 pub mod dirs;
 pub mod domain;
 pub mod editor;
+pub mod export;
 pub mod markdown;
 pub mod remote;
 pub mod sample;

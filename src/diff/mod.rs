@@ -27,10 +27,13 @@
 //! - `wrap`: one row wrapped to a width, for the history screen and the CLI;
 //! - `sections`: words added and removed per Markdown heading;
 //! - `workplan`: actions added, removed, moved and edited, and their description;
+//! - `blocks`: blocks paired between two versions and who changed each word over
+//!   the drafts between them, for the exporter's tracked changes;
 //! - `anchor`: a thread's passage followed onto another text (`anchor::map`,
 //!   `anchor::Mapper` for many threads on one pair of texts).
 
 pub mod anchor;
+mod blocks;
 mod marks;
 mod merge_words;
 mod sections;
@@ -51,6 +54,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
+pub use blocks::{Authorship, BlockText, Pair, SIMILAR, authorship, block_words, pair_blocks};
 pub use marks::{Mark, changed_lines, line_marks};
 pub use merge_words::merge_words;
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};

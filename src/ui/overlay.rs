@@ -294,6 +294,7 @@ fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, 
         PromptKind::Reply(_) => "Reply: ".to_string(),
         PromptKind::Resolve(_) => "Resolve; a closing word (optional): ".to_string(),
         PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
+        PromptKind::Export(plan) => format!("Export {} to (.docx/.pdf/.html): ", plan.label),
     };
     if kind.multiline() {
         return draw_multiline(frame, area, app, &label, input);

@@ -10,6 +10,7 @@ mod approve;
 mod comment;
 mod compare;
 mod documents;
+mod export;
 mod history;
 mod open;
 mod save;
@@ -23,6 +24,7 @@ pub use approve::{Decided, TaggedVersion, decide, tag};
 pub use comment::{Comment, Commented, Done, comment};
 pub use compare::{Compared, Comparison, Side, ThreadMarks, compare, thread_marks};
 pub use documents::{DocumentRow, Documents, documents, order};
+pub use export::{ExportRequest, Exported, Since, bilag, export};
 pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
@@ -46,6 +48,10 @@ pub enum Refused {
     Invalid(#[from] Invalid),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
+    #[error("{path} could not be written: {reason}; nothing was written")]
+    Write { path: String, reason: String },
     #[error(transparent)]
     Remote(#[from] crate::remote::RemoteError),
     #[error(

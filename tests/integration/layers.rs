@@ -15,27 +15,29 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("domain", &["text", "markdown"]),
     ("diff", &["text", "markdown", "domain"]),
     ("editor", &["text"]),
+    ("export", &["text", "markdown", "domain", "diff"]),
     ("store", &["text", "markdown", "domain", "diff", "dirs"]),
     ("remote", &["text"]),
     (
         "usecase",
-        &["text", "markdown", "domain", "diff", "store", "remote"],
+        &["text", "markdown", "domain", "diff", "export", "store", "remote"],
     ),
     (
         "sample",
-        &["text", "markdown", "domain", "diff", "store", "remote", "usecase"],
+        &["text", "markdown", "domain", "diff", "export", "store", "remote", "usecase"],
     ),
     (
         "ui",
         &[
-            "text", "markdown", "dirs", "domain", "diff", "editor", "store", "remote", "usecase", "sample",
+            "text", "markdown", "dirs", "domain", "diff", "editor", "export", "store", "remote", "usecase",
+            "sample",
         ],
     ),
     (
         "cli",
         &[
-            "text", "markdown", "dirs", "domain", "diff", "editor", "store", "remote", "usecase", "sample",
-            "ui",
+            "text", "markdown", "dirs", "domain", "diff", "editor", "export", "store", "remote", "usecase",
+            "sample", "ui",
         ],
     ),
     ("lib", &[]),
@@ -49,6 +51,13 @@ const CRATES: &[(&str, &[&str])] = &[
     ("similar", &["diff"]),
     // The command line asks the terminal's width through crossterm.
     ("ratatui", &["ui", "cli"]),
+    // The file formats of a Bilag, and the Markdown read for them.
+    ("docx_rs", &["export"]),
+    ("typst", &["export"]),
+    ("typst_pdf", &["export"]),
+    ("typst_layout", &["export"]),
+    ("typst_assets", &["export"]),
+    ("pulldown_cmark", &["export"]),
 ];
 
 /// What does not hold yet: (file, the module or crate it names). Empty: the

@@ -13,6 +13,7 @@ mod comments;
 mod concurrency;
 mod diff_cli;
 mod errors;
+mod export;
 mod formats;
 mod layers;
 mod sync;

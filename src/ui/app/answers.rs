@@ -142,6 +142,17 @@ impl App {
                     reply,
                 })
             }
+            Response::Exported(result) => match result {
+                Ok(done) => {
+                    let warnings = match done.warnings.len() {
+                        0 => String::new(),
+                        1 => format!(" (warning: {})", done.warnings[0]),
+                        n => format!(" ({n} warnings; `udkast export` lists them)"),
+                    };
+                    self.info(format!("{}{warnings}", crate::text::inert(&done.summary())));
+                }
+                Err(e) => self.error(e.to_string()),
+            },
             Response::Approved(slug, result) => {
                 match result {
                     Ok(text) => self.info(text),

@@ -27,7 +27,7 @@ use super::screens::document::DocumentState;
 use super::screens::history::HistoryState;
 use super::screens::overview::Overview;
 use super::screens::review::ReviewState;
-use super::screens::{Effects, PromptKind, Screen, ScreenId};
+use super::screens::{Effects, ExportPlan, PromptKind, Screen, ScreenId};
 use super::theme::Theme;
 use super::widgets;
 
@@ -230,6 +230,11 @@ impl App {
                     }
                 }
             }
+            Outcome::Answered {
+                kind: PromptKind::Export(plan),
+                input,
+                ..
+            } => self.export(plan, &input),
             Outcome::Answered { owner, kind, input } => {
                 // Lines of the editor's unsaved text are the editor's to send,
                 // wherever they were selected.
@@ -343,10 +348,50 @@ impl App {
                 self.requests.push(Request::Sync(Default::default()));
                 self.busy = Some("Syncing…".into());
             }
+            Action::Export => match self.current().map(|s| s.export_plan()) {
+                Some(Ok(plan)) => {
+                    self.overlay = Some(Overlay::Prompt {
+                        owner: self.screen,
+                        input: plan.file.clone(),
+                        kind: PromptKind::Export(plan),
+                    })
+                }
+                Some(Err(why)) => self.error(why),
+                None => self.error("Open a document to export it"),
+            },
             other => {
                 self.with_screen(self.screen, |s, fx| s.act(other, fx));
             }
         }
+    }
+
+    /// Sends an export to the worker: the file named in the prompt, its
+    /// format by its extension, a relative name in the current folder.
+    fn export(&mut self, plan: ExportPlan, input: &str) {
+        let name = input.trim();
+        if name.is_empty() {
+            return self.error("No file named; nothing was exported");
+        }
+        let path = std::path::PathBuf::from(name);
+        let Some(format) = path
+            .extension()
+            .and_then(|e| crate::export::Format::parse(&e.to_string_lossy()))
+        else {
+            return self.error("End the file's name in .docx, .pdf or .html: the name says the format");
+        };
+        let out = match std::env::current_dir() {
+            Ok(dir) if path.is_relative() => dir.join(path),
+            _ => path,
+        };
+        self.requests.push(Request::Export(crate::usecase::ExportRequest {
+            slug: plan.slug,
+            draft: plan.draft,
+            since: plan.since,
+            comments: false,
+            format,
+            out,
+        }));
+        self.busy = Some(format!("Exporting {} as {}…", plan.label, format.as_str().to_uppercase()));
     }
 
     /// Text pasted into the terminal (bracketed paste): one edit in the

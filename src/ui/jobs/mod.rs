@@ -87,6 +87,8 @@ pub enum Request {
     /// Fetch from the remote in the background, moving no branch (on a
     /// thread of its own: the network must not hold up a save).
     Fetch,
+    /// A draft as a Bilag file.
+    Export(crate::usecase::ExportRequest),
 }
 
 /// Two versions of a document to compare. `None` as `from` is the empty text
@@ -140,6 +142,7 @@ pub enum Response {
     /// The remote asks for a password or passphrase (git's askpass): the
     /// answer goes back on the sender, `None` when the person declines.
     AskPass(String, std::sync::mpsc::Sender<Option<String>>),
+    Exported(Result<crate::usecase::Exported, Failed>),
 }
 
 /// What to do with comments.
@@ -337,6 +340,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 Request::Update { slug, .. } => Response::Updated(slug, Err(e.clone())),
                 Request::Sync(_) => Response::Synced(Err(e.clone())),
                 Request::Fetch => Response::Fetched(Err(e.clone())),
+                Request::Export(_) => Response::Exported(Err(e.clone())),
             };
         }
     };
@@ -351,6 +355,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
         // Without the worker's channel: no progress, a password asked on the terminal.
         Request::Sync(input) => sync::run(store, &input, &Cancel::default(), None),
         Request::Fetch => Response::Fetched(sync::fetch(store)),
+        Request::Export(request) => Response::Exported(crate::usecase::export(store, &request).map_err(failed)),
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {
             slug,

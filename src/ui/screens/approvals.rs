@@ -12,7 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, TableState, Wrap};
 
 use super::history::Special;
-use super::{Effect, Effects, Screen};
+use super::{Effect, Effects, ExportPlan, Screen};
 use crate::domain::{Outcome, Slug};
 use crate::store::DecisionInput;
 use crate::text::inert;
@@ -20,6 +20,7 @@ use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{ApprovalsView, Request, Response};
 use crate::ui::theme::Theme;
 use crate::ui::widgets::typed;
+use crate::usecase::Since;
 
 /// The record-a-decision form.
 #[derive(Debug, Clone)]
@@ -569,6 +570,14 @@ impl Screen for ApprovalsState {
 
     fn slug(&self) -> Option<&Slug> {
         Some(&self.slug)
+    }
+
+    /// The selected draft, with the changes since the approved version.
+    fn export_plan(&self) -> Result<ExportPlan, String> {
+        let number = self.selected_draft().ok_or("No draft to export yet")?;
+        let mut plan = ExportPlan::new(&self.slug, Some(number), Since::ApprovedIfAny);
+        plan.label = format!("draft {number}, changes since approved");
+        Ok(plan)
     }
 
     /// The question before tagging, and the decision form, while open,

@@ -63,6 +63,39 @@ pub enum PromptKind {
     Resolve(String),
     Search,
     ReplaceWith(String),
+    /// The file to export a draft to.
+    Export(ExportPlan),
+}
+
+/// What the export action writes from a screen: a draft and what its
+/// changes are measured from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportPlan {
+    pub slug: Slug,
+    /// `latest`, a draft number or a commit.
+    pub draft: String,
+    /// How the prompt names it: "draft 7".
+    pub label: String,
+    pub since: crate::usecase::Since,
+    /// The file name offered: `klima-udkast-7.docx`.
+    pub file: String,
+}
+
+impl ExportPlan {
+    /// The plan for draft `number` of `slug` (the latest when `None`).
+    pub fn new(slug: &Slug, number: Option<u32>, since: crate::usecase::Since) -> ExportPlan {
+        let (draft, label, file) = match number {
+            Some(n) => (n.to_string(), format!("draft {n}"), format!("{slug}-udkast-{n}.docx")),
+            None => ("latest".to_string(), "the latest draft".to_string(), format!("{slug}.docx")),
+        };
+        ExportPlan {
+            slug: slug.clone(),
+            draft,
+            label,
+            since,
+            file,
+        }
+    }
 }
 
 impl PromptKind {
@@ -191,6 +224,11 @@ pub trait Screen {
     /// cursor in view, rendering what scrolling slices). Called before every
     /// [`draw`](Self::draw), which then only reads.
     fn layout(&mut self, _area: Rect, _theme: &Theme) {}
+
+    /// What the export action would write from here, or why nothing.
+    fn export_plan(&self) -> Result<ExportPlan, String> {
+        Err("Open a document to export it".into())
+    }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme);
 }

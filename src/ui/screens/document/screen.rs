@@ -13,9 +13,9 @@ use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{CommentRequest, Request, Response};
 use crate::ui::resolve::{Purpose, Resolver};
 use crate::ui::screens::review::CommentTarget;
-use crate::ui::screens::{Effect, Effects, PromptKind, Screen};
+use crate::ui::screens::{Effect, Effects, ExportPlan, PromptKind, Screen};
 use crate::ui::theme::Theme;
-use crate::usecase::Refused;
+use crate::usecase::{Refused, Since};
 
 impl DocumentState {
     /// The comment key: a new thread on the selected lines (or the cursor's).
@@ -86,6 +86,16 @@ impl Screen for DocumentState {
 
     fn slug(&self) -> Option<&Slug> {
         Some(&self.slug)
+    }
+
+    /// The draft the text was opened from, with the changes since the
+    /// approved version.
+    fn export_plan(&self) -> Result<ExportPlan, String> {
+        let number = u32::try_from(self.draft).ok().filter(|n| *n > 0).ok_or("No draft saved yet: save one, then export")?;
+        let mut plan = ExportPlan::new(&self.slug, Some(number), Since::ApprovedIfAny);
+        let saved = if self.buffer.is_modified() { " as saved" } else { "" };
+        plan.label = format!("draft {number}{saved}, changes since approved");
+        Ok(plan)
     }
 
     /// The outline, while it has the focus, takes the keys.
@@ -255,7 +265,9 @@ impl Screen for DocumentState {
                     if n == 1 { "" } else { "s" }
                 ));
             }
-            PromptKind::Reply(_) | PromptKind::Resolve(_) => {}
+            // Replies and closing words are the review screen's; the app
+            // carries out an export itself.
+            PromptKind::Reply(_) | PromptKind::Resolve(_) | PromptKind::Export(_) => {}
         }
     }
 

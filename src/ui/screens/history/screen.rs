@@ -9,8 +9,9 @@ use super::{Focus, HistoryState, Special};
 use crate::domain::Slug;
 use crate::ui::actions::{Action, Context};
 use crate::ui::jobs::{CommentRequest, Request, Response};
-use crate::ui::screens::{Effect, Effects, PromptKind, Screen};
+use crate::ui::screens::{Effect, Effects, ExportPlan, PromptKind, Screen};
 use crate::ui::theme::Theme;
+use crate::usecase::Since;
 
 impl HistoryState {
     /// The latest draft against the last approved version (the highest
@@ -59,6 +60,28 @@ impl Screen for HistoryState {
 
     fn slug(&self) -> Option<&Slug> {
         Some(&self.slug)
+    }
+
+    /// The newer of the two compared drafts, with the changes since the older.
+    fn export_plan(&self) -> Result<ExportPlan, String> {
+        let Some((key, from, to)) = self.wanted() else {
+            return Err("No draft to export yet".into());
+        };
+        if key.buffer.is_some() {
+            return Err("The unsaved text is not a draft yet: save it, then export".into());
+        }
+        let number = self.entries.iter().find(|e| e.commit == key.to).map(|e| e.number);
+        let since = match key.from {
+            Some(from) => Since::Version(from.to_string()),
+            None => Since::Nothing,
+        };
+        let mut plan = ExportPlan::new(&self.slug, number.filter(|n| *n > 0), since);
+        plan.draft = key.to.to_string();
+        plan.label = match key.from {
+            Some(_) => format!("{to}, changes since {from}"),
+            None => to,
+        };
+        Ok(plan)
     }
 
     /// The section summary, while open, takes Enter (jump there) and Esc.

@@ -1,0 +1,307 @@
+//! For the exporter's tracked changes: which block (paragraph, heading, list
+//! item) of an older text became which block of a newer one, the words that
+//! changed inside a pair, and which draft along the way made each change.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::time::{Duration, Instant};
+
+use similar::{Algorithm, DiffOp};
+
+use super::Word;
+use super::tokens::{Class, tokenize};
+
+/// What became of one block: kept as it was, edited, removed or added. The
+/// pairs come in the order of both texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pair {
+    Same { old: usize, new: usize },
+    Changed { old: usize, new: usize },
+    Removed(usize),
+    Added(usize),
+}
+
+/// Two blocks are taken as one edited block when more than this share of
+/// their words (Dice's coefficient over the words, case kept) is common to
+/// both; otherwise the old one is removed and the new one added.
+pub const SIMILAR: f64 = 0.5;
+
+/// Beyond this many blocks on each side of a changed stretch, pairing by
+/// similarity (quadratic) is skipped: the old blocks are removed and the new
+/// ones added.
+const MAX_PAIRING: usize = 400;
+
+/// A block as the pairing sees it: what makes two blocks the same (its kind
+/// and text, say) and the text whose words make two blocks similar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BlockText<'a> {
+    pub key: &'a str,
+    pub text: &'a str,
+}
+
+/// Pairs the blocks of two texts. Blocks with equal keys are found first
+/// (patience, so headings and untouched paragraphs anchor the rest); between
+/// them, blocks are paired in order by how many words their texts share.
+pub fn pair_blocks(old: &[BlockText<'_>], new: &[BlockText<'_>]) -> Vec<Pair> {
+    let old_keys: Vec<&str> = old.iter().map(|b| b.key).collect();
+    let new_keys: Vec<&str> = new.iter().map(|b| b.key).collect();
+    let ops = similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
+    let mut out = Vec::new();
+    let mut pending: Option<(Range<usize>, Range<usize>)> = None;
+    for op in &ops {
+        if let DiffOp::Equal { old_index, new_index, len } = *op {
+            if let Some((o, n)) = pending.take() {
+                pair_similar(old, new, o, n, &mut out);
+            }
+            out.extend((0..len).map(|k| Pair::Same {
+                old: old_index + k,
+                new: new_index + k,
+            }));
+        } else {
+            let (o, n) = (op.old_range(), op.new_range());
+            pending = Some(match pending.take() {
+                Some((po, pn)) => (po.start..o.end.max(po.end), pn.start..n.end.max(pn.end)),
+                None => (o, n),
+            });
+        }
+    }
+    if let Some((o, n)) = pending {
+        pair_similar(old, new, o, n, &mut out);
+    }
+    out
+}
+
+/// Pairs the blocks of one changed stretch in order, so that the sum of the
+/// pairs' similarities is greatest (an alignment by dynamic programming).
+fn pair_similar(old: &[BlockText<'_>], new: &[BlockText<'_>], o: Range<usize>, n: Range<usize>, out: &mut Vec<Pair>) {
+    let (rows, cols) = (o.len(), n.len());
+    if rows == 0 || cols == 0 || rows > MAX_PAIRING || cols > MAX_PAIRING {
+        out.extend(o.map(Pair::Removed));
+        out.extend(n.map(Pair::Added));
+        return;
+    }
+    let old_words: Vec<HashMap<&str, usize>> = o.clone().map(|i| word_counts(old[i].text)).collect();
+    let new_words: Vec<HashMap<&str, usize>> = n.clone().map(|j| word_counts(new[j].text)).collect();
+    // best[i][j]: the best score pairing old[i..] with new[j..].
+    let mut best = vec![vec![0.0f64; cols + 1]; rows + 1];
+    let mut score = vec![vec![0.0f64; cols]; rows];
+    for i in (0..rows).rev() {
+        for j in (0..cols).rev() {
+            score[i][j] = dice(&old_words[i], &new_words[j]);
+            let pair = if score[i][j] > SIMILAR {
+                score[i][j] + best[i + 1][j + 1]
+            } else {
+                f64::MIN
+            };
+            best[i][j] = pair.max(best[i + 1][j]).max(best[i][j + 1]);
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < rows && j < cols {
+        if score[i][j] > SIMILAR && best[i][j] == score[i][j] + best[i + 1][j + 1] {
+            out.push(Pair::Changed {
+                old: o.start + i,
+                new: n.start + j,
+            });
+            i += 1;
+            j += 1;
+        } else if best[i][j] == best[i + 1][j] {
+            out.push(Pair::Removed(o.start + i));
+            i += 1;
+        } else {
+            out.push(Pair::Added(n.start + j));
+            j += 1;
+        }
+    }
+    out.extend((o.start + i..o.end).map(Pair::Removed));
+    out.extend((n.start + j..n.end).map(Pair::Added));
+}
+
+fn word_counts(text: &str) -> HashMap<&str, usize> {
+    let mut counts = HashMap::new();
+    for token in tokenize(text) {
+        if token.class == Class::Word {
+            *counts.entry(&text[token.range]).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// Dice's coefficient of two multisets of words (1 for two blocks without words).
+fn dice(a: &HashMap<&str, usize>, b: &HashMap<&str, usize>) -> f64 {
+    let total: usize = a.values().sum::<usize>() + b.values().sum::<usize>();
+    if total == 0 {
+        return 1.0;
+    }
+    let common: usize = a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum();
+    2.0 * common as f64 / total as f64
+}
+
+/// The word diff of two blocks' texts (whitespace compared as equal, as in
+/// every other view), with a generous budget: an export is not interactive.
+pub fn block_words(old: &str, new: &str) -> Vec<Word> {
+    let deadline = Instant::now().checked_add(Duration::from_secs(2));
+    super::words::diff_words(old, new, deadline).0
+}
+
+/// Who changed what between the first and the last of a run of drafts: the
+/// bytes of the last draft that were not in the first, and the bytes of the
+/// first that are not in the last, each with the index (in the run) of the
+/// draft that made that change.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Authorship {
+    added: Vec<(Range<usize>, usize)>,
+    removed: Vec<(Range<usize>, usize)>,
+}
+
+impl Authorship {
+    /// The draft that wrote the byte at `at` of the last draft, unless the
+    /// first draft already had it.
+    pub fn added_by(&self, at: usize) -> Option<usize> {
+        find(&self.added, at)
+    }
+
+    /// The draft that removed the byte at `at` of the first draft, unless the
+    /// last draft still has it.
+    pub fn removed_by(&self, at: usize) -> Option<usize> {
+        find(&self.removed, at)
+    }
+}
+
+fn find(ranges: &[(Range<usize>, usize)], at: usize) -> Option<usize> {
+    let k = ranges.partition_point(|(r, _)| r.end <= at);
+    ranges.get(k).filter(|(r, _)| r.contains(&at)).map(|(_, d)| *d)
+}
+
+/// Where a token of the current draft came from.
+#[derive(Clone, Copy)]
+enum Origin {
+    /// Token `i` of the first draft.
+    First(usize),
+    /// Written by draft `k`.
+    Draft(usize),
+}
+
+/// Walks `drafts` (oldest first) word by word, carrying each token's origin
+/// from one draft to the next. Each step's diff has a budget of a second; past
+/// it, that step's changes are coarser (whole stretches), never lost.
+pub fn authorship(drafts: &[&str]) -> Authorship {
+    let Some(first) = drafts.first() else {
+        return Authorship::default();
+    };
+    let first_tokens = tokenize(first);
+    let mut removed_at: Vec<Option<usize>> = vec![None; first_tokens.len()];
+    let mut text: &str = first;
+    let mut tokens = first_tokens.clone();
+    let mut origins: Vec<Origin> = (0..tokens.len()).map(Origin::First).collect();
+    for (k, next) in drafts.iter().enumerate().skip(1) {
+        let next_tokens = tokenize(next);
+        let old_keys: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
+        let new_keys: Vec<&str> = next_tokens.iter().map(|t| &next[t.range.clone()]).collect();
+        let deadline = Instant::now().checked_add(Duration::from_secs(1));
+        let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline);
+        let mut next_origins = Vec::with_capacity(next_tokens.len());
+        for op in &ops {
+            match *op {
+                DiffOp::Equal { old_index, len, .. } => {
+                    next_origins.extend_from_slice(&origins[old_index..old_index + len]);
+                }
+                _ => {
+                    for origin in &origins[op.old_range()] {
+                        if let Origin::First(i) = *origin {
+                            removed_at[i] = Some(k);
+                        }
+                    }
+                    next_origins.extend(op.new_range().map(|_| Origin::Draft(k)));
+                }
+            }
+        }
+        text = next;
+        tokens = next_tokens;
+        origins = next_origins;
+    }
+    let mut added: Vec<(Range<usize>, usize)> = Vec::new();
+    for (token, origin) in tokens.iter().zip(&origins) {
+        if let Origin::Draft(k) = *origin {
+            push_range(&mut added, token.range.clone(), k);
+        }
+    }
+    let mut removed = Vec::new();
+    for (token, by) in first_tokens.iter().zip(&removed_at) {
+        if let Some(k) = *by {
+            push_range(&mut removed, token.range.clone(), k);
+        }
+    }
+    Authorship { added, removed }
+}
+
+/// Appends a range, joining it to the last one when they touch and share a draft.
+fn push_range(ranges: &mut Vec<(Range<usize>, usize)>, range: Range<usize>, draft: usize) {
+    if let Some((last, d)) = ranges.last_mut()
+        && *d == draft
+        && last.end == range.start
+    {
+        last.end = range.end;
+        return;
+    }
+    ranges.push((range, draft));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts<'a>(texts: &[&'a str]) -> Vec<BlockText<'a>> {
+        texts.iter().map(|t| BlockText { key: t, text: t }).collect()
+    }
+
+    #[test]
+    fn identical_blocks_anchor_and_edited_ones_pair() {
+        let old = ["# Mål", "Vi vil reducere udledningen med 50 pct.", "Gammelt afsnit om noget helt andet."];
+        let new = ["# Mål", "Vi vil reducere udledningen med 70 pct.", "Et nyt afsnit."];
+        assert_eq!(
+            pair_blocks(&texts(&old), &texts(&new)),
+            vec![
+                Pair::Same { old: 0, new: 0 },
+                Pair::Changed { old: 1, new: 1 },
+                Pair::Removed(2),
+                Pair::Added(2),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_inserted_block_does_not_shift_the_pairing() {
+        let old = ["# A", "første afsnit om skolen", "andet afsnit om trafikken"];
+        let new = ["# A", "helt nyt afsnit", "første afsnit om skolerne", "andet afsnit om trafikken i byen"];
+        assert_eq!(
+            pair_blocks(&texts(&old), &texts(&new)),
+            vec![
+                Pair::Same { old: 0, new: 0 },
+                Pair::Added(1),
+                Pair::Changed { old: 1, new: 2 },
+                Pair::Changed { old: 2, new: 3 },
+            ]
+        );
+    }
+
+    #[test]
+    fn each_change_is_credited_to_the_draft_that_made_it() {
+        let drafts = ["Vi vil spare 50 kr. i år.", "Vi vil spare 70 kr. i år.", "Vi vil spare 70 kr. i alt."];
+        let a = authorship(&drafts);
+        let last = drafts[2];
+        assert_eq!(a.added_by(last.find("70").unwrap()), Some(1));
+        assert_eq!(a.added_by(last.find("alt").unwrap()), Some(2));
+        assert_eq!(a.added_by(0), None);
+        let first = drafts[0];
+        assert_eq!(a.removed_by(first.find("50").unwrap()), Some(1));
+        assert_eq!(a.removed_by(first.find("år").unwrap()), Some(2));
+        assert_eq!(a.removed_by(0), None);
+    }
+
+    #[test]
+    fn a_word_added_and_removed_again_is_no_change() {
+        let drafts = ["en to tre", "en to fire tre", "en to tre"];
+        assert_eq!(authorship(&drafts), Authorship::default());
+    }
+}

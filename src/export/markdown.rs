@@ -1,0 +1,378 @@
+//! A draft's Markdown as blocks of styled runs (CommonMark with tables,
+//! footnotes, strikethrough and task lists, by pulldown-cmark). Each run
+//! keeps the byte where its text starts in the source, so a change can be
+//! credited to the draft that wrote it, and each block its lines, so a
+//! thread can be placed on it.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use super::{BlockKind, RunKind, Style};
+
+/// A run as read: its text, style, link and where it starts in the source.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct MdRun {
+    pub text: String,
+    pub style: Style,
+    pub link: Option<String>,
+    pub kind: RunKind,
+    pub src: usize,
+}
+
+impl MdRun {
+    /// The run as the word diff sees it.
+    pub fn plain(&self) -> &str {
+        match self.kind {
+            RunKind::Text => &self.text,
+            RunKind::Break => "\n",
+            RunKind::Note(_) => "",
+        }
+    }
+}
+
+/// A block as read.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct MdBlock {
+    pub kind: BlockKind,
+    pub runs: Vec<MdRun>,
+    pub rows: Vec<Vec<Vec<MdRun>>>,
+    /// The label when the block is (a paragraph of) a footnote's text.
+    pub note: Option<String>,
+    /// Its lines in the source, 1-based and inclusive.
+    pub lines: (usize, usize),
+}
+
+impl MdBlock {
+    /// The text the blocks are paired by: the runs' text, a table's cells
+    /// between tabs and its rows on lines.
+    pub fn plain(&self) -> String {
+        if self.kind == BlockKind::Table {
+            let row = |r: &Vec<Vec<MdRun>>| {
+                r.iter()
+                    .map(|cell| cell.iter().map(MdRun::plain).collect::<String>())
+                    .collect::<Vec<_>>()
+                    .join("\t")
+            };
+            return self.rows.iter().map(row).collect::<Vec<_>>().join("\n");
+        }
+        self.runs.iter().map(MdRun::plain).collect()
+    }
+
+    /// A key that tells blocks of different kinds apart, for pairing.
+    pub fn key(&self) -> String {
+        let kind = match self.kind {
+            BlockKind::Heading(level) => format!("h{level}"),
+            BlockKind::Item { depth, ordered, first } => format!("i{depth}{ordered}{first}"),
+            other => format!("{other:?}"),
+        };
+        let note = self.note.as_deref().unwrap_or("");
+        format!("{kind}\u{1}{note}\u{1}{}", self.plain())
+    }
+}
+
+/// What the reader has open around the current event.
+#[derive(Default)]
+struct Context {
+    /// Each open list: ordered or not.
+    lists: Vec<bool>,
+    /// The open item has had no paragraph yet.
+    item_first: bool,
+    quotes: usize,
+    note: Option<String>,
+    style: Style,
+    link: Option<String>,
+    /// Inside front matter.
+    metadata: bool,
+}
+
+/// The blocks of `source`, and a sentence for each thing that had to go out
+/// as plain text.
+pub(super) fn blocks(source: &str) -> (Vec<MdBlock>, Vec<String>) {
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let line_of = |at: usize| line_starts.partition_point(|&s| s <= at).max(1);
+    let mut cx = Context::default();
+    let mut out: Vec<MdBlock> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut open: Option<MdBlock> = None;
+
+    let new_block = |cx: &Context, kind: Option<BlockKind>, range: &Range<usize>| -> MdBlock {
+        let kind = kind.unwrap_or(if let Some(&ordered) = cx.lists.last() {
+            BlockKind::Item {
+                depth: (cx.lists.len() - 1).min(8) as u8,
+                ordered,
+                first: cx.item_first,
+            }
+        } else if cx.quotes > 0 {
+            BlockKind::Quote
+        } else {
+            BlockKind::Paragraph
+        });
+        let end = range.end.saturating_sub(1).max(range.start);
+        MdBlock {
+            kind,
+            runs: Vec::new(),
+            rows: Vec::new(),
+            note: cx.note.clone(),
+            lines: (line_of(range.start), line_of(end)),
+        }
+    };
+
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::MetadataBlock(_) => cx.metadata = true,
+                Tag::Paragraph => {
+                    close(&mut open, &mut out);
+                    open = Some(new_block(&cx, None, &range));
+                    cx.item_first = false;
+                }
+                Tag::Heading { level, .. } => {
+                    close(&mut open, &mut out);
+                    open = Some(new_block(&cx, Some(BlockKind::Heading(heading_level(level))), &range));
+                }
+                Tag::BlockQuote(_) => {
+                    close(&mut open, &mut out);
+                    cx.quotes += 1;
+                }
+                Tag::CodeBlock(_) => {
+                    close(&mut open, &mut out);
+                    open = Some(new_block(&cx, Some(BlockKind::Code), &range));
+                    cx.style.code = true;
+                }
+                Tag::HtmlBlock => {
+                    close(&mut open, &mut out);
+                    open = Some(new_block(&cx, Some(BlockKind::Paragraph), &range));
+                    warnings.push(format!(
+                        "an HTML block (line {}) went out as plain text",
+                        line_of(range.start)
+                    ));
+                }
+                Tag::List(start) => {
+                    close(&mut open, &mut out);
+                    cx.lists.push(start.is_some());
+                }
+                Tag::Item => {
+                    close(&mut open, &mut out);
+                    cx.item_first = true;
+                }
+                Tag::FootnoteDefinition(label) => {
+                    close(&mut open, &mut out);
+                    cx.note = Some(label.to_string());
+                }
+                Tag::Table(_) => {
+                    close(&mut open, &mut out);
+                    open = Some(new_block(&cx, Some(BlockKind::Table), &range));
+                }
+                Tag::TableHead | Tag::TableRow => {
+                    if let Some(block) = open.as_mut() {
+                        block.rows.push(Vec::new());
+                    }
+                }
+                Tag::TableCell => {
+                    if let Some(row) = open.as_mut().and_then(|b| b.rows.last_mut()) {
+                        row.push(Vec::new());
+                    }
+                }
+                Tag::Emphasis => cx.style.italic = true,
+                Tag::Strong => cx.style.bold = true,
+                Tag::Strikethrough => cx.style.strike = true,
+                Tag::Link { dest_url, .. } => cx.link = Some(dest_url.to_string()),
+                Tag::Image { dest_url, .. } => warnings.push(format!(
+                    "the image {dest_url} (line {}) went out as its description",
+                    line_of(range.start)
+                )),
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::MetadataBlock(_) => cx.metadata = false,
+                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Table => close(&mut open, &mut out),
+                TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                    if let Some(last) = open.as_mut().and_then(|b| b.runs.last_mut()) {
+                        while last.text.ends_with(['\n', '\r']) {
+                            last.text.pop();
+                        }
+                    }
+                    cx.style.code = false;
+                    close(&mut open, &mut out);
+                }
+                TagEnd::BlockQuote(_) => {
+                    close(&mut open, &mut out);
+                    cx.quotes = cx.quotes.saturating_sub(1);
+                }
+                TagEnd::List(_) => {
+                    close(&mut open, &mut out);
+                    cx.lists.pop();
+                }
+                TagEnd::Item => close(&mut open, &mut out),
+                TagEnd::FootnoteDefinition => {
+                    close(&mut open, &mut out);
+                    cx.note = None;
+                }
+                TagEnd::Emphasis => cx.style.italic = false,
+                TagEnd::Strong => cx.style.bold = false,
+                TagEnd::Strikethrough => cx.style.strike = false,
+                TagEnd::Link => cx.link = None,
+                _ => {}
+            },
+            Event::Text(text) if !cx.metadata => {
+                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
+            }
+            Event::Code(text) => {
+                let style = Style { code: true, ..cx.style };
+                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, style);
+            }
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
+            }
+            Event::Html(text) => {
+                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
+            }
+            Event::InlineHtml(text) => {
+                warnings.push(format!(
+                    "the HTML {} (line {}) went out as plain text",
+                    text.trim(),
+                    line_of(range.start)
+                ));
+                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
+            }
+            Event::FootnoteReference(label) => {
+                let kind = RunKind::Note(label.to_string());
+                push(&mut open, &cx, &new_block, &range, "", kind, cx.style);
+            }
+            Event::SoftBreak => push(&mut open, &cx, &new_block, &range, " ", RunKind::Text, cx.style),
+            Event::HardBreak => push(&mut open, &cx, &new_block, &range, "", RunKind::Break, cx.style),
+            Event::Rule => {
+                close(&mut open, &mut out);
+                out.push(new_block(&cx, Some(BlockKind::Rule), &range));
+            }
+            Event::TaskListMarker(done) => {
+                let mark = if done { "☒ " } else { "☐ " };
+                push(&mut open, &cx, &new_block, &range, mark, RunKind::Text, cx.style);
+            }
+            _ => {}
+        }
+    }
+    close(&mut open, &mut out);
+    (out, warnings)
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn close(open: &mut Option<MdBlock>, out: &mut Vec<MdBlock>) {
+    if let Some(block) = open.take() {
+        out.push(block);
+    }
+}
+
+/// Adds a run to the open block (or table cell), opening a block when text
+/// comes without one (a tight list's items have no paragraphs).
+fn push(
+    open: &mut Option<MdBlock>,
+    cx: &Context,
+    new_block: &dyn Fn(&Context, Option<BlockKind>, &Range<usize>) -> MdBlock,
+    range: &Range<usize>,
+    text: &str,
+    kind: RunKind,
+    style: Style,
+) {
+    let block = open.get_or_insert_with(|| new_block(cx, None, range));
+    let run = MdRun {
+        text: text.to_string(),
+        style,
+        link: cx.link.clone(),
+        kind,
+        src: range.start,
+    };
+    let runs = if block.kind == BlockKind::Table {
+        match block.rows.last_mut().and_then(|r| r.last_mut()) {
+            Some(cell) => cell,
+            None => return,
+        }
+    } else {
+        &mut block.runs
+    };
+    // Join text runs of one style: a paragraph of many lines is one run.
+    if let Some(last) = runs.last_mut()
+        && last.kind == RunKind::Text
+        && run.kind == RunKind::Text
+        && last.style == run.style
+        && last.link == run.link
+    {
+        last.text.push_str(&run.text);
+        return;
+    }
+    runs.push(run);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(source: &str) -> Vec<(BlockKind, String)> {
+        blocks(source).0.iter().map(|b| (b.kind, b.plain())).collect()
+    }
+
+    #[test]
+    fn headings_paragraphs_and_lists_become_blocks() {
+        let text = "---\ntitle: x\n---\n# Klima\n\nFørste linje\nanden linje.\n\n- et\n- to\n  1. under\n";
+        assert_eq!(
+            kinds(text),
+            vec![
+                (BlockKind::Heading(1), "Klima".to_string()),
+                (BlockKind::Paragraph, "Første linje anden linje.".to_string()),
+                (BlockKind::Item { depth: 0, ordered: false, first: true }, "et".to_string()),
+                (BlockKind::Item { depth: 0, ordered: false, first: true }, "to".to_string()),
+                (BlockKind::Item { depth: 1, ordered: true, first: true }, "under".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn runs_keep_style_and_source_offsets() {
+        let text = "Det er **vigtigt** at [læse](https://x.dk).";
+        let (b, _) = blocks(text);
+        let runs = &b[0].runs;
+        assert_eq!(runs[1].text, "vigtigt");
+        assert!(runs[1].style.bold);
+        assert_eq!(runs[1].src, text.find("vigtigt").unwrap());
+        assert_eq!(runs[3].link.as_deref(), Some("https://x.dk"));
+    }
+
+    #[test]
+    fn tables_footnotes_and_html_are_read() {
+        let text = "| A | B |\n|---|---|\n| 1 | 2 |\n\nTekst[^n].\n\n[^n]: Noten.\n\n<div>rå</div>\n";
+        let (b, warnings) = blocks(text);
+        assert_eq!(b[0].kind, BlockKind::Table);
+        assert_eq!(b[0].plain(), "A\tB\n1\t2");
+        assert_eq!(b[1].runs[1].kind, RunKind::Note("n".into()));
+        assert_eq!(b[2].note.as_deref(), Some("n"));
+        assert_eq!(b[2].plain(), "Noten.");
+        assert_eq!(b[3].plain(), "<div>rå</div>");
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("line 9"), "{warnings:?}");
+    }
+
+    #[test]
+    fn blocks_know_their_lines() {
+        let (b, _) = blocks("# A\n\nen\nto\n\ntre\n");
+        let lines: Vec<_> = b.iter().map(|b| b.lines).collect();
+        assert_eq!(lines, vec![(1, 1), (3, 4), (6, 6)]);
+    }
+}
