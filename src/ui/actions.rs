@@ -129,7 +129,7 @@ actions! {
     Reload = "reload" in G: "Reload the workspace from git";
     Cancel = "cancel" in G: "Stop the long job running now (a first read of a long history, a sync)";
     Sync = "sync" in G: "Sync with the team's remote: fetch, merge, push (your own git, your ssh keys)";
-    Export = "export" in EXPORTS: "Export the draft as a Bilag for the agenda: DOCX with tracked changes, PDF or HTML";
+    Export = "export" in EXPORTS: "Export the draft for the agenda: DOCX with tracked changes, PDF or HTML";
     CursorLeft = "cursor-left" in EDIT_APPROVALS: "Cursor one character left";
     CursorRight = "cursor-right" in EDIT_APPROVALS: "Cursor one character right";
     CursorUp = "cursor-up" in E: "Cursor one line up";

@@ -294,7 +294,7 @@ fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, 
         PromptKind::Reply(_) => "Reply: ".to_string(),
         PromptKind::Resolve(_) => "Resolve; a closing word (optional): ".to_string(),
         PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
-        PromptKind::Export(plan) => format!("Export {} to (.docx/.pdf/.html): ", plan.label),
+        PromptKind::Export(plan) => format!("Export {}, as .docx/.pdf/.html: ", plan.label),
     };
     if kind.multiline() {
         return draw_multiline(frame, area, app, &label, input);
@@ -305,12 +305,15 @@ fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, 
         ..area
     };
     frame.render_widget(Clear, rect);
-    let line = Line::from(vec![
-        Span::styled(label.clone(), app.theme.title()),
-        Span::raw(crate::text::inert(input).into_owned()),
-    ]);
+    // A narrow terminal cuts the label first (the answer keeps at least a
+    // quarter of the line), then shows the answer's end, where the cursor is.
+    let width = usize::from(rect.width);
+    let label = widgets::cut(&label, width.saturating_sub((width / 4).max(12)));
+    let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + 1);
+    let input = widgets::cut_front(&crate::text::inert(input), room);
+    let x = rect.x + (unicode_width::UnicodeWidthStr::width(label.as_str()) + unicode_width::UnicodeWidthStr::width(input.as_str())) as u16;
+    let line = Line::from(vec![Span::styled(label, app.theme.title()), Span::raw(input)]);
     frame.render_widget(Paragraph::new(line), rect);
-    let x = rect.x + (label.chars().count() + unicode_width::UnicodeWidthStr::width(input)) as u16;
     frame.set_cursor_position((x.min(rect.right().saturating_sub(1)), rect.y));
 }
 

@@ -17,6 +17,7 @@ use crate::ui::jobs::{self, Response};
 mod approvals;
 mod document;
 mod history;
+mod export;
 mod layers;
 mod overview;
 mod review;

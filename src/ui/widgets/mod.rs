@@ -126,6 +126,29 @@ pub fn cut(text: &str, width: usize) -> String {
     cut_marked(text, width)
 }
 
+/// The end of `text` in at most `width` columns, starting with `…` when
+/// cut: a line being typed, whose end (the cursor) must stay in view.
+pub fn cut_front(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// The beginning of `text` that fits `width` columns with a `…` after it.
 fn cut_marked(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
@@ -193,6 +216,13 @@ pub fn cut_at_word(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_cut_front_keeps_the_end() {
+        assert_eq!(super::cut_front("bæredygtighed.docx", 10), "…ghed.docx");
+        assert_eq!(super::cut_front("kort", 10), "kort");
+        assert_eq!(super::cut_front("abc", 0), "");
+    }
+
     #[test]
     fn a_line_of_pieces_that_does_not_fit_ends_in_a_mark() {
         use ratatui::text::Span;
