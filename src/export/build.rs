@@ -391,8 +391,25 @@ fn finish(source: &Source<'_>, made: Vec<Made>, new_blocks: &[MdBlock], mut warn
             blocks: first..last + 1,
         });
     }
+    for comment in &mut comments {
+        for m in &mut comment.messages {
+            for field in [&mut m.author, &mut m.date, &mut m.text] {
+                *field = super::clean(field).into_owned();
+            }
+        }
+    }
+    let mut cover = source.cover.clone();
+    for field in [&mut cover.title, &mut cover.author, &mut cover.kind, &mut cover.date] {
+        *field = super::clean(field).into_owned();
+    }
+    for field in cover.case.iter_mut().chain(cover.item.iter_mut()).chain(cover.decisions.iter_mut()) {
+        *field = super::clean(field).into_owned();
+    }
+    if let Some(since) = cover.since.as_mut() {
+        *since = super::clean(since).into_owned();
+    }
     Bilag {
-        cover: source.cover.clone(),
+        cover,
         blocks,
         notes,
         comments,

@@ -7,17 +7,20 @@
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, Comment as WordComment, Delete, Docx, Footer, Footnote,
-    Hyperlink, HyperlinkType, IndentLevel, Insert, Level, LevelJc, LevelText, NumPages, NumberFormat,
-    Numbering, NumberingId, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, Run as WordRun,
+    Hyperlink, HyperlinkType, IndentLevel, Insert, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages,
+    NumberFormat,
+    Numbering, NumberingId, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run as WordRun,
     RunFonts, RunProperty, SpecialIndentType, Start, Style as WordStyle, StyleType, Table, TableCell,
     TableRow, VertAlignType,
 };
 
 use super::{Bilag, Block, BlockKind, Change, Comment, ExportError, Rev, Run, RunKind};
 
-/// The numbering definitions: one for bullets, one for numbers.
-const BULLETS: usize = 1;
-const NUMBERS: usize = 2;
+/// The numbering definitions, one for bullets and one for numbers (docx-rs
+/// always writes a definition 1 of its own). Each list gets a numbering
+/// instance of its own, so a numbered list starts again at 1.
+const BULLETS: usize = 2;
+const NUMBERS: usize = 3;
 
 /// Word's sizes are in half points.
 const BODY_SIZE: usize = 22;
@@ -27,11 +30,10 @@ pub(super) fn write(bilag: &Bilag) -> Result<Vec<u8>, ExportError> {
     let mut docx = Docx::new()
         .default_fonts(RunFonts::new().ascii("Calibri").hi_ansi("Calibri").cs("Calibri"))
         .default_size(BODY_SIZE)
+        .default_line_spacing(LineSpacing::new().after(120).line(264))
         .footer(footer())
         .add_abstract_numbering(list_numbering(BULLETS, false))
-        .add_numbering(Numbering::new(BULLETS, BULLETS))
-        .add_abstract_numbering(list_numbering(NUMBERS, true))
-        .add_numbering(Numbering::new(NUMBERS, NUMBERS));
+        .add_abstract_numbering(list_numbering(NUMBERS, true));
     for (level, size) in HEADING_SIZES.iter().enumerate() {
         docx = docx.add_style(
             WordStyle::new(format!("Heading{}", level + 1), StyleType::Paragraph)
@@ -80,12 +82,21 @@ pub(super) fn write(bilag: &Bilag) -> Result<Vec<u8>, ExportError> {
         bilag,
         next_comment: 1,
         opened: Vec::new(),
+        lists: Vec::new(),
+        list: None,
     };
     for (i, block) in bilag.blocks.iter().enumerate() {
         match block.kind {
             BlockKind::Table => docx = docx.add_table(writer.table(block)),
             _ => docx = docx.add_paragraph(writer.paragraph(i, block)),
         }
+    }
+    for (id, abstract_id) in &writer.lists {
+        let mut numbering = Numbering::new(*id, *abstract_id);
+        for level in 0..9 {
+            numbering = numbering.add_override(LevelOverride::new(level).start(1));
+        }
+        docx = docx.add_numbering(numbering);
     }
     let mut xml = docx.build();
     // docx-rs has no setting for the proofing language: it goes into the
@@ -102,12 +113,12 @@ pub(super) fn write(bilag: &Bilag) -> Result<Vec<u8>, ExportError> {
     Ok(out.into_inner())
 }
 
-/// The paragraph with a line under it.
+/// The paragraph with a line under it (and no other border).
 fn rule_below(mut p: Paragraph) -> Paragraph {
     let border = ParagraphBorder::new(ParagraphBorderPosition::Bottom)
         .val(BorderType::Single)
         .size(6);
-    p.property = p.property.set_border(border);
+    p.property = p.property.set_borders(ParagraphBorders::with_empty().set(border));
     p
 }
 
@@ -155,17 +166,10 @@ fn cover(bilag: &Bilag) -> Vec<Paragraph> {
     let c = &bilag.cover;
     let mut out = vec![
         Paragraph::new().add_run(WordRun::new().bold().size(32).add_text(c.title.as_str())),
-        Paragraph::new().add_run(WordRun::new().add_text(format!(
-            "{} · Udkast {} af {} · {}",
-            c.kind, c.draft, c.date, c.author
-        ))),
+        Paragraph::new().add_run(WordRun::new().add_text(c.draft_line())),
     ];
-    let case: Vec<String> = [("Sagsnr.", &c.case), ("Punkt", &c.item)]
-        .iter()
-        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
-        .collect();
-    if !case.is_empty() {
-        out.push(Paragraph::new().add_run(WordRun::new().add_text(case.join("    "))));
+    if let Some(line) = c.case_line() {
+        out.push(Paragraph::new().add_run(WordRun::new().add_text(line)));
     }
     out
 }
@@ -196,16 +200,37 @@ struct Writer<'a> {
     next_comment: usize,
     /// Word ids of the comments opened and not yet closed: (comment, ids).
     opened: Vec<(usize, Vec<usize>)>,
+    /// The numbering instances made, with their definitions.
+    lists: Vec<(usize, usize)>,
+    /// The instances of the list being written: (bullets, numbers).
+    list: Option<(Option<usize>, Option<usize>)>,
 }
 
 impl Writer<'_> {
+    /// The numbering instance of the list being written, for bullets or
+    /// numbers; a new one when this list has none yet.
+    fn numbering(&mut self, ordered: bool) -> usize {
+        let next = self.lists.len() + 2;
+        let (bullets, numbers) = self.list.get_or_insert((None, None));
+        let slot = if ordered { numbers } else { bullets };
+        if let Some(id) = *slot {
+            return id;
+        }
+        *slot = Some(next);
+        self.lists.push((next, if ordered { NUMBERS } else { BULLETS }));
+        next
+    }
+
     fn paragraph(&mut self, index: usize, block: &Block) -> Paragraph {
         let mut p = Paragraph::new();
+        if !matches!(block.kind, BlockKind::Item { .. }) {
+            self.list = None;
+        }
         p = match block.kind {
             BlockKind::Heading(level) => p.style(&format!("Heading{}", level.clamp(1, 6))),
             BlockKind::Item { depth, ordered, first } => {
                 if first {
-                    let id = if ordered { NUMBERS } else { BULLETS };
+                    let id = self.numbering(ordered);
                     p.numbering(NumberingId::new(id), IndentLevel::new(depth as usize))
                 } else {
                     p.indent(Some(720 * (depth as i32 + 1)), None, None, None)
@@ -275,6 +300,7 @@ impl Writer<'_> {
     }
 
     fn table(&mut self, block: &Block) -> Table {
+        self.list = None;
         let rows = block
             .rows
             .iter()

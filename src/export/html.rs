@@ -152,20 +152,9 @@ fn cover(bilag: &Bilag, out: &mut String) {
     let c = &bilag.cover;
     out.push_str("<header class=\"cover\">\n");
     let _ = writeln!(out, "<p class=\"title\">{}</p>", escape(&c.title));
-    let _ = writeln!(
-        out,
-        "<p>{} · Udkast {} af {} · {}</p>",
-        escape(&c.kind),
-        c.draft,
-        escape(&c.date),
-        escape(&c.author)
-    );
-    let case: Vec<String> = [("Sagsnr.", &c.case), ("Punkt", &c.item)]
-        .iter()
-        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {}", escape(v))))
-        .collect();
-    if !case.is_empty() {
-        let _ = writeln!(out, "<p>{}</p>", case.join(" &nbsp; "));
+    let _ = writeln!(out, "<p>{}</p>", escape(&c.draft_line()));
+    if let Some(line) = c.case_line() {
+        let _ = writeln!(out, "<p>{}</p>", escape(&line));
     }
     if !c.bodies.is_empty() {
         out.push_str("<table><tr>");

@@ -294,7 +294,7 @@ fn push(
 ) {
     let block = open.get_or_insert_with(|| new_block(cx, None, range));
     let run = MdRun {
-        text: text.to_string(),
+        text: super::clean(text).into_owned(),
         style,
         link: cx.link.clone(),
         kind,

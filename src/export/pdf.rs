@@ -148,17 +148,10 @@ fn source(bilag: &Bilag) -> String {
         date.first().copied().unwrap_or(1).clamp(1, 31),
     );
     let _ = writeln!(out, "#text(size: 16pt, weight: \"bold\", {})\n", lit(&c.title));
-    let _ = writeln!(
-        out,
-        "#{}\n",
-        lit(&format!("{} · Udkast {} af {} · {}", c.kind, c.draft, c.date, c.author))
-    );
-    let case: Vec<String> = [("Sagsnr.", &c.case), ("Punkt", &c.item)]
-        .iter()
-        .filter_map(|(label, value)| value.as_ref().map(|v| format!("{label}: {v}")))
-        .collect();
-    if !case.is_empty() {
-        let _ = writeln!(out, "#{}\n", lit(&case.join("    ")));
+    let _ = writeln!(out, "#{}\n", lit(&c.draft_line()));
+    if let Some(line) = c.case_line() {
+        let _ = writeln!(out, "#{}
+", lit(&line));
     }
     if !c.bodies.is_empty() {
         let _ = write!(out, "#table(columns: {}, align: center, ", c.bodies.len());

@@ -209,6 +209,15 @@ fn html_is_one_escaped_file_with_ins_and_del() {
 }
 
 #[test]
+fn control_characters_never_reach_the_files() {
+    let text = "# Plan\u{1b}[31m\n\nTekst\u{0} med\u{7}\tfane og \u{fffe}.\n";
+    let bilag = bilag_of(&[text]);
+    assert_eq!(plain_text(&bilag, true), vec!["Plan[31m", "Tekst med\tfane og ."]);
+    let html = String::from_utf8(render(&bilag, Format::Html).unwrap()).unwrap();
+    assert!(!html.contains(|c: char| c < ' ' && c != '\n' && c != '\t'), "{html:?}");
+}
+
+#[test]
 fn html_snapshot() {
     let bilag = bilag_of(&[OLD, MID, NEW]);
     let html = String::from_utf8(render(&bilag, Format::Html).unwrap()).unwrap();

@@ -62,8 +62,10 @@ impl Exported {
         if let Some(since) = &self.since {
             s.push_str(&format!(", {} changes since {since}", self.changes));
         }
-        if self.comments > 0 {
-            s.push_str(&format!(", {} comments", self.comments));
+        match self.comments {
+            0 => {}
+            1 => s.push_str(", 1 comment"),
+            n => s.push_str(&format!(", {n} comments")),
         }
         s
     }
@@ -266,7 +268,12 @@ fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Refused> {
     if path.is_dir() {
         return Err(cannot(std::io::Error::other("it is a folder")));
     }
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(cannot)?;
+    // Readable as any file the user makes (0666 less the umask), not only
+    // by them as a temporary file is.
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut file = builder.tempfile_in(dir).map_err(cannot)?;
     std::io::Write::write_all(&mut file, bytes).map_err(cannot)?;
     file.as_file().sync_all().map_err(cannot)?;
     file.persist(path).map_err(|e| cannot(e.error))?;
