@@ -49,7 +49,12 @@ pub fn pair_blocks(old: &[BlockText<'_>], new: &[BlockText<'_>]) -> Vec<Pair> {
     let mut out = Vec::new();
     let mut pending: Option<(Range<usize>, Range<usize>)> = None;
     for op in &ops {
-        if let DiffOp::Equal { old_index, new_index, len } = *op {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = *op
+        {
             if let Some((o, n)) = pending.take() {
                 pair_similar(old, new, o, n, &mut out);
             }
@@ -73,7 +78,13 @@ pub fn pair_blocks(old: &[BlockText<'_>], new: &[BlockText<'_>]) -> Vec<Pair> {
 
 /// Pairs the blocks of one changed stretch in order, so that the sum of the
 /// pairs' similarities is greatest (an alignment by dynamic programming).
-fn pair_similar(old: &[BlockText<'_>], new: &[BlockText<'_>], o: Range<usize>, n: Range<usize>, out: &mut Vec<Pair>) {
+fn pair_similar(
+    old: &[BlockText<'_>],
+    new: &[BlockText<'_>],
+    o: Range<usize>,
+    n: Range<usize>,
+    out: &mut Vec<Pair>,
+) {
     let (rows, cols) = (o.len(), n.len());
     if rows == 0 || cols == 0 || rows > MAX_PAIRING || cols > MAX_PAIRING {
         out.extend(o.map(Pair::Removed));
@@ -133,7 +144,10 @@ fn dice(a: &HashMap<&str, usize>, b: &HashMap<&str, usize>) -> f64 {
     if total == 0 {
         return 1.0;
     }
-    let common: usize = a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum();
+    let common: usize = a
+        .iter()
+        .map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0)))
+        .sum();
     2.0 * common as f64 / total as f64
 }
 
@@ -257,8 +271,16 @@ mod tests {
 
     #[test]
     fn identical_blocks_anchor_and_edited_ones_pair() {
-        let old = ["# Mål", "Vi vil reducere udledningen med 50 pct.", "Gammelt afsnit om noget helt andet."];
-        let new = ["# Mål", "Vi vil reducere udledningen med 70 pct.", "Et nyt afsnit."];
+        let old = [
+            "# Mål",
+            "Vi vil reducere udledningen med 50 pct.",
+            "Gammelt afsnit om noget helt andet.",
+        ];
+        let new = [
+            "# Mål",
+            "Vi vil reducere udledningen med 70 pct.",
+            "Et nyt afsnit.",
+        ];
         assert_eq!(
             pair_blocks(&texts(&old), &texts(&new)),
             vec![
@@ -273,7 +295,12 @@ mod tests {
     #[test]
     fn an_inserted_block_does_not_shift_the_pairing() {
         let old = ["# A", "første afsnit om skolen", "andet afsnit om trafikken"];
-        let new = ["# A", "helt nyt afsnit", "første afsnit om skolerne", "andet afsnit om trafikken i byen"];
+        let new = [
+            "# A",
+            "helt nyt afsnit",
+            "første afsnit om skolerne",
+            "andet afsnit om trafikken i byen",
+        ];
         assert_eq!(
             pair_blocks(&texts(&old), &texts(&new)),
             vec![
@@ -287,7 +314,11 @@ mod tests {
 
     #[test]
     fn each_change_is_credited_to_the_draft_that_made_it() {
-        let drafts = ["Vi vil spare 50 kr. i år.", "Vi vil spare 70 kr. i år.", "Vi vil spare 70 kr. i alt."];
+        let drafts = [
+            "Vi vil spare 50 kr. i år.",
+            "Vi vil spare 70 kr. i år.",
+            "Vi vil spare 70 kr. i alt.",
+        ];
         let a = authorship(&drafts);
         let last = drafts[2];
         assert_eq!(a.added_by(last.find("70").unwrap()), Some(1));

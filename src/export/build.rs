@@ -61,7 +61,9 @@ pub fn build(source: &Source<'_>) -> Bilag {
         maker.authorship = diff::authorship(&texts);
         maker.blocks(&pair(&old_blocks, &new_blocks), &old_blocks, &new_blocks)
     } else {
-        let pairs: Vec<Pair> = (0..new_blocks.len()).map(|new| Pair::Same { old: new, new }).collect();
+        let pairs: Vec<Pair> = (0..new_blocks.len())
+            .map(|new| Pair::Same { old: new, new })
+            .collect();
         maker.blocks(&pairs, &new_blocks, &new_blocks)
     };
     finish(source, made, &new_blocks, warnings)
@@ -71,7 +73,9 @@ pub fn build(source: &Source<'_>) -> Bilag {
 /// paired by their words but of another kind (a paragraph made a heading)
 /// are one removed and one added.
 fn pair(old: &[MdBlock], new: &[MdBlock]) -> Vec<Pair> {
-    let keyed = |blocks: &[MdBlock]| -> Vec<(String, String)> { blocks.iter().map(|b| (b.key(), b.plain())).collect() };
+    let keyed = |blocks: &[MdBlock]| -> Vec<(String, String)> {
+        blocks.iter().map(|b| (b.key(), b.plain())).collect()
+    };
     let (old_keys, new_keys) = (keyed(old), keyed(new));
 
     let mut out = Vec::new();
@@ -218,10 +222,14 @@ impl Maker<'_> {
                     new_cursor.take(word.text.len(), &mut out, |_| None);
                 }
                 Tag::Added => {
-                    new_cursor.take(word.text.len(), &mut out, |at| Some(Change::Inserted(self.added(at))));
+                    new_cursor.take(word.text.len(), &mut out, |at| {
+                        Some(Change::Inserted(self.added(at)))
+                    });
                 }
                 Tag::Removed => {
-                    old_cursor.take(word.text.len(), &mut out, |at| Some(Change::Deleted(self.removed(at))));
+                    old_cursor.take(word.text.len(), &mut out, |at| {
+                        Some(Change::Deleted(self.removed(at)))
+                    });
                 }
             }
         }
@@ -399,10 +407,20 @@ fn finish(source: &Source<'_>, made: Vec<Made>, new_blocks: &[MdBlock], mut warn
         }
     }
     let mut cover = source.cover.clone();
-    for field in [&mut cover.title, &mut cover.author, &mut cover.kind, &mut cover.date] {
+    for field in [
+        &mut cover.title,
+        &mut cover.author,
+        &mut cover.kind,
+        &mut cover.date,
+    ] {
         *field = super::clean(field).into_owned();
     }
-    for field in cover.case.iter_mut().chain(cover.item.iter_mut()).chain(cover.decisions.iter_mut()) {
+    for field in cover
+        .case
+        .iter_mut()
+        .chain(cover.item.iter_mut())
+        .chain(cover.decisions.iter_mut())
+    {
         *field = super::clean(field).into_owned();
     }
     if let Some(since) = cover.since.as_mut() {

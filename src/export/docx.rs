@@ -7,11 +7,10 @@
 
 use docx_rs::{
     AbstractNumbering, AlignmentType, BorderType, Comment as WordComment, Delete, Docx, Footer, Footnote,
-    Hyperlink, HyperlinkType, IndentLevel, Insert, Level, LevelJc, LevelOverride, LevelText, LineSpacing, NumPages,
-    NumberFormat,
-    Numbering, NumberingId, PageNum, Paragraph, ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run as WordRun,
-    RunFonts, RunProperty, SpecialIndentType, Start, Style as WordStyle, StyleType, Table, TableCell,
-    TableRow, VertAlignType,
+    Hyperlink, HyperlinkType, IndentLevel, Insert, Level, LevelJc, LevelOverride, LevelText, LineSpacing,
+    NumPages, NumberFormat, Numbering, NumberingId, PageNum, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run as WordRun, RunFonts, RunProperty, SpecialIndentType,
+    Start, Style as WordStyle, StyleType, Table, TableCell, TableRow, VertAlignType,
 };
 
 use super::{Bilag, Block, BlockKind, Change, Comment, ExportError, Rev, Run, RunKind};
@@ -43,6 +42,7 @@ pub(super) fn write(bilag: &Bilag) -> Result<Vec<u8>, ExportError> {
                 .q_format(true)
                 .size(*size)
                 .bold()
+                .line_spacing(LineSpacing::new().before(240).after(80))
                 .outline_lvl(level),
         );
     }
@@ -61,7 +61,8 @@ pub(super) fn write(bilag: &Bilag) -> Result<Vec<u8>, ExportError> {
                 .fonts(RunFonts::new().ascii("Consolas").hi_ansi("Consolas")),
         );
     // The style docx-rs gives footnote references: a raised number.
-    let mut note_reference = WordStyle::new("FootnoteReference", StyleType::Character).name("footnote reference");
+    let mut note_reference =
+        WordStyle::new("FootnoteReference", StyleType::Character).name("footnote reference");
     note_reference.run_property = RunProperty::new().vert_align(VertAlignType::SuperScript);
     docx = docx.add_style(note_reference);
     for p in cover(bilag) {
@@ -101,7 +102,10 @@ pub(super) fn write(bilag: &Bilag) -> Result<Vec<u8>, ExportError> {
     let mut xml = docx.build();
     // docx-rs has no setting for the proofing language: it goes into the
     // document defaults' run properties, where Word reads it.
-    let lang = format!("<w:lang w:val=\"{0}\" w:eastAsia=\"{0}\" w:bidi=\"ar-SA\" />", bilag.lang);
+    let lang = format!(
+        "<w:lang w:val=\"{0}\" w:eastAsia=\"{0}\" w:bidi=\"ar-SA\" />",
+        bilag.lang
+    );
     let styles = String::from_utf8_lossy(&xml.styles).into_owned();
     if let Some(at) = styles.find("</w:rPr></w:rPrDefault>") {
         let mut patched = styles;
@@ -228,7 +232,11 @@ impl Writer<'_> {
         }
         p = match block.kind {
             BlockKind::Heading(level) => p.style(&format!("Heading{}", level.clamp(1, 6))),
-            BlockKind::Item { depth, ordered, first } => {
+            BlockKind::Item {
+                depth,
+                ordered,
+                first,
+            } => {
                 if first {
                     let id = self.numbering(ordered);
                     p.numbering(NumberingId::new(id), IndentLevel::new(depth as usize))
@@ -243,7 +251,9 @@ impl Writer<'_> {
         };
         match &block.change {
             Some(Change::Inserted(rev)) => {
-                p = p.run_property(RunProperty::new().insert(Insert::new_with_empty().author(&rev.author).date(&rev.date)));
+                p = p.run_property(
+                    RunProperty::new().insert(Insert::new_with_empty().author(&rev.author).date(&rev.date)),
+                );
             }
             Some(Change::Deleted(rev)) => p = p.delete(&rev.author, &rev.date),
             None => {}
@@ -284,7 +294,9 @@ impl Writer<'_> {
             let id = self.next_comment;
             self.next_comment += 1;
             let mut paragraphs = message.text.lines();
-            let mut c = WordComment::new(id).author(message.author.as_str()).date(message.date.as_str());
+            let mut c = WordComment::new(id)
+                .author(message.author.as_str())
+                .date(message.date.as_str());
             let first = paragraphs.next().unwrap_or("");
             c = c.add_paragraph(Paragraph::new().add_run(WordRun::new().add_text(first)));
             for line in paragraphs {
@@ -330,9 +342,9 @@ impl Writer<'_> {
 
 fn mark_paragraph(p: Paragraph, change: &Change) -> Paragraph {
     match change {
-        Change::Inserted(rev) => {
-            p.run_property(RunProperty::new().insert(Insert::new_with_empty().author(&rev.author).date(&rev.date)))
-        }
+        Change::Inserted(rev) => p.run_property(
+            RunProperty::new().insert(Insert::new_with_empty().author(&rev.author).date(&rev.date)),
+        ),
         Change::Deleted(rev) => p.delete(&rev.author, &rev.date),
     }
 }

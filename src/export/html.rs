@@ -37,7 +37,9 @@ pub(super) fn write(bilag: &Bilag) -> String {
     let mut notes: Vec<&str> = Vec::new();
     for (i, block) in bilag.blocks.iter().enumerate() {
         lists_for(block, &mut lists, &mut out);
-        let changed = block.change.is_some() || runs_changed(&block.runs) || block.rows.iter().flatten().any(|c| runs_changed(c));
+        let changed = block.change.is_some()
+            || runs_changed(&block.runs)
+            || block.rows.iter().flatten().any(|c| runs_changed(c));
         let class = if changed { " class=\"changed\"" } else { "" };
         let mut inner = String::new();
         for (k, comment) in bilag.comments.iter().enumerate() {
@@ -66,7 +68,11 @@ pub(super) fn write(bilag: &Bilag) -> String {
                 let _ = writeln!(out, "<hr>");
             }
             BlockKind::Table => {
-                let _ = writeln!(out, "<table class=\"text{}\">", if changed { " changed" } else { "" });
+                let _ = writeln!(
+                    out,
+                    "<table class=\"text{}\">",
+                    if changed { " changed" } else { "" }
+                );
                 for (r, row) in block.rows.iter().enumerate() {
                     out.push_str("<tr>");
                     let cell = if r == 0 { "th" } else { "td" };
@@ -126,7 +132,12 @@ fn runs_changed(runs: &[Run]) -> bool {
 
 /// Opens and closes `<ul>`/`<ol>` around list items, from their depth.
 fn lists_for(block: &Block, lists: &mut Vec<bool>, out: &mut String) {
-    let BlockKind::Item { depth, ordered, first } = block.kind else {
+    let BlockKind::Item {
+        depth,
+        ordered,
+        first,
+    } = block.kind
+    else {
         close_lists(lists, 0, out);
         return;
     };
@@ -144,7 +155,11 @@ fn lists_for(block: &Block, lists: &mut Vec<bool>, out: &mut String) {
 fn close_lists(lists: &mut Vec<bool>, keep: usize, out: &mut String) {
     while lists.len() > keep {
         let ordered = lists.pop().unwrap_or(false);
-        out.push_str(if ordered { "</li>\n</ol>\n" } else { "</li>\n</ul>\n" });
+        out.push_str(if ordered {
+            "</li>\n</ol>\n"
+        } else {
+            "</li>\n</ul>\n"
+        });
     }
 }
 
@@ -223,7 +238,12 @@ fn wrap_change(change: &Change, text: &str) -> String {
 }
 
 fn who(rev: &Rev) -> String {
-    escape(&format!("Udkast {} · {} · {}", rev.draft, rev.author, super::dmy(&rev.date)))
+    escape(&format!(
+        "Udkast {} · {} · {}",
+        rev.draft,
+        rev.author,
+        super::dmy(&rev.date)
+    ))
 }
 
 /// Text made safe inside HTML elements and attribute values.

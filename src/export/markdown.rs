@@ -63,7 +63,11 @@ impl MdBlock {
     pub fn key(&self) -> String {
         let kind = match self.kind {
             BlockKind::Heading(level) => format!("h{level}"),
-            BlockKind::Item { depth, ordered, first } => format!("i{depth}{ordered}{first}"),
+            BlockKind::Item {
+                depth,
+                ordered,
+                first,
+            } => format!("i{depth}{ordered}{first}"),
             other => format!("{other:?}"),
         };
         let note = self.note.as_deref().unwrap_or("");
@@ -71,9 +75,11 @@ impl MdBlock {
     }
 }
 
-/// What the reader has open around the current event.
+/// The reader: what it has open around the current event, and what it read.
 #[derive(Default)]
-struct Context {
+struct Reader {
+    /// Where each line starts in the source.
+    line_starts: Vec<usize>,
     /// Each open list: ordered or not.
     lists: Vec<bool>,
     /// The open item has had no paragraph yet.
@@ -84,6 +90,9 @@ struct Context {
     link: Option<String>,
     /// Inside front matter.
     metadata: bool,
+    open: Option<MdBlock>,
+    out: Vec<MdBlock>,
+    warnings: Vec<String>,
 }
 
 /// The blocks of `source`, and a sentence for each thing that had to go out
@@ -94,23 +103,70 @@ pub(super) fn blocks(source: &str) -> (Vec<MdBlock>, Vec<String>) {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(source.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let line_of = |at: usize| line_starts.partition_point(|&s| s <= at).max(1);
-    let mut cx = Context::default();
-    let mut out: Vec<MdBlock> = Vec::new();
-    let mut warnings = Vec::new();
-    let mut open: Option<MdBlock> = None;
-
-    let new_block = |cx: &Context, kind: Option<BlockKind>, range: &Range<usize>| -> MdBlock {
-        let kind = kind.unwrap_or(if let Some(&ordered) = cx.lists.last() {
-            BlockKind::Item {
-                depth: (cx.lists.len() - 1).min(8) as u8,
-                ordered,
-                first: cx.item_first,
+    let mut r = Reader {
+        line_starts: std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect(),
+        ..Reader::default()
+    };
+    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
+        match event {
+            Event::Start(tag) => r.start(tag, &range),
+            Event::End(tag) => r.end(tag),
+            Event::Text(text) if !r.metadata => r.push(&range, &text, RunKind::Text, r.style),
+            Event::Code(text) => {
+                let style = Style {
+                    code: true,
+                    ..r.style
+                };
+                r.push(&range, &text, RunKind::Text, style);
             }
-        } else if cx.quotes > 0 {
+            Event::InlineMath(text) | Event::DisplayMath(text) | Event::Html(text) => {
+                r.push(&range, &text, RunKind::Text, r.style)
+            }
+            Event::InlineHtml(text) => {
+                let line = r.line_of(range.start);
+                r.warnings.push(format!(
+                    "the HTML {} (line {line}) went out as plain text",
+                    text.trim()
+                ));
+                r.push(&range, &text, RunKind::Text, r.style);
+            }
+            Event::FootnoteReference(label) => r.push(&range, "", RunKind::Note(label.to_string()), r.style),
+            Event::SoftBreak => r.push(&range, " ", RunKind::Text, r.style),
+            Event::HardBreak => r.push(&range, "", RunKind::Break, r.style),
+            Event::Rule => {
+                r.close();
+                let rule = r.new_block(Some(BlockKind::Rule), &range);
+                r.out.push(rule);
+            }
+            Event::TaskListMarker(done) => {
+                let mark = if done { "☒ " } else { "☐ " };
+                r.push(&range, mark, RunKind::Text, r.style);
+            }
+            _ => {}
+        }
+    }
+    r.close();
+    (r.out, r.warnings)
+}
+
+impl Reader {
+    /// The line (1-based) of a byte of the source.
+    fn line_of(&self, at: usize) -> usize {
+        self.line_starts.partition_point(|&s| s <= at).max(1)
+    }
+
+    /// A block starting at `range`; without a kind, a paragraph as its
+    /// surroundings make it (a list item, a quote).
+    fn new_block(&self, kind: Option<BlockKind>, range: &Range<usize>) -> MdBlock {
+        let kind = kind.unwrap_or(if let Some(&ordered) = self.lists.last() {
+            BlockKind::Item {
+                depth: (self.lists.len() - 1).min(8) as u8,
+                ordered,
+                first: self.item_first,
+            }
+        } else if self.quotes > 0 {
             BlockKind::Quote
         } else {
             BlockKind::Paragraph
@@ -120,148 +176,148 @@ pub(super) fn blocks(source: &str) -> (Vec<MdBlock>, Vec<String>) {
             kind,
             runs: Vec::new(),
             rows: Vec::new(),
-            note: cx.note.clone(),
-            lines: (line_of(range.start), line_of(end)),
+            note: self.note.clone(),
+            lines: (self.line_of(range.start), self.line_of(end)),
         }
-    };
+    }
 
-    for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
-        match event {
-            Event::Start(tag) => match tag {
-                Tag::MetadataBlock(_) => cx.metadata = true,
-                Tag::Paragraph => {
-                    close(&mut open, &mut out);
-                    open = Some(new_block(&cx, None, &range));
-                    cx.item_first = false;
-                }
-                Tag::Heading { level, .. } => {
-                    close(&mut open, &mut out);
-                    open = Some(new_block(&cx, Some(BlockKind::Heading(heading_level(level))), &range));
-                }
-                Tag::BlockQuote(_) => {
-                    close(&mut open, &mut out);
-                    cx.quotes += 1;
-                }
-                Tag::CodeBlock(_) => {
-                    close(&mut open, &mut out);
-                    open = Some(new_block(&cx, Some(BlockKind::Code), &range));
-                    cx.style.code = true;
-                }
-                Tag::HtmlBlock => {
-                    close(&mut open, &mut out);
-                    open = Some(new_block(&cx, Some(BlockKind::Paragraph), &range));
-                    warnings.push(format!(
-                        "an HTML block (line {}) went out as plain text",
-                        line_of(range.start)
-                    ));
-                }
-                Tag::List(start) => {
-                    close(&mut open, &mut out);
-                    cx.lists.push(start.is_some());
-                }
-                Tag::Item => {
-                    close(&mut open, &mut out);
-                    cx.item_first = true;
-                }
-                Tag::FootnoteDefinition(label) => {
-                    close(&mut open, &mut out);
-                    cx.note = Some(label.to_string());
-                }
-                Tag::Table(_) => {
-                    close(&mut open, &mut out);
-                    open = Some(new_block(&cx, Some(BlockKind::Table), &range));
-                }
-                Tag::TableHead | Tag::TableRow => {
-                    if let Some(block) = open.as_mut() {
-                        block.rows.push(Vec::new());
-                    }
-                }
-                Tag::TableCell => {
-                    if let Some(row) = open.as_mut().and_then(|b| b.rows.last_mut()) {
-                        row.push(Vec::new());
-                    }
-                }
-                Tag::Emphasis => cx.style.italic = true,
-                Tag::Strong => cx.style.bold = true,
-                Tag::Strikethrough => cx.style.strike = true,
-                Tag::Link { dest_url, .. } => cx.link = Some(dest_url.to_string()),
-                Tag::Image { dest_url, .. } => warnings.push(format!(
-                    "the image {dest_url} (line {}) went out as its description",
-                    line_of(range.start)
-                )),
-                _ => {}
-            },
-            Event::End(tag) => match tag {
-                TagEnd::MetadataBlock(_) => cx.metadata = false,
-                TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Table => close(&mut open, &mut out),
-                TagEnd::CodeBlock | TagEnd::HtmlBlock => {
-                    if let Some(last) = open.as_mut().and_then(|b| b.runs.last_mut()) {
-                        while last.text.ends_with(['\n', '\r']) {
-                            last.text.pop();
-                        }
-                    }
-                    cx.style.code = false;
-                    close(&mut open, &mut out);
-                }
-                TagEnd::BlockQuote(_) => {
-                    close(&mut open, &mut out);
-                    cx.quotes = cx.quotes.saturating_sub(1);
-                }
-                TagEnd::List(_) => {
-                    close(&mut open, &mut out);
-                    cx.lists.pop();
-                }
-                TagEnd::Item => close(&mut open, &mut out),
-                TagEnd::FootnoteDefinition => {
-                    close(&mut open, &mut out);
-                    cx.note = None;
-                }
-                TagEnd::Emphasis => cx.style.italic = false,
-                TagEnd::Strong => cx.style.bold = false,
-                TagEnd::Strikethrough => cx.style.strike = false,
-                TagEnd::Link => cx.link = None,
-                _ => {}
-            },
-            Event::Text(text) if !cx.metadata => {
-                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
+    fn open(&mut self, kind: Option<BlockKind>, range: &Range<usize>) {
+        self.close();
+        self.open = Some(self.new_block(kind, range));
+    }
+
+    fn close(&mut self) {
+        if let Some(block) = self.open.take() {
+            self.out.push(block);
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
+        match tag {
+            Tag::MetadataBlock(_) => self.metadata = true,
+            Tag::Paragraph => {
+                self.open(None, range);
+                self.item_first = false;
             }
-            Event::Code(text) => {
-                let style = Style { code: true, ..cx.style };
-                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, style);
+            Tag::Heading { level, .. } => self.open(Some(BlockKind::Heading(heading_level(level))), range),
+            Tag::BlockQuote(_) => {
+                self.close();
+                self.quotes += 1;
             }
-            Event::InlineMath(text) | Event::DisplayMath(text) => {
-                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
+            Tag::CodeBlock(_) => {
+                self.open(Some(BlockKind::Code), range);
+                self.style.code = true;
             }
-            Event::Html(text) => {
-                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
+            Tag::HtmlBlock => {
+                self.open(Some(BlockKind::Paragraph), range);
+                let line = self.line_of(range.start);
+                self.warnings
+                    .push(format!("an HTML block (line {line}) went out as plain text"));
             }
-            Event::InlineHtml(text) => {
-                warnings.push(format!(
-                    "the HTML {} (line {}) went out as plain text",
-                    text.trim(),
-                    line_of(range.start)
+            Tag::List(start) => {
+                self.close();
+                self.lists.push(start.is_some());
+            }
+            Tag::Item => {
+                self.close();
+                self.item_first = true;
+            }
+            Tag::FootnoteDefinition(label) => {
+                self.close();
+                self.note = Some(label.to_string());
+            }
+            Tag::Table(_) => self.open(Some(BlockKind::Table), range),
+            Tag::TableHead | Tag::TableRow => {
+                if let Some(block) = self.open.as_mut() {
+                    block.rows.push(Vec::new());
+                }
+            }
+            Tag::TableCell => {
+                if let Some(row) = self.open.as_mut().and_then(|b| b.rows.last_mut()) {
+                    row.push(Vec::new());
+                }
+            }
+            Tag::Emphasis => self.style.italic = true,
+            Tag::Strong => self.style.bold = true,
+            Tag::Strikethrough => self.style.strike = true,
+            Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+            Tag::Image { dest_url, .. } => {
+                let line = self.line_of(range.start);
+                self.warnings.push(format!(
+                    "the image {dest_url} (line {line}) went out as its description"
                 ));
-                push(&mut open, &cx, &new_block, &range, &text, RunKind::Text, cx.style);
-            }
-            Event::FootnoteReference(label) => {
-                let kind = RunKind::Note(label.to_string());
-                push(&mut open, &cx, &new_block, &range, "", kind, cx.style);
-            }
-            Event::SoftBreak => push(&mut open, &cx, &new_block, &range, " ", RunKind::Text, cx.style),
-            Event::HardBreak => push(&mut open, &cx, &new_block, &range, "", RunKind::Break, cx.style),
-            Event::Rule => {
-                close(&mut open, &mut out);
-                out.push(new_block(&cx, Some(BlockKind::Rule), &range));
-            }
-            Event::TaskListMarker(done) => {
-                let mark = if done { "☒ " } else { "☐ " };
-                push(&mut open, &cx, &new_block, &range, mark, RunKind::Text, cx.style);
             }
             _ => {}
         }
     }
-    close(&mut open, &mut out);
-    (out, warnings)
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::MetadataBlock(_) => self.metadata = false,
+            TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Table | TagEnd::Item => self.close(),
+            TagEnd::CodeBlock | TagEnd::HtmlBlock => {
+                if let Some(last) = self.open.as_mut().and_then(|b| b.runs.last_mut()) {
+                    while last.text.ends_with(['\n', '\r']) {
+                        last.text.pop();
+                    }
+                }
+                self.style.code = false;
+                self.close();
+            }
+            TagEnd::BlockQuote(_) => {
+                self.close();
+                self.quotes = self.quotes.saturating_sub(1);
+            }
+            TagEnd::List(_) => {
+                self.close();
+                self.lists.pop();
+            }
+            TagEnd::FootnoteDefinition => {
+                self.close();
+                self.note = None;
+            }
+            TagEnd::Emphasis => self.style.italic = false,
+            TagEnd::Strong => self.style.bold = false,
+            TagEnd::Strikethrough => self.style.strike = false,
+            TagEnd::Link => self.link = None,
+            _ => {}
+        }
+    }
+
+    /// Adds a run to the open block (or table cell), opening a block when
+    /// text comes without one (a tight list's items have no paragraphs).
+    fn push(&mut self, range: &Range<usize>, text: &str, kind: RunKind, style: Style) {
+        if self.open.is_none() {
+            self.open = Some(self.new_block(None, range));
+        }
+        let run = MdRun {
+            text: super::clean(text).into_owned(),
+            style,
+            link: self.link.clone(),
+            kind,
+            src: range.start,
+        };
+        let Some(block) = self.open.as_mut() else { return };
+        let runs = if block.kind == BlockKind::Table {
+            match block.rows.last_mut().and_then(|r| r.last_mut()) {
+                Some(cell) => cell,
+                None => return,
+            }
+        } else {
+            &mut block.runs
+        };
+        // Join text runs of one style: a paragraph of many lines is one run.
+        if let Some(last) = runs.last_mut()
+            && last.kind == RunKind::Text
+            && run.kind == RunKind::Text
+            && last.style == run.style
+            && last.link == run.link
+        {
+            last.text.push_str(&run.text);
+            return;
+        }
+        runs.push(run);
+    }
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -273,52 +329,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-fn close(open: &mut Option<MdBlock>, out: &mut Vec<MdBlock>) {
-    if let Some(block) = open.take() {
-        out.push(block);
-    }
-}
-
-/// Adds a run to the open block (or table cell), opening a block when text
-/// comes without one (a tight list's items have no paragraphs).
-fn push(
-    open: &mut Option<MdBlock>,
-    cx: &Context,
-    new_block: &dyn Fn(&Context, Option<BlockKind>, &Range<usize>) -> MdBlock,
-    range: &Range<usize>,
-    text: &str,
-    kind: RunKind,
-    style: Style,
-) {
-    let block = open.get_or_insert_with(|| new_block(cx, None, range));
-    let run = MdRun {
-        text: super::clean(text).into_owned(),
-        style,
-        link: cx.link.clone(),
-        kind,
-        src: range.start,
-    };
-    let runs = if block.kind == BlockKind::Table {
-        match block.rows.last_mut().and_then(|r| r.last_mut()) {
-            Some(cell) => cell,
-            None => return,
-        }
-    } else {
-        &mut block.runs
-    };
-    // Join text runs of one style: a paragraph of many lines is one run.
-    if let Some(last) = runs.last_mut()
-        && last.kind == RunKind::Text
-        && run.kind == RunKind::Text
-        && last.style == run.style
-        && last.link == run.link
-    {
-        last.text.push_str(&run.text);
-        return;
-    }
-    runs.push(run);
 }
 
 #[cfg(test)]
@@ -337,9 +347,30 @@ mod tests {
             vec![
                 (BlockKind::Heading(1), "Klima".to_string()),
                 (BlockKind::Paragraph, "Første linje anden linje.".to_string()),
-                (BlockKind::Item { depth: 0, ordered: false, first: true }, "et".to_string()),
-                (BlockKind::Item { depth: 0, ordered: false, first: true }, "to".to_string()),
-                (BlockKind::Item { depth: 1, ordered: true, first: true }, "under".to_string()),
+                (
+                    BlockKind::Item {
+                        depth: 0,
+                        ordered: false,
+                        first: true
+                    },
+                    "et".to_string()
+                ),
+                (
+                    BlockKind::Item {
+                        depth: 0,
+                        ordered: false,
+                        first: true
+                    },
+                    "to".to_string()
+                ),
+                (
+                    BlockKind::Item {
+                        depth: 1,
+                        ordered: true,
+                        first: true
+                    },
+                    "under".to_string()
+                ),
             ]
         );
     }

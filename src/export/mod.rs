@@ -95,16 +95,22 @@ pub struct Cover {
 impl Cover {
     /// "Strategi · Udkast 5 af 12-03-2025 · Mette Holm".
     pub fn draft_line(&self) -> String {
-        format!("{} · Udkast {} af {} · {}", self.kind, self.draft, self.date, self.author)
+        format!(
+            "{} · Udkast {} af {} · {}",
+            self.kind, self.draft, self.date, self.author
+        )
     }
 
     /// "Sagsnr.: 00.16.02-A00-1-19 · Punkt 3", when a decision carries them
     /// (an item written as a bare number gets its word).
     pub fn case_line(&self) -> Option<String> {
-        let item = self.item.as_ref().map(|i| match i.trim().starts_with(|c: char| c.is_ascii_digit()) {
-            true => format!("Punkt {}", i.trim()),
-            false => i.trim().to_string(),
-        });
+        let item = self
+            .item
+            .as_ref()
+            .map(|i| match i.trim().starts_with(|c: char| c.is_ascii_digit()) {
+                true => format!("Punkt {}", i.trim()),
+                false => i.trim().to_string(),
+            });
         let case = self.case.as_ref().map(|c| format!("Sagsnr.: {}", c.trim()));
         let parts: Vec<String> = case.into_iter().chain(item).collect();
         (!parts.is_empty()).then(|| parts.join(" · "))
@@ -218,7 +224,9 @@ pub struct CommentMessage {
 /// tab and line ends, DEL, U+FFFE and U+FFFF): a draft pasted from a
 /// terminal may carry an escape sequence, and Word refuses a file with one.
 fn clean(text: &str) -> std::borrow::Cow<'_, str> {
-    let bad = |c: char| (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{7f}' | '\u{fffe}' | '\u{ffff}');
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{7f}' | '\u{fffe}' | '\u{ffff}')
+    };
     if text.contains(bad) {
         std::borrow::Cow::Owned(text.chars().filter(|c| !bad(*c)).collect())
     } else {

@@ -137,7 +137,11 @@ const PREAMBLE: &str = r##"#set page(paper: "a4", margin: (x: 2.5cm, y: 2.5cm), 
 fn source(bilag: &Bilag) -> String {
     let c = &bilag.cover;
     let mut out = String::from(PREAMBLE);
-    let date = c.date.split('-').map(|p| p.parse::<u32>().unwrap_or(1)).collect::<Vec<_>>();
+    let date = c
+        .date
+        .split('-')
+        .map(|p| p.parse::<u32>().unwrap_or(1))
+        .collect::<Vec<_>>();
     let _ = writeln!(
         out,
         "#set document(title: {}, author: {}, date: datetime(year: {}, month: {}, day: {}))",
@@ -150,8 +154,12 @@ fn source(bilag: &Bilag) -> String {
     let _ = writeln!(out, "#text(size: 16pt, weight: \"bold\", {})\n", lit(&c.title));
     let _ = writeln!(out, "#{}\n", lit(&c.draft_line()));
     if let Some(line) = c.case_line() {
-        let _ = writeln!(out, "#{}
-", lit(&line));
+        let _ = writeln!(
+            out,
+            "#{}
+",
+            lit(&line)
+        );
     }
     if !c.bodies.is_empty() {
         let _ = write!(out, "#table(columns: {}, align: center, ", c.bodies.len());
@@ -183,7 +191,11 @@ fn source(bilag: &Bilag) -> String {
         let item = match block.kind {
             BlockKind::Heading(level) => format!("#heading(level: {level})[{inner}]"),
             BlockKind::Paragraph => format!("#par[{inner}]"),
-            BlockKind::Item { depth, ordered, first } => {
+            BlockKind::Item {
+                depth,
+                ordered,
+                first,
+            } => {
                 let depth = depth as usize;
                 counters.truncate(depth + 1);
                 counters.resize(depth + 1, 0);
@@ -247,9 +259,9 @@ fn source(bilag: &Bilag) -> String {
                     } else {
                         "↳ ".to_string()
                     };
-                    let _ = write!(
+                    let _ = writeln!(
                         body,
-                        "#strong({}) #{} \\\n",
+                        "#strong({}) #{} \\",
                         lit(&format!("{lead}{}, {}:", m.author, super::dmy(&m.date))),
                         lit(&m.text)
                     );

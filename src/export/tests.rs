@@ -132,10 +132,26 @@ fn whole_blocks_are_inserted_and_deleted_with_their_paragraph_mark() {
         .find(|b| plain(&b.runs).starts_with("Et afsnit der"))
         .unwrap();
     assert!(matches!(removed.change, Some(Change::Deleted(_))));
-    assert!(removed.runs.iter().all(|r| matches!(r.change, Some(Change::Deleted(_)))));
-    let item = bilag.blocks.iter().find(|b| plain(&b.runs) == "Nyt punkt om el").unwrap();
+    assert!(
+        removed
+            .runs
+            .iter()
+            .all(|r| matches!(r.change, Some(Change::Deleted(_))))
+    );
+    let item = bilag
+        .blocks
+        .iter()
+        .find(|b| plain(&b.runs) == "Nyt punkt om el")
+        .unwrap();
     assert!(matches!(item.change, Some(Change::Inserted(_))));
-    assert!(matches!(item.kind, BlockKind::Item { depth: 0, ordered: false, first: true }));
+    assert!(matches!(
+        item.kind,
+        BlockKind::Item {
+            depth: 0,
+            ordered: false,
+            first: true
+        }
+    ));
 }
 
 fn plain(runs: &[Run]) -> String {
@@ -192,7 +208,11 @@ fn threads_land_on_their_blocks_and_lost_ones_are_named() {
     let on = &bilag.blocks[bilag.comments[0].blocks.start];
     assert!(plain(&on.runs).starts_with("Vi vil reducere"), "{on:?}");
     assert_eq!(bilag.comments[0].blocks.len(), 1);
-    assert!(bilag.warnings.iter().any(|w| w.contains("ffff000")), "{:?}", bilag.warnings);
+    assert!(
+        bilag.warnings.iter().any(|w| w.contains("ffff000")),
+        "{:?}",
+        bilag.warnings
+    );
 }
 
 #[test]
@@ -202,7 +222,10 @@ fn html_is_one_escaped_file_with_ins_and_del() {
     let html = String::from_utf8(render(&bilag, Format::Html).unwrap()).unwrap();
     assert!(!html.contains("<script>"), "{html}");
     assert!(html.contains("&lt;script&gt;"));
-    assert!(html.contains("<ins title=\"Udkast 2 · Forfatter 2 · 02-01-2025\">"), "{html}");
+    assert!(
+        html.contains("<ins title=\"Udkast 2 · Forfatter 2 · 02-01-2025\">"),
+        "{html}"
+    );
     assert!(html.contains("<del "));
     assert!(html.contains("Beslutning i Direktionen den 28-01-2025: Udskudt."));
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"da\">"));
@@ -214,7 +237,10 @@ fn control_characters_never_reach_the_files() {
     let bilag = bilag_of(&[text]);
     assert_eq!(plain_text(&bilag, true), vec!["Plan[31m", "Tekst med\tfane og ."]);
     let html = String::from_utf8(render(&bilag, Format::Html).unwrap()).unwrap();
-    assert!(!html.contains(|c: char| c < ' ' && c != '\n' && c != '\t'), "{html:?}");
+    assert!(
+        !html.contains(|c: char| c < ' ' && c != '\n' && c != '\t'),
+        "{html:?}"
+    );
 }
 
 #[test]
@@ -228,8 +254,25 @@ fn html_snapshot() {
 /// Danish-looking paragraphs, edited at random over several drafts.
 fn paragraphs() -> impl Strategy<Value = Vec<String>> {
     let word = prop::sample::select(vec![
-        "kommunen", "skal", "reducere", "udledningen", "med", "50", "70", "pct.", "i", "2030", "og", "borgerne",
-        "**grøn**", "*vigtigt*", "bl.a.", "–", "Åby", "æøå", "`kode`",
+        "kommunen",
+        "skal",
+        "reducere",
+        "udledningen",
+        "med",
+        "50",
+        "70",
+        "pct.",
+        "i",
+        "2030",
+        "og",
+        "borgerne",
+        "**grøn**",
+        "*vigtigt*",
+        "bl.a.",
+        "–",
+        "Åby",
+        "æøå",
+        "`kode`",
     ]);
     let para = prop::collection::vec(word, 1..12).prop_map(|w| w.join(" "));
     let block = prop_oneof![

@@ -306,12 +306,14 @@ fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, 
     };
     frame.render_widget(Clear, rect);
     // A narrow terminal cuts the label first (the answer keeps at least a
-    // quarter of the line), then shows the answer's end, where the cursor is.
+    // fifth of the line), then shows the answer's end, where the cursor is.
     let width = usize::from(rect.width);
-    let label = widgets::cut(&label, width.saturating_sub((width / 4).max(12)));
+    let label = widgets::cut(&label, width.saturating_sub((width / 5).max(12)));
     let room = width.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()) + 1);
     let input = widgets::cut_front(&crate::text::inert(input), room);
-    let x = rect.x + (unicode_width::UnicodeWidthStr::width(label.as_str()) + unicode_width::UnicodeWidthStr::width(input.as_str())) as u16;
+    let x = rect.x
+        + (unicode_width::UnicodeWidthStr::width(label.as_str())
+            + unicode_width::UnicodeWidthStr::width(input.as_str())) as u16;
     let line = Line::from(vec![Span::styled(label, app.theme.title()), Span::raw(input)]);
     frame.render_widget(Paragraph::new(line), rect);
     frame.set_cursor_position((x.min(rect.right().saturating_sub(1)), rect.y));

@@ -120,11 +120,21 @@ pub fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, O
                     o.map_or_else(String::new, |d| d.author.clone()),
                     o.map_or_else(String::new, |d| rfc(&d.time)),
                 ));
-                texts.push((newer.draft.unwrap_or(0), newer.text.clone(), newer_author.clone(), rfc(&newer_time)));
+                texts.push((
+                    newer.draft.unwrap_or(0),
+                    newer.text.clone(),
+                    newer_author.clone(),
+                    rfc(&newer_time),
+                ));
             }
         }
     } else {
-        texts.push((newer.draft.unwrap_or(0), newer.text.clone(), newer_author.clone(), rfc(&newer_time)));
+        texts.push((
+            newer.draft.unwrap_or(0),
+            newer.text.clone(),
+            newer_author.clone(),
+            rfc(&newer_time),
+        ));
     }
 
     let config = &approvals.config;
@@ -148,13 +158,17 @@ pub fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, O
         with.last().and_then(|d| pick(d).cloned())
     };
     let since = older.as_ref().map(|o| {
-        let when = find(o.draft).map(|d| format!(" af {}", dmy(&d.time))).unwrap_or_default();
+        let when = find(o.draft)
+            .map(|d| format!(" af {}", dmy(&d.time)))
+            .unwrap_or_default();
         let tagged = store
             .approved_tags(Some(slug))
             .ok()
             .and_then(|tags| tags.into_iter().rev().find(|t| t.target == o.commit));
         match (tagged, o.draft) {
-            (Some(tag), Some(n)) => format!("Ændringer siden godkendt version {} (udkast {n}{when})", tag.name),
+            (Some(tag), Some(n)) => {
+                format!("Ændringer siden godkendt version {} (udkast {n}{when})", tag.name)
+            }
             (Some(tag), None) => format!("Ændringer siden godkendt version {}", tag.name),
             (None, Some(n)) => format!("Ændringer siden udkast {n}{when}"),
             (None, None) => format!("Ændringer siden {}", o.label),
@@ -204,10 +218,10 @@ pub fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, O
                     .iter()
                     .map(|m| CommentMessage {
                         author: m.author.clone(),
-                        date: m
-                            .time
-                            .parse::<jiff::Timestamp>()
-                            .map_or_else(|_| m.time.clone(), |t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()),
+                        date: m.time.parse::<jiff::Timestamp>().map_or_else(
+                            |_| m.time.clone(),
+                            |t| t.strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
+                        ),
                         text: m.text.clone(),
                     })
                     .collect(),

@@ -8,8 +8,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::common::approvals::{decide, save};
 use crate::common::Env;
+use crate::common::approvals::{decide, save};
 
 const APPROVED: &str = "# Klimaplan 2030\n\n## Mål\n\n\
 Vi vil reducere udledningen med **50 pct.** inden 2030.\n\n\
@@ -39,8 +39,20 @@ fn workspace(env: &Env) -> PathBuf {
         .udkast_in(
             &ws,
             &[
-                "decide", "klima", "--draft", "2", "--body", "DIR", "--outcome", "postponed", "--date",
-                "2025-01-28", "--item", "Punkt 3", "--case", "00.16.02-A00-1-19",
+                "decide",
+                "klima",
+                "--draft",
+                "2",
+                "--body",
+                "DIR",
+                "--outcome",
+                "postponed",
+                "--date",
+                "2025-01-28",
+                "--item",
+                "Punkt 3",
+                "--case",
+                "00.16.02-A00-1-19",
             ],
         )
         .ok()
@@ -57,17 +69,30 @@ fn workspace(env: &Env) -> PathBuf {
     save(env, &ws, LATEST, "Senere mål, fjernvarme, budget");
     // Line 5 of the latest draft is the goal.
     let out = env
-        .udkast_in(&ws, &["comment", "add", "klima", "--lines", "5", "-m", "Er 2035 aftalt?"])
+        .udkast_in(
+            &ws,
+            &["comment", "add", "klima", "--lines", "5", "-m", "Er 2035 aftalt?"],
+        )
         .ok()
         .to_string();
     let id = out.split_whitespace().nth(2).unwrap().to_string();
-    env.udkast_in(&ws, &["comment", "reply", "klima", &id, "-m", "Ja, i budgetaftalen."])
-        .ok();
+    env.udkast_in(
+        &ws,
+        &["comment", "reply", "klima", &id, "-m", "Ja, i budgetaftalen."],
+    )
+    .ok();
     ws
 }
 
 fn export(env: &Env, ws: &Path, out: &Path, extra: &[&str]) -> String {
-    let mut args = vec!["export", "klima", "--changes-since", "approved", "--comments", "-o"];
+    let mut args = vec![
+        "export",
+        "klima",
+        "--changes-since",
+        "approved",
+        "--comments",
+        "-o",
+    ];
     args.push(out.to_str().unwrap());
     args.extend_from_slice(extra);
     env.udkast_in(ws, &args).ok().to_string()
@@ -103,7 +128,11 @@ fn paragraph(p: &roxmltree::Node, accept: bool) -> Option<String> {
     let mark_gone = mark.is_some_and(|m| m.children().any(|c| is(&c, gone_with)));
     let mut text = String::new();
     for node in p.descendants() {
-        let keep = if accept { !inside(&node, "del") } else { !inside(&node, "ins") };
+        let keep = if accept {
+            !inside(&node, "del")
+        } else {
+            !inside(&node, "ins")
+        };
         if !keep {
             continue;
         }
@@ -118,7 +147,10 @@ fn paragraph(p: &roxmltree::Node, accept: bool) -> Option<String> {
     // A removed paragraph mark joins the paragraph to the next; ours only
     // go with paragraphs whose every run goes too.
     if mark_gone {
-        assert!(text.is_empty(), "a removed paragraph mark on a paragraph that keeps {text:?}");
+        assert!(
+            text.is_empty(),
+            "a removed paragraph mark on a paragraph that keeps {text:?}"
+        );
         return None;
     }
     Some(text)
@@ -236,7 +268,9 @@ fn the_docx_has_tracked_changes_that_give_both_drafts() {
     assert!(
         doc.descendants()
             .filter(|n| is(n, "ins") || is(n, "del"))
-            .all(|n| n.attribute((W, "date")).is_some_and(|d| d.starts_with("20") && d.ends_with('Z'))),
+            .all(|n| n
+                .attribute((W, "date"))
+                .is_some_and(|d| d.starts_with("20") && d.ends_with('Z'))),
         "every revision has a date"
     );
     // Headings are Word's heading styles; Danish is the proofing language.
@@ -253,18 +287,39 @@ fn the_cover_holds_the_route_and_its_decisions() {
     let out = env.path("bilag.docx");
     export(&env, &ws, &out, &[]);
     let all = body_text(&part(&out, "word/document.xml"), true);
-    let cover: Vec<&String> = all.iter().take_while(|p| !p.starts_with("Ændringer siden")).collect();
+    let cover: Vec<&String> = all
+        .iter()
+        .take_while(|p| !p.starts_with("Ændringer siden"))
+        .collect();
     let text = cover.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("\n");
-    assert!(text.starts_with("Klimaplan 2030\nStrategi · Udkast 5 af "), "{text}");
+    assert!(
+        text.starts_with("Klimaplan 2030\nStrategi · Udkast 5 af "),
+        "{text}"
+    );
     assert!(text.contains(&format!("· {JORGEN}")), "{text}");
-    assert!(text.contains("\nSagsnr.: 00.16.02-A00-1-19 · Punkt 3\n"), "{text}");
+    assert!(
+        text.contains("\nSagsnr.: 00.16.02-A00-1-19 · Punkt 3\n"),
+        "{text}"
+    );
     // The body row: the ids, and an X under those on the route.
     assert!(text.contains("DIR\t"), "{text}");
-    assert!(text.contains("Beslutning i Direktionen den 25-02-2025: Godkendt."), "{text}");
-    assert!(text.contains("Beslutning i Byrådet den 26-03-2025: Vedtaget."), "{text}");
-    assert!(!text.contains("Udskudt"), "the postponement was overtaken: {text}");
+    assert!(
+        text.contains("Beslutning i Direktionen den 25-02-2025: Godkendt."),
+        "{text}"
+    );
+    assert!(
+        text.contains("Beslutning i Byrådet den 26-03-2025: Vedtaget."),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Udskudt"),
+        "the postponement was overtaken: {text}"
+    );
     let since = all.iter().find(|p| p.starts_with("Ændringer siden")).unwrap();
-    assert!(since.starts_with("Ændringer siden godkendt version klima/v1 (udkast 3 af "), "{since}");
+    assert!(
+        since.starts_with("Ændringer siden godkendt version klima/v1 (udkast 3 af "),
+        "{since}"
+    );
 }
 
 #[test]
@@ -280,7 +335,11 @@ fn comments_sit_on_their_passages_with_their_replies() {
         .descendants()
         .filter(|n| is(n, "comment"))
         .map(|n| {
-            let text: String = n.descendants().filter(|t| is(t, "t")).filter_map(|t| t.text()).collect();
+            let text: String = n
+                .descendants()
+                .filter(|t| is(t, "t"))
+                .filter_map(|t| t.text())
+                .collect();
             (n.attribute((W, "id")).unwrap().to_string(), text)
         })
         .collect();
@@ -311,7 +370,10 @@ fn html_and_pdf_hold_the_same_text() {
     let html = env.path("bilag.html");
     export(&env, &ws, &html, &[]);
     let page = std::fs::read_to_string(&html).unwrap();
-    assert!(page.contains("<del title=\"Udkast 4 · Anne Kristine Hundahl Mikkelsen · "), "{page}");
+    assert!(
+        page.contains("<del title=\"Udkast 4 · Anne Kristine Hundahl Mikkelsen · "),
+        "{page}"
+    );
     assert!(page.contains("<ins title=\"Udkast 5 · Jørgen Krogh · "), "{page}");
     assert!(page.contains("Er 2035 aftalt?"));
 
@@ -321,7 +383,10 @@ fn html_and_pdf_hold_the_same_text() {
     assert!(bytes.starts_with(b"%PDF-"));
     let has = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     assert!(has(b"/Outlines"), "the headings are bookmarks");
-    assert!(has(b"pdfaid:part>2<") || has(b"pdfaid:part=\"2\""), "PDF/A-2 is declared");
+    assert!(
+        has(b"pdfaid:part>2<") || has(b"pdfaid:part=\"2\""),
+        "PDF/A-2 is declared"
+    );
     if let Ok(fonts) = std::process::Command::new("pdffonts").arg(&pdf).output() {
         let fonts = String::from_utf8_lossy(&fonts.stdout);
         assert!(fonts.contains("Libertinus"), "{fonts}");
@@ -337,17 +402,25 @@ fn html_and_pdf_hold_the_same_text() {
         return;
     };
     let text = String::from_utf8_lossy(&text.stdout);
-    for needle in ["Klimaplan 2030", "Fjernvarme til Åby Nord", "Beslutning i Byrådet", "Jørgen Krogh", "Mål"] {
+    for needle in [
+        "Klimaplan 2030",
+        "Fjernvarme til Åby Nord",
+        "Beslutning i Byrådet",
+        "Jørgen Krogh",
+        "Mål",
+    ] {
         assert!(text.contains(needle), "{needle:?} not in the PDF's text:\n{text}");
     }
 }
 
 #[test]
 fn libreoffice_opens_the_docx() {
-    let Some(soffice) = ["soffice", "libreoffice"]
-        .into_iter()
-        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok_and(|o| o.status.success()))
-    else {
+    let Some(soffice) = ["soffice", "libreoffice"].into_iter().find(|p| {
+        std::process::Command::new(p)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    }) else {
         eprintln!("SKIPPED: LibreOffice is not installed; the DOCX was not opened by a real consumer");
         return;
     };
@@ -356,17 +429,38 @@ fn libreoffice_opens_the_docx() {
     let out = env.path("bilag.docx");
     export(&env, &ws, &out, &[]);
     let dir = env.path("lo");
-    let profile = format!("-env:UserInstallation=file://{}", env.path("lo-profile").display());
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        env.path("lo-profile").display()
+    );
     let run = std::process::Command::new(soffice)
-        .args([&profile, "--headless", "--convert-to", "txt:Text (encoded):UTF8", "--outdir"])
+        .args([
+            &profile,
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+        ])
         .arg(&dir)
         .arg(&out)
         .output()
         .unwrap();
-    let txt = std::fs::read_to_string(dir.join("bilag.txt"))
-        .unwrap_or_else(|e| panic!("LibreOffice made no text ({e}): {}", String::from_utf8_lossy(&run.stderr)));
-    for needle in ["Klimaplan 2030", "Fjernvarme til Åby Nord", "Beslutning i Direktionen", "Cykelstier"] {
-        assert!(txt.contains(needle), "{needle:?} not in LibreOffice's text:\n{txt}");
+    let txt = std::fs::read_to_string(dir.join("bilag.txt")).unwrap_or_else(|e| {
+        panic!(
+            "LibreOffice made no text ({e}): {}",
+            String::from_utf8_lossy(&run.stderr)
+        )
+    });
+    for needle in [
+        "Klimaplan 2030",
+        "Fjernvarme til Åby Nord",
+        "Beslutning i Direktionen",
+        "Cykelstier",
+    ] {
+        assert!(
+            txt.contains(needle),
+            "{needle:?} not in LibreOffice's text:\n{txt}"
+        );
     }
 }
 
@@ -376,14 +470,21 @@ fn bad_requests_get_one_sentence_and_write_nothing() {
     let ws = env.workspace("ws");
     save(&env, &ws, APPROVED, "Tekst");
     let out = env.path("x.docx");
-    env.udkast_in(&ws, &["export", "klima", "--draft", "9", "-o", out.to_str().unwrap()])
-        .user_error("draft 9");
+    env.udkast_in(
+        &ws,
+        &["export", "klima", "--draft", "9", "-o", out.to_str().unwrap()],
+    )
+    .user_error("draft 9");
     assert!(!out.exists());
     env.udkast_in(&ws, &["export", "klima", "-o", "/nonexistent/dir/x.docx"])
         .user_error("could not be written");
-    env.udkast_in(&ws, &["export", "klima", "-o", env.path("x.odt").to_str().unwrap()])
-        .user_error("extension .odt");
-    env.udkast_in(&ws, &["export", "klima", "--format", "rtf"]).user_error("unknown format");
+    env.udkast_in(
+        &ws,
+        &["export", "klima", "-o", env.path("x.odt").to_str().unwrap()],
+    )
+    .user_error("extension .odt");
+    env.udkast_in(&ws, &["export", "klima", "--format", "rtf"])
+        .user_error("unknown format");
     env.udkast_in(&ws, &["export", "klima", "--changes-since", "approved"])
         .user_error("approved");
     // A folder in the way is named, and left as it was.
@@ -406,11 +507,21 @@ fn bad_requests_get_one_sentence_and_write_nothing() {
 fn raw_html_is_named_in_a_warning() {
     let env = Env::new();
     let ws = env.workspace("ws");
-    save(&env, &ws, "# Plan\n\n<div align=\"center\">Midt</div>\n\nTekst.\n", "Tekst");
+    save(
+        &env,
+        &ws,
+        "# Plan\n\n<div align=\"center\">Midt</div>\n\nTekst.\n",
+        "Tekst",
+    );
     let out = env.path("x.html");
     let run = env.udkast_in(&ws, &["export", "klima", "-o", out.to_str().unwrap()]);
     run.ok();
-    assert!(run.stderr.contains("warning: an HTML block (line 3) went out as plain text"), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("warning: an HTML block (line 3) went out as plain text"),
+        "{}",
+        run.stderr
+    );
     assert!(std::fs::read_to_string(&out).unwrap().contains("&lt;div align"));
 }
 
@@ -422,11 +533,15 @@ fn escape_sequences_and_messy_text_give_a_well_formed_docx() {
                  \tTab-indrykket kode\r\n\r\n- Punkt \u{7}1\r\n";
     save(&env, &ws, messy, "Rodet tekst");
     let out = env.path("rodet.docx");
-    env.udkast_in(&ws, &["export", "klima", "-o", out.to_str().unwrap()]).ok();
+    env.udkast_in(&ws, &["export", "klima", "-o", out.to_str().unwrap()])
+        .ok();
     let document = part(&out, "word/document.xml");
     let text = body_text(&document, true).join("\n");
     assert!(text.contains("Plan[2J"), "{text}");
-    assert!(text.contains("CRLF-linje\u{a0}med NBSP, e\u{301} og \u{202e}bidi\u{200b}."), "{text}");
+    assert!(
+        text.contains("CRLF-linje\u{a0}med NBSP, e\u{301} og \u{202e}bidi\u{200b}."),
+        "{text}"
+    );
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
     assert!(!text.contains("title: x"), "front matter is metadata: {text}");
 }

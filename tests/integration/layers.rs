@@ -24,7 +24,9 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     (
         "sample",
-        &["text", "markdown", "domain", "diff", "export", "store", "remote", "usecase"],
+        &[
+            "text", "markdown", "domain", "diff", "export", "store", "remote", "usecase",
+        ],
     ),
     (
         "ui",

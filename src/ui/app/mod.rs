@@ -391,7 +391,11 @@ impl App {
             format,
             out,
         }));
-        self.busy = Some(format!("Exporting {} as {}…", plan.label, format.as_str().to_uppercase()));
+        self.busy = Some(format!(
+            "Exporting {} as {}…",
+            plan.label,
+            format.as_str().to_uppercase()
+        ));
     }
 
     /// Text pasted into the terminal (bracketed paste): one edit in the

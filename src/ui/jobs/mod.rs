@@ -355,7 +355,9 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
         // Without the worker's channel: no progress, a password asked on the terminal.
         Request::Sync(input) => sync::run(store, &input, &Cancel::default(), None),
         Request::Fetch => Response::Fetched(sync::fetch(store)),
-        Request::Export(request) => Response::Exported(crate::usecase::export(store, &request).map_err(failed)),
+        Request::Export(request) => {
+            Response::Exported(crate::usecase::export(store, &request).map_err(failed))
+        }
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {
             slug,

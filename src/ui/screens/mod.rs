@@ -85,8 +85,16 @@ impl ExportPlan {
     /// The plan for draft `number` of `slug` (the latest when `None`).
     pub fn new(slug: &Slug, number: Option<u32>, since: crate::usecase::Since) -> ExportPlan {
         let (draft, label, file) = match number {
-            Some(n) => (n.to_string(), format!("draft {n}"), format!("{slug}-udkast-{n}.docx")),
-            None => ("latest".to_string(), "the latest draft".to_string(), format!("{slug}.docx")),
+            Some(n) => (
+                n.to_string(),
+                format!("draft {n}"),
+                format!("{slug}-udkast-{n}.docx"),
+            ),
+            None => (
+                "latest".to_string(),
+                "the latest draft".to_string(),
+                format!("{slug}.docx"),
+            ),
         };
         ExportPlan {
             slug: slug.clone(),

@@ -41,12 +41,25 @@ fn the_history_exports_the_newer_draft_with_the_changes_since_the_older() {
     let out = fx.state.join("bilag.html");
     type_name(&mut app, out.to_str().unwrap());
     key(&mut app, KeyCode::Enter);
-    assert!(app.busy.as_deref().is_some_and(|b| b.starts_with("Exporting draft")), "{:?}", app.busy);
+    assert!(
+        app.busy
+            .as_deref()
+            .is_some_and(|b| b.starts_with("Exporting draft")),
+        "{:?}",
+        app.busy
+    );
     settle(&mut app, &fx.repo);
-    assert!(message(&app).starts_with(&format!("wrote {}", out.display())), "{}", message(&app));
+    assert!(
+        message(&app).starts_with(&format!("wrote {}", out.display())),
+        "{}",
+        message(&app)
+    );
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.contains(&format!("Udkast {latest}")), "{html}");
-    assert!(html.contains("<ins ") || html.contains("<del "), "the changes are in it");
+    assert!(
+        html.contains("<ins ") || html.contains("<del "),
+        "the changes are in it"
+    );
 }
 
 #[test]
@@ -80,7 +93,11 @@ fn a_name_without_a_format_is_refused_and_nothing_is_sent() {
     key(&mut app, KeyCode::Char('e'));
     type_name(&mut app, "bilag.odt");
     key(&mut app, KeyCode::Enter);
-    assert!(message(&app).contains("End the file's name in .docx, .pdf or .html"), "{}", message(&app));
+    assert!(
+        message(&app).contains("End the file's name in .docx, .pdf or .html"),
+        "{}",
+        message(&app)
+    );
     assert!(!app.requests.iter().any(|r| matches!(r, jobs::Request::Export(_))));
 }
 
@@ -93,7 +110,10 @@ fn the_approvals_export_the_selected_draft() {
     settle(&mut app, &fx.repo);
     key(&mut app, KeyCode::Char('e'));
     let shown = render(&mut app, 120, 40);
-    assert!(shown.contains(", changes since approved, as .docx/.pdf/.html: baeredygtighedsstrategi-udkast-"), "{shown}");
+    assert!(
+        shown.contains(", changes since approved, as .docx/.pdf/.html: baeredygtighedsstrategi-udkast-"),
+        "{shown}"
+    );
     key(&mut app, KeyCode::Esc);
     assert!(app.overlay.is_none());
 }

@@ -16,8 +16,8 @@ use crate::ui::jobs::{self, Response};
 
 mod approvals;
 mod document;
-mod history;
 mod export;
+mod history;
 mod layers;
 mod overview;
 mod review;

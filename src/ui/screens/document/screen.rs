@@ -91,9 +91,16 @@ impl Screen for DocumentState {
     /// The draft the text was opened from, with the changes since the
     /// approved version.
     fn export_plan(&self) -> Result<ExportPlan, String> {
-        let number = u32::try_from(self.draft).ok().filter(|n| *n > 0).ok_or("No draft saved yet: save one, then export")?;
+        let number = u32::try_from(self.draft)
+            .ok()
+            .filter(|n| *n > 0)
+            .ok_or("No draft saved yet: save one, then export")?;
         let mut plan = ExportPlan::new(&self.slug, Some(number), Since::ApprovedIfAny);
-        let saved = if self.buffer.is_modified() { " as saved" } else { "" };
+        let saved = if self.buffer.is_modified() {
+            " as saved"
+        } else {
+            ""
+        };
         plan.label = format!("draft {number}{saved}, changes since approved");
         Ok(plan)
     }
