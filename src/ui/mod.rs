@@ -39,7 +39,25 @@ use ratatui::Terminal;
 
 /// Opens the TUI on the workspace at `repo`. Returns an error sentence for the
 /// CLI to print; the terminal is already restored when it returns.
+/// glibc gives each thread that allocates an arena of its own (up to eight
+/// per core), and memory freed in one arena is not reused by another: the
+/// input thread, the worker and the diff threads each kept megabytes the
+/// session no longer used. Two arenas keep the worker off the drawing
+/// thread's lock and share the rest (measured in docs/BENCHMARKS.md).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fewer_malloc_arenas() {
+    // SAFETY: mallopt only sets an allocator parameter; it is called before
+    // this process starts any thread of its own.
+    unsafe {
+        libc::mallopt(libc::M_ARENA_MAX, 2);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fewer_malloc_arenas() {}
+
 pub fn run(repo: &Path) -> Result<(), String> {
+    fewer_malloc_arenas();
     // Fail before touching the terminal: bad keymaps and a missing workspace.
     let keymap = keymap::Keymap::load_user(&crate::dirs::config_dir())?;
     jobs::check(repo)?;

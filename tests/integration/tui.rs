@@ -506,3 +506,34 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
         "{seven}"
     );
 }
+
+/// `e` in the history asks for a file, offering a name; the PDF written is
+/// the newer draft with the changes since the older, and the status line
+/// says so.
+#[test]
+fn a_lead_exports_the_compared_drafts_from_the_history() {
+    let env = Env::new();
+    let ws = env.path("demo");
+    env.udkast(&["demo", "--dir", ws.to_str().unwrap()]).ok();
+    let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[("NO_COLOR", "1")]);
+    tui.wait_for("4 of 4 documents");
+    tui.send(b"j");
+    tui.send(b"3");
+    tui.wait_for("draft 6 → draft 7");
+    tui.send(b"e");
+    tui.wait_for("Export draft 7, changes since draft 6, as .docx/.pdf/.html:");
+    // Erase the offered name.
+    for _ in 0..40 {
+        tui.send(b"\x7f");
+    }
+    let out = env.path("bilag.pdf");
+    tui.send(out.to_str().unwrap().as_bytes());
+    tui.send(b"\r");
+    let screen = tui.wait_for("wrote ");
+    assert!(screen.contains("(PDF, "), "{screen}");
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    tui.send(b"q");
+    tui.send(b"q");
+    assert_eq!(tui.wait_exit(), 0);
+}
