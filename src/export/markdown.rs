@@ -240,7 +240,14 @@ impl Reader {
             Tag::Emphasis => self.style.italic = true,
             Tag::Strong => self.style.bold = true,
             Tag::Strikethrough => self.style.strike = true,
-            Tag::Link { dest_url, .. } => self.link = Some(dest_url.to_string()),
+            Tag::Link { dest_url, .. } if safe_link(&dest_url) => self.link = Some(dest_url.to_string()),
+            Tag::Link { dest_url, .. } => {
+                let line = self.line_of(range.start);
+                self.warnings.push(format!(
+                    "the link to {} (line {line}) went out as plain text: only web, mail and in-document links are kept",
+                    super::clean(&dest_url)
+                ));
+            }
             Tag::Image { dest_url, .. } => {
                 let line = self.line_of(range.start);
                 self.warnings.push(format!(
@@ -318,6 +325,20 @@ impl Reader {
         }
         runs.push(run);
     }
+}
+
+/// Whether a link may stay a link in a file others open: web and mail
+/// addresses, and places in the document; not `javascript:`, `file:` or a
+/// Windows share, which a click in Word or a browser would follow.
+fn safe_link(url: &str) -> bool {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    if ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s)) {
+        return true;
+    }
+    // Relative: no scheme before the first slash, question mark or hash.
+    let head = lower.split(['/', '?', '#']).next().unwrap_or("");
+    !head.contains(':') && !url.starts_with("\\\\") && !url.starts_with("//")
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
@@ -398,6 +419,17 @@ mod tests {
         assert_eq!(b[3].plain(), "<div>rå</div>");
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(warnings[0].contains("line 9"), "{warnings:?}");
+    }
+
+    #[test]
+    fn only_web_mail_and_local_links_stay_links() {
+        let text = "[a](https://aaby.dk) [b](mailto:x@aaby.dk) [c](#mal) [d](bilag.pdf) \
+                    [e](javascript:alert(1)) [f](file:///etc/passwd) [g](//evil.example/x) [h](JaVaScRiPt:x)";
+        let (b, warnings) = blocks(text);
+        let links: Vec<&str> = b[0].runs.iter().filter_map(|r| r.link.as_deref()).collect();
+        assert_eq!(links, vec!["https://aaby.dk", "mailto:x@aaby.dk", "#mal", "bilag.pdf"]);
+        assert_eq!(warnings.len(), 4, "{warnings:?}");
+        assert!(b[0].plain().contains(" e f g h"), "the text stays: {}", b[0].plain());
     }
 
     #[test]
