@@ -333,7 +333,10 @@ impl Reader {
 fn safe_link(url: &str) -> bool {
     let url = url.trim();
     let lower = url.to_ascii_lowercase();
-    if ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s)) {
+    if ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s))
+    {
         return true;
     }
     // Relative: no scheme before the first slash, question mark or hash.
@@ -427,9 +430,16 @@ mod tests {
                     [e](javascript:alert(1)) [f](file:///etc/passwd) [g](//evil.example/x) [h](JaVaScRiPt:x)";
         let (b, warnings) = blocks(text);
         let links: Vec<&str> = b[0].runs.iter().filter_map(|r| r.link.as_deref()).collect();
-        assert_eq!(links, vec!["https://aaby.dk", "mailto:x@aaby.dk", "#mal", "bilag.pdf"]);
+        assert_eq!(
+            links,
+            vec!["https://aaby.dk", "mailto:x@aaby.dk", "#mal", "bilag.pdf"]
+        );
         assert_eq!(warnings.len(), 4, "{warnings:?}");
-        assert!(b[0].plain().contains(" e f g h"), "the text stays: {}", b[0].plain());
+        assert!(
+            b[0].plain().contains(" e f g h"),
+            "the text stays: {}",
+            b[0].plain()
+        );
     }
 
     #[test]

@@ -103,6 +103,10 @@ pub enum StoreError {
     },
     #[error("{context}: {source}")]
     Io { context: String, source: std::io::Error },
+    #[error(
+        "{0} is one of the workspace's own files (git tracks it, or it is inside .git); nothing was written: choose a name outside them"
+    )]
+    OwnFile(String),
     #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
 }

@@ -284,23 +284,65 @@ pub(super) fn write_tracked(path: &Path, bytes: &[u8], private: &Path) -> Result
     std::fs::create_dir_all(&tmp_dir).map_err(fail)?;
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(fail)?;
+    match write_via(&tmp_dir, path, bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::CrossesDevices => write_via(dir, path, bytes).map_err(fail),
+        other => other.map_err(fail),
+    }
+}
+
+/// Writes `bytes` to a new temporary file in `tmp_dir`, with the mode of any
+/// file the user makes (`0666` less the umask, not a temporary file's
+/// `0600`), on disk before it is renamed to `path`.
+fn write_via(tmp_dir: &Path, path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let mut builder = tempfile::Builder::new();
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(&tmp_dir).map_err(fail)?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
-        .map_err(fail)?;
-    match tmp.persist(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.error.kind() == std::io::ErrorKind::CrossesDevices => {
-            let mut tmp = builder.tempfile_in(dir).map_err(fail)?;
-            tmp.write_all(bytes)
-                .and_then(|_| tmp.as_file().sync_all())
-                .map_err(fail)?;
-            tmp.persist(path).map(|_| ()).map_err(|e| fail(e.error))
+    let mut tmp = builder.tempfile_in(tmp_dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map(|_| ()).map_err(|e| e.error)
+}
+
+impl Store {
+    /// Writes a file the user asked for (an export) whole or not at all:
+    /// through a temporary file beside it, into a folder that must exist.
+    /// Refused inside the repository's git folder and over a file git
+    /// tracks, so a Bilag never lands on a draft's own text.
+    pub fn write_user_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
+        let fail = |e: std::io::Error| StoreError::io(format!("cannot write {}", path.display()), e);
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        if path.is_dir() {
+            return Err(fail(std::io::Error::other("it is a folder")));
         }
-        Err(e) => Err(fail(e.error)),
+        let dir_abs = dir.canonicalize().map_err(fail)?;
+        let name = path
+            .file_name()
+            .ok_or_else(|| fail(std::io::Error::other("it names no file")))?;
+        let target = dir_abs.join(name);
+        let git_dir = self
+            .repo
+            .path()
+            .canonicalize()
+            .unwrap_or_else(|_| self.repo.path().to_path_buf());
+        let tracked = self
+            .repo
+            .workdir()
+            .and_then(|w| w.canonicalize().ok())
+            .is_some_and(|work| {
+                target.strip_prefix(&work).is_ok_and(|rel| {
+                    let head = self.repo.head().ok().and_then(|h| h.peel_to_tree().ok());
+                    head.is_some_and(|tree| tree.get_path(rel).is_ok())
+                })
+            });
+        if target.starts_with(&git_dir) || tracked {
+            return Err(StoreError::OwnFile(
+                crate::text::inert(&path.display().to_string()).into_owned(),
+            ));
+        }
+        write_via(dir, path, bytes).map_err(fail)
     }
 }
 

@@ -246,12 +246,11 @@ pub fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, O
     Ok((export::build(&source), newer.label, older.map(|o| o.label)))
 }
 
-/// Writes the Bilag of `request` to its file: to a temporary file beside it,
-/// renamed over it only when whole.
+/// Writes the Bilag of `request` to its file, whole or not at all.
 pub fn export(store: &Store, request: &ExportRequest) -> Result<Exported, Refused> {
     let (bilag, draft, since) = bilag(store, request)?;
     let bytes = export::render(&bilag, request.format)?;
-    write_whole(&request.out, &bytes)?;
+    store.write_user_file(&request.out, &bytes)?;
     let changes = bilag
         .blocks
         .iter()
@@ -268,28 +267,4 @@ pub fn export(store: &Store, request: &ExportRequest) -> Result<Exported, Refuse
         comments: bilag.comments.len(),
         warnings: bilag.warnings,
     })
-}
-
-fn write_whole(path: &Path, bytes: &[u8]) -> Result<(), Refused> {
-    let cannot = |e: std::io::Error| Refused::Write {
-        path: crate::text::inert(&path.display().to_string()).into_owned(),
-        reason: e.to_string(),
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    if path.is_dir() {
-        return Err(cannot(std::io::Error::other("it is a folder")));
-    }
-    // Readable as any file the user makes (0666 less the umask), not only
-    // by them as a temporary file is.
-    let mut builder = tempfile::Builder::new();
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut file = builder.tempfile_in(dir).map_err(cannot)?;
-    std::io::Write::write_all(&mut file, bytes).map_err(cannot)?;
-    file.as_file().sync_all().map_err(cannot)?;
-    file.persist(path).map_err(|e| cannot(e.error))?;
-    Ok(())
 }

@@ -50,8 +50,6 @@ pub enum Refused {
     Store(#[from] StoreError),
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
-    #[error("{path} could not be written: {reason}; nothing was written")]
-    Write { path: String, reason: String },
     #[error(transparent)]
     Remote(#[from] crate::remote::RemoteError),
     #[error(

@@ -477,7 +477,7 @@ fn bad_requests_get_one_sentence_and_write_nothing() {
     .user_error("draft 9");
     assert!(!out.exists());
     env.udkast_in(&ws, &["export", "klima", "-o", "/nonexistent/dir/x.docx"])
-        .user_error("could not be written");
+        .user_error("cannot write /nonexistent/dir/x.docx");
     env.udkast_in(
         &ws,
         &["export", "klima", "-o", env.path("x.odt").to_str().unwrap()],
@@ -491,8 +491,32 @@ fn bad_requests_get_one_sentence_and_write_nothing() {
     let folder = env.path("folder.docx");
     std::fs::create_dir(&folder).unwrap();
     env.udkast_in(&ws, &["export", "klima", "-o", folder.to_str().unwrap()])
-        .user_error("could not be written");
+        .user_error("it is a folder");
     assert!(folder.is_dir());
+    // Never over the draft's own text, or anything else git tracks, or into .git.
+    let draft = ws.join("strategies/klima/document.md");
+    let before = std::fs::read(&draft).unwrap();
+    env.udkast_in(
+        &ws,
+        &[
+            "export",
+            "klima",
+            "--format",
+            "html",
+            "-o",
+            draft.to_str().unwrap(),
+        ],
+    )
+    .user_error("one of the workspace's own files");
+    env.udkast_in(&ws, &["export", "klima", "--format", "docx", "-o", "udkast.toml"])
+        .user_error("one of the workspace's own files");
+    env.udkast_in(&ws, &["export", "klima", "-o", ".git/x.docx"])
+        .user_error("one of the workspace's own files");
+    assert_eq!(std::fs::read(&draft).unwrap(), before);
+    assert!(!ws.join(".git/x.docx").exists());
+    // An untracked name in the working tree is the user's to choose.
+    env.udkast_in(&ws, &["export", "klima", "-o", "bilag.docx"]).ok();
+    assert!(ws.join("bilag.docx").exists());
     // No temporary file is left beside the target.
     let left: Vec<_> = std::fs::read_dir(env.path("."))
         .unwrap()
