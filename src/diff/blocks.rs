@@ -196,32 +196,95 @@ enum Origin {
     Draft(usize),
 }
 
+/// A text's tokens, found line by line, and each line's tokens.
+struct Lined<'a> {
+    text: &'a str,
+    lines: Vec<&'a str>,
+    tokens: Vec<Range<usize>>,
+    /// The tokens of line `i` are `tokens[by_line[i].clone()]`.
+    by_line: Vec<Range<usize>>,
+}
+
+/// Each distinct line's tokens (ranges in the line): drafts share most of
+/// their lines, and splitting by grapheme is the walk's dearest part.
+type LineTokens<'a> = HashMap<&'a str, Vec<Range<usize>>>;
+
+impl<'a> Lined<'a> {
+    fn new(text: &'a str, known: &mut LineTokens<'a>) -> Lined<'a> {
+        let lines = super::lines(text);
+        let mut tokens = Vec::new();
+        let mut by_line = Vec::with_capacity(lines.len());
+        let mut at = 0;
+        for line in &lines {
+            let first = tokens.len();
+            let found = known
+                .entry(line)
+                .or_insert_with(|| tokenize(line).into_iter().map(|t| t.range).collect());
+            tokens.extend(found.iter().map(|r| r.start + at..r.end + at));
+            by_line.push(first..tokens.len());
+            at += line.len();
+        }
+        Lined {
+            text,
+            lines,
+            tokens,
+            by_line,
+        }
+    }
+
+    /// The tokens of lines `lines`.
+    fn span(&self, lines: Range<usize>) -> Range<usize> {
+        match (
+            self.by_line.get(lines.start),
+            lines.end.checked_sub(1).and_then(|l| self.by_line.get(l)),
+        ) {
+            (Some(first), Some(last)) if !lines.is_empty() => first.start..last.end,
+            _ => {
+                let at = self
+                    .by_line
+                    .get(lines.start)
+                    .map_or(self.tokens.len(), |r| r.start);
+                at..at
+            }
+        }
+    }
+
+    fn token(&self, i: usize) -> &'a str {
+        &self.text[self.tokens[i].clone()]
+    }
+}
+
 /// Walks `drafts` (oldest first) word by word, carrying each token's origin
-/// from one draft to the next. Each step's diff has a budget of a second; past
-/// it, that step's changes are coarser (whole stretches), never lost.
+/// from one draft to the next: lines first (patience), then the words of
+/// each changed stretch of lines (Myers), as the diff views do. Each step
+/// has a budget of a second; past it, that step's changes are coarser
+/// (whole stretches), never lost.
 pub fn authorship(drafts: &[&str]) -> Authorship {
     let Some(first) = drafts.first() else {
         return Authorship::default();
     };
-    let first_tokens = tokenize(first);
-    let mut removed_at: Vec<Option<usize>> = vec![None; first_tokens.len()];
-    let mut text: &str = first;
-    let mut tokens = first_tokens.clone();
-    let mut origins: Vec<Origin> = (0..tokens.len()).map(Origin::First).collect();
+    let mut known = LineTokens::new();
+    let first = Lined::new(first, &mut known);
+    let mut removed_at: Vec<Option<usize>> = vec![None; first.tokens.len()];
+    let mut current = Lined::new(first.text, &mut known);
+    let mut origins: Vec<Origin> = (0..current.tokens.len()).map(Origin::First).collect();
     for (k, next) in drafts.iter().enumerate().skip(1) {
-        let next_tokens = tokenize(next);
-        let old_keys: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
-        let new_keys: Vec<&str> = next_tokens.iter().map(|t| &next[t.range.clone()]).collect();
+        let next = Lined::new(next, &mut known);
         let deadline = Instant::now().checked_add(Duration::from_secs(1));
-        let ops = similar::capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline);
-        let mut next_origins = Vec::with_capacity(next_tokens.len());
-        for op in &ops {
-            match *op {
-                DiffOp::Equal { old_index, len, .. } => {
-                    next_origins.extend_from_slice(&origins[old_index..old_index + len]);
-                }
-                _ => {
-                    for origin in &origins[op.old_range()] {
+        let line_ops =
+            similar::capture_diff_slices_deadline(Algorithm::Patience, &current.lines, &next.lines, deadline);
+        let mut next_origins = Vec::with_capacity(next.tokens.len());
+        let mut step = |old: Range<usize>, new: Range<usize>, next_origins: &mut Vec<Origin>| {
+            let (old, new) = (current.span(old), next.span(new));
+            let old_keys: Vec<&str> = old.clone().map(|i| current.token(i)).collect();
+            let new_keys: Vec<&str> = new.clone().map(|i| next.token(i)).collect();
+            for op in similar::capture_diff_slices_deadline(Algorithm::Myers, &old_keys, &new_keys, deadline)
+            {
+                if let DiffOp::Equal { old_index, len, .. } = op {
+                    let from = old.start + old_index;
+                    next_origins.extend_from_slice(&origins[from..from + len]);
+                } else {
+                    for origin in &origins[old.start + op.old_range().start..old.start + op.old_range().end] {
                         if let Origin::First(i) = *origin {
                             removed_at[i] = Some(k);
                         }
@@ -229,21 +292,46 @@ pub fn authorship(drafts: &[&str]) -> Authorship {
                     next_origins.extend(op.new_range().map(|_| Origin::Draft(k)));
                 }
             }
+        };
+        let mut pending: Option<(Range<usize>, Range<usize>)> = None;
+        for op in &line_ops {
+            if let DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } = *op
+            {
+                if let Some((o, n)) = pending.take() {
+                    step(o, n, &mut next_origins);
+                }
+                // Equal lines have equal tokens.
+                let old = current.span(old_index..old_index + len);
+                debug_assert_eq!(old.len(), next.span(new_index..new_index + len).len());
+                next_origins.extend_from_slice(&origins[old]);
+            } else {
+                let (o, n) = (op.old_range(), op.new_range());
+                pending = Some(match pending.take() {
+                    Some((po, pn)) => (po.start..o.end.max(po.end), pn.start..n.end.max(pn.end)),
+                    None => (o, n),
+                });
+            }
         }
-        text = next;
-        tokens = next_tokens;
+        if let Some((o, n)) = pending {
+            step(o, n, &mut next_origins);
+        }
+        current = next;
         origins = next_origins;
     }
     let mut added: Vec<(Range<usize>, usize)> = Vec::new();
-    for (token, origin) in tokens.iter().zip(&origins) {
+    for (token, origin) in current.tokens.iter().zip(&origins) {
         if let Origin::Draft(k) = *origin {
-            push_range(&mut added, token.range.clone(), k);
+            push_range(&mut added, token.clone(), k);
         }
     }
     let mut removed = Vec::new();
-    for (token, by) in first_tokens.iter().zip(&removed_at) {
+    for (token, by) in first.tokens.iter().zip(&removed_at) {
         if let Some(k) = *by {
-            push_range(&mut removed, token.range.clone(), k);
+            push_range(&mut removed, token.clone(), k);
         }
     }
     Authorship { added, removed }
