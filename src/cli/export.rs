@@ -9,14 +9,26 @@ use crate::export::Format;
 use crate::store::Store;
 use crate::usecase::{self, ExportRequest, Since};
 
+#[derive(Debug, clap::Args)]
 pub struct ExportArgs {
-    pub slug: String,
-    pub draft: String,
-    pub format: Option<String>,
-    pub changes_since: Option<String>,
-    pub comments: bool,
-    pub output: Option<PathBuf>,
-    pub json: bool,
+    slug: String,
+    /// The draft to export: a number, `latest` or `approved`.
+    #[arg(long, value_name = "N", default_value = "latest")]
+    draft: String,
+    /// docx, pdf or html (default: from the file's extension).
+    #[arg(long, value_name = "FORMAT")]
+    format: Option<String>,
+    /// Show the changes since this version: `approved` or a draft number.
+    #[arg(long, value_name = "VERSION")]
+    changes_since: Option<String>,
+    /// The open review threads as comments on their passages.
+    #[arg(long)]
+    comments: bool,
+    /// The file to write (default: SLUG-udkast-N.FORMAT in this folder).
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Serialize)]

@@ -125,26 +125,7 @@ pub enum Command {
     /// draft, the case number, the row of bodies and each body's latest
     /// decision. With `--changes-since`, every difference from that version is
     /// a tracked change credited to the draft that made it.
-    Export {
-        slug: String,
-        /// The draft to export: a number, `latest` or `approved`.
-        #[arg(long, value_name = "N", default_value = "latest")]
-        draft: String,
-        /// docx, pdf or html (default: from the file's extension).
-        #[arg(long, value_name = "FORMAT")]
-        format: Option<String>,
-        /// Show the changes since this version: `approved` or a draft number.
-        #[arg(long, value_name = "VERSION")]
-        changes_since: Option<String>,
-        /// The open review threads as comments on their passages.
-        #[arg(long)]
-        comments: bool,
-        /// The file to write (default: SLUG-draft-N.FORMAT in this folder).
-        #[arg(long, short = 'o', value_name = "FILE")]
-        output: Option<PathBuf>,
-        #[arg(long)]
-        json: bool,
-    },
+    Export(export::ExportArgs),
     /// Record what a governing body decided about a draft (leads only).
     Decide {
         slug: String,
@@ -297,26 +278,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             diff::diff(&repo, &slug, &from, &to, diff::Options { view, stat, json })
         }
-        Some(Command::Export {
-            slug,
-            draft,
-            format,
-            changes_since,
-            comments,
-            output,
-            json,
-        }) => export::export(
-            &repo,
-            export::ExportArgs {
-                slug,
-                draft,
-                format,
-                changes_since,
-                comments,
-                output,
-                json,
-            },
-        ),
+        Some(Command::Export(args)) => export::export(&repo, args),
         Some(Command::Decide {
             slug,
             draft,

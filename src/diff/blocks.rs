@@ -47,21 +47,43 @@ pub fn pair_blocks(old: &[BlockText<'_>], new: &[BlockText<'_>]) -> Vec<Pair> {
     let new_keys: Vec<&str> = new.iter().map(|b| b.key).collect();
     let ops = similar::capture_diff_slices(Algorithm::Patience, &old_keys, &new_keys);
     let mut out = Vec::new();
+    for stretch in stretches(&ops) {
+        match stretch {
+            Stretch::Equal { old: o, new: n, len } => out.extend((0..len).map(|k| Pair::Same {
+                old: o + k,
+                new: n + k,
+            })),
+            Stretch::Changed { old: o, new: n } => pair_similar(old, new, o, n, &mut out),
+        }
+    }
+    out
+}
+
+/// A run of similar's ops: equal, or changed (every delete, insert and
+/// replace between two equal runs, joined).
+enum Stretch {
+    Equal { old: usize, new: usize, len: usize },
+    Changed { old: Range<usize>, new: Range<usize> },
+}
+
+fn stretches(ops: &[DiffOp]) -> Vec<Stretch> {
+    let mut out = Vec::new();
     let mut pending: Option<(Range<usize>, Range<usize>)> = None;
-    for op in &ops {
+    for op in ops {
         if let DiffOp::Equal {
             old_index,
             new_index,
             len,
         } = *op
         {
-            if let Some((o, n)) = pending.take() {
-                pair_similar(old, new, o, n, &mut out);
+            if let Some((old, new)) = pending.take() {
+                out.push(Stretch::Changed { old, new });
             }
-            out.extend((0..len).map(|k| Pair::Same {
-                old: old_index + k,
-                new: new_index + k,
-            }));
+            out.push(Stretch::Equal {
+                old: old_index,
+                new: new_index,
+                len,
+            });
         } else {
             let (o, n) = (op.old_range(), op.new_range());
             pending = Some(match pending.take() {
@@ -70,8 +92,8 @@ pub fn pair_blocks(old: &[BlockText<'_>], new: &[BlockText<'_>]) -> Vec<Pair> {
             });
         }
     }
-    if let Some((o, n)) = pending {
-        pair_similar(old, new, o, n, &mut out);
+    if let Some((old, new)) = pending {
+        out.push(Stretch::Changed { old, new });
     }
     out
 }
@@ -293,31 +315,16 @@ pub fn authorship(drafts: &[&str]) -> Authorship {
                 }
             }
         };
-        let mut pending: Option<(Range<usize>, Range<usize>)> = None;
-        for op in &line_ops {
-            if let DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } = *op
-            {
-                if let Some((o, n)) = pending.take() {
-                    step(o, n, &mut next_origins);
+        for stretch in stretches(&line_ops) {
+            match stretch {
+                Stretch::Equal { old, new, len } => {
+                    // Equal lines have equal tokens.
+                    let old = current.span(old..old + len);
+                    debug_assert_eq!(old.len(), next.span(new..new + len).len());
+                    next_origins.extend_from_slice(&origins[old]);
                 }
-                // Equal lines have equal tokens.
-                let old = current.span(old_index..old_index + len);
-                debug_assert_eq!(old.len(), next.span(new_index..new_index + len).len());
-                next_origins.extend_from_slice(&origins[old]);
-            } else {
-                let (o, n) = (op.old_range(), op.new_range());
-                pending = Some(match pending.take() {
-                    Some((po, pn)) => (po.start..o.end.max(po.end), pn.start..n.end.max(pn.end)),
-                    None => (o, n),
-                });
+                Stretch::Changed { old, new } => step(old, new, &mut next_origins),
             }
-        }
-        if let Some((o, n)) = pending {
-            step(o, n, &mut next_origins);
         }
         current = next;
         origins = next_origins;

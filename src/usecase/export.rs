@@ -1,7 +1,7 @@
 //! A draft as a Bilag for the agenda: DOCX with tracked changes and comments,
 //! PDF or HTML, written whole or not at all.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::Refused;
 use crate::domain::{Kind, Slug, ThreadStatus};
