@@ -11,6 +11,7 @@ use crate::usecase::{self, ExportRequest, Since};
 
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
+    /// The document, as `udkast list` names it.
     slug: String,
     /// The draft to export: a number, `latest` or `approved`.
     #[arg(long, value_name = "N", default_value = "latest")]
@@ -27,6 +28,8 @@ pub struct ExportArgs {
     /// The file to write (default: SLUG-udkast-N.FORMAT in this folder).
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// What was written (file, format, size, drafts, changes, comments,
+    /// warnings) as JSON.
     #[arg(long)]
     json: bool,
 }
