@@ -47,7 +47,7 @@ pub(super) fn write(bilag: &Bilag) -> String {
                 let _ = write!(inner, "<span class=\"cref\">[K{}]</span>", k + 1);
             }
         }
-        runs(&block.runs, &mut notes, bilag, &mut inner);
+        runs(&block.runs, &mut notes, &mut inner);
         match block.kind {
             BlockKind::Heading(level) => {
                 let _ = writeln!(out, "<h{level}{class}>{inner}</h{level}>");
@@ -78,7 +78,7 @@ pub(super) fn write(bilag: &Bilag) -> String {
                     let cell = if r == 0 { "th" } else { "td" };
                     for c in row {
                         let mut text = String::new();
-                        runs(c, &mut notes, bilag, &mut text);
+                        runs(c, &mut notes, &mut text);
                         if let Some(change) = &block.change {
                             text = wrap_change(change, &text);
                         }
@@ -116,7 +116,7 @@ pub(super) fn write(bilag: &Bilag) -> String {
         for (n, label) in notes.iter().enumerate() {
             let mut text = String::new();
             if let Some(note) = bilag.notes.iter().find(|x| x.label == *label) {
-                runs(&note.runs, &mut Vec::new(), bilag, &mut text);
+                runs(&note.runs, &mut Vec::new(), &mut text);
             }
             let _ = writeln!(out, "<li id=\"note-{}\">{text}</li>", n + 1);
         }
@@ -191,8 +191,7 @@ fn cover(bilag: &Bilag, out: &mut String) {
     out.push_str("</header>\n");
 }
 
-fn runs<'a>(runs: &'a [Run], notes: &mut Vec<&'a str>, bilag: &Bilag, out: &mut String) {
-    let _ = bilag;
+fn runs<'a>(runs: &'a [Run], notes: &mut Vec<&'a str>, out: &mut String) {
     for run in runs {
         let mut text = match &run.kind {
             RunKind::Text => escape(&run.text),
