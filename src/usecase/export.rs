@@ -71,9 +71,8 @@ impl Exported {
     }
 }
 
-/// The Bilag of a request, not yet written: the command line and the tests
-/// look at it, [`export`] writes it.
-pub fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, Option<String>), Refused> {
+/// The Bilag of a request, with how its two versions are called.
+fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, Option<String>), Refused> {
     let slug = &request.slug;
     let approvals = store.approvals(slug)?;
     let newer = store.version(slug, &request.draft)?;

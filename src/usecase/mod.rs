@@ -24,7 +24,7 @@ pub use approve::{Decided, TaggedVersion, decide, tag};
 pub use comment::{Comment, Commented, Done, comment};
 pub use compare::{Compared, Comparison, Side, ThreadMarks, compare, thread_marks};
 pub use documents::{DocumentRow, Documents, documents, order};
-pub use export::{ExportRequest, Exported, Since, bilag, export};
+pub use export::{ExportRequest, Exported, Since, export};
 pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
 pub use save::{SaveRequest, SavedDraft, save};
