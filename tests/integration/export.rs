@@ -514,9 +514,21 @@ fn bad_requests_get_one_sentence_and_write_nothing() {
         .user_error("one of the workspace's own files");
     assert_eq!(std::fs::read(&draft).unwrap(), before);
     assert!(!ws.join(".git/x.docx").exists());
-    // An untracked name in the working tree is the user's to choose.
-    env.udkast_in(&ws, &["export", "klima", "-o", "bilag.docx"]).ok();
-    assert!(ws.join("bilag.docx").exists());
+    // An untracked name in the working tree is the user's to choose; --json
+    // says what was written.
+    let said = env
+        .udkast_in(&ws, &["export", "klima", "-o", "bilag.docx", "--json"])
+        .ok()
+        .to_string();
+    let said: serde_json::Value = serde_json::from_str(&said).unwrap();
+    assert_eq!(said["format"], "docx");
+    assert_eq!(said["path"], "bilag.docx");
+    assert_eq!(said["changes"], 0);
+    assert!(said["since"].is_null());
+    assert_eq!(
+        said["bytes"].as_u64(),
+        Some(std::fs::metadata(ws.join("bilag.docx")).unwrap().len())
+    );
     // No temporary file is left beside the target.
     let left: Vec<_> = std::fs::read_dir(env.path("."))
         .unwrap()
