@@ -61,12 +61,15 @@ pub fn save(store: &Store, request: &SaveRequest<'_>) -> Result<SavedDraft, Refu
     } else {
         text.to_string()
     };
+    // Merged for the person only when the saved text is not the one they
+    // sent: commits to other files since their base merge nothing into it.
+    let merged = saved.merged && text.as_bytes() != request.text;
     Ok(SavedDraft {
         slug: slug.clone(),
         commit: saved.commit.into(),
         draft: draft.unwrap_or(0),
         text,
-        merged: saved.merged,
+        merged,
         warnings: saved.warnings,
     })
 }
@@ -136,5 +139,27 @@ mod tests {
         for line in latest.text.lines().filter(|l| !before.contains(l)) {
             assert!(saved.text.contains(line), "{line}");
         }
+    }
+
+    /// Commits since the draft a text was made from that did not touch this
+    /// document (another document saved, a decision recorded) merge nothing
+    /// into it: saying "merged with a change saved meanwhile" was untrue.
+    #[test]
+    fn commits_to_other_files_are_no_merge_of_this_document() {
+        let (_dir, store) = demo();
+        let slug = Slug::parse("arbejdsgrundlag").unwrap();
+        let other = Slug::parse("cirkulaert-charter").unwrap();
+        let base = store.version(&slug, "latest").unwrap();
+        let charter = store.version(&other, "latest").unwrap();
+        let charter_text = format!("{}\nNyt afsnit.\n", charter.text.trim_end());
+        save(&store, &request(&other, charter_text.as_bytes(), None, "Charter")).unwrap();
+        let edited = format!("{}\nEt nyt afsnit.\n", base.text.trim_end());
+        let saved = save(
+            &store,
+            &request(&slug, edited.as_bytes(), Some(base.commit), "Afsnit"),
+        )
+        .unwrap();
+        assert!(!saved.merged, "only another document changed since the base");
+        assert_eq!(saved.text, edited);
     }
 }
