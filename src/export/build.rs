@@ -381,15 +381,18 @@ fn finish(source: &Source<'_>, made: Vec<Made>, new_blocks: &[MdBlock], mut warn
             ));
             continue;
         };
+        // A comment's range begins and ends in paragraphs: a table inside
+        // the passage is spanned, one alone is named by the paragraphs
+        // around it or, with none, in a warning.
         let on: Vec<usize> = new_blocks
             .iter()
             .zip(&placed)
-            .filter(|(b, _)| b.lines.0 <= end && b.lines.1 >= start)
+            .filter(|(b, _)| b.lines.0 <= end && b.lines.1 >= start && b.kind != BlockKind::Table)
             .filter_map(|(_, at)| *at)
             .collect();
         let (Some(&first), Some(&last)) = (on.first(), on.last()) else {
             warnings.push(format!(
-                "thread {} is about lines {start}–{end}, which hold no text; it was left out",
+                "thread {} is about lines {start}–{end}, which hold no paragraph to put it on (a table alone, or no text); it was left out",
                 thread.short_id
             ));
             continue;

@@ -216,6 +216,39 @@ fn threads_land_on_their_blocks_and_lost_ones_are_named() {
 }
 
 #[test]
+fn a_comment_on_a_table_alone_is_named_not_left_open() {
+    let text = "# Plan\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\nTekst.\n";
+    let thread = |lines| ThreadInput {
+        lines: Some(lines),
+        short_id: "abc1234".into(),
+        messages: vec![CommentMessage {
+            author: "Mette".into(),
+            date: "2025-01-28T10:00:00Z".into(),
+            text: "Tallene?".into(),
+        }],
+    };
+    let source = Source {
+        cover: cover(),
+        drafts: vec![draft(1, text)],
+        threads: vec![thread((3, 5)), thread((3, 7))],
+    };
+    let bilag = build(&source);
+    // The first is on the table only; the second reaches the paragraph after it.
+    assert_eq!(bilag.comments.len(), 1, "{:?}", bilag.warnings);
+    assert_eq!(
+        bilag.blocks[bilag.comments[0].blocks.start].kind,
+        BlockKind::Paragraph
+    );
+    assert!(
+        bilag.warnings.iter().any(|w| w.contains("abc1234")),
+        "{:?}",
+        bilag.warnings
+    );
+    let docx = render(&bilag, Format::Docx).unwrap();
+    assert!(!docx.is_empty());
+}
+
+#[test]
 fn html_is_one_escaped_file_with_ins_and_del() {
     let nasty = "# Plan\n\nTekst med <script>alert(1)</script> & \"citat\".\n";
     let bilag = bilag_of(&[OLD, nasty]);
