@@ -77,6 +77,16 @@ struct JsonDiff<'a> {
     actions: &'a [ActionChange],
     /// What changed in `strategy.toml` (title, kind, route, summary), in words.
     details: &'a [String],
+    /// The whole text's readability, before and after.
+    lix: JsonLix,
+}
+
+#[derive(Serialize)]
+struct JsonLix {
+    before: Option<u32>,
+    after: Option<u32>,
+    before_counts: diff::Lix,
+    after_counts: diff::Lix,
 }
 
 pub struct Options {
@@ -113,6 +123,15 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
             sections,
             actions,
             details: &compared.details,
+            lix: {
+                let (before, after) = (diff::lix(&old.text), diff::lix(&new.text));
+                JsonLix {
+                    before: before.value(),
+                    after: after.value(),
+                    before_counts: before,
+                    after_counts: after,
+                }
+            },
         });
     }
     let paint = Paint {
@@ -140,6 +159,7 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     }
     if options.stat {
         render_stat(&mut out, &paint, sections);
+        out.push_str(&lix_line(&diff::lix(&old.text), &diff::lix(&new.text)));
     } else if text_diff
         .blocks
         .iter()
@@ -156,6 +176,16 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
         render(&mut out, &paint, options.view, text_diff, &old.text, &new.text);
     }
     write_stdout(out.as_bytes())
+}
+
+/// "LIX 45 → 41 (middel)" for the whole text, before and after.
+fn lix_line(before: &diff::Lix, after: &diff::Lix) -> String {
+    let shown = |l: &diff::Lix| l.value().map_or("–".to_string(), |v| v.to_string());
+    let band = after
+        .value()
+        .map(|v| format!(" ({})", diff::lix_band(v)))
+        .unwrap_or_default();
+    format!("LIX {} → {}{band}\n", shown(before), shown(after))
 }
 
 fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
@@ -177,8 +207,15 @@ fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
             .or(s.old_line)
             .map(|l| format!("line {:>5}  ", l + 1))
             .unwrap_or_default();
+        let lix = match (s.lix_before, s.lix_after) {
+            (None, None) => String::new(),
+            (before, after) => {
+                let shown = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
+                format!("  LIX {} → {}", shown(before), shown(after))
+            }
+        };
         out.push_str(&format!(
-            "  {}{pad}  {line}{} {}{status}\n",
+            "  {}{pad}  {line}{} {}{lix}{status}\n",
             inert_keep_tabs(name),
             paint.wrap("32", &format!("+{}", s.added_words)),
             paint.wrap("31", &format!("-{}", s.removed_words)),

@@ -29,11 +29,14 @@
 //! - `workplan`: actions added, removed, moved and edited, and their description;
 //! - `blocks`: blocks paired between two versions and who changed each word over
 //!   the drafts between them, for the exporter's tracked changes;
+//! - `lix`: the readability index (LIX) of prose, per line's paragraph and
+//!   per text, Danish sentence rules;
 //! - `anchor`: a thread's passage followed onto another text (`anchor::map`,
 //!   `anchor::Mapper` for many threads on one pair of texts).
 
 pub mod anchor;
 mod blocks;
+mod lix;
 mod marks;
 mod merge_words;
 mod sections;
@@ -55,6 +58,7 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
 pub use blocks::{Authorship, BlockText, Pair, SIMILAR, authorship, block_words, pair_blocks};
+pub use lix::{Lix, band as lix_band, lix};
 pub use marks::{Mark, changed_lines, line_marks};
 pub use merge_words::merge_words;
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};

@@ -31,6 +31,9 @@ pub struct SectionChange {
     pub added_words: usize,
     pub removed_words: usize,
     pub status: SectionStatus,
+    /// The section's LIX in the old and the new text (`None`: no prose there).
+    pub lix_before: Option<u32>,
+    pub lix_after: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -56,8 +59,11 @@ struct Outline {
 /// Only sections with changes, in document order; text before the first heading
 /// counts as a section with an empty path.
 pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
-    let old_outline = outline(&lines(old));
-    let new_outline = outline(&lines(new));
+    let (old_lines, new_lines) = (lines(old), lines(new));
+    let old_outline = outline(&old_lines);
+    let new_outline = outline(&new_lines);
+    let old_lix = section_lix(&old_lines, &old_outline);
+    let new_lix = section_lix(&new_lines, &new_outline);
 
     // Pair sections by (path, occurrence).
     let mut seen: HashMap<&[String], usize> = HashMap::new();
@@ -125,6 +131,8 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
         added_words: 0,
         removed_words: removed_in_old[i].0,
         status: SectionStatus::Removed,
+        lix_before: old_lix[i].value(),
+        lix_after: None,
     };
     let mut out: Vec<SectionChange> = removed_after[0].iter().map(|&i| old_only(i)).collect();
     for (j, section) in new_outline.sections.iter().enumerate() {
@@ -140,6 +148,8 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
                 added_words: added[j].0,
                 removed_words: removed_in_new[j].0,
                 status,
+                lix_before: old_of_new[j].and_then(|i| old_lix[i].value()),
+                lix_after: new_lix[j].value(),
             });
         }
         out.extend(removed_after[j + 1].iter().map(|&i| old_only(i)));
@@ -195,6 +205,17 @@ pub fn heading_path(text: &str, line: usize) -> Vec<String> {
 
 /// Finds the headings of a text. The leading section always exists (maybe empty),
 /// so the two versions' leading sections always pair up.
+/// Each section's LIX counts.
+fn section_lix(lines: &[&str], outline: &Outline) -> Vec<super::Lix> {
+    let mut out = vec![super::Lix::default(); outline.sections.len()];
+    for (n, counts) in super::lix::by_line(lines).into_iter().enumerate() {
+        if let Some(&section) = outline.of_line.get(n) {
+            out[section].add(counts);
+        }
+    }
+    out
+}
+
 fn outline(lines: &[&str]) -> Outline {
     let mut sections = vec![Section {
         path: Vec::new(),
@@ -359,6 +380,8 @@ mod label_tests {
             added_words: 1,
             removed_words: 0,
             status: SectionStatus::Changed,
+            lix_before: None,
+            lix_after: None,
         }
     }
 

@@ -47,7 +47,47 @@ fn views_show_the_changed_words() {
         stat.contains("(new section)") && stat.contains("(removed)"),
         "{stat}"
     );
-    assert!(stat.trim_end().ends_with("removed"), "{stat}");
+    // The words per section, then the whole text's readability (LIX),
+    // before → after, with its band; sections with prose show theirs.
+    let last_two: Vec<&str> = stat.trim_end().lines().rev().take(2).collect();
+    assert!(last_two[1].ends_with("removed"), "{stat}");
+    assert!(
+        last_two[0].starts_with("LIX ") && last_two[0].contains(" → "),
+        "{stat}"
+    );
+    assert!(last_two[0].ends_with(")"), "the band: {stat}");
+    assert!(
+        stat.contains("Indledning › Sådan er strategien blevet til") && stat.contains("  LIX 51 → 53"),
+        "{stat}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run(&[
+        "diff",
+        "baeredygtighedsstrategi",
+        "1",
+        "latest",
+        "--json",
+    ]))
+    .unwrap();
+    let words = json["lix"]["after_counts"]["words"].as_u64().unwrap();
+    assert!(words > 1000, "{}", json["lix"]);
+    // The value is the counts' LIX: words per sentence + % long words.
+    let counts = &json["lix"]["after_counts"];
+    let (w, n, long) = (
+        words as f64,
+        counts["sentences"].as_u64().unwrap() as f64,
+        counts["long_words"].as_u64().unwrap() as f64,
+    );
+    assert_eq!(
+        json["lix"]["after"].as_u64(),
+        Some((w / n + 100.0 * long / w).round() as u64)
+    );
+    assert!(
+        json["sections"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["lix_after"].is_u64())
+    );
 
     // The same draft twice is identical.
     assert!(run(&["diff", "klimahandleplan", "3", "3"]).contains("The texts are identical."));
