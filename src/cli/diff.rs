@@ -180,12 +180,14 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
 
 /// "LIX 45 → 41 (middel)" for the whole text, before and after.
 fn lix_line(before: &diff::Lix, after: &diff::Lix) -> String {
-    let shown = |l: &diff::Lix| l.value().map_or("–".to_string(), |v| v.to_string());
+    let Some(change) = diff::lix_change(before.value(), after.value()) else {
+        return String::new();
+    };
     let band = after
         .value()
         .map(|v| format!(" ({})", diff::lix_band(v)))
         .unwrap_or_default();
-    format!("LIX {} → {}{band}\n", shown(before), shown(after))
+    format!("LIX {change}{band}\n")
 }
 
 fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
@@ -207,13 +209,9 @@ fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
             .or(s.old_line)
             .map(|l| format!("line {:>5}  ", l + 1))
             .unwrap_or_default();
-        let lix = match (s.lix_before, s.lix_after) {
-            (None, None) => String::new(),
-            (before, after) => {
-                let shown = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
-                format!("  LIX {} → {}", shown(before), shown(after))
-            }
-        };
+        let lix = diff::lix_change(s.lix_before, s.lix_after)
+            .map(|c| format!("  LIX {c}"))
+            .unwrap_or_default();
         out.push_str(&format!(
             "  {}{pad}  {line}{} {}{lix}{status}\n",
             inert_keep_tabs(name),

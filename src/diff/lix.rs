@@ -44,6 +44,15 @@ impl Lix {
     }
 }
 
+/// "51 → 53", "– → 38" for a new section; `None` when neither side has prose.
+pub fn change(before: Option<u32>, after: Option<u32>) -> Option<String> {
+    if before.is_none() && after.is_none() {
+        return None;
+    }
+    let shown = |v: Option<u32>| v.map_or("–".to_string(), |v| v.to_string());
+    Some(format!("{} → {}", shown(before), shown(after)))
+}
+
 /// The band of a LIX value, in the words Danish guidance uses.
 pub fn band(value: u32) -> &'static str {
     match value {

@@ -266,11 +266,14 @@ impl HistoryState {
                         diff::SectionStatus::Removed => " removed",
                         diff::SectionStatus::Changed => "",
                     };
+                    let lix = diff::lix_change(s.lix_before, s.lix_after)
+                        .map_or_else(String::new, |c| format!("  LIX {c}"));
                     ListItem::new(Line::from(vec![
                         Span::styled(format!("+{:<4}", s.added_words), theme.added()),
                         Span::styled(format!("−{:<4} ", s.removed_words), theme.removed()),
                         Span::raw(inert(&name).into_owned()),
                         Span::styled(status, theme.dim()),
+                        Span::styled(lix, theme.dim()),
                     ]))
                 })
                 .collect()
