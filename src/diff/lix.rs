@@ -85,39 +85,20 @@ fn is_prose(line: &str) -> bool {
 /// The LIX counts of each line's paragraph, line by line: `lines` as the
 /// text splits them; each entry is the counts of the paragraph ending on
 /// that line (zero elsewhere), so sections can sum their own lines.
-pub fn by_line<S: AsRef<str>>(lines: &[S]) -> Vec<Lix> {
-    by_line_cached(lines, &mut Paragraphs::default())
-}
-
-/// Each paragraph's counts by its text: the editor counts its text again
-/// whenever typing pauses, and an edit changes one paragraph.
-#[derive(Debug, Default)]
-pub struct Paragraphs {
-    known: std::collections::HashMap<String, Lix>,
-}
-
-/// [`by_line`], counting only the paragraphs `cache` has not seen; the
-/// cache keeps only this text's paragraphs afterwards.
-pub fn by_line_cached<S: AsRef<str>>(lines: &[S], cache: &mut Paragraphs) -> Vec<Lix> {
-    let mut seen = std::collections::HashMap::new();
+pub fn by_line(lines: &[&str]) -> Vec<Lix> {
     let mut out = vec![Lix::default(); lines.len()];
     let skip_to = crate::markdown::front_matter_end(lines);
     let mut fence: Option<String> = None;
     let mut paragraph = String::new();
     let mut last = 0;
-    let mut flush = |paragraph: &mut String, at: usize, out: &mut Vec<Lix>| {
+    let flush = |paragraph: &mut String, at: usize, out: &mut Vec<Lix>| {
         if !paragraph.trim().is_empty() {
-            let counts = match cache.known.remove(paragraph.as_str()) {
-                Some(counts) => counts,
-                None => count(paragraph),
-            };
-            out[at].add(counts);
-            seen.insert(std::mem::take(paragraph), counts);
+            out[at].add(count(paragraph));
         }
         paragraph.clear();
     };
     for (n, line) in lines.iter().enumerate().skip(skip_to) {
-        let body = line.as_ref().trim_end_matches(['\n', '\r']);
+        let body = line.trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_start();
         if let Some(mark) = &fence {
             if trimmed.starts_with(mark.as_str()) {
@@ -139,7 +120,6 @@ pub fn by_line_cached<S: AsRef<str>>(lines: &[S], cache: &mut Paragraphs) -> Vec
         }
     }
     flush(&mut paragraph, last, &mut out);
-    cache.known = seen;
     out
 }
 

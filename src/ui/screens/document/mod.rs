@@ -91,10 +91,6 @@ pub struct DocumentState {
     threads_version: u64,
     outline_selected: usize,
     outline: Vec<Heading>,
-    /// Each outline heading's section's LIX (its own text, up to the next
-    /// heading), counted when typing pauses, as the outline is.
-    outline_lix: Vec<Option<u32>>,
-    lix_cache: crate::diff::LixCache,
     outline_version: u64,
     marks: Vec<Mark>,
     marks_version: u64,
@@ -165,8 +161,6 @@ impl DocumentState {
             threads_version: version,
             outline_selected: 0,
             outline: Vec::new(),
-            outline_lix: Vec::new(),
-            lix_cache: Default::default(),
             outline_version: u64::MAX,
             marks: Vec::new(),
             marks_version: version,
@@ -628,22 +622,7 @@ impl DocumentState {
     }
 
     fn refresh_outline(&mut self) {
-        let lines: Vec<std::borrow::Cow<'_, str>> = self.buffer.rope().lines().map(Into::into).collect();
-        self.outline = crate::markdown::headings(&lines);
-        let counts = crate::diff::lix_by_line(&lines, &mut self.lix_cache);
-        self.outline_lix = self
-            .outline
-            .iter()
-            .enumerate()
-            .map(|(i, h)| {
-                let end = self.outline.get(i + 1).map_or(counts.len(), |next| next.line);
-                let mut section = crate::diff::Lix::default();
-                for c in counts.get(h.line..end).unwrap_or_default() {
-                    section.add(*c);
-                }
-                section.value()
-            })
-            .collect();
+        self.outline = headings(self.buffer.rope());
         self.outline_version = self.buffer.version();
     }
 
