@@ -62,8 +62,10 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
     let (old_lines, new_lines) = (lines(old), lines(new));
     let old_outline = outline(&old_lines);
     let new_outline = outline(&new_lines);
-    let old_lix = section_lix(&old_lines, &old_outline);
-    let new_lix = section_lix(&new_lines, &new_outline);
+    // Counted only for the sections listed: a history step must not count
+    // two whole 5,000-line texts.
+    let old_lix = |i: usize| section_lix(&old_lines, &old_outline, i);
+    let new_lix = |j: usize| section_lix(&new_lines, &new_outline, j);
 
     // Pair sections by (path, occurrence).
     let mut seen: HashMap<&[String], usize> = HashMap::new();
@@ -131,7 +133,7 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
         added_words: 0,
         removed_words: removed_in_old[i].0,
         status: SectionStatus::Removed,
-        lix_before: old_lix[i].value(),
+        lix_before: old_lix(i),
         lix_after: None,
     };
     let mut out: Vec<SectionChange> = removed_after[0].iter().map(|&i| old_only(i)).collect();
@@ -148,8 +150,8 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
                 added_words: added[j].0,
                 removed_words: removed_in_new[j].0,
                 status,
-                lix_before: old_of_new[j].and_then(|i| old_lix[i].value()),
-                lix_after: new_lix[j].value(),
+                lix_before: old_of_new[j].and_then(old_lix),
+                lix_after: new_lix(j),
             });
         }
         out.extend(removed_after[j + 1].iter().map(|&i| old_only(i)));
@@ -205,15 +207,15 @@ pub fn heading_path(text: &str, line: usize) -> Vec<String> {
 
 /// Finds the headings of a text. The leading section always exists (maybe empty),
 /// so the two versions' leading sections always pair up.
-/// Each section's LIX counts.
-fn section_lix(lines: &[&str], outline: &Outline) -> Vec<super::Lix> {
-    let mut out = vec![super::Lix::default(); outline.sections.len()];
-    for (n, counts) in super::lix::by_line(lines).into_iter().enumerate() {
-        if let Some(&section) = outline.of_line.get(n) {
-            out[section].add(counts);
-        }
+/// Section `i`'s LIX: its own lines, up to the next heading.
+fn section_lix(lines: &[&str], outline: &Outline, i: usize) -> Option<u32> {
+    let start = outline.sections[i].line;
+    let end = outline.sections.get(i + 1).map_or(lines.len(), |s| s.line);
+    let mut counts = super::Lix::default();
+    for c in super::lix::by_line(lines.get(start..end).unwrap_or_default()) {
+        counts.add(c);
     }
-    out
+    counts.value()
 }
 
 fn outline(lines: &[&str]) -> Outline {
