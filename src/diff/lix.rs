@@ -123,6 +123,26 @@ pub fn by_line(lines: &[&str]) -> Vec<Lix> {
     out
 }
 
+/// The LIX of each heading's own section (up to the next heading) of a
+/// text, in the order of [`crate::markdown::headings`].
+pub fn by_heading(text: &str) -> Vec<Option<u32>> {
+    let lines = super::lines(text);
+    let headings = crate::markdown::headings(&lines);
+    let counts = by_line(&lines);
+    headings
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let end = headings.get(i + 1).map_or(counts.len(), |next| next.line);
+            let mut section = Lix::default();
+            for c in counts.get(h.line..end).unwrap_or_default() {
+                section.add(*c);
+            }
+            section.value()
+        })
+        .collect()
+}
+
 /// The LIX counts of a whole text.
 pub fn lix(text: &str) -> Lix {
     let mut all = Lix::default();
@@ -211,6 +231,14 @@ mod tests {
                     ```\nkode uden betydning\n```\n\nEt kort afsnit.\n";
         let l = lix(text);
         assert_eq!((l.words, l.sentences, l.long_words), (3, 1, 0), "{l:?}");
+    }
+
+    #[test]
+    fn each_heading_has_its_own_sections_lix() {
+        let text =
+            "# A\n\nKort tekst her.\n\n## B\n\nUdledningen reduceres væsentligt.\n\n## C\n- kun et punkt\n";
+        // A: 3 words, 1 sentence, none long → 3; B: 3 words, all long → 103.
+        assert_eq!(by_heading(text), vec![Some(3), Some(103), None]);
     }
 
     #[test]

@@ -58,7 +58,7 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
 pub use blocks::{Authorship, BlockText, Pair, SIMILAR, authorship, block_words, pair_blocks};
-pub use lix::{Lix, band as lix_band, change as lix_change, lix};
+pub use lix::{Lix, band as lix_band, by_heading as lix_by_heading, change as lix_change, lix};
 pub use marks::{Mark, changed_lines, line_marks};
 pub use merge_words::merge_words;
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};

@@ -45,6 +45,13 @@ impl App {
                 shown,
             });
         }
+        if let Some((version, text)) = doc.lix_due(now) {
+            self.requests.push(Request::Lix {
+                slug: doc.slug.clone(),
+                version,
+                text,
+            });
+        }
         if let Some(dir) = dir
             && doc.autosave_due(now)
         {

@@ -89,6 +89,12 @@ pub enum Request {
     Fetch,
     /// A draft as a Bilag file.
     Export(crate::usecase::ExportRequest),
+    /// The LIX of each heading's section of the editor's text at `version`.
+    Lix {
+        slug: Slug,
+        version: u64,
+        text: String,
+    },
 }
 
 /// Two versions of a document to compare. `None` as `from` is the empty text
@@ -143,6 +149,11 @@ pub enum Response {
     /// answer goes back on the sender, `None` when the person declines.
     AskPass(String, std::sync::mpsc::Sender<Option<String>>),
     Exported(Result<crate::usecase::Exported, Failed>),
+    Lix {
+        slug: Slug,
+        version: u64,
+        by_heading: Vec<Option<u32>>,
+    },
 }
 
 /// What to do with comments.
@@ -341,6 +352,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 Request::Sync(_) => Response::Synced(Err(e.clone())),
                 Request::Fetch => Response::Fetched(Err(e.clone())),
                 Request::Export(_) => Response::Exported(Err(e.clone())),
+                Request::Lix { slug, version, text } => lix(slug, version, &text),
             };
         }
     };
@@ -355,6 +367,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
         // Without the worker's channel: no progress, a password asked on the terminal.
         Request::Sync(input) => sync::run(store, &input, &Cancel::default(), None),
         Request::Fetch => Response::Fetched(sync::fetch(store)),
+        Request::Lix { slug, version, text } => lix(slug, version, &text),
         Request::Export(request) => {
             Response::Exported(crate::usecase::export(store, &request).map_err(failed))
         }
@@ -402,5 +415,14 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 .map_err(failed);
             Response::Approved(slug, result)
         }
+    }
+}
+
+/// The LIX of each heading's section: no git, only counting.
+fn lix(slug: Slug, version: u64, text: &str) -> Response {
+    Response::Lix {
+        slug,
+        version,
+        by_heading: crate::diff::lix_by_heading(text),
     }
 }

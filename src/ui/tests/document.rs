@@ -528,3 +528,50 @@ fn a_clash_can_be_left_or_written_by_hand() {
     );
     assert_eq!(doc.buffer.line_col().0, 0, "the cursor is at the passage");
 }
+
+/// The outline shows each section's LIX once the worker has counted it:
+/// asked for when typing pauses, never counted on the drawing thread; an
+/// answer for an older text is not shown beside a newer outline.
+#[test]
+fn the_outline_shows_each_sections_lix_counted_by_the_worker() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "baeredygtighedsstrategi");
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains(" Outline · LIX "), "{shown}");
+    let now = std::time::Instant::now();
+    app.tick(now);
+    app.tick(now + std::time::Duration::from_secs(2));
+    assert!(
+        app.requests
+            .iter()
+            .any(|r| matches!(r, jobs::Request::Lix { .. }))
+    );
+    settle(&mut app, &fx.repo);
+    let shown = render(&mut app, 120, 40);
+    let forord = shown.lines().find(|l| l.contains("   Forord ")).unwrap();
+    let value: String = forord
+        .split('│')
+        .next()
+        .unwrap()
+        .trim_end()
+        .rsplit(' ')
+        .next()
+        .unwrap()
+        .to_string();
+    assert!(
+        value.parse::<u32>().is_ok_and(|v| (20..80).contains(&v)),
+        "{forord}"
+    );
+    // Typed since: the counted values wait for the new count.
+    chars(&mut app, "Ny ");
+    let later = now + std::time::Duration::from_secs(3);
+    app.tick(later);
+    app.tick(later + std::time::Duration::from_secs(2));
+    let shown = render(&mut app, 120, 40);
+    let forord = shown.lines().find(|l| l.contains("   Forord")).unwrap();
+    assert!(
+        !forord.split('│').next().unwrap().trim_end().ends_with(&value),
+        "{forord}"
+    );
+}

@@ -89,16 +89,25 @@ impl DocumentState {
                 } else {
                     Style::new()
                 };
-                ListItem::new(Line::from(Span::styled(
-                    format!("{indent}{}", inert(&h.title)),
-                    style,
-                )))
+                // The section's LIX at the right edge, the title cut before it.
+                let lix = self
+                    .outline_lix()
+                    .and_then(|l| l.get(i).copied().flatten())
+                    .map_or_else(String::new, |v| format!(" {v}"));
+                let room = usize::from(area.width.saturating_sub(1)).saturating_sub(lix.len());
+                let title = crate::ui::widgets::cut(&format!("{indent}{}", inert(&h.title)), room);
+                let pad =
+                    " ".repeat(room.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str())));
+                ListItem::new(Line::from(vec![
+                    Span::styled(format!("{title}{pad}"), style),
+                    Span::styled(lix, theme.dim()),
+                ]))
             })
             .collect();
         let title = if self.outline_focus {
             " Outline — Enter jump "
         } else {
-            " Outline "
+            " Outline · LIX "
         };
         let block = Block::default()
             .borders(Borders::RIGHT)

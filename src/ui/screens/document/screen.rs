@@ -230,6 +230,11 @@ impl Screen for DocumentState {
                     fx.error(e.to_string());
                 }
             },
+            Response::Lix {
+                slug,
+                version,
+                by_heading,
+            } if *slug == self.slug => self.lix_counted(*version, by_heading.clone()),
             Response::Threads(slug, Ok(view)) if *slug == self.slug => {
                 self.thread_lines = view
                     .threads
