@@ -563,12 +563,27 @@ fn the_outline_shows_each_sections_lix_counted_by_the_worker() {
         value.parse::<u32>().is_ok_and(|v| (20..80).contains(&v)),
         "{forord}"
     );
-    // Typed since: the counted values wait for the new count.
+    // Typed since: the counted values stay while the new count is under
+    // way; a heading added makes them wait for it.
     chars(&mut app, "Ny ");
     let later = now + std::time::Duration::from_secs(3);
     app.tick(later);
     app.tick(later + std::time::Duration::from_secs(2));
     let shown = render(&mut app, 120, 40);
+    let forord = shown.lines().find(|l| l.contains("   Forord")).unwrap();
+    assert!(
+        forord.split('│').next().unwrap().trim_end().ends_with(&value),
+        "{forord}"
+    );
+    settle(&mut app, &fx.repo);
+    app.handle_key(KeyEvent::new(KeyCode::Home, KeyModifiers::CONTROL));
+    chars(&mut app, "# Ny overskrift");
+    key(&mut app, KeyCode::Enter);
+    let later = later + std::time::Duration::from_secs(3);
+    app.tick(later);
+    app.tick(later + std::time::Duration::from_millis(200));
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains(" Ny overskrift"), "{shown}");
     let forord = shown.lines().find(|l| l.contains("   Forord")).unwrap();
     assert!(
         !forord.split('│').next().unwrap().trim_end().ends_with(&value),

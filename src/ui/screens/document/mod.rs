@@ -601,9 +601,13 @@ impl DocumentState {
         self.outline_lix = (version, by_heading);
     }
 
-    /// The outline's LIX, when it was counted on the text the outline shows.
+    /// The outline's LIX: counted on the text the outline shows, or on an
+    /// earlier text with as many headings while a new count is under way
+    /// (the values rarely move with a word typed, and blanking them at every
+    /// pause redrew the whole outline twice).
     fn outline_lix(&self) -> Option<&[Option<u32>]> {
-        (self.outline_lix.0 == self.outline_version).then_some(self.outline_lix.1.as_slice())
+        let (version, values) = &self.outline_lix;
+        (*version == self.outline_version || values.len() == self.outline.len()).then_some(values.as_slice())
     }
 
     /// True when the text changed since the last autosave and the last write
