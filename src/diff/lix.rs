@@ -85,7 +85,7 @@ fn is_prose(line: &str) -> bool {
 /// The LIX counts of each line's paragraph, line by line: `lines` as the
 /// text splits them; each entry is the counts of the paragraph ending on
 /// that line (zero elsewhere), so sections can sum their own lines.
-pub fn by_line(lines: &[&str]) -> Vec<Lix> {
+pub fn by_line<S: AsRef<str>>(lines: &[S]) -> Vec<Lix> {
     let mut out = vec![Lix::default(); lines.len()];
     let skip_to = crate::markdown::front_matter_end(lines);
     let mut fence: Option<String> = None;
@@ -98,7 +98,7 @@ pub fn by_line(lines: &[&str]) -> Vec<Lix> {
         paragraph.clear();
     };
     for (n, line) in lines.iter().enumerate().skip(skip_to) {
-        let body = line.trim_end_matches(['\n', '\r']);
+        let body = line.as_ref().trim_end_matches(['\n', '\r']);
         let trimmed = body.trim_start();
         if let Some(mark) = &fence {
             if trimmed.starts_with(mark.as_str()) {
@@ -124,11 +124,10 @@ pub fn by_line(lines: &[&str]) -> Vec<Lix> {
 }
 
 /// The LIX of each heading's own section (up to the next heading) of a
-/// text, in the order of [`crate::markdown::headings`].
-pub fn by_heading(text: &str) -> Vec<Option<u32>> {
-    let lines = super::lines(text);
-    let headings = crate::markdown::headings(&lines);
-    let counts = by_line(&lines);
+/// text given as lines, in the order of [`crate::markdown::headings`].
+pub fn by_heading<S: AsRef<str>>(lines: &[S]) -> Vec<Option<u32>> {
+    let headings = crate::markdown::headings(lines);
+    let counts = by_line(lines);
     headings
         .iter()
         .enumerate()
@@ -238,7 +237,10 @@ mod tests {
         let text =
             "# A\n\nKort tekst her.\n\n## B\n\nUdledningen reduceres væsentligt.\n\n## C\n- kun et punkt\n";
         // A: 3 words, 1 sentence, none long → 3; B: 3 words, all long → 103.
-        assert_eq!(by_heading(text), vec![Some(3), Some(103), None]);
+        assert_eq!(
+            by_heading(&crate::text::lines(text)),
+            vec![Some(3), Some(103), None]
+        );
     }
 
     #[test]

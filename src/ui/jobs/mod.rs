@@ -89,11 +89,12 @@ pub enum Request {
     Fetch,
     /// A draft as a Bilag file.
     Export(crate::usecase::ExportRequest),
-    /// The LIX of each heading's section of the editor's text at `version`.
+    /// The LIX of each heading's section of the editor's text at `version`
+    /// (the rope shares the editor's chunks: no copy of the text).
     Lix {
         slug: Slug,
         version: u64,
-        text: String,
+        text: ropey::Rope,
     },
 }
 
@@ -419,10 +420,11 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
 }
 
 /// The LIX of each heading's section: no git, only counting.
-fn lix(slug: Slug, version: u64, text: &str) -> Response {
+fn lix(slug: Slug, version: u64, text: &ropey::Rope) -> Response {
+    let lines: Vec<std::borrow::Cow<'_, str>> = text.lines().map(Into::into).collect();
     Response::Lix {
         slug,
         version,
-        by_heading: crate::diff::lix_by_heading(text),
+        by_heading: crate::diff::lix_by_heading(&lines),
     }
 }

@@ -586,14 +586,14 @@ impl DocumentState {
 
     /// When typing pauses after a change (or on opening), the outline's LIX
     /// should be counted again: the text and its version, for the worker.
-    pub fn lix_due(&mut self, now: Instant) -> Option<(u64, String)> {
+    pub fn lix_due(&mut self, now: Instant) -> Option<(u64, ropey::Rope)> {
         let version = self.buffer.version();
         let quiet = now.duration_since(self.last_edit) >= THREADS_AFTER;
         if version == self.lix_version || !quiet || !self.outline_visible {
             return None;
         }
         self.lix_version = version;
-        Some((version, self.buffer.text()))
+        Some((version, self.buffer.rope().clone()))
     }
 
     /// The worker counted the outline's LIX on the text at `version`.
