@@ -58,9 +58,7 @@ fn threads_follow_the_unsaved_text_in_the_gutter() {
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Enter);
     // The loop ticks often: one tick notes the edit, a later one after the pause places the threads.
-    let now = std::time::Instant::now();
-    app.tick(now);
-    app.tick(now + std::time::Duration::from_secs(2));
+    pause(&mut app, std::time::Instant::now());
     assert!(
         app.requests
             .iter()
@@ -540,8 +538,7 @@ fn the_outline_shows_each_sections_lix_counted_by_the_worker() {
     let shown = render(&mut app, 120, 40);
     assert!(shown.contains(" Outline · LIX "), "{shown}");
     let now = std::time::Instant::now();
-    app.tick(now);
-    app.tick(now + std::time::Duration::from_secs(2));
+    pause(&mut app, now);
     assert!(
         app.requests
             .iter()
@@ -567,8 +564,7 @@ fn the_outline_shows_each_sections_lix_counted_by_the_worker() {
     // way; a heading added makes them wait for it.
     chars(&mut app, "Ny ");
     let later = now + std::time::Duration::from_secs(3);
-    app.tick(later);
-    app.tick(later + std::time::Duration::from_secs(2));
+    pause(&mut app, later);
     let shown = render(&mut app, 120, 40);
     let forord = shown.lines().find(|l| l.contains("   Forord")).unwrap();
     assert!(
@@ -589,4 +585,11 @@ fn the_outline_shows_each_sections_lix_counted_by_the_worker() {
         !forord.split('│').next().unwrap().trim_end().ends_with(&value),
         "{forord}"
     );
+}
+
+/// Ticks as the loop would at `at` (noting an edit) and again once typing
+/// has paused long enough for the threads and the outline's LIX.
+fn pause(app: &mut App, at: std::time::Instant) {
+    app.tick(at);
+    app.tick(at + std::time::Duration::from_secs(2));
 }
