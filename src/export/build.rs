@@ -145,30 +145,16 @@ impl Maker<'_> {
                     new: Some(j),
                     note: new[j].note.clone(),
                 },
-                Pair::Added(j) => {
-                    let first = new[j].runs.first().map_or(0, |r| r.src);
-                    let mut block = plain_block(&new[j], |r| {
-                        self.run(r, Some(Change::Inserted(self.added(r.src))))
-                    });
-                    block.change = Some(Change::Inserted(self.added(first)));
-                    Made {
-                        block,
-                        new: Some(j),
-                        note: new[j].note.clone(),
-                    }
-                }
-                Pair::Removed(i) => {
-                    let first = old[i].runs.first().map_or(0, |r| r.src);
-                    let mut block = plain_block(&old[i], |r| {
-                        self.run(r, Some(Change::Deleted(self.removed(r.src))))
-                    });
-                    block.change = Some(Change::Deleted(self.removed(first)));
-                    Made {
-                        block,
-                        new: None,
-                        note: old[i].note.clone(),
-                    }
-                }
+                Pair::Added(j) => Made {
+                    block: self.whole(&new[j], |at| Change::Inserted(self.added(at))),
+                    new: Some(j),
+                    note: new[j].note.clone(),
+                },
+                Pair::Removed(i) => Made {
+                    block: self.whole(&old[i], |at| Change::Deleted(self.removed(at))),
+                    new: None,
+                    note: old[i].note.clone(),
+                },
                 Pair::Changed { old: i, new: j } => {
                     let mut block = plain_block(&new[j], |r| self.run(r, None));
                     if new[j].kind == BlockKind::Table {
@@ -195,6 +181,15 @@ impl Maker<'_> {
                 }
             })
             .collect()
+    }
+
+    /// A block inserted or deleted whole: each run, and the paragraph mark
+    /// (as its first run), with the change `change` gives for its source byte.
+    fn whole(&self, b: &MdBlock, change: impl Fn(usize) -> Change) -> Block {
+        let first = b.runs.first().map_or(0, |r| r.src);
+        let mut block = plain_block(b, |r| self.run(r, Some(change(r.src))));
+        block.change = Some(change(first));
+        block
     }
 
     fn run(&self, r: &MdRun, change: Option<Change>) -> Run {

@@ -2,7 +2,7 @@
 //! binary: the route of DOMAIN.md, stale approvals, tags refused, forced and
 //! signed. `verify.rs` beside it has `udkast verify` and the pre-receive hook.
 
-use crate::common::approvals::{approve, decide, decision_file, json, save, ssh_keygen};
+use crate::common::approvals::{approve, decide, decide_with, decision_file, json, save, ssh_keygen};
 use crate::common::{EMAIL, Env, NAME};
 
 /// The route of DOMAIN.md recorded step by step: Direktionen postpones draft 2
@@ -22,30 +22,22 @@ fn the_domain_route_step_by_step() {
     let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
     assert!(status.contains("DIR pending; ØKE —; BYR —"), "{status}");
 
-    let out = env
-        .udkast_in(
-            &ws,
-            &[
-                "decide",
-                "klima",
-                "--draft",
-                "2",
-                "--body",
-                "DIR",
-                "--outcome",
-                "postponed",
-                "--date",
-                "2025-01-28",
-                "--item",
-                "Punkt 3",
-                "--case",
-                "00.16.02-A00-1-19",
-                "-m",
-                "Udskudt. Direktionen ønsker målene skærpet.",
-            ],
-        )
-        .ok()
-        .to_string();
+    let out = decide_with(
+        &env,
+        &ws,
+        "2",
+        "DIR",
+        "postponed",
+        "2025-01-28",
+        &[
+            "--item",
+            "Punkt 3",
+            "--case",
+            "00.16.02-A00-1-19",
+            "-m",
+            "Udskudt. Direktionen ønsker målene skærpet.",
+        ],
+    );
     assert!(
         out.starts_with("Recorded DIR Udskudt (postponed) on draft 2 of klima, meeting 2025-01-28, as "),
         "{out}"

@@ -9,7 +9,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::common::Env;
-use crate::common::approvals::{decide, save};
+use crate::common::approvals::{decide, decide_with, save};
 
 const APPROVED: &str = "# Klimaplan 2030\n\n## Mål\n\n\
 Vi vil reducere udledningen med **50 pct.** inden 2030.\n\n\
@@ -35,28 +35,15 @@ const JORGEN: &str = "Jørgen Krogh";
 fn workspace(env: &Env) -> PathBuf {
     let ws = env.workspace("ws");
     save(env, &ws, "# Klimaplan 2030\n\nFørste udkast.\n", "Første udkast");
-    let out = env
-        .udkast_in(
-            &ws,
-            &[
-                "decide",
-                "klima",
-                "--draft",
-                "2",
-                "--body",
-                "DIR",
-                "--outcome",
-                "postponed",
-                "--date",
-                "2025-01-28",
-                "--item",
-                "Punkt 3",
-                "--case",
-                "00.16.02-A00-1-19",
-            ],
-        )
-        .ok()
-        .to_string();
+    let out = decide_with(
+        env,
+        &ws,
+        "2",
+        "DIR",
+        "postponed",
+        "2025-01-28",
+        &["--item", "Punkt 3", "--case", "00.16.02-A00-1-19"],
+    );
     assert!(out.contains("DIR"), "{out}");
     save(env, &ws, APPROVED, "Til Direktionen igen");
     decide(env, &ws, "3", "DIR", "approved", "2025-02-25");

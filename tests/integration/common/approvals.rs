@@ -18,23 +18,33 @@ pub fn save(env: &Env, ws: &Path, text: &str, message: &str) {
 
 /// Records a decision on draft `draft` of `klima`; returns what udkast printed.
 pub fn decide(env: &Env, ws: &Path, draft: &str, body: &str, outcome: &str, date: &str) -> String {
-    env.udkast_in(
-        ws,
-        &[
-            "decide",
-            "klima",
-            "--draft",
-            draft,
-            "--body",
-            body,
-            "--outcome",
-            outcome,
-            "--date",
-            date,
-        ],
-    )
-    .ok()
-    .to_string()
+    decide_with(env, ws, draft, body, outcome, date, &[])
+}
+
+/// [`decide`] with more arguments (`--item`, `--case`, `-m`).
+pub fn decide_with(
+    env: &Env,
+    ws: &Path,
+    draft: &str,
+    body: &str,
+    outcome: &str,
+    date: &str,
+    more: &[&str],
+) -> String {
+    let mut args = vec![
+        "decide",
+        "klima",
+        "--draft",
+        draft,
+        "--body",
+        body,
+        "--outcome",
+        outcome,
+        "--date",
+        date,
+    ];
+    args.extend_from_slice(more);
+    env.udkast_in(ws, &args).ok().to_string()
 }
 
 /// Parses JSON output.
