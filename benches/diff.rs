@@ -132,8 +132,48 @@ fn drafts() -> (String, String) {
     (join(&old), join(&new))
 }
 
+/// The edited drafts with three sections moved besides: one to near the
+/// end, one to near the start, one a little down and edited on the way.
+fn moved_drafts() -> (String, String) {
+    let (old, new) = drafts();
+    let mut lines: Vec<String> = new.lines().map(str::to_string).collect();
+    let section = |lines: &[String], n: usize| {
+        // The n-th heading.
+        let start = (0..lines.len())
+            .filter(|&i| lines[i].starts_with("## "))
+            .nth(n)
+            .unwrap();
+        let end = lines[start + 1..]
+            .iter()
+            .position(|l| l.starts_with("## "))
+            .map_or(lines.len(), |k| start + 1 + k);
+        start..end
+    };
+    for (from, before, edit) in [(10, 80, false), (70, 3, false), (40, 44, true)] {
+        let taken: Vec<String> = lines.drain(section(&lines, from)).collect();
+        let mut taken = taken;
+        if edit {
+            taken[3] = taken[3].replacen(' ', " og ikke mindst ", 1);
+        }
+        let at = section(&lines, before).start;
+        lines.splice(at..at, taken);
+    }
+    (old, join(&lines))
+}
+
 fn bench(c: &mut Criterion) {
     let (old, new) = drafts();
+    let (moved_old, moved_new) = moved_drafts();
+    let moved = diff(&moved_old, &moved_new, Duration::from_secs(1));
+    println!(
+        "with three sections moved: {} moves, approximate: {}",
+        moved
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::MovedHere { .. }))
+            .count(),
+        moved.approximate
+    );
     let budget = Duration::from_secs(1);
     let d = diff(&old, &new, budget);
     let changed = d
@@ -145,8 +185,8 @@ fn bench(c: &mut Criterion) {
         .blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Changed { words, .. } => Some(words),
-            Block::Same { .. } => None,
+            Block::Changed { words, .. } | Block::MovedHere { words, .. } => Some(words),
+            _ => None,
         })
         .flatten()
         .filter(|w| w.tag != Tag::Same && !w.text.trim().is_empty())
@@ -176,6 +216,9 @@ fn bench(c: &mut Criterion) {
 
     c.bench_function("word diff, 5,000-line drafts, 36 edits", |b| {
         b.iter(|| diff(black_box(&old), black_box(&new), budget))
+    });
+    c.bench_function("word diff, 5,000-line drafts, 36 edits, 3 sections moved", |b| {
+        b.iter(|| diff(black_box(&moved_old), black_box(&moved_new), budget))
     });
     c.bench_function("unified rows of that diff, context 3", |b| {
         b.iter(|| unified(black_box(&d), &old, &new, 3, &[]))

@@ -199,9 +199,10 @@ fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
     let width = names.iter().map(|n| n.width()).max().unwrap_or(0).min(60);
     for (s, name) in sections.iter().zip(&names) {
         let status = match s.status {
-            diff::SectionStatus::Added => " (new section)",
-            diff::SectionStatus::Removed => " (removed)",
-            diff::SectionStatus::Changed => "",
+            diff::SectionStatus::Added => " (new section)".to_string(),
+            diff::SectionStatus::Removed => " (removed)".to_string(),
+            diff::SectionStatus::Changed => String::new(),
+            diff::SectionStatus::Moved => format!(" ({})", s.moved_note().unwrap_or_default()),
         };
         let pad = " ".repeat(width.saturating_sub(name.width()));
         let line = s
@@ -213,10 +214,11 @@ fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
             .map(|c| format!("  LIX {c}"))
             .unwrap_or_default();
         out.push_str(&format!(
-            "  {}{pad}  {line}{} {}{lix}{status}\n",
+            "  {}{pad}  {line}{} {}{lix}{}\n",
             inert_keep_tabs(name),
             paint.wrap("32", &format!("+{}", s.added_words)),
             paint.wrap("31", &format!("-{}", s.removed_words)),
+            inert_keep_tabs(&status),
         ));
     }
     let added: usize = sections.iter().map(|s| s.added_words).sum();
@@ -272,6 +274,20 @@ fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &str, 
                     RowKind::Added => {
                         paint.wrap("32", &format!("{} {} + ", number(None), number(row.new_line)))
                             + &spans_text(paint, row)
+                    }
+                    RowKind::MovedAway { .. } => {
+                        paint.wrap("35", &format!("{} {} < ", number(row.old_line), number(None)))
+                            + &paint.wrap("35", &spans_text(paint, row))
+                    }
+                    RowKind::MovedHere { .. } => {
+                        paint.wrap("35", &format!("{} {} > ", number(None), number(row.new_line)))
+                            + &paint.wrap("35", &spans_text(paint, row))
+                    }
+                    RowKind::Moved => {
+                        paint.wrap(
+                            "35",
+                            &format!("{} {} > ", number(row.old_line), number(row.new_line)),
+                        ) + &spans_text(paint, row)
                     }
                 };
                 out.push_str(&line);

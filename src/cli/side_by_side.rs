@@ -85,6 +85,8 @@ fn cells(paint: &Paint, row: Option<(&Row, Option<usize>)>, digits: usize, text_
     let (sign, colour) = match row.kind {
         RowKind::Removed => ("-", Some("31")),
         RowKind::Added => ("+", Some("32")),
+        RowKind::MovedAway { .. } => ("<", Some("35")),
+        RowKind::MovedHere { .. } | RowKind::Moved => (">", Some("35")),
         _ => (" ", None),
     };
     let tint = |text: &str| match colour {

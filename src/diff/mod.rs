@@ -36,9 +36,11 @@
 
 pub mod anchor;
 mod blocks;
+mod classify;
 mod lix;
 mod marks;
 mod merge_words;
+mod moves;
 mod sections;
 mod tokens;
 mod view;
@@ -58,9 +60,11 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
 pub use blocks::{Authorship, BlockText, Pair, SIMILAR, authorship, block_words, pair_blocks};
+pub use classify::{Change, Kind as ChangeKind, changes, without_minor};
 pub use lix::{Lix, band as lix_band, by_heading as lix_by_heading, change as lix_change, lix};
 pub use marks::{Mark, changed_lines, line_marks};
 pub use merge_words::merge_words;
+pub use moves::MOVE_WORDS;
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};
 pub use view::{
     PARAGRAPH_MARK, Row, RowKind, change_starts, fold_block, inline, side_by_side,
@@ -92,6 +96,27 @@ pub enum Block {
         new: Range<usize>,
         words: Vec<Word>,
     },
+    /// Old lines `old` that moved to the new text's lines `to`; at the old
+    /// place only, and covering nothing of the new text here.
+    MovedAway { old: Range<usize>, to: Range<usize> },
+    /// New lines `new` that came from the old text's lines `from`, with the
+    /// word diff of the old lines against the new (the edits made while
+    /// moving); at the new place only, covering nothing of the old text here.
+    MovedHere {
+        from: Range<usize>,
+        new: Range<usize>,
+        words: Vec<Word>,
+    },
+}
+
+impl Block {
+    /// The block's words, if it has any (changed and moved-here blocks).
+    pub fn words(&self) -> Option<&[Word]> {
+        match self {
+            Block::Changed { words, .. } | Block::MovedHere { words, .. } => Some(words),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Serialize)]
@@ -132,35 +157,61 @@ pub fn diff(old: &str, new: &str, budget: Duration) -> TextDiff {
         similar::capture_diff_slices_deadline(Algorithm::Patience, &old_lines, &new_lines, line_deadline);
     let mut approximate = past(line_deadline);
     let spans = line_blocks(&ops, &old_lines, &new_lines);
+    let (pieces, cut_short) = moves::find(spans, &old_lines, &new_lines, line_deadline);
+    approximate |= cut_short;
 
     // Word-diff the small blocks first: one huge rewritten block must not eat the
     // budget of the dozens of small edits a reviewer actually reads.
-    let mut order: Vec<usize> = (0..spans.len()).filter(|&i| spans[i].changed).collect();
-    order.sort_by_key(|&i| spans[i].old.len() + spans[i].new.len());
-    let mut words: Vec<Option<Vec<Word>>> = vec![None; spans.len()];
-    for i in order {
-        let span = &spans[i];
-        let old_text = old_lines[span.old.clone()].concat();
-        let new_text = new_lines[span.new.clone()].concat();
+    let texts = |piece: &moves::Piece| -> Option<(Range<usize>, Range<usize>)> {
+        match piece {
+            moves::Piece::Span(span) if span.changed => Some((span.old.clone(), span.new.clone())),
+            moves::Piece::Here { from, new } => Some((from.clone(), new.clone())),
+            _ => None,
+        }
+    };
+    let mut order: Vec<(usize, Range<usize>, Range<usize>)> = pieces
+        .iter()
+        .enumerate()
+        .filter_map(|(i, piece)| texts(piece).map(|(o, n)| (i, o, n)))
+        .collect();
+    order.sort_by_key(|(_, o, n)| o.len() + n.len());
+    let mut words: Vec<Option<Vec<Word>>> = vec![None; pieces.len()];
+    for (i, o, n) in order {
+        let old_text = old_lines[o.clone()].concat();
+        let new_text = new_lines[n].concat();
         let (block_words, coarse) = words::diff_words(&old_text, &new_text, deadline);
         approximate |= coarse;
-        words[i] = Some(block_words);
+        let kept = classify::words_around(&old_lines, &o);
+        words[i] = Some(classify::rewrite_paragraphs(block_words, kept));
     }
-    let blocks = spans
-        .into_iter()
-        .zip(words)
-        .map(|(span, words)| match words {
-            Some(words) => Block::Changed {
+    let mut blocks: Vec<Block> = Vec::with_capacity(pieces.len());
+    for (piece, words) in pieces.into_iter().zip(words) {
+        let block = match (piece, words) {
+            (moves::Piece::Span(span), Some(words)) => Block::Changed {
                 old: span.old,
                 new: span.new,
                 words,
             },
-            None => Block::Same {
+            (moves::Piece::Span(span), None) => Block::Same {
                 old: span.old,
                 new: span.new,
             },
-        })
-        .collect();
+            (moves::Piece::Here { from, new }, words) => Block::MovedHere {
+                from,
+                new,
+                words: words.unwrap_or_default(),
+            },
+            (moves::Piece::Away { old, to }, _) => Block::MovedAway { old, to },
+        };
+        // What is left between moves may be unchanged lines beside unchanged lines.
+        if let (Block::Same { old, new }, Some(Block::Same { old: o, new: n })) = (&block, blocks.last_mut())
+        {
+            o.end = old.end;
+            n.end = new.end;
+            continue;
+        }
+        blocks.push(block);
+    }
     TextDiff { blocks, approximate }
 }
 
@@ -175,11 +226,12 @@ pub fn apply(old: &str, diff: &TextDiff) -> String {
                     out.push_str(line);
                 }
             }
-            Block::Changed { words, .. } => {
+            Block::Changed { words, .. } | Block::MovedHere { words, .. } => {
                 for word in words.iter().filter(|w| w.tag != Tag::Removed) {
                     out.push_str(&word.text);
                 }
             }
+            Block::MovedAway { .. } => {}
         }
     }
     out
@@ -190,7 +242,7 @@ fn past(deadline: Option<Instant>) -> bool {
 }
 
 /// A block before its words are known.
-struct Span {
+pub(crate) struct Span {
     changed: bool,
     old: Range<usize>,
     new: Range<usize>,

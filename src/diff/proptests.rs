@@ -91,6 +91,8 @@ enum Edit {
     Ending(usize, &'static str),
     JoinLines(usize),
     SplitLine(usize, usize),
+    /// Lines `at..at + len` taken out and put back before line `to` of what is left.
+    MoveLines(usize, usize, usize),
 }
 
 fn edit() -> impl Strategy<Value = Edit> {
@@ -104,7 +106,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         (at.clone(), 0..8usize).prop_map(|(i, w)| Edit::DeleteWord(i, w)),
         (at.clone(), ending()).prop_map(|(i, e)| Edit::Ending(i, e)),
         at.clone().prop_map(Edit::JoinLines),
-        (at, 0..8usize).prop_map(|(i, w)| Edit::SplitLine(i, w)),
+        (at.clone(), 0..8usize).prop_map(|(i, w)| Edit::SplitLine(i, w)),
+        (at.clone(), 1..5usize, at).prop_map(|(i, len, to)| Edit::MoveLines(i, len, to)),
     ]
 }
 
@@ -142,6 +145,11 @@ fn apply_edit(doc: &mut Vec<(String, &'static str)>, edit: &Edit) {
             let (head, tail) = (ws[..k].join(" "), ws[k..].join(" "));
             doc[i].0 = head;
             doc.insert(i + 1, (tail, "\n"));
+        }
+        Edit::MoveLines(i, len, to) if i < n => {
+            let moved: Vec<_> = doc.drain(i..(i + len).min(n)).collect();
+            let to = to.min(doc.len());
+            doc.splice(to..to, moved);
         }
         _ => {}
     }
@@ -204,6 +212,32 @@ fn check_blocks(old: &str, new: &str, diff: &TextDiff) {
                 assert_eq!(side(Tag::Removed), new_lines[rn.clone()].concat());
                 assert!(words.iter().all(|w| !w.text.is_empty()));
             }
+            Block::MovedAway { old: ro, to } => {
+                previous_same = false;
+                assert_eq!(ro.start, o);
+                assert!(!ro.is_empty() && !to.is_empty());
+                o = ro.end;
+                // Its other half is at the new place.
+                assert!(
+                    diff.blocks
+                        .iter()
+                        .any(|b| matches!(b, Block::MovedHere { from, new, .. } if from == ro && new == to))
+                );
+            }
+            Block::MovedHere { from, new: rn, words } => {
+                previous_same = false;
+                assert_eq!(rn.start, n);
+                n = rn.end;
+                let side = |skip: Tag| {
+                    words
+                        .iter()
+                        .filter(|w| w.tag != skip)
+                        .map(|w| w.text.as_str())
+                        .collect::<String>()
+                };
+                assert_eq!(side(Tag::Added), old_lines[from.clone()].concat());
+                assert_eq!(side(Tag::Removed), new_lines[rn.clone()].concat());
+            }
         }
     }
     assert_eq!((o, n), (old_lines.len(), new_lines.len()));
@@ -211,9 +245,39 @@ fn check_blocks(old: &str, new: &str, diff: &TextDiff) {
 
 /// With every fold open, the unified view shows each old line once (Context or
 /// Removed) and each new line once (Context or Added), in order, with their text.
+///
+/// Moved passages (one row at the old place, the old lines beside the new at
+/// the new) and blocks that only re-wrapped (the new lines as context) are
+/// shown otherwise; with those, the new lines are still each numbered once.
 fn check_unified(old: &str, new: &str, diff: &TextDiff) {
     let all: Vec<usize> = (0..diff.blocks.len()).collect();
+    let otherwise = diff.blocks.iter().any(|b| match b {
+        Block::Changed { words, .. } => view::quiet(words),
+        Block::Same { .. } => false,
+        _ => true,
+    });
+    let header = |r: &Row| matches!(r.kind, RowKind::MovedHere { .. } | RowKind::MovedAway { .. });
+    let numbered = |rows: &[Row]| -> Vec<usize> {
+        rows.iter()
+            .filter(|r| !header(r) && r.kind != RowKind::Removed)
+            .filter_map(|r| r.new_line)
+            .collect()
+    };
+    let every_new_line: Vec<usize> = (0..lines(new).len()).collect();
     let rows = unified(diff, old, new, 2, &all);
+    assert_eq!(numbered(&rows), every_new_line);
+    let inline_rows = inline(diff, old, new, 2, &all);
+    assert_eq!(numbered(&inline_rows), every_new_line);
+    assert!(
+        rows.iter()
+            .chain(&inline_rows)
+            .flat_map(|r| &r.spans)
+            .all(|(_, s)| !s.is_empty() && !s.contains('\n'))
+    );
+    if otherwise {
+        return;
+    }
+
     let text = |r: &Row| r.spans.iter().map(|(_, s)| s.as_str()).collect::<String>();
     let bare = |l: &str| l.trim_end_matches('\n').trim_end_matches('\r').to_string();
     let old_rows: Vec<String> = rows
@@ -228,15 +292,6 @@ fn check_unified(old: &str, new: &str, diff: &TextDiff) {
         .collect();
     assert_eq!(old_rows, lines(old).into_iter().map(bare).collect::<Vec<_>>());
     assert_eq!(new_rows, lines(new).into_iter().map(bare).collect::<Vec<_>>());
-    assert!(
-        rows.iter()
-            .flat_map(|r| &r.spans)
-            .all(|(_, s)| !s.is_empty() && !s.contains('\n'))
-    );
-
-    let inline_rows = inline(diff, old, new, 2, &all);
-    let numbered: Vec<usize> = inline_rows.iter().filter_map(|r| r.new_line).collect();
-    assert_eq!(numbered, (0..lines(new).len()).collect::<Vec<_>>());
 
     let pairs = side_by_side(diff, old, new, 2, &all);
     assert_eq!(

@@ -34,6 +34,25 @@ pub struct SectionChange {
     /// The section's LIX in the old and the new text (`None`: no prose there).
     pub lix_before: Option<u32>,
     pub lix_after: Option<u32>,
+    /// For a section that moved with its heading: its path in the old text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub moved_from: Option<Vec<String>>,
+}
+
+impl SectionChange {
+    /// "moved from Fællesskab" for a section that moved with its heading.
+    pub fn moved_note(&self) -> Option<String> {
+        let from = self.moved_from.as_ref()?;
+        let mut parent = &from[..from.len().saturating_sub(1)];
+        // A title both paths begin with says nothing.
+        if parent.len() > 1 && self.path.first() == parent.first() {
+            parent = &parent[1..];
+        }
+        Some(match parent.is_empty() {
+            true => "moved from the top level".to_string(),
+            false => format!("moved from {}", parent.join(" › ")),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -42,6 +61,8 @@ pub enum SectionStatus {
     Changed,
     Added,
     Removed,
+    /// Moved with its heading to another place (edited or not).
+    Moved,
 }
 
 /// A section of one version.
@@ -67,7 +88,31 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
     let old_lix = |i: usize| section_lix(&old_lines, &old_outline, i);
     let new_lix = |j: usize| section_lix(&new_lines, &new_outline, j);
 
-    // Pair sections by (path, occurrence).
+    let mut new_of_old: Vec<Option<usize>> = vec![None; old_outline.sections.len()];
+    let mut old_of_new: Vec<Option<usize>> = vec![None; new_outline.sections.len()];
+    // Sections that moved with their heading pair first: the headings in a
+    // moved passage, in order.
+    let mut moved = vec![false; new_outline.sections.len()];
+    for block in &diff.blocks {
+        let Block::MovedHere { from, new, .. } = block else {
+            continue;
+        };
+        let heads = |outline: &Outline, range: &std::ops::Range<usize>| -> Vec<usize> {
+            // Section 0 is the text before the first heading.
+            (1..outline.sections.len())
+                .filter(|&i| range.contains(&outline.sections[i].line))
+                .collect()
+        };
+        for (i, j) in heads(&old_outline, from)
+            .into_iter()
+            .zip(heads(&new_outline, new))
+        {
+            new_of_old[i] = Some(j);
+            old_of_new[j] = Some(i);
+            moved[j] = true;
+        }
+    }
+    // The others by (path, occurrence).
     let mut seen: HashMap<&[String], usize> = HashMap::new();
     let mut old_by_key: HashMap<(&[String], usize), usize> = HashMap::new();
     for (i, section) in old_outline.sections.iter().enumerate() {
@@ -76,11 +121,12 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
         *n += 1;
     }
     seen.clear();
-    let mut new_of_old: Vec<Option<usize>> = vec![None; old_outline.sections.len()];
-    let mut old_of_new: Vec<Option<usize>> = vec![None; new_outline.sections.len()];
     for (j, section) in new_outline.sections.iter().enumerate() {
         let n = seen.entry(&section.path).or_default();
-        if let Some(&i) = old_by_key.get(&(section.path.as_slice(), *n)) {
+        if let Some(&i) = old_by_key.get(&(section.path.as_slice(), *n))
+            && new_of_old[i].is_none()
+            && old_of_new[j].is_none()
+        {
             new_of_old[i] = Some(j);
             old_of_new[j] = Some(i);
         }
@@ -96,7 +142,13 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
         slot.1 = true;
     };
     for block in &diff.blocks {
-        let Block::Changed { old, new, words } = block else {
+        let (Block::Changed { old, new, words }
+        | Block::MovedHere {
+            from: old,
+            new,
+            words,
+        }) = block
+        else {
             continue;
         };
         let new_side = words.iter().filter(|w| w.tag != Tag::Removed);
@@ -135,14 +187,16 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
         status: SectionStatus::Removed,
         lix_before: old_lix(i),
         lix_after: None,
+        moved_from: None,
     };
     let mut out: Vec<SectionChange> = removed_after[0].iter().map(|&i| old_only(i)).collect();
     for (j, section) in new_outline.sections.iter().enumerate() {
         let status = match old_of_new[j] {
+            Some(_) if moved[j] => SectionStatus::Moved,
             Some(_) => SectionStatus::Changed,
             None => SectionStatus::Added,
         };
-        if status == SectionStatus::Added || added[j].1 || removed_in_new[j].1 {
+        if status != SectionStatus::Changed || added[j].1 || removed_in_new[j].1 {
             out.push(SectionChange {
                 path: section.path.clone(),
                 new_line: Some(section.line),
@@ -152,6 +206,9 @@ pub fn sections(diff: &TextDiff, old: &str, new: &str) -> Vec<SectionChange> {
                 status,
                 lix_before: old_of_new[j].and_then(old_lix),
                 lix_after: new_lix(j),
+                moved_from: moved[j]
+                    .then(|| old_of_new[j].map(|i| old_outline.sections[i].path.clone()))
+                    .flatten(),
             });
         }
         out.extend(removed_after[j + 1].iter().map(|&i| old_only(i)));
@@ -205,8 +262,6 @@ pub fn heading_path(text: &str, line: usize) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Finds the headings of a text. The leading section always exists (maybe empty),
-/// so the two versions' leading sections always pair up.
 /// Section `i`'s LIX: its own lines, up to the next heading.
 fn section_lix(lines: &[&str], outline: &Outline, i: usize) -> Option<u32> {
     let start = outline.sections[i].line;
@@ -218,6 +273,8 @@ fn section_lix(lines: &[&str], outline: &Outline, i: usize) -> Option<u32> {
     counts.value()
 }
 
+/// Finds the headings of a text. The leading section always exists (maybe empty),
+/// so the two versions' leading sections always pair up.
 fn outline(lines: &[&str]) -> Outline {
     let mut sections = vec![Section {
         path: Vec::new(),
@@ -384,6 +441,7 @@ mod label_tests {
             status: SectionStatus::Changed,
             lix_before: None,
             lix_after: None,
+            moved_from: None,
         }
     }
 

@@ -1,5 +1,6 @@
 //! Word-diff tests on Danish prose, the deadline, and the three views.
 
+use std::ops::Range;
 use std::time::{Duration, Instant};
 
 use super::*;
@@ -15,7 +16,17 @@ fn marked(old: &str, new: &str) -> String {
     for block in &diff.blocks {
         match block {
             Block::Same { old: range, .. } => out.push_str(&lines(old)[range.clone()].concat()),
-            Block::Changed { words, .. } => {
+            Block::MovedAway { old: range, to } => out.push_str(&format!(
+                "<moved {}-{} to {}-{}>",
+                range.start, range.end, to.start, to.end
+            )),
+            Block::Changed { words, .. } | Block::MovedHere { words, .. } => {
+                if let Block::MovedHere { from, new, .. } = block {
+                    out.push_str(&format!(
+                        "<moved {}-{} from {}-{}>",
+                        new.start, new.end, from.start, from.end
+                    ));
+                }
                 for w in words {
                     match w.tag {
                         Tag::Same => out.push_str(&w.text),
@@ -32,8 +43,8 @@ fn marked(old: &str, new: &str) -> String {
 /// Removed and added words that a reader would see (not pure whitespace).
 fn visible_changes(diff: &TextDiff) -> Vec<(Tag, String)> {
     let mut out = Vec::new();
-    for block in &diff.blocks {
-        if let Block::Changed { words, .. } = block {
+    for words in diff.blocks.iter().filter_map(Block::words) {
+        {
             for w in words {
                 if w.tag != Tag::Same && !w.text.trim().is_empty() {
                     out.push((w.tag, w.text.clone()));
@@ -115,8 +126,16 @@ fn abbreviations_stay_whole() {
 #[test]
 fn a_rewritten_phrase_reads_as_one_change() {
     assert_eq!(
+        marked(
+            "Vi vil gerne styrke klimaet, sagde hun i går.\n",
+            "De skal nok fremme klimaet, sagde hun i går.\n"
+        ),
+        "[-Vi vil gerne styrke-]{+De skal nok fremme+} klimaet, sagde hun i går.\n"
+    );
+    // A sentence that changed more than it kept is shown whole, old then new.
+    assert_eq!(
         marked("Vi vil gerne styrke klimaet.\n", "De skal nok fremme klimaet.\n"),
-        "[-Vi vil gerne styrke-]{+De skal nok fremme+} klimaet.\n"
+        "[-Vi vil gerne styrke klimaet.-]{+De skal nok fremme klimaet.+}\n"
     );
 }
 
@@ -464,4 +483,130 @@ fn two_unrelated_long_drafts_give_a_diff_that_applies() {
     let (old, new) = (draft(3), draft(5));
     let diff = diff(&old, &new, Duration::from_millis(300));
     assert_eq!(apply(&old, &diff), new);
+}
+
+/// The sample's work programme with "Natur og vand" taken out of
+/// "Bæredygtighed" and put at the end of "Fællesskab", `edit` applied to it.
+fn moved_section(edit: impl Fn(&str) -> String) -> (String, String) {
+    let old = include_str!("../../strategies/arbejdsgrundlag/document.md").to_string();
+    let start = old.find("### Natur og vand").unwrap();
+    let end = old.find("### Grøn mobilitet").unwrap();
+    let section = old[start..end].to_string();
+    let rest = format!("{}{}", &old[..start], &old[end..]);
+    let at = rest.find("## Sådan følger vi op").unwrap();
+    let new = format!("{}{}{}", &rest[..at], edit(&section), &rest[at..]);
+    (old, new)
+}
+
+fn moves(diff: &TextDiff) -> Vec<(Range<usize>, Range<usize>)> {
+    diff.blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::MovedHere { from, new, .. } => Some((from.clone(), new.clone())),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn a_moved_section_is_one_move_with_no_word_changed() {
+    let (old, new) = moved_section(str::to_string);
+    let diff = diff(&old, &new, BUDGET);
+    assert_eq!(apply(&old, &diff), new);
+    assert_eq!(moves(&diff).len(), 1, "{:#?}", diff.blocks);
+    assert!(visible_changes(&diff).is_empty(), "{:?}", visible_changes(&diff));
+    let rows = unified(&diff, &old, &new, 3, &[]);
+    let said: Vec<String> = rows
+        .iter()
+        .filter(|r| matches!(r.kind, RowKind::MovedAway { .. } | RowKind::MovedHere { .. }))
+        .map(|r| r.spans.iter().map(|(_, s)| s.as_str()).collect())
+        .collect();
+    let line = |text: &str| text[..text.find("### Natur og vand").unwrap()].lines().count() + 1;
+    assert_eq!(
+        said,
+        [
+            format!("moved to Fællesskab (line {})", line(&new)),
+            format!("moved from Bæredygtighed (line {})", line(&old))
+        ]
+    );
+    let summary = sections(&diff, &old, &new);
+    assert_eq!(summary.len(), 1, "{summary:#?}");
+    assert_eq!(summary[0].status, SectionStatus::Moved);
+    assert_eq!(
+        summary[0].path,
+        [
+            "Byrådets arbejdsgrundlag 2026–2029",
+            "Fællesskab",
+            "Natur og vand"
+        ]
+    );
+    assert_eq!(
+        summary[0].moved_note().as_deref(),
+        Some("moved from Bæredygtighed")
+    );
+    assert_eq!((summary[0].added_words, summary[0].removed_words), (0, 0));
+}
+
+#[test]
+fn a_moved_and_edited_section_marks_only_the_edit() {
+    let (old, new) = moved_section(|s| s.replacen("Vi vil tænke", "Vi ønsker at tænke", 1));
+    let diff = diff(&old, &new, BUDGET);
+    assert_eq!(apply(&old, &diff), new);
+    assert_eq!(moves(&diff).len(), 1);
+    let changed: Vec<(Tag, String)> = visible_changes(&diff);
+    assert_eq!(
+        changed,
+        [(Tag::Removed, "vil".into()), (Tag::Added, "ønsker at".into())]
+    );
+    for view in [
+        inline(&diff, &old, &new, 3, &[]),
+        unified(&diff, &old, &new, 3, &[]),
+    ] {
+        let marked: Vec<&Row> = view
+            .iter()
+            .filter(|r| r.spans.iter().any(|(t, _)| *t != Tag::Same))
+            .collect();
+        assert_eq!(marked.len(), 1, "{marked:#?}");
+        assert_eq!(marked[0].kind, RowKind::Added);
+    }
+    let pairs = side_by_side(&diff, &old, &new, 3, &[]);
+    assert!(pairs.iter().any(|(l, _)| {
+        l.as_ref()
+            .is_some_and(|r| matches!(r.kind, RowKind::MovedAway { .. }))
+    }));
+    assert!(
+        pairs
+            .iter()
+            .any(|(_, r)| r.as_ref().is_some_and(|r| r.kind == RowKind::Moved))
+    );
+}
+
+#[test]
+fn two_paragraphs_swapped_and_a_paragraph_split_and_merged() {
+    let a = "Første afsnit handler om klimaet og om energien i kommunen.\n";
+    let b = "Andet afsnit handler om naturen og om vandet i kommunen.\n";
+    let c = "Tredje afsnit handler om trafikken og om cyklerne i byen.\n";
+    let old = format!("# Plan\n\n{a}\n{b}\n{c}\nSlut.\n");
+    let new = format!("# Plan\n\n{b}\n{a}\n{c}\nSlut.\n");
+    let d = diff(&old, &new, BUDGET);
+    assert_eq!(apply(&old, &d), new);
+    assert_eq!(moves(&d).len(), 1, "{:#?}", d.blocks);
+    assert!(visible_changes(&d).is_empty());
+
+    let kinds = |old: &str, new: &str| -> Vec<ChangeKind> {
+        diff(old, new, BUDGET)
+            .blocks
+            .iter()
+            .filter_map(Block::words)
+            .flat_map(changes)
+            .map(|c| c.kind)
+            .filter(|k| *k != ChangeKind::Whitespace)
+            .collect()
+    };
+    let joined = "Første sætning om klimaet. Anden sætning om naturen.\n";
+    let split = "Første sætning om klimaet.\n\nAnden sætning om naturen.\n";
+    assert_eq!(kinds(joined, split), [ChangeKind::Split]);
+    assert_eq!(kinds(split, joined), [ChangeKind::Merge]);
+    let rewrapped = "Første sætning om\nklimaet. Anden sætning om naturen.\n";
+    assert_eq!(kinds(joined, rewrapped), []);
 }

@@ -8,6 +8,8 @@
 
 use serde::Serialize;
 
+use super::classify::{Kind, changes};
+use super::sections::heading_path;
 use super::{Block, Tag, TextDiff, Word, lines};
 
 /// One row of a rendered view. `spans` are the text pieces with their tag, line breaks removed.
@@ -31,6 +33,17 @@ pub enum RowKind {
         old_start: usize,
         new_start: usize,
     },
+    /// The one row left where lines moved away: "moved to …" (the new text's
+    /// line they moved to, 0-based).
+    MovedAway {
+        to_line: usize,
+    },
+    /// Above lines that moved here: "moved from …" (the old text's line).
+    MovedHere {
+        from_line: usize,
+    },
+    /// A line of a moved passage that did not change in the move.
+    Moved,
 }
 
 /// What a view shows for each block, before rows are made.
@@ -177,12 +190,12 @@ fn changed_rows(words: &[Word], side: Tag, start: usize) -> impl Iterator<Item =
 /// Removed rows carry the words removed (Tag::Removed emphasised), Added rows the added ones.
 /// `expanded` lists indices of blocks whose fold the user opened (show every line).
 pub fn unified(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: &[usize]) -> Vec<Row> {
-    // Unchanged lines read the same in both texts and changed ones come from the words,
-    // so `new` is not needed; the three views take the same arguments all the same.
-    let _ = new;
+    // Unchanged lines read the same in both texts and changed ones come from the
+    // words; `new` names the places moved passages went to.
     let old_lines = lines(old);
     rows_of(
         diff,
+        (old, new),
         context,
         expanded,
         |o, _| old_lines[o],
@@ -194,10 +207,12 @@ pub fn unified(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: 
 }
 
 /// The rows of a one-column view: unchanged lines (their text from `line`, by
-/// old and new index) and folds laid out alike, changed blocks by `changed`
-/// (given the words and the blocks' first old and new lines).
+/// old and new index) and folds laid out alike, moved passages as the inline
+/// view shows them, changed blocks by `changed` (given the words and the
+/// blocks' first old and new lines).
 fn rows_of<'a>(
     diff: &TextDiff,
+    (old, new): (&str, &str),
     context: usize,
     expanded: &[usize],
     line: impl Fn(usize, usize) -> &'a str,
@@ -218,19 +233,88 @@ fn rows_of<'a>(
                 new: n,
                 count,
             } => rows.push(fold_row(o, n, count)),
-            Piece::Changed(i) => {
-                if let Some(Block::Changed {
+            Piece::Changed(i) => match diff.blocks.get(i) {
+                Some(Block::Changed {
                     old: o,
                     new: n,
                     words,
-                }) = diff.blocks.get(i)
-                {
-                    changed(words, o.start, n.start, &mut rows);
+                }) if quiet(words) => Inline::new(o.start, n.start).rows(words, &mut rows),
+                Some(Block::Changed {
+                    old: o,
+                    new: n,
+                    words,
+                }) => changed(words, o.start, n.start, &mut rows),
+                Some(Block::MovedAway { old: o, to }) => rows.push(away_row(o.start, to, new)),
+                Some(Block::MovedHere { from, new: n, words }) => {
+                    rows.push(here_row(from, old));
+                    let start = rows.len();
+                    Inline::new(from.start, n.start).rows(words, &mut rows);
+                    for row in &mut rows[start..] {
+                        if row.kind == RowKind::Context {
+                            row.kind = RowKind::Moved;
+                        }
+                    }
                 }
-            }
+                _ => {}
+            },
         }
     }
     rows
+}
+
+/// Whether a changed block changed nothing a view shows (re-wrapping, or
+/// every change hidden as minor): its new lines are shown as they are.
+pub(super) fn quiet(words: &[Word]) -> bool {
+    changes(words).iter().all(|c| c.kind == Kind::Whitespace)
+}
+
+/// Where a passage at `start` of `text` is, as a person names it: the
+/// section around it ("Bæredygtighed"; a moved heading's own name left out)
+/// and the line.
+fn place(text: &str, start: usize) -> String {
+    let mut path = heading_path(text, start);
+    let before = start
+        .checked_sub(1)
+        .map(|s| heading_path(text, s))
+        .unwrap_or_default();
+    if !path.is_empty() && path != before {
+        // The passage starts with its own heading.
+        path.pop();
+    }
+    // The document's title, the one top-level heading, says nothing here.
+    let lines = lines(text);
+    let headings = crate::markdown::headings(&lines);
+    let mut top = headings.iter().filter(|h| h.level == 1);
+    if let (Some(title), None) = (top.next(), top.next())
+        && path.len() > 1
+        && path[0] == title.title
+    {
+        path.remove(0);
+    }
+    match path.is_empty() {
+        true => format!("line {}", start + 1),
+        false => format!("{} (line {})", path.join(" › "), start + 1),
+    }
+}
+
+fn away_row(old: usize, to: &std::ops::Range<usize>, new_text: &str) -> Row {
+    Row {
+        kind: RowKind::MovedAway { to_line: to.start },
+        old_line: Some(old),
+        new_line: None,
+        spans: vec![(Tag::Same, format!("moved to {}", place(new_text, to.start)))],
+    }
+}
+
+fn here_row(from: &std::ops::Range<usize>, old_text: &str) -> Row {
+    Row {
+        kind: RowKind::MovedHere {
+            from_line: from.start,
+        },
+        old_line: None,
+        new_line: None,
+        spans: vec![(Tag::Same, format!("moved from {}", place(old_text, from.start)))],
+    }
 }
 
 /// Side by side: each pair is (left row from old, right row from new), aligned, None where a side has no line.
@@ -260,26 +344,52 @@ pub fn side_by_side(
                 new: n,
                 count,
             } => pairs.push((Some(fold_row(o, n, count)), Some(fold_row(o, n, count)))),
-            Piece::Changed(i) => {
-                if let Some(Block::Changed {
+            Piece::Changed(i) => match diff.blocks.get(i) {
+                Some(Block::Changed {
                     old: o,
                     new: n,
                     words,
-                }) = diff.blocks.get(i)
-                {
-                    let mut left = changed_rows(words, Tag::Removed, o.start);
-                    let mut right = changed_rows(words, Tag::Added, n.start);
-                    loop {
-                        match (left.next(), right.next()) {
-                            (None, None) => break,
-                            pair => pairs.push(pair),
-                        }
-                    }
+                }) => {
+                    let calm = quiet(words).then_some(RowKind::Context);
+                    pair_up(&mut pairs, words, (o.start, n.start), calm);
                 }
-            }
+                Some(Block::MovedAway { old: o, to }) => pairs.push((Some(away_row(o.start, to, new)), None)),
+                Some(Block::MovedHere { from, new: n, words }) => {
+                    pairs.push((None, Some(here_row(from, old))));
+                    pair_up(&mut pairs, words, (from.start, n.start), Some(RowKind::Moved));
+                }
+                _ => {}
+            },
         }
     }
     pairs
+}
+
+/// A changed or moved block's old and new lines side by side; lines without
+/// a visible change get the kind `calm` (context for a block that only
+/// re-wrapped, moved for a moved passage) when it is given.
+fn pair_up(
+    pairs: &mut Vec<(Option<Row>, Option<Row>)>,
+    words: &[Word],
+    (old, new): (usize, usize),
+    calm: Option<RowKind>,
+) {
+    let settle = |mut row: Row| {
+        if let Some(kind) = &calm
+            && row.spans.iter().all(|(tag, _)| *tag == Tag::Same)
+        {
+            row.kind = kind.clone();
+        }
+        row
+    };
+    let mut left = changed_rows(words, Tag::Removed, old).map(settle);
+    let mut right = changed_rows(words, Tag::Added, new).map(settle);
+    loop {
+        match (left.next(), right.next()) {
+            (None, None) => break,
+            pair => pairs.push(pair),
+        }
+    }
 }
 
 /// Inline word view for prose: the new text's lines with removed words shown inline (Tag::Removed)
@@ -289,11 +399,12 @@ pub fn side_by_side(
 /// A new line whose only differences are whitespace (re-wrapping) is a Context row, so
 /// next/previous change skips it. Removed pure whitespace is not shown at all.
 pub fn inline(diff: &TextDiff, old: &str, new: &str, context: usize, expanded: &[usize]) -> Vec<Row> {
-    // As in `unified`: the old text is in the words, `old` is taken for symmetry.
-    let _ = old;
+    // As in `unified`: the old text is in the words; `old` names where moved
+    // passages came from.
     let new_lines = lines(new);
     rows_of(
         diff,
+        (old, new),
         context,
         expanded,
         |_, n| new_lines[n],
@@ -424,7 +535,10 @@ fn paragraph_marks(words: &[Word]) -> Vec<Option<Tag>> {
 }
 
 fn is_change(row: &Row) -> bool {
-    matches!(row.kind, RowKind::Removed | RowKind::Added)
+    matches!(
+        row.kind,
+        RowKind::Removed | RowKind::Added | RowKind::MovedAway { .. } | RowKind::MovedHere { .. }
+    )
 }
 
 /// Indices into the rows returned by a view where a change starts (for next/previous change).

@@ -627,7 +627,8 @@ fn columns(clash: &Clash) -> [Pieces; 3] {
                 DiffBlock::Same { new, .. } => {
                     pieces.push((Piece::Same, side_lines[new.clone()].concat()));
                 }
-                DiffBlock::Changed { words, .. } => {
+                DiffBlock::MovedAway { .. } => {}
+                DiffBlock::Changed { words, .. } | DiffBlock::MovedHere { words, .. } => {
                     pieces.extend(words.iter().filter(|w| w.tag != Tag::Removed).map(|w| {
                         match w.tag == Tag::Added && !w.text.trim().is_empty() {
                             true => (Piece::Changed, w.text.clone()),

@@ -70,6 +70,10 @@ impl Theme {
     pub fn changed(&self) -> Style {
         self.fg(Color::Yellow)
     }
+    /// Moved passages: their "moved to / from" rows and their gutter.
+    pub fn moved(&self) -> Style {
+        self.fg(Color::Magenta).add_modifier(Modifier::ITALIC)
+    }
     pub fn control(&self) -> Style {
         self.fg(Color::Magenta)
     }

@@ -262,9 +262,12 @@ impl HistoryState {
                         s.path.join(" › ")
                     };
                     let status = match s.status {
-                        diff::SectionStatus::Added => " new",
-                        diff::SectionStatus::Removed => " removed",
-                        diff::SectionStatus::Changed => "",
+                        diff::SectionStatus::Added => " new".to_string(),
+                        diff::SectionStatus::Removed => " removed".to_string(),
+                        diff::SectionStatus::Changed => String::new(),
+                        diff::SectionStatus::Moved => {
+                            format!(" {}", inert(&s.moved_note().unwrap_or_default()))
+                        }
                     };
                     let lix = diff::lix_change(s.lix_before, s.lix_after)
                         .map_or_else(String::new, |c| format!("  LIX {c}"));

@@ -111,6 +111,7 @@ fn style_for(theme: &Theme, tag: Tag, kind: &RowKind) -> Style {
         (Tag::Added, _) => theme.added().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         (Tag::Same, RowKind::Removed) => theme.removed(),
         (Tag::Same, RowKind::Added) => theme.added(),
+        (Tag::Same, RowKind::MovedAway { .. } | RowKind::MovedHere { .. }) => theme.moved(),
         _ => Style::new(),
     }
 }
@@ -119,6 +120,8 @@ fn sign(kind: &RowKind) -> &'static str {
     match kind {
         RowKind::Removed => "-",
         RowKind::Added => "+",
+        RowKind::MovedAway { .. } => "<",
+        RowKind::MovedHere { .. } | RowKind::Moved => ">",
         _ => " ",
     }
 }
@@ -222,6 +225,7 @@ pub(super) fn render(
                 let prefix_style = match row.kind {
                     RowKind::Removed => theme.removed(),
                     RowKind::Added => theme.added(),
+                    RowKind::MovedAway { .. } | RowKind::MovedHere { .. } | RowKind::Moved => theme.moved(),
                     _ => theme.dim(),
                 };
                 let (wrapped, changed) = wrap(
