@@ -73,12 +73,49 @@ struct JsonDiff<'a> {
     to: JsonSide<'a>,
     approximate: bool,
     blocks: &'a [diff::Block],
+    /// Every visible change of each block with words, classed.
+    changes: Vec<JsonChange>,
+    /// With `--substantive`: how many minor changes are not in `blocks`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hidden_minor: Option<usize>,
     sections: &'a [SectionChange],
     actions: &'a [ActionChange],
     /// What changed in `strategy.toml` (title, kind, route, summary), in words.
     details: &'a [String],
     /// The whole text's readability, before and after.
     lix: JsonLix,
+}
+
+/// One change: the block it is in, the range of that block's words, its kind.
+#[derive(Serialize)]
+struct JsonChange {
+    block: usize,
+    words: std::ops::Range<usize>,
+    kind: diff::ChangeKind,
+    minor: bool,
+}
+
+fn json_changes(d: &TextDiff) -> Vec<JsonChange> {
+    let mut out = Vec::new();
+    for (block, words) in d
+        .blocks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, b)| Some((i, b.words()?)))
+    {
+        out.extend(
+            diff::changes(words)
+                .into_iter()
+                .filter(|c| c.kind.visible())
+                .map(|c| JsonChange {
+                    block,
+                    words: c.words,
+                    kind: c.kind,
+                    minor: c.kind.minor(),
+                }),
+        );
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -92,6 +129,8 @@ struct JsonLix {
 pub struct Options {
     pub view: View,
     pub stat: bool,
+    /// Minor changes hidden.
+    pub substantive: bool,
     pub json: bool,
 }
 
@@ -99,8 +138,18 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     let slug = Slug::parse(slug)?;
     let store = Store::open(repo)?;
     let compared = usecase::compare(&store, &slug, Side::Named(a), Side::Named(b), BUDGET)?;
-    let (old, new, text_diff) = (&compared.old, &compared.new, &compared.diff);
-    let (sections, actions) = (&compared.sections, &compared.actions);
+    let (old, new) = (&compared.old, &compared.new);
+    let actions = &compared.actions;
+    // Without the minor changes, the sections are counted again from what is left.
+    let (text_diff, sections, hidden) = match options.substantive {
+        true => {
+            let (shown, hidden) = diff::without_minor_changes(&compared.diff);
+            let sections = diff::sections(&shown, &old.text, &new.text);
+            (shown, sections, Some(hidden))
+        }
+        false => (compared.diff.clone(), compared.sections.clone(), None),
+    };
+    let (text_diff, sections) = (&text_diff, &sections);
     // Named sides always have a label and a commit.
     let label = |side: &usecase::Compared| side.label.clone().unwrap_or_default();
     let (old_label, new_label) = (label(old), label(new));
@@ -120,6 +169,8 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
             },
             approximate: text_diff.approximate,
             blocks: &text_diff.blocks,
+            changes: json_changes(text_diff),
+            hidden_minor: hidden,
             sections,
             actions,
             details: &compared.details,
@@ -143,6 +194,14 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     if text_diff.approximate {
         out.push_str("(approximate: the texts are too different to compare word by word in time)\n");
     }
+    match hidden {
+        Some(0) => out.push_str("(no minor changes to hide)\n"),
+        Some(1) => out.push_str("(1 minor change hidden: punctuation, case, spelling or paragraph breaks)\n"),
+        Some(n) => out.push_str(&format!(
+            "({n} minor changes hidden: punctuation, case, spelling or paragraph breaks)\n"
+        )),
+        None => {}
+    }
     if !compared.details.is_empty() {
         out.push_str(&paint.wrap("1", "Details:"));
         out.push('\n');
@@ -163,12 +222,14 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     } else if text_diff
         .blocks
         .iter()
-        .all(|b| matches!(b, diff::Block::Same { .. }))
+        .all(|b| b.words().is_none_or(diff::quiet) && !matches!(b, diff::Block::MovedAway { .. }))
     {
         // The same words may still be broken into lines or paragraphs
         // differently (a paragraph split): not "identical".
         out.push_str(if old.text == new.text {
             "The texts are identical.\n"
+        } else if hidden.is_some_and(|n| n > 0) {
+            "Nothing changed in substance.\n"
         } else {
             "The words are the same; only line breaks or spacing differ.\n"
         });

@@ -115,6 +115,10 @@ pub enum Command {
         /// Words added and removed per section instead of the text.
         #[arg(long)]
         stat: bool,
+        /// Hide minor changes (punctuation, case, spelling-sized fixes,
+        /// paragraphs split or merged, re-wrapping) and say how many.
+        #[arg(long)]
+        substantive: bool,
         #[arg(long)]
         json: bool,
     },
@@ -267,6 +271,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             unified: _,
             side_by_side,
             stat,
+            substantive,
             json,
         }) => {
             let view = if word {
@@ -276,7 +281,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             } else {
                 diff::View::Unified
             };
-            diff::diff(&repo, &slug, &from, &to, diff::Options { view, stat, json })
+            diff::diff(
+                &repo,
+                &slug,
+                &from,
+                &to,
+                diff::Options {
+                    view,
+                    stat,
+                    substantive,
+                    json,
+                },
+            )
         }
         Some(Command::Export(args)) => export::export(&repo, args),
         Some(Command::Decide {

@@ -384,6 +384,41 @@ pub fn without_minor(words: &[Word]) -> (Vec<Word>, usize) {
     (out, hidden)
 }
 
+/// The diff with every minor change taken as made ([`without_minor`] on
+/// each block), and how many visible minor changes that hid. A block left
+/// with no visible change reads as its new lines in every view.
+pub fn without_minor_changes(diff: &super::TextDiff) -> (super::TextDiff, usize) {
+    use super::Block;
+    let mut hidden = 0;
+    let mut filter = |words: &[Word]| {
+        let (words, n) = without_minor(words);
+        hidden += n;
+        words
+    };
+    let blocks = diff
+        .blocks
+        .iter()
+        .map(|block| match block {
+            Block::Changed { old, new, words } => Block::Changed {
+                old: old.clone(),
+                new: new.clone(),
+                words: filter(words),
+            },
+            Block::MovedHere { from, new, words } => Block::MovedHere {
+                from: from.clone(),
+                new: new.clone(),
+                words: filter(words),
+            },
+            other => other.clone(),
+        })
+        .collect();
+    let shown = super::TextDiff {
+        blocks,
+        approximate: diff.approximate,
+    };
+    (shown, hidden)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

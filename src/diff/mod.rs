@@ -60,14 +60,14 @@ use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
 pub use blocks::{Authorship, BlockText, Pair, SIMILAR, authorship, block_words, pair_blocks};
-pub use classify::{Change, Kind as ChangeKind, changes, without_minor};
+pub use classify::{Change, Kind as ChangeKind, changes, without_minor, without_minor_changes};
 pub use lix::{Lix, band as lix_band, by_heading as lix_by_heading, change as lix_change, lix};
 pub use marks::{Mark, changed_lines, line_marks};
 pub use merge_words::merge_words;
 pub use moves::MOVE_WORDS;
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};
 pub use view::{
-    PARAGRAPH_MARK, Row, RowKind, change_starts, fold_block, inline, side_by_side,
+    PARAGRAPH_MARK, Row, RowKind, change_starts, fold_block, inline, quiet, side_by_side,
     side_by_side_change_starts, unified,
 };
 pub use workplan::{ActionChange, FieldChange, describe, workplan};

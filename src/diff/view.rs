@@ -264,7 +264,7 @@ fn rows_of<'a>(
 
 /// Whether a changed block changed nothing a view shows (re-wrapping, or
 /// every change hidden as minor): its new lines are shown as they are.
-pub(super) fn quiet(words: &[Word]) -> bool {
+pub fn quiet(words: &[Word]) -> bool {
     changes(words).iter().all(|c| c.kind == Kind::Whitespace)
 }
 

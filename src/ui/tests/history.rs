@@ -515,3 +515,73 @@ fn a_paragraph_split_shows_as_one_change() {
         assert!(shown.contains(mark), "{shown}");
     }
 }
+
+/// A draft of the work programme that moves "Natur og vand" from
+/// Bæredygtighed to Fællesskab with one word changed on the way, takes a
+/// comma out, fixes nothing else but a figure (70 → 75 pct.).
+fn moved_and_minor_draft(repo: &Path) {
+    let store = crate::store::Store::open(repo).unwrap();
+    let slug = Slug::parse("arbejdsgrundlag").unwrap();
+    let latest = crate::usecase::open(&store, &slug).unwrap();
+    if latest.text.contains("Vi ønsker at tænke") {
+        return; // snapshot_all sets up each size on the same repository
+    }
+    let text = &latest.text;
+    let (start, end) = (
+        text.find("### Natur og vand").unwrap(),
+        text.find("### Grøn mobilitet").unwrap(),
+    );
+    let section = text[start..end].replacen("Vi vil tænke", "Vi ønsker at tænke", 1);
+    let rest = format!("{}{}", &text[..start], &text[end..]);
+    let at = rest.find("## Sådan følger vi op").unwrap();
+    let new = format!("{}{section}{}", &rest[..at], &rest[at..])
+        .replacen("alt, hvad kommunen gør", "alt hvad kommunen gør", 1)
+        .replacen("udledningen på 70 pct.", "udledningen på 75 pct.", 1);
+    let request = crate::usecase::SaveRequest {
+        slug: &slug,
+        text: new.as_bytes(),
+        base: None,
+        message: "Natur og vand flyttet til Fællesskab",
+        source: "document.md",
+    };
+    crate::usecase::save(&store, &request).unwrap();
+}
+
+fn history_of_the_work_programme(app: &mut App, fx: &Fixture) {
+    moved_and_minor_draft(&fx.repo);
+    key(app, KeyCode::Char('3'));
+    settle(app, &fx.repo);
+}
+
+/// The moved section: one row where it was, "moved from" above it where it
+/// is, only the changed word marked inside.
+#[test]
+fn history_moved_section() {
+    snapshot_all("history_moved_section", |app, fx| {
+        history_of_the_work_programme(app, fx);
+        key(app, KeyCode::Char('f'));
+    });
+}
+
+#[test]
+fn history_hides_minor_changes_and_counts_them() {
+    snapshot_all("history_minor_hidden", |app, fx| {
+        history_of_the_work_programme(app, fx);
+        key(app, KeyCode::Char('f'));
+        key(app, KeyCode::Char('M'));
+    });
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_of_the_work_programme(&mut app, &fx);
+    key(&mut app, KeyCode::Char('f'));
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("{+,+}") || shown.contains("[-,-]"), "{shown}");
+    key(&mut app, KeyCode::Char('M'));
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("1 minor change hidden"), "{shown}");
+    assert!(!shown.contains("[-,-]"), "{shown}");
+    assert!(shown.contains("[-70-]{+75+}"), "{shown}");
+    // And back.
+    key(&mut app, KeyCode::Char('M'));
+    assert!(render(&mut app, 120, 40).contains("[-,-]"));
+}

@@ -78,18 +78,19 @@ impl HistoryState {
         let (_, _, body) = Self::diff_areas(diff_area, &d);
         // One column on the left is the gutter: `»` where an open thread is.
         let width = body.width.saturating_sub(1);
-        let fresh = self.rendered.as_ref().is_none_or(|r| {
-            r.key.0 != key || r.key.1 != self.view || r.key.2 != self.folded || r.key.3 != width
-        });
+        let fresh = self
+            .rendered
+            .as_ref()
+            .is_none_or(|r| r.key != (key.clone(), self.view, self.folded, self.substantive, width));
         if fresh {
-            let rendered = render(&d, self.view, self.folded, width, theme, key);
+            let shown = (self.view, self.folded, self.substantive);
+            let rendered = render(&d, shown, width, theme, key);
             // The same diff at another width (the list hidden or shown, the
             // terminal resized): the row at the top stays at the top.
-            if let Some(old) = self
-                .rendered
-                .as_ref()
-                .filter(|r| (&r.key.0, r.key.1, r.key.2) == (&rendered.key.0, rendered.key.1, rendered.key.2))
-            {
+            if let Some(old) = self.rendered.as_ref().filter(|r| {
+                (&r.key.0, r.key.1, r.key.2, r.key.3)
+                    == (&rendered.key.0, rendered.key.1, rendered.key.2, rendered.key.3)
+            }) {
                 let top = old.row_at(self.scroll);
                 self.scroll = rendered.rows.get(top).map_or(0, |r| r.line);
             }
@@ -180,8 +181,15 @@ impl HistoryState {
         if d.diff.approximate {
             head.push(Span::styled(" · approximate", theme.warning()));
         }
+        if let Some(hidden) = r.hidden {
+            let text = match hidden {
+                1 => " · 1 minor change hidden".to_string(),
+                n => format!(" · {n} minor changes hidden"),
+            };
+            head.push(Span::styled(text, theme.changed()));
+        }
         // The same words, broken differently (a paragraph split).
-        if r.changes.is_empty() && d.old != d.new {
+        if r.changes.is_empty() && d.old != d.new && r.hidden.is_none_or(|n| n == 0) {
             head.push(Span::styled(" · line breaks only", theme.warning()));
         }
         if waiting {

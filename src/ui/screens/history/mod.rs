@@ -86,6 +86,8 @@ pub struct HistoryState {
     pub special: Option<Special>,
     pub view: View,
     pub folded: bool,
+    /// Minor changes hidden (`M`).
+    pub substantive: bool,
     pub scroll: usize,
     pub sections_open: bool,
     /// The draft list is hidden: the diff has the full width.
@@ -131,6 +133,7 @@ impl HistoryState {
             special: None,
             view: View::Word,
             folded: true,
+            substantive: false,
             scroll: 0,
             sections_open: false,
             list_hidden: false,

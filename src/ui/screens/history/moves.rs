@@ -50,6 +50,11 @@ impl HistoryState {
                 self.select_from = None;
                 return None;
             }
+            Action::HideMinor => {
+                self.substantive = !self.substantive;
+                self.select_from = None;
+                return None;
+            }
             Action::Sections => {
                 self.sections_open = !self.sections_open;
                 self.sections_selected = 0;

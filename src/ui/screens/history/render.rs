@@ -14,7 +14,10 @@ use crate::ui::theme::Theme;
 
 /// Lines drawn for one diff at one width, with where each change starts.
 pub(super) struct Rendered {
-    pub key: (DiffKey, View, bool, u16),
+    /// The diff, the view, folded, minor changes hidden, the width.
+    pub key: (DiffKey, View, bool, bool, u16),
+    /// With minor changes hidden: how many.
+    pub hidden: Option<usize>,
     pub lines: Vec<Line<'static>>,
     pub changes: Vec<usize>,
     /// For each change, the line of its first changed word: in a paragraph
@@ -182,16 +185,23 @@ fn wrap(
 
 pub(super) fn render(
     d: &ComputedDiff,
-    view: View,
-    folded: bool,
+    (view, folded, substantive): (View, bool, bool),
     width: u16,
     theme: &Theme,
     key: DiffKey,
 ) -> Rendered {
+    let (filtered, hidden) = match substantive {
+        true => {
+            let (shown, hidden) = diff::without_minor_changes(&d.diff);
+            (Some(shown), Some(hidden))
+        }
+        false => (None, None),
+    };
+    let text_diff = filtered.as_ref().unwrap_or(&d.diff);
     let expanded: Vec<usize> = if folded {
         Vec::new()
     } else {
-        (0..d.diff.blocks.len()).collect()
+        (0..text_diff.blocks.len()).collect()
     };
     let width = width as usize;
     let mut lines = Vec::new();
@@ -207,9 +217,9 @@ pub(super) fn render(
     match view {
         View::Word | View::Unified => {
             let rows = if view == View::Word {
-                diff::inline(&d.diff, &d.old, &d.new, 3, &expanded)
+                diff::inline(text_diff, &d.old, &d.new, 3, &expanded)
             } else {
-                diff::unified(&d.diff, &d.old, &d.new, 3, &expanded)
+                diff::unified(text_diff, &d.old, &d.new, 3, &expanded)
             };
             let starts: HashSet<usize> = diff::change_starts(&rows).into_iter().collect();
             for (i, row) in rows.iter().enumerate() {
@@ -242,7 +252,7 @@ pub(super) fn render(
             }
         }
         View::SideBySide => {
-            let pairs = diff::side_by_side(&d.diff, &d.old, &d.new, 3, &expanded);
+            let pairs = diff::side_by_side(text_diff, &d.old, &d.new, 3, &expanded);
             let starts: HashSet<usize> = diff::side_by_side_change_starts(&pairs).into_iter().collect();
             let half = width.saturating_sub(3) / 2;
             for (i, (left, right)) in pairs.iter().enumerate() {
@@ -281,7 +291,8 @@ pub(super) fn render(
         }
     }
     Rendered {
-        key: (key, view, folded, width as u16),
+        key: (key, view, folded, substantive, width as u16),
+        hidden,
         lines,
         changes,
         words,

@@ -122,6 +122,7 @@ impl Screen for HistoryState {
             | Action::NextChange
             | Action::PrevChange
             | Action::ToggleFolds
+            | Action::HideMinor
             | Action::Sections
             | Action::ScrollDown
             | Action::ScrollUp
