@@ -350,8 +350,56 @@ proptest! {
                 for w in words {
                     prop_assert!(w.tag == Tag::Same || w.text.trim().is_empty(), "{:?} in {:?}", w, words);
                 }
+                for change in changes(words) {
+                    prop_assert!(change.kind.minor(), "{:?} in {:?}", change, words);
+                }
             }
         }
         prop_assert!(sections(&diff, &old, &new).is_empty());
+    }
+
+    #[test]
+    fn a_pure_move_is_a_move_with_no_word_changed(
+        paragraphs in prop::collection::vec(prop::collection::vec(prose_word(), 1..25), 3..12),
+        from in 0..12usize,
+        to in 0..12usize,
+        wrap in 20..90usize,
+    ) {
+        // Each paragraph named by its own word, so none is like another.
+        let texts: Vec<String> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, words)| {
+                let mut line = format!("Afsnit{i}");
+                let mut out = String::new();
+                for w in words {
+                    if line.len() + w.len() > wrap {
+                        out.push_str(&line);
+                        out.push('\n');
+                        line.clear();
+                    } else {
+                        line.push(' ');
+                    }
+                    line.push_str(w);
+                }
+                out + &line + "\n"
+            })
+            .collect();
+        let (from, to) = (from % texts.len(), to % texts.len());
+        prop_assume!(from != to);
+        let mut moved = texts.clone();
+        let paragraph = moved.remove(from);
+        moved.insert(to, paragraph);
+        let (old, new) = (texts.join("\n"), moved.join("\n"));
+        let diff = diff(&old, &new, BUDGET);
+        prop_assert_eq!(apply(&old, &diff), new.clone());
+        check_blocks(&old, &new, &diff);
+        let here = diff.blocks.iter().filter(|b| matches!(b, Block::MovedHere { .. })).count();
+        prop_assert!(here >= 1, "{:#?}", diff.blocks);
+        for words in diff.blocks.iter().filter_map(Block::words) {
+            for w in words {
+                prop_assert!(w.tag == Tag::Same || w.text.trim().is_empty(), "{:?} in {:#?}", w, diff.blocks);
+            }
+        }
     }
 }

@@ -435,7 +435,13 @@ impl Inline {
 
     fn rows(mut self, words: &[Word], rows: &mut Vec<Row>) {
         let marks = paragraph_marks(words);
-        for (word, mark) in words.iter().zip(marks) {
+        // A rewritten paragraph's old text is a row of its own, above the new.
+        let rewritten: Vec<usize> = changes(words)
+            .into_iter()
+            .filter(|c| c.kind == Kind::Rewrite)
+            .map(|c| c.words.start)
+            .collect();
+        for (i, (word, mark)) in words.iter().zip(marks).enumerate() {
             if let Some(tag) = mark {
                 push_span(&mut self.spans, tag, PARAGRAPH_MARK);
                 if tag == Tag::Added {
@@ -475,6 +481,9 @@ impl Inline {
                 } else {
                     self.flush(rows);
                 }
+            }
+            if rewritten.contains(&i) && !self.on_new_line && !self.spans.is_empty() {
+                self.flush(rows);
             }
         }
         if self.on_new_line || !self.spans.is_empty() {

@@ -324,3 +324,113 @@ fn side_by_side_wraps_a_long_paragraph_at_any_width() {
     }
     assert!(heights[0] > heights[1], "wider, fewer rows: {heights:?}");
 }
+
+/// The "done when" on the sample: a section moved with one
+/// sentence edited is one move with that sentence's words marked, in every
+/// view and in `--stat` and `--json`; `--substantive` hides a comma fix and
+/// keeps a changed figure.
+#[test]
+fn a_moved_section_and_minor_changes_on_the_sample() {
+    let env = Env::new();
+    let ws = demo(&env);
+    let run = |args: &[&str]| env.udkast_in(&ws, args).ok().to_string();
+    let old = run(&["show", "arbejdsgrundlag"]);
+    let (start, end) = (
+        old.find("### Natur og vand").unwrap(),
+        old.find("### Grøn mobilitet").unwrap(),
+    );
+    let section = old[start..end].replacen("Vi vil tænke natur", "Vi vil altid tænke natur", 1);
+    let rest = format!("{}{}", &old[..start], &old[end..]);
+    let at = rest.find("## Sådan følger vi op").unwrap();
+    let new = format!("{}{section}{}", &rest[..at], &rest[at..])
+        .replacen("alt, hvad kommunen gør", "alt hvad kommunen gør", 1)
+        .replacen("udledningen på 70 pct.", "udledningen på 75 pct.", 1);
+    env.udkast_stdin(
+        &ws,
+        &["save", "arbejdsgrundlag", "-", "-m", "Natur og vand flyttet"],
+        new.as_bytes(),
+    )
+    .ok();
+
+    for view in ["--unified", "--word", "--side-by-side"] {
+        let out = run(&["diff", "arbejdsgrundlag", "3", "latest", view]);
+        assert_eq!(out.matches("moved to Fællesskab").count(), 1, "{view}: {out}");
+        assert_eq!(
+            out.matches("moved from Bæredygtighed").count(),
+            1,
+            "{view}: {out}"
+        );
+        assert!(out.contains("{+altid+}"), "{view}: {out}");
+        // Nothing else of the section is marked.
+        assert!(!out.contains("[-Naturen"), "{view}: {out}");
+        assert!(!out.contains("{+Naturen"), "{view}: {out}");
+    }
+
+    let stat = run(&["diff", "arbejdsgrundlag", "3", "latest", "--stat"]);
+    assert!(
+        stat.starts_with("arbejdsgrundlag: draft 3 → draft 4 (latest)"),
+        "{stat}"
+    );
+    assert!(
+        stat.lines().any(|l| l.contains("Fællesskab › Natur og vand")
+            && l.contains("+1 -0")
+            && l.ends_with("(moved from Bæredygtighed)")),
+        "{stat}"
+    );
+    assert!(
+        !stat.contains("(removed)") && !stat.contains("(new section)"),
+        "{stat}"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_str(&run(&["diff", "arbejdsgrundlag", "3", "latest", "--json"])).unwrap();
+    let blocks = json["blocks"].as_array().unwrap();
+    let here: Vec<&serde_json::Value> = blocks.iter().filter_map(|b| b.get("moved-here")).collect();
+    let away: Vec<&serde_json::Value> = blocks.iter().filter_map(|b| b.get("moved-away")).collect();
+    assert_eq!((here.len(), away.len()), (1, 1), "{blocks:?}");
+    assert_eq!(here[0]["from"], away[0]["old"]);
+    assert_eq!(here[0]["new"], away[0]["to"]);
+    let kinds: Vec<&str> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(
+        kinds.contains(&"punctuation") && kinds.contains(&"substantive"),
+        "{kinds:?}"
+    );
+
+    let substantive = run(&[
+        "diff",
+        "arbejdsgrundlag",
+        "3",
+        "latest",
+        "--word",
+        "--substantive",
+    ]);
+    assert!(substantive.contains("(1 minor change hidden"), "{substantive}");
+    assert!(substantive.contains("[-70-]{+75+}"), "{substantive}");
+    assert!(!substantive.contains("[-,-]"), "{substantive}");
+    assert!(
+        substantive.contains("alt hvad kommunen gør"),
+        "the new text stays: {substantive}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&run(&[
+        "diff",
+        "arbejdsgrundlag",
+        "3",
+        "latest",
+        "--json",
+        "--substantive",
+    ]))
+    .unwrap();
+    assert_eq!(json["hidden_minor"], 1);
+    assert!(
+        json["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["minor"] == false)
+    );
+}
