@@ -261,14 +261,12 @@ impl HistoryState {
         let items: Vec<ListItem<'_>> = if d.sections.is_empty() {
             vec![ListItem::new("No section changed")]
         } else {
+            // The title every path begins with is left out, as `--stat` does.
+            let names = diff::section_labels(&d.sections);
             d.sections
                 .iter()
-                .map(|s| {
-                    let name = if s.path.is_empty() {
-                        "(before the first heading)".to_string()
-                    } else {
-                        s.path.join(" › ")
-                    };
+                .zip(names)
+                .map(|(s, name)| {
                     let status = match s.status {
                         diff::SectionStatus::Added => " new".to_string(),
                         diff::SectionStatus::Removed => " removed".to_string(),
