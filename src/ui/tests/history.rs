@@ -585,3 +585,33 @@ fn history_hides_minor_changes_and_counts_them() {
     key(&mut app, KeyCode::Char('M'));
     assert!(render(&mut app, 120, 40).contains("[-,-]"));
 }
+
+/// The same move side by side and unified, scrolled to the move: "moved
+/// to" where it was, "moved from" above the section where it is, the old
+/// lines beside (or above) the new with only the changed word marked.
+#[test]
+fn history_moved_section_side_by_side_and_unified() {
+    let fx = fixture();
+    for (name, views) in [("side_by_side", 2), ("unified", 1)] {
+        for (w, h) in [(120, 40), (80, 24)] {
+            for color in [true, false] {
+                let mut app = app(&fx, color, DEFAULT);
+                history_of_the_work_programme(&mut app, &fx);
+                key(&mut app, KeyCode::Char('f'));
+                for _ in 0..views {
+                    key(&mut app, KeyCode::Char('v'));
+                }
+                render(&mut app, w, h);
+                // To the row that says where the section went.
+                for _ in 0..2 {
+                    key(&mut app, KeyCode::Char('n'));
+                    render(&mut app, w, h);
+                }
+                let shown = render(&mut app, w, h);
+                assert!(shown.contains("moved to Fællesskab"), "{shown}");
+                let suffix = if color { "color" } else { "no_color" };
+                insta::assert_snapshot!(format!("history_moved_section_{name}_{w}x{h}_{suffix}"), shown);
+            }
+        }
+    }
+}
