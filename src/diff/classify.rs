@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use super::tokens::{Class, tokenize};
+use super::tokens::{Class, rough_words, tokenize};
 use super::{Tag, Word};
 
 /// The kind of one change.
@@ -233,32 +233,45 @@ pub fn rewrite_paragraphs(words: Vec<Word>, kept: (usize, usize)) -> Vec<Word> {
 /// Unchanged pieces cut where a blank line is, so the blank line stands alone.
 fn split_at_paragraphs(words: Vec<Word>) -> Vec<Word> {
     let mut out = Vec::with_capacity(words.len());
+    let push = |out: &mut Vec<Word>, text: &str| {
+        if !text.is_empty() {
+            out.push(Word {
+                tag: Tag::Same,
+                text: text.to_string(),
+            });
+        }
+    };
     for word in words {
-        if word.tag != Tag::Same || !word.text.contains("\n") {
+        if word.tag != Tag::Same || !word.text.contains('\n') {
             out.push(word);
             continue;
         }
         let text = word.text.as_str();
         let mut at = 0;
-        for token in tokenize(text) {
-            let piece = &text[token.range.clone()];
-            if token.class == Class::Space && piece.matches('\n').count() >= 2 {
-                for part in [&text[at..token.range.start], piece] {
-                    if !part.is_empty() {
-                        out.push(Word {
-                            tag: Tag::Same,
-                            text: part.to_string(),
-                        });
-                    }
-                }
-                at = token.range.end;
-            }
+        for (start, end) in blank_runs(text) {
+            push(&mut out, &text[at..start]);
+            push(&mut out, &text[start..end]);
+            at = end;
         }
-        if at < text.len() {
-            out.push(Word {
-                tag: Tag::Same,
-                text: text[at..].to_string(),
-            });
+        push(&mut out, &text[at..]);
+    }
+    out
+}
+
+/// The whitespace runs of `text` that hold two line breaks or more.
+fn blank_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut run: Option<usize> = None;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), 'x'))) {
+        match (c.is_whitespace(), run) {
+            (true, None) => run = Some(i),
+            (false, Some(start)) => {
+                if text[start..i].matches('\n').count() >= 2 {
+                    out.push((start, i));
+                }
+                run = None;
+            }
+            _ => {}
         }
     }
     out
@@ -270,7 +283,7 @@ fn flush(paragraph: &mut Vec<Word>, out: &mut Vec<Word>, kept_around: usize) {
         words
             .iter()
             .filter(|w| w.tag == tag)
-            .map(|w| word_texts(&w.text).len())
+            .map(|w| rough_words(&w.text).count())
             .sum()
     };
     let (kept, removed, added) = (
@@ -291,7 +304,7 @@ fn flush(paragraph: &mut Vec<Word>, out: &mut Vec<Word>, kept_around: usize) {
                 .map(|w| w.text.as_str())
                 .collect::<String>(),
         );
-        word_texts(&old).len() >= REWRITE_WORDS && word_texts(&new).len() >= REWRITE_WORDS
+        rough_words(&old).count() >= REWRITE_WORDS && rough_words(&new).count() >= REWRITE_WORDS
     };
     if !rewritten {
         out.extend(words);
@@ -327,7 +340,7 @@ fn flush(paragraph: &mut Vec<Word>, out: &mut Vec<Word>, kept_around: usize) {
 /// The words of the lines next to `range` in the same paragraph: those
 /// before it back to a blank line, and those after it up to one.
 pub(super) fn words_around(lines: &[&str], range: &Range<usize>) -> (usize, usize) {
-    let count = |line: &&str| word_texts(line).len();
+    let count = |line: &&str| rough_words(line).count();
     let prose = |line: &&&str| !line.trim().is_empty();
     let before = lines[..range.start]
         .iter()

@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
-use super::tokens::{Class, tokenize};
+use super::tokens::rough_words;
 use super::{SIMILAR, Span, past};
 
 /// Paragraphs shorter than this are paired only when equal and unique.
@@ -100,12 +100,11 @@ fn units(lines: &[&str], range: Range<usize>, span: usize, ids: &mut HashMap<Str
         while i < range.end && blank(i) {
             i += 1;
         }
-        let text: String = lines[start..i].concat();
-        let words: Vec<u32> = tokenize(&text)
-            .into_iter()
-            .filter(|t| t.class == Class::Word)
-            .map(|t| {
-                let word = text[t.range].to_lowercase();
+        let words: Vec<u32> = lines[start..i]
+            .iter()
+            .flat_map(|line| rough_words(line))
+            .map(|word| {
+                let word = word.to_lowercase();
                 let next = ids.len() as u32;
                 *ids.entry(word).or_insert(next)
             })

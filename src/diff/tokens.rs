@@ -63,6 +63,14 @@ fn is_space(g: &str) -> bool {
     first(g).is_whitespace()
 }
 
+/// The runs of letters and digits of `text`: words as a count or a
+/// comparison of whole paragraphs needs them, without the tokenizer's
+/// grapheme walk (which only a word diff's alignment needs).
+pub(crate) fn rough_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
 /// Splits `text` into tokens that together cover it exactly, in order.
 pub(crate) fn tokenize(text: &str) -> Vec<Token> {
     let graphemes: Vec<(usize, &str)> = text.grapheme_indices(true).collect();
