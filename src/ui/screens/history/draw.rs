@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::render::{RowAt, render, thread_on};
+use super::render::{RowAt, Shown, render, thread_on};
 use super::{Focus, HistoryState};
 use crate::diff;
 use crate::text::inert;
@@ -78,19 +78,21 @@ impl HistoryState {
         let (_, _, body) = Self::diff_areas(diff_area, &d);
         // One column on the left is the gutter: `»` where an open thread is.
         let width = body.width.saturating_sub(1);
+        let shown = Shown {
+            diff: key,
+            view: self.view,
+            folded: self.folded,
+            substantive: self.substantive,
+        };
         let fresh = self
             .rendered
             .as_ref()
-            .is_none_or(|r| r.key != (key.clone(), self.view, self.folded, self.substantive, width));
+            .is_none_or(|r| r.shown != shown || r.width != width);
         if fresh {
-            let shown = (self.view, self.folded, self.substantive);
-            let rendered = render(&d, shown, width, theme, key);
+            let rendered = render(&d, shown, width, theme);
             // The same diff at another width (the list hidden or shown, the
             // terminal resized): the row at the top stays at the top.
-            if let Some(old) = self.rendered.as_ref().filter(|r| {
-                (&r.key.0, r.key.1, r.key.2, r.key.3)
-                    == (&rendered.key.0, rendered.key.1, rendered.key.2, rendered.key.3)
-            }) {
+            if let Some(old) = self.rendered.as_ref().filter(|r| r.shown == rendered.shown) {
                 let top = old.row_at(self.scroll);
                 self.scroll = rendered.rows.get(top).map_or(0, |r| r.line);
             }
@@ -157,7 +159,7 @@ impl HistoryState {
         waiting: bool,
     ) {
         let (header, actions, body) = Self::diff_areas(area, d);
-        let Some(r) = self.rendered.as_ref().filter(|r| r.key.0 == drawn) else {
+        let Some(r) = self.rendered.as_ref().filter(|r| r.shown.diff == drawn) else {
             return;
         };
         let words_added: usize = d.sections.iter().map(|s| s.added_words).sum();

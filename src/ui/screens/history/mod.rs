@@ -398,7 +398,7 @@ impl HistoryState {
         let rendered = &self.rendered;
         let r = rendered
             .as_ref()
-            .filter(|r| r.key.0 == key)
+            .filter(|r| r.shown.diff == key)
             .ok_or("The drafts are still being compared")?;
         let rows = r.rows.get(self.selected_rows()).unwrap_or_default();
         let span = |lines: Vec<usize>| Some((*lines.iter().min()?, *lines.iter().max()?));

@@ -12,10 +12,20 @@ use crate::diff::{self, Row, RowKind, Tag};
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffThreads};
 use crate::ui::theme::Theme;
 
+/// What is drawn: which diff, and how.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Shown {
+    pub diff: DiffKey,
+    pub view: View,
+    pub folded: bool,
+    /// Minor changes hidden.
+    pub substantive: bool,
+}
+
 /// Lines drawn for one diff at one width, with where each change starts.
 pub(super) struct Rendered {
-    /// The diff, the view, folded, minor changes hidden, the width.
-    pub key: (DiffKey, View, bool, bool, u16),
+    pub shown: Shown,
+    pub width: u16,
     /// With minor changes hidden: how many.
     pub hidden: Option<usize>,
     pub lines: Vec<Line<'static>>,
@@ -183,13 +193,8 @@ fn wrap(
     (lines, changed)
 }
 
-pub(super) fn render(
-    d: &ComputedDiff,
-    (view, folded, substantive): (View, bool, bool),
-    width: u16,
-    theme: &Theme,
-    key: DiffKey,
-) -> Rendered {
+pub(super) fn render(d: &ComputedDiff, shown: Shown, width: u16, theme: &Theme) -> Rendered {
+    let (view, folded, substantive) = (shown.view, shown.folded, shown.substantive);
     let (filtered, hidden) = match substantive {
         true => {
             let (shown, hidden) = diff::without_minor_changes(&d.diff);
@@ -291,7 +296,8 @@ pub(super) fn render(
         }
     }
     Rendered {
-        key: (key, view, folded, substantive, width as u16),
+        shown,
+        width: width as u16,
         hidden,
         lines,
         changes,
