@@ -7,6 +7,13 @@
 //! `---` first line up to the next `---` or `...`) and outside fenced code (a
 //! run of three or more backticks or tildes, closed by a run of the same
 //! character at least as long), as CommonMark reads them.
+//!
+//! Paragraphs, as `udkast blame` credits them: the stretches of lines
+//! between blank lines (a paragraph, a list, a table), with front matter one
+//! paragraph, a fenced code block one (blank lines and all), and an ATX
+//! heading one of its own even without a blank line after it.
+
+use std::ops::Range;
 
 /// One heading: its level (1–6), its text, and its line (0-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,6 +43,77 @@ pub fn headings<S: AsRef<str>>(lines: &[S]) -> Vec<Heading> {
             });
         }
     }
+    out
+}
+
+/// One paragraph of a document: its lines (blank lines around it left out).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub lines: Range<usize>,
+    pub kind: ParagraphKind,
+}
+
+/// What a paragraph is, where it matters: front matter and code are read as
+/// they are, the rest as text with sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParagraphKind {
+    FrontMatter,
+    Code,
+    Text,
+}
+
+/// The paragraphs of a text given as lines (with or without their line ends),
+/// in order.
+pub fn paragraphs<S: AsRef<str>>(lines: &[S]) -> Vec<Paragraph> {
+    let mut out = Vec::new();
+    let front = front_matter_end(lines);
+    if front > 0 {
+        out.push(Paragraph {
+            lines: 0..front,
+            kind: ParagraphKind::FrontMatter,
+        });
+    }
+    let mut open: Option<usize> = None;
+    let close = |open: &mut Option<usize>, end: usize, out: &mut Vec<Paragraph>| {
+        if let Some(start) = open.take() {
+            out.push(Paragraph {
+                lines: start..end,
+                kind: ParagraphKind::Text,
+            });
+        }
+    };
+    let mut i = front;
+    while i < lines.len() {
+        let line = lines[i].as_ref();
+        if line.trim().is_empty() {
+            close(&mut open, i, &mut out);
+            i += 1;
+        } else if let Some((ch, len)) = opens_fence(line) {
+            // A fence interrupts a paragraph, and one never closed runs to the end.
+            close(&mut open, i, &mut out);
+            let start = i;
+            i += 1;
+            while i < lines.len() && !closes_fence(lines[i].as_ref(), ch, len) {
+                i += 1;
+            }
+            i = (i + 1).min(lines.len());
+            out.push(Paragraph {
+                lines: start..i,
+                kind: ParagraphKind::Code,
+            });
+        } else if atx_heading(line).is_some() {
+            close(&mut open, i, &mut out);
+            out.push(Paragraph {
+                lines: i..i + 1,
+                kind: ParagraphKind::Text,
+            });
+            i += 1;
+        } else {
+            open.get_or_insert(i);
+            i += 1;
+        }
+    }
+    close(&mut open, lines.len(), &mut out);
     out
 }
 
@@ -124,5 +202,33 @@ mod tests {
         );
         // A `---` never closed is text, and a heading after it counts.
         assert_eq!(headings(&["---", "# A"]).len(), 1);
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines_and_headings() {
+        let text = "---\ntitle: x\n\nsummary: y\n---\n# Mål\nTekst på\nto linjer.\n\n\n- et\n- to\n\n\
+                    ```\nkode\n\nmere kode\n```\n| a | b |\n|---|---|\n\n## Slut ##\nSidste.";
+        let lines: Vec<&str> = text.split_inclusive('\n').collect();
+        let found: Vec<(Range<usize>, ParagraphKind)> = paragraphs(&lines)
+            .into_iter()
+            .map(|p| (p.lines, p.kind))
+            .collect();
+        use ParagraphKind::*;
+        assert_eq!(
+            found,
+            [
+                (0..5, FrontMatter),
+                (5..6, Text),
+                (6..8, Text),
+                (10..12, Text),
+                (13..18, Code),
+                (18..20, Text),
+                (21..22, Text),
+                (22..23, Text),
+            ]
+        );
+        assert!(paragraphs(&["", "  ", "\n"]).is_empty());
+        // A fence never closed runs to the end.
+        assert_eq!(paragraphs(&["```", "", "x"]).len(), 1);
     }
 }

@@ -4,6 +4,7 @@
 //! errors too (with clap's first line).
 
 mod approvals;
+mod blame;
 mod comments;
 mod demo;
 mod diff;
@@ -122,6 +123,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who gave each paragraph of a draft its wording, minor changes set aside.
+    ///
+    /// The draft, author and date of each paragraph's last change that was
+    /// more than a comma, a case, a typo or a re-wrap. One line per
+    /// paragraph (headings, paragraphs, lists, tables; front matter and code
+    /// blocks are one each), with `--sentences` one per sentence below it.
+    Blame(blame::BlameArgs),
     /// Export a draft as a Bilag for the agenda: DOCX (with tracked changes
     /// and comments), PDF or HTML.
     ///
@@ -295,6 +303,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             )
         }
         Some(Command::Export(args)) => export::export(&repo, args),
+        Some(Command::Blame(args)) => blame::blame(&repo, args),
         Some(Command::Decide {
             slug,
             draft,

@@ -106,7 +106,13 @@ fn side(words: &[Word], tag: Tag) -> String {
 fn kind(all: &[Word], run: Range<usize>) -> Kind {
     let words = &all[run.clone()];
     let (removed, added) = (side(words, Tag::Removed), side(words, Tag::Added));
-    let blank_lines = |s: &str| s.matches('\n').count() >= 2;
+    // A blank line in a side's whitespace: two line breaks, or one at the
+    // start of a line (a block starts at one, and so does the text after a
+    // line break).
+    let line_start = run.start == 0 || all[run.start - 1].text.ends_with('\n');
+    let blank_lines = |s: &str| {
+        s.matches('\n').count() >= 2 || line_start && s.trim_start_matches([' ', '\t']).starts_with('\n')
+    };
     if removed.trim().is_empty() && added.trim().is_empty() {
         return match (blank_lines(&removed), blank_lines(&added)) {
             (false, true) => Kind::Split,

@@ -9,11 +9,15 @@
 //! their dots as part of the word (`f.eks.`, `bl.a.`, `jf.`, `kr.`, `nr.`;
 //! the tokenizer's Danish rules), a number with points is one word (`1.000`),
 //! and a number followed by a dot and a word in lower case is an ordinal or
-//! a date (`28. januar`, `3. netværksmøde`), not a sentence end.
+//! a date (`28. januar`, `3. netværksmøde`), not a sentence end. The same
+//! rules cut a paragraph into its sentences for `udkast blame --sentences`
+//! ([`sentences`]).
+
+use std::ops::Range;
 
 use serde::Serialize;
 
-use super::tokens::{Class, tokenize};
+use super::tokens::{Class, Token, tokenize};
 
 /// The counts LIX is computed from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -67,7 +71,7 @@ pub fn band(value: u32) -> &'static str {
 /// Whether a line is running prose, given whether it is inside fenced code
 /// or front matter (the caller knows): not a heading, list item, table row,
 /// quote marker alone or blank line.
-fn is_prose(line: &str) -> bool {
+pub(super) fn is_prose(line: &str) -> bool {
     let t = line.trim_start();
     if t.is_empty()
         || t.starts_with('#')
@@ -76,10 +80,22 @@ fn is_prose(line: &str) -> bool {
     {
         return false;
     }
+    list_marker(t).is_none()
+}
+
+/// Where a list item's text begins in `line`: after its indentation and its
+/// marker (`- `, `* `, `+ `, `1. `, `1) `) and the space after it.
+pub(super) fn list_marker(line: &str) -> Option<usize> {
+    let t = line.trim_start();
+    let indent = line.len() - t.len();
     let bullet = ["- ", "* ", "+ "].iter().any(|b| t.starts_with(b));
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     let numbered = digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "));
-    !(bullet || numbered)
+    match (bullet, numbered) {
+        (true, _) => Some(indent + 2),
+        (_, true) => Some(indent + digits + 2),
+        _ => None,
+    }
 }
 
 /// The LIX counts of each line's paragraph, line by line: `lines` as the
@@ -157,23 +173,20 @@ fn count(paragraph: &str) -> Lix {
     let mut lix = Lix::default();
     let mut open = false;
     for (i, token) in tokens.iter().enumerate() {
-        let text = &paragraph[token.range.clone()];
-        match token.class {
-            Class::Word => {
-                lix.words += 1;
-                open = true;
-                if text.chars().filter(|c| c.is_alphabetic()).count() > 6 {
-                    lix.long_words += 1;
-                }
+        if ends_sentence(paragraph, &tokens, i, open) {
+            lix.sentences += 1;
+            open = false;
+        } else if token.class == Class::Word {
+            lix.words += 1;
+            open = true;
+            if paragraph[token.range.clone()]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                > 6
+            {
+                lix.long_words += 1;
             }
-            Class::Mark if open && matches!(text, "." | "!" | "?" | ":") => {
-                if text == "." && ordinal(paragraph, &tokens, i) {
-                    continue;
-                }
-                lix.sentences += 1;
-                open = false;
-            }
-            _ => {}
         }
     }
     if open {
@@ -182,9 +195,58 @@ fn count(paragraph: &str) -> Lix {
     lix
 }
 
+/// Whether token `i` ends a sentence, `open` saying whether a word came
+/// since the last one ended: `.`, `!`, `?` or `:`, but not the dot of an
+/// ordinal or a date.
+fn ends_sentence(text: &str, tokens: &[Token], i: usize, open: bool) -> bool {
+    let token = &tokens[i];
+    let mark = &text[token.range.clone()];
+    open && token.class == Class::Mark
+        && matches!(mark, "." | "!" | "?" | ":")
+        && !(mark == "." && ordinal(text, tokens, i))
+}
+
+/// The sentences of a paragraph, as byte ranges without the whitespace
+/// between them, by the rules LIX counts them with. The marks right after a
+/// sentence's end (a closing quote, `?!`) stay with it; marks after the last
+/// sentence's words join it rather than make a sentence without words.
+pub(super) fn sentences(paragraph: &str) -> Vec<Range<usize>> {
+    let tokens = tokenize(paragraph);
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut open = false;
+    let mut i = 0;
+    while i < tokens.len() {
+        let token = &tokens[i];
+        if token.class != Class::Space {
+            start.get_or_insert(token.range.start);
+        }
+        if ends_sentence(paragraph, &tokens, i, open) {
+            let mut end = token.range.end;
+            while let Some(next) = tokens.get(i + 1).filter(|t| t.class == Class::Mark) {
+                end = next.range.end;
+                i += 1;
+            }
+            out.extend(start.take().map(|s| s..end));
+            open = false;
+        } else if token.class == Class::Word {
+            open = true;
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        let end = s + paragraph[s..].trim_end().len();
+        match out.last_mut() {
+            Some(last) if !open => last.end = end,
+            _ => out.push(s..end),
+        }
+    }
+    out
+}
+
 /// Whether the dot at token `i` closes an ordinal or a date: a number
 /// before it, and after it (past spaces) a word in lower case.
-fn ordinal(text: &str, tokens: &[super::tokens::Token], i: usize) -> bool {
+fn ordinal(text: &str, tokens: &[Token], i: usize) -> bool {
     let number = i
         .checked_sub(1)
         .and_then(|p| tokens.get(p))
@@ -241,6 +303,32 @@ mod tests {
             by_heading(&crate::text::lines(text)),
             vec![Some(3), Some(103), None]
         );
+    }
+
+    #[test]
+    fn sentences_are_cut_by_the_same_rules() {
+        let text = "Mødet den 28. januar drøftede bl.a. budgettet, jf. stk. 2. Det blev «vedtaget.» Hvorfor?! \
+                    Fordi: alle  \nvar enige\n";
+        let found: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(
+            found,
+            [
+                "Mødet den 28. januar drøftede bl.a. budgettet, jf. stk. 2.",
+                "Det blev «vedtaget.»",
+                "Hvorfor?!",
+                "Fordi:",
+                "alle  \nvar enige",
+            ]
+        );
+        assert_eq!(found.len(), lix(text).sentences);
+        // Marks after the last words join them; no words, no sentence.
+        let text = "Slut. —";
+        assert_eq!(
+            sentences(text),
+            std::iter::once(0..text.len()).collect::<Vec<_>>()
+        );
+        assert!(sentences(" \n").is_empty());
+        assert_eq!(sentences("## Mål"), std::iter::once(0..7).collect::<Vec<_>>());
     }
 
     #[test]

@@ -31,10 +31,13 @@
 //!   the drafts between them, for the exporter's tracked changes;
 //! - `lix`: the readability index (LIX) of prose, per line's paragraph and
 //!   per text, Danish sentence rules;
+//! - `blame`: which draft gave each paragraph, and each sentence, of the
+//!   newest text its wording, minor changes set aside;
 //! - `anchor`: a thread's passage followed onto another text (`anchor::map`,
 //!   `anchor::Mapper` for many threads on one pair of texts).
 
 pub mod anchor;
+mod blame;
 mod blocks;
 mod classify;
 mod lix;
@@ -59,6 +62,7 @@ use std::time::{Duration, Instant};
 use serde::Serialize;
 use similar::{Algorithm, DiffOp};
 
+pub use blame::{ParagraphCredit, SentenceCredit, blame};
 pub use blocks::{Authorship, BlockText, Pair, SIMILAR, authorship, block_words, pair_blocks};
 pub use classify::{Change, Kind as ChangeKind, changes, without_minor, without_minor_changes};
 pub use lix::{Lix, band as lix_band, by_heading as lix_by_heading, change as lix_change, lix};

@@ -100,15 +100,7 @@ fn units(lines: &[&str], range: Range<usize>, span: usize, ids: &mut HashMap<Str
         while i < range.end && blank(i) {
             i += 1;
         }
-        let words: Vec<u32> = lines[start..i]
-            .iter()
-            .flat_map(|line| rough_words(line))
-            .map(|word| {
-                let word = word.to_lowercase();
-                let next = ids.len() as u32;
-                *ids.entry(word).or_insert(next)
-            })
-            .collect();
+        let words = word_ids(&lines[start..i].concat(), ids);
         if !words.is_empty() {
             out.push(Unit {
                 span,
@@ -121,55 +113,92 @@ fn units(lines: &[&str], range: Range<usize>, span: usize, ids: &mut HashMap<Str
     out
 }
 
+/// A text's words in lower case, each interned in `ids` (punctuation and
+/// whitespace left out): what makes two paragraphs equal or alike here.
+pub(super) fn word_ids(text: &str, ids: &mut HashMap<String, u32>) -> Vec<u32> {
+    rough_words(text)
+        .map(|word| {
+            let word = word.to_lowercase();
+            let next = ids.len() as u32;
+            *ids.entry(word).or_insert(next)
+        })
+        .collect()
+}
+
 /// Pairs old and new paragraphs (steps 2 and 3). Returns whether step 3 was skipped.
 fn pair(old: &mut [Unit], new: &mut [Unit], deadline: Option<Instant>) -> bool {
+    let (found, cut_short) = {
+        let old_words: Vec<&[u32]> = old.iter().map(|u| u.words.as_slice()).collect();
+        let new_words: Vec<&[u32]> = new.iter().map(|u| u.words.as_slice()).collect();
+        partners(&old_words, &new_words, deadline)
+    };
+    for (i, j) in found {
+        old[i].partner = Some(j);
+        new[j].partner = Some(i);
+    }
+    cut_short
+}
+
+/// Pairs paragraphs given by their words ([`word_ids`]): first those equal
+/// and unique on both sides, then the rest of at least [`MOVE_WORDS`] words,
+/// best first, while they share more than [`SIMILAR`] of their words.
+/// Returns the pairs (old, new) and whether the second step was skipped
+/// (too many paragraphs, or past the deadline).
+pub(super) fn partners(
+    old: &[&[u32]],
+    new: &[&[u32]],
+    deadline: Option<Instant>,
+) -> (Vec<(usize, usize)>, bool) {
+    let mut old_partner: Vec<Option<usize>> = vec![None; old.len()];
+    let mut new_partner: Vec<Option<usize>> = vec![None; new.len()];
     // Equal and unique on both sides.
     let mut seen: HashMap<&[u32], (usize, usize, usize, usize)> = HashMap::new();
-    for (i, unit) in old.iter().enumerate() {
-        let entry = seen.entry(&unit.words).or_insert((0, 0, 0, 0));
+    for (i, &words) in old.iter().enumerate() {
+        let entry = seen.entry(words).or_insert((0, 0, 0, 0));
         entry.0 += 1;
         entry.1 = i;
     }
-    for (j, unit) in new.iter().enumerate() {
-        let entry = seen.entry(&unit.words).or_insert((0, 0, 0, 0));
+    for (j, &words) in new.iter().enumerate() {
+        let entry = seen.entry(words).or_insert((0, 0, 0, 0));
         entry.2 += 1;
         entry.3 = j;
     }
-    let unique: Vec<(usize, usize)> = seen
+    let mut found: Vec<(usize, usize)> = seen
         .values()
         .filter(|&&(a, _, b, _)| a == 1 && b == 1)
         .map(|&(_, i, _, j)| (i, j))
         .collect();
-    for (i, j) in unique {
-        old[i].partner = Some(j);
-        new[j].partner = Some(i);
+    found.sort_unstable();
+    for &(i, j) in &found {
+        old_partner[i] = Some(j);
+        new_partner[j] = Some(i);
     }
 
     // Alike, best first.
-    let open = |units: &[Unit]| -> Vec<usize> {
-        (0..units.len())
-            .filter(|&i| units[i].partner.is_none() && units[i].words.len() >= MOVE_WORDS)
+    let open = |words: &[&[u32]], partner: &[Option<usize>]| -> Vec<usize> {
+        (0..words.len())
+            .filter(|&i| partner[i].is_none() && words[i].len() >= MOVE_WORDS)
             .collect()
     };
-    let (old_open, new_open) = (open(old), open(new));
+    let (old_open, new_open) = (open(old, &old_partner), open(new, &new_partner));
     if old_open.is_empty() || new_open.is_empty() {
-        return false;
+        return (found, false);
     }
     if old_open.len() * new_open.len() > MAX_COMPARISONS || past(deadline) {
-        return true;
+        return (found, true);
     }
-    let sorted = |unit: &Unit| {
-        let mut words = unit.words.clone();
+    let sorted = |words: &[u32]| {
+        let mut words = words.to_vec();
         words.sort_unstable();
         words
     };
-    let new_sorted: Vec<Vec<u32>> = new_open.iter().map(|&j| sorted(&new[j])).collect();
+    let new_sorted: Vec<Vec<u32>> = new_open.iter().map(|&j| sorted(new[j])).collect();
     let mut candidates: Vec<(f64, usize, usize)> = Vec::new();
     for &i in &old_open {
         if past(deadline) {
-            return true;
+            return (found, true);
         }
-        let a = sorted(&old[i]);
+        let a = sorted(old[i]);
         for (k, b) in new_sorted.iter().enumerate() {
             let score = dice(&a, b);
             if score > SIMILAR {
@@ -179,12 +208,13 @@ fn pair(old: &mut [Unit], new: &mut [Unit], deadline: Option<Instant>) -> bool {
     }
     candidates.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     for (_, i, j) in candidates {
-        if old[i].partner.is_none() && new[j].partner.is_none() {
-            old[i].partner = Some(j);
-            new[j].partner = Some(i);
+        if old_partner[i].is_none() && new_partner[j].is_none() {
+            old_partner[i] = Some(j);
+            new_partner[j] = Some(i);
+            found.push((i, j));
         }
     }
-    false
+    (found, false)
 }
 
 /// Dice's coefficient of two sorted multisets.

@@ -1,7 +1,8 @@
 //! Making untrusted text safe to print to a terminal: every control character
 //! (C0, DEL, C1) becomes a visible caret form such as `^[`, so a document, commit
-//! message or author name can never move the cursor or change colours; and
-//! where a wrapped row of prose may end (`breaks`).
+//! message or author name can never move the cursor or change colours;
+//! text cut to a width (`cut`, by display width, with `…`); and where a
+//! wrapped row of prose may end (`breaks`).
 
 pub(crate) mod breaks;
 
@@ -71,6 +72,35 @@ pub fn push_visible(out: &mut String, c: char) {
         _ if is_hidden_format(c) => out.push_str(&format!("⟨U+{code:04X}⟩")),
         _ => out.push(c),
     }
+}
+
+/// `text` in at most `width` columns, ending in `…` when cut.
+pub fn cut(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    if text.width() <= width {
+        return text.to_string();
+    }
+    cut_marked(text, width)
+}
+
+/// The beginning of `text` that fits `width` columns with a `…` after it.
+pub fn cut_marked(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
 }
 
 /// Lines of a text as udkast counts them everywhere (split after '\n'; a

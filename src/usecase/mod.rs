@@ -7,6 +7,7 @@
 
 mod approvals;
 mod approve;
+mod blame;
 mod comment;
 mod compare;
 mod documents;
@@ -21,6 +22,7 @@ mod verify;
 
 pub use approvals::{AllApprovals, DocumentApprovals, DocumentStatus, all_approvals, approvals};
 pub use approve::{Decided, TaggedVersion, decide, tag};
+pub use blame::{Blamed, BlamedParagraph, BlamedSentence, Credit, blame};
 pub use comment::{Comment, Commented, Done, comment};
 pub use compare::{Compared, Comparison, Side, ThreadMarks, compare, thread_marks};
 pub use documents::{DocumentRow, Documents, documents, order};
@@ -56,6 +58,10 @@ pub enum Refused {
         "you saved since the sync stopped on clashing passages, so the passages chosen may leave out what you saved; nothing was changed (sync again to see the passages as they are now)"
     )]
     SyncMoved,
+    #[error(
+        "{version} of \"{slug}\" has a text no draft before it has, so no draft can be credited with it; blame a draft (a number, latest or approved)"
+    )]
+    NoDraftText { slug: String, version: String },
     #[error(
         "{name} names one draft here and another on {remote}: two leads made the same approved version; nothing was changed (delete one with `git tag -d {name}` after agreeing which draft it is, then tag again)"
     )]

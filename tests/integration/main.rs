@@ -7,6 +7,7 @@
 mod common;
 
 mod approvals;
+mod blame;
 mod cache;
 mod cli;
 mod comments;

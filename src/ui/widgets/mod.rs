@@ -117,14 +117,8 @@ pub fn short_name(name: &str, width: usize) -> String {
     cut(&words.iter().map(initial).collect::<String>(), width)
 }
 
-/// `text` in at most `width` columns, ending in `…` when cut.
-pub fn cut(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthStr;
-    if text.width() <= width {
-        return text.to_string();
-    }
-    cut_marked(text, width)
-}
+/// Shared with the command line, so it lives with the other text helpers.
+pub use crate::text::cut;
 
 /// The end of `text` in at most `width` columns, starting with `…` when
 /// cut: a line being typed, whose end (the cursor) must stay in view.
@@ -149,26 +143,6 @@ pub fn cut_front(text: &str, width: usize) -> String {
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
-/// The beginning of `text` that fits `width` columns with a `…` after it.
-fn cut_marked(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
-}
-
 /// Styled pieces of one line in at most `width` columns, the last one
 /// ending in `…` when the line is cut (a header that does not fit).
 pub fn cut_spans(
@@ -191,7 +165,7 @@ pub fn cut_spans(
         }
         // This piece reaches the edge: it ends the line, with the mark.
         out.push(ratatui::text::Span::styled(
-            cut_marked(&span.content, left),
+            crate::text::cut_marked(&span.content, left),
             span.style,
         ));
         break;
