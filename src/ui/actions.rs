@@ -182,6 +182,7 @@ actions! {
     NextChange = "next-change" in H: "History: scroll to the next change";
     PrevChange = "prev-change" in H: "History: scroll to the previous change";
     ToggleFolds = "toggle-folds" in H: "History: show or fold unchanged stretches";
+    Blame = "blame" in EDIT_HISTORY: "Who gave each paragraph its wording: the draft, author and date (minor changes set aside)";
     HideMinor = "hide-minor" in H: "History: hide minor changes (punctuation, case, spelling, paragraph breaks) and count them";
     ToggleList = "toggle-list" in H: "History: hide or show the list of drafts (the diff gets the full width)";
     Sections = "sections" in H: "History: which sections changed, with words added and removed; Enter jumps there";

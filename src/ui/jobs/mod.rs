@@ -89,6 +89,11 @@ pub enum Request {
     Fetch,
     /// A draft as a Bilag file.
     Export(crate::usecase::ExportRequest),
+    /// Who gave each paragraph of the draft at `commit` its wording.
+    Blame {
+        slug: Slug,
+        commit: CommitId,
+    },
     /// The LIX of each heading's section of the editor's text at `version`
     /// (the rope shares the editor's chunks: no copy of the text).
     Lix {
@@ -150,6 +155,11 @@ pub enum Response {
     /// answer goes back on the sender, `None` when the person declines.
     AskPass(String, std::sync::mpsc::Sender<Option<String>>),
     Exported(Result<crate::usecase::Exported, Failed>),
+    Blamed(
+        Slug,
+        CommitId,
+        Result<std::sync::Arc<crate::usecase::Blamed>, Failed>,
+    ),
     Lix {
         slug: Slug,
         version: u64,
@@ -353,6 +363,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 Request::Sync(_) => Response::Synced(Err(e.clone())),
                 Request::Fetch => Response::Fetched(Err(e.clone())),
                 Request::Export(_) => Response::Exported(Err(e.clone())),
+                Request::Blame { slug, commit } => Response::Blamed(slug, commit, Err(e.clone())),
                 Request::Lix { slug, version, text } => lix(slug, version, &text),
             };
         }
@@ -371,6 +382,10 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
         Request::Lix { slug, version, text } => lix(slug, version, &text),
         Request::Export(request) => {
             Response::Exported(crate::usecase::export(store, &request).map_err(failed))
+        }
+        Request::Blame { slug, commit } => {
+            let blamed = crate::usecase::blame(store, &slug, &commit.to_string());
+            Response::Blamed(slug, commit, blamed.map(std::sync::Arc::new).map_err(failed))
         }
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {

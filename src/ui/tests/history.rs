@@ -615,3 +615,74 @@ fn history_moved_section_side_by_side_and_unified() {
         }
     }
 }
+
+/// `B`: the newer draft's text with who gave each paragraph its wording;
+/// the comma taken out in draft 4 leaves its paragraph with draft 1, the
+/// figure changed in draft 4 gives its paragraph to draft 4.
+#[test]
+fn history_blame() {
+    snapshot_all("history_blame", |app, fx| {
+        history_of_the_work_programme(app, fx);
+        key(app, KeyCode::Char('f'));
+        key(app, KeyCode::Char('B'));
+        settle(app, &fx.repo);
+    });
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    history_of_the_work_programme(&mut app, &fx);
+    key(&mut app, KeyCode::Char('f'));
+    key(&mut app, KeyCode::Char('B'));
+    settle(&mut app, &fx.repo);
+    let credit_of = |shown: &str, needle: &str| -> String {
+        let lines: Vec<&str> = shown.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.contains(needle))
+            .unwrap_or_else(|| panic!("{needle}: {shown}"));
+        let header = lines[..at].iter().rev().find(|l| l.contains("── draft")).unwrap();
+        header.trim().to_string()
+    };
+    // It opens on the first paragraph draft 4 wrote; the comma is above.
+    let shown = render(&mut app, 120, 80);
+    assert!(
+        shown.lines().nth(2).unwrap().contains("## Bæredygtighed"),
+        "{shown}"
+    );
+    key(&mut app, KeyCode::PageUp);
+    let shown = render(&mut app, 120, 80);
+    assert!(shown.contains("who wrote each paragraph of draft 4"), "{shown}");
+    assert!(
+        credit_of(&shown, "Arbejdsgrundlaget samler").starts_with("── draft 1 ·"),
+        "{shown}"
+    );
+    assert!(
+        credit_of(&shown, "75 pct. i 2030").starts_with("── draft 4 ·"),
+        "{shown}"
+    );
+    // `n` steps to what draft 4 wrote; `B` again shows the changes.
+    key(&mut app, KeyCode::Char('B'));
+    assert!(render(&mut app, 120, 80).contains("[-70-]{+75+}"));
+}
+
+/// Alt-B in the editor: the title line names the draft, author and date of
+/// the paragraph at the cursor, and says so once it is edited.
+#[test]
+fn the_editor_names_who_wrote_the_paragraph_at_the_cursor() {
+    let fx = fixture();
+    let mut app = app(&fx, false, DEFAULT);
+    open(&mut app, &fx.repo, "arbejdsgrundlag");
+    app.handle_key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT));
+    settle(&mut app, &fx.repo);
+    let shown = render(&mut app, 120, 30);
+    let title = shown.lines().nth(1).unwrap();
+    assert!(title.contains("¶ draft 1 · "), "{shown}");
+    chars(&mut app, "x");
+    let shown = render(&mut app, 120, 30);
+    assert!(
+        shown.lines().nth(1).unwrap().contains("¶ edited, not saved"),
+        "{shown}"
+    );
+    app.handle_key(KeyEvent::new(KeyCode::Char('b'), KeyModifiers::ALT));
+    let shown = render(&mut app, 120, 30);
+    assert!(!shown.lines().nth(1).unwrap().contains("¶"), "{shown}");
+}

@@ -49,7 +49,14 @@ impl DocumentState {
 
     pub(super) fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let (header, outline, gutter, text) = self.areas(area);
-        let title = format!(" {} — draft {}", inert(&self.title), self.draft);
+        let mut title = format!(" {} — draft {}", inert(&self.title), self.draft);
+        if self.blame_on {
+            let credit = self.credit_at_cursor();
+            let credit = credit.as_deref().unwrap_or("¶ finding who wrote what…");
+            if !credit.is_empty() {
+                title.push_str(&format!("   {}", inert(credit)));
+            }
+        }
         let [title_row, banner] = Split::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(header);
         frame.render_widget(Paragraph::new(title).style(theme.title()), title_row);
         // A later draft here comes first; then one on the remote not yet here.

@@ -55,6 +55,11 @@ pub struct DocumentState {
     pub buffer: Buffer,
     pub mode: Mode,
     pub search: Option<String>,
+    /// The title line says who gave the paragraph at the cursor its wording.
+    pub blame_on: bool,
+    /// Who wrote each paragraph of a draft (the one the text is based on, as
+    /// long as `blamed.commit` is `base`).
+    blamed: Option<std::sync::Arc<crate::usecase::Blamed>>,
     /// The text came from an autosave and has not been saved as a draft.
     pub recovered: bool,
     pub discard_autosave: bool,
@@ -119,6 +124,86 @@ pub struct DocumentState {
 }
 
 impl DocumentState {
+    /// Turns the credit of the paragraph at the cursor on or off, asking for
+    /// the draft's blame when it is not at hand.
+    pub fn toggle_blame(&mut self, fx: &mut crate::ui::screens::Effects) {
+        self.blame_on = !self.blame_on;
+        if self.blame_on {
+            self.ask_blame(fx);
+        }
+    }
+
+    fn ask_blame(&mut self, fx: &mut crate::ui::screens::Effects) {
+        if self.blamed.as_ref().is_none_or(|b| b.commit != self.base) {
+            let request = Request::Blame {
+                slug: self.slug.clone(),
+                commit: self.base,
+            };
+            fx.job(
+                request,
+                format!("Finding who wrote each paragraph of draft {}…", self.draft),
+            );
+        }
+    }
+
+    /// The worker's blame of a draft of this document.
+    pub fn blamed(&mut self, blamed: std::sync::Arc<crate::usecase::Blamed>) {
+        if blamed.commit == self.base {
+            self.blamed = Some(blamed);
+        }
+    }
+
+    /// "draft 4 · Jørgen Krogh · 12-03-2025" for the paragraph at the cursor:
+    /// by its lines while the text is the draft's, by its text once edited.
+    pub fn credit_at_cursor(&self) -> Option<String> {
+        let blamed = self.blamed.as_ref().filter(|b| b.commit == self.base)?;
+        let line = self.buffer.line_col().0 + 1;
+        let found = match self.buffer.is_modified() {
+            false => blamed
+                .paragraphs
+                .iter()
+                .find(|p| (p.lines.0..=p.lines.1).contains(&line)),
+            true => {
+                let here = self.paragraph_at_cursor();
+                blamed.paragraphs.iter().find(|p| p.text == here)
+            }
+        };
+        let Some(p) = found else {
+            return Some(match self.paragraph_at_cursor().is_empty() {
+                true => String::new(),
+                false => "¶ edited, not saved".to_string(),
+            });
+        };
+        let c = &p.credit;
+        Some(format!(
+            "¶ draft {} · {} · {}",
+            c.draft,
+            c.author,
+            c.time.strftime("%d-%m-%Y")
+        ))
+    }
+
+    /// The paragraph the cursor is in, as blame gives a paragraph's text: its
+    /// lines between blank lines, joined, the last line end left off.
+    fn paragraph_at_cursor(&self) -> String {
+        let rope = self.buffer.rope();
+        let line = self.buffer.line_col().0;
+        let blank = |i: usize| rope.line(i).chars().all(char::is_whitespace);
+        if line >= rope.len_lines() || blank(line) {
+            return String::new();
+        }
+        let mut start = line;
+        while start > 0 && !blank(start - 1) && line - start < 500 {
+            start -= 1;
+        }
+        let mut end = line + 1;
+        while end < rope.len_lines() && !blank(end) && end - line < 500 {
+            end += 1;
+        }
+        let text: String = (start..end).map(|i| rope.line(i).to_string()).collect();
+        text.trim_end().to_string()
+    }
+
     pub fn new(
         opened: OpenedDocument,
         keymap: &Keymap,
@@ -143,6 +228,8 @@ impl DocumentState {
                 Mode::Insert
             },
             search: None,
+            blame_on: false,
+            blamed: None,
             recovered: false,
             discard_autosave: false,
             session: autosave::new_session(),

@@ -159,6 +159,7 @@ impl Screen for DocumentState {
                 }
             },
             Action::Comment => fx.prompt(PromptKind::Comment(self.comment_target())),
+            Action::Blame => self.toggle_blame(fx),
             Action::OpenThread => match self.thread_at_cursor() {
                 Some(id) => fx.push(Effect::Review {
                     slug: self.slug.clone(),
@@ -173,7 +174,16 @@ impl Screen for DocumentState {
 
     fn answer(&mut self, response: &Response, fx: &mut Effects) {
         match response {
-            Response::Saved(Ok(saved)) if saved.slug == self.slug => self.saved(saved),
+            Response::Saved(Ok(saved)) if saved.slug == self.slug => {
+                self.saved(saved);
+                if self.blame_on {
+                    self.ask_blame(fx);
+                }
+            }
+            Response::Blamed(slug, _, result) if *slug == self.slug && self.blame_on => match result {
+                Ok(blamed) => self.blamed(blamed.clone()),
+                Err(e) => fx.error(e.to_string()),
+            },
             // Someone saved a later draft: say so, and offer to bring the text onto it.
             Response::Loaded(Ok(view)) => {
                 if let Some(item) = view.items.iter().find(|i| i.slug == self.slug && i.known) {

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::render::{RowAt, Shown, render, thread_on};
+use super::render::{RowAt, Shown, render, render_blame, thread_on};
 use super::{Focus, HistoryState};
 use crate::diff;
 use crate::text::inert;
@@ -79,6 +79,7 @@ impl HistoryState {
         // One column on the left is the gutter: `»` where an open thread is.
         let width = body.width.saturating_sub(1);
         let shown = Shown {
+            blame: self.blame,
             diff: key,
             view: self.view,
             folded: self.folded,
@@ -89,7 +90,14 @@ impl HistoryState {
             .as_ref()
             .is_none_or(|r| r.shown != shown || r.width != width);
         if fresh {
-            let rendered = render(&d, shown, width, theme);
+            let rendered = match shown.blame {
+                true => {
+                    let blamed = self.blame_in_view(&shown.diff);
+                    let blamed = blamed.as_ref().map(|b| b.as_deref().map_err(Clone::clone));
+                    render_blame(&d.new, blamed, shown, width, theme)
+                }
+                false => render(&d, shown, width, theme),
+            };
             // The same diff at another width (the list hidden or shown, the
             // terminal resized): the row at the top stays at the top.
             if let Some(old) = self.rendered.as_ref().filter(|r| r.shown == rendered.shown) {
@@ -172,11 +180,17 @@ impl HistoryState {
                 theme.title(),
             ),
             Span::styled(
-                format!(
-                    "  {} · {changes} change{} · +{words_added} −{words_removed} words",
-                    self.view.name(),
-                    if changes == 1 { "" } else { "s" }
-                ),
+                match self.blame {
+                    true => format!(
+                        "  who wrote each paragraph of {} · B shows the changes",
+                        inert(&to_label)
+                    ),
+                    false => format!(
+                        "  {} · {changes} change{} · +{words_added} −{words_removed} words",
+                        self.view.name(),
+                        if changes == 1 { "" } else { "s" }
+                    ),
+                },
                 theme.dim(),
             ),
         ];

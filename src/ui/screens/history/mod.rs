@@ -88,6 +88,11 @@ pub struct HistoryState {
     pub folded: bool,
     /// Minor changes hidden (`M`).
     pub substantive: bool,
+    /// Who wrote each paragraph of the newer draft, instead of the changes (`B`).
+    pub blame: bool,
+    /// Blame by draft, once the worker found it (or why it could not).
+    blames: HashMap<CommitId, Result<Arc<crate::usecase::Blamed>, String>>,
+    blames_pending: HashSet<CommitId>,
     pub scroll: usize,
     pub sections_open: bool,
     /// The draft list is hidden: the diff has the full width.
@@ -134,6 +139,9 @@ impl HistoryState {
             view: View::Word,
             folded: true,
             substantive: false,
+            blame: false,
+            blames: HashMap::new(),
+            blames_pending: HashSet::new(),
             scroll: 0,
             sections_open: false,
             list_hidden: false,
@@ -266,6 +274,16 @@ impl HistoryState {
                 to_text: key.buffer.and(buffer_text.clone()),
             });
         }
+        if self.blame
+            && key.buffer.is_none()
+            && !self.blames.contains_key(&key.to)
+            && self.blames_pending.insert(key.to)
+        {
+            out.push(Request::Blame {
+                slug: self.slug.clone(),
+                commit: key.to,
+            });
+        }
         let mut want = vec![(key, from_label, to_label)];
         if self.special.is_none() && self.marked.is_none() {
             // Reviewers mostly step back (`j`, to older drafts): the next two
@@ -313,6 +331,25 @@ impl HistoryState {
             }));
         }
         out
+    }
+
+    /// Who wrote the draft at `commit`, from the worker: drawn at once if shown.
+    pub fn blamed(&mut self, commit: CommitId, result: Result<Arc<crate::usecase::Blamed>, String>) {
+        self.blames_pending.remove(&commit);
+        self.blames.insert(commit, result);
+        if self.blame {
+            self.rendered = None;
+        }
+    }
+
+    /// The blame of the newer draft in view: `None` while it is being found.
+    pub(super) fn blame_in_view(&self, key: &DiffKey) -> Option<Result<Arc<crate::usecase::Blamed>, String>> {
+        if key.buffer.is_some() {
+            return Some(Err(
+                "Who wrote what is known for saved drafts: save the text, or press B for the changes".into(),
+            ));
+        }
+        self.blames.get(&key.to).cloned()
     }
 
     pub fn diffed(&mut self, key: DiffKey, result: Result<Arc<ComputedDiff>, String>) {

@@ -50,6 +50,12 @@ impl HistoryState {
                 self.select_from = None;
                 return None;
             }
+            Action::Blame => {
+                self.blame = !self.blame;
+                self.select_from = None;
+                self.scroll_to_first = true;
+                return None;
+            }
             Action::HideMinor => {
                 self.substantive = !self.substantive;
                 self.select_from = None;

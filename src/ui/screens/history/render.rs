@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::View;
 use crate::diff::{self, Row, RowKind, Tag};
+use crate::text::inert;
 use crate::ui::jobs::{ComputedDiff, DiffKey, DiffThreads};
 use crate::ui::theme::Theme;
 
@@ -20,6 +21,8 @@ pub(super) struct Shown {
     pub folded: bool,
     /// Minor changes hidden.
     pub substantive: bool,
+    /// Who wrote each paragraph of the newer draft, instead of the changes.
+    pub blame: bool,
 }
 
 /// Lines drawn for one diff at one width, with where each change starts.
@@ -303,6 +306,87 @@ pub(super) fn render(d: &ComputedDiff, shown: Shown, width: u16, theme: &Theme) 
         changes,
         words,
         rows: row_at,
+    }
+}
+
+/// The newer draft's text with, above each paragraph, the draft, author and
+/// date that gave it its wording (`blame`; once for a run of paragraphs
+/// from one draft), or a line saying why there is none yet. Paragraphs this
+/// draft wrote stand out, and are the "changes" `n` and `N` step to.
+pub(super) fn render_blame(
+    text: &str,
+    blamed: Option<Result<&crate::usecase::Blamed, String>>,
+    shown: Shown,
+    width: u16,
+    theme: &Theme,
+) -> Rendered {
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut rows = Vec::new();
+    let mut changes = Vec::new();
+    let blamed = match blamed {
+        Some(Ok(blamed)) => blamed,
+        other => {
+            let why = match other {
+                Some(Err(e)) => e,
+                _ => "Finding who gave each paragraph its wording…".to_string(),
+            };
+            lines.push(Line::styled(format!("  {}", inert(&why)), theme.dim()));
+            return Rendered {
+                shown,
+                width,
+                hidden: None,
+                lines,
+                changes,
+                words: Vec::new(),
+                rows,
+            };
+        }
+    };
+    let w = width as usize;
+    let mut paragraphs = blamed.paragraphs.iter().peekable();
+    // The draft of the last header drawn.
+    let mut last: Option<u32> = None;
+    for (i, line) in diff::lines(text).into_iter().enumerate() {
+        let first = paragraphs.next_if(|p| p.lines.0 == i + 1);
+        if let Some(p) = first.filter(|p| Some(p.credit.draft) != last.replace(p.credit.draft)) {
+            let credit = &p.credit;
+            let label = format!(
+                "── draft {} · {} · {} ",
+                credit.draft,
+                credit.author,
+                credit.time.strftime("%d-%m-%Y")
+            );
+            let own = credit.draft == blamed.draft;
+            let style = if own { theme.changed() } else { theme.moved() };
+            if own {
+                changes.push(lines.len());
+            }
+            lines.push(Line::styled(crate::text::cut(&inert(&label), w), style));
+        }
+        rows.push(RowAt {
+            line: lines.len(),
+            old: None,
+            new: Some(i + 1),
+        });
+        let content = line.trim_end_matches(['\n', '\r']);
+        for piece in diff::wrap(
+            &[(Tag::Same, content.to_string())],
+            w.saturating_sub(2).max(1),
+            false,
+        ) {
+            let mut spans = vec![Span::raw("  ")];
+            spans.extend(piece.into_iter().map(|(_, t)| Span::raw(t)));
+            lines.push(Line::from(spans));
+        }
+    }
+    Rendered {
+        shown,
+        width,
+        hidden: None,
+        lines,
+        words: changes.clone(),
+        changes,
+        rows,
     }
 }
 

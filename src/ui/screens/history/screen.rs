@@ -123,6 +123,7 @@ impl Screen for HistoryState {
             | Action::PrevChange
             | Action::ToggleFolds
             | Action::HideMinor
+            | Action::Blame
             | Action::Sections
             | Action::ScrollDown
             | Action::ScrollUp
@@ -154,6 +155,9 @@ impl Screen for HistoryState {
                 }
             }
             Response::DiffSkipped(key) => self.skipped(key),
+            Response::Blamed(slug, commit, result) if *slug == self.slug => {
+                self.blamed(*commit, result.clone().map_err(|e| e.to_string()))
+            }
             Response::Commented(slug, _) if *slug == self.slug => self.threads_changed(),
             _ => {}
         }
