@@ -63,7 +63,12 @@ const WORDS: &[&str] = &[
 /// A deterministic pseudo-random draft: headings every ~40 lines, paragraphs of
 /// sentences wrapped at 80 characters, blank lines between.
 fn draft(n_lines: usize) -> Vec<String> {
-    let mut x: u64 = 42;
+    draft_from(n_lines, 42)
+}
+
+/// [`draft`] from another seed: the same vocabulary and shape, other text.
+fn draft_from(n_lines: usize, seed: u64) -> Vec<String> {
+    let mut x: u64 = seed;
     let mut next = move |m: usize| {
         x = x
             .wrapping_mul(6364136223846793005)
@@ -202,6 +207,20 @@ fn bench(c: &mut Criterion) {
     println!(
         "two unrelated 30,000-character lines: {:?} (budget {budget:?}), approximate: {}",
         started.elapsed(),
+        unrelated.approximate
+    );
+    // Every paragraph changed and none alike: the most pairing of moves can cost.
+    let other = join(&draft_from(5_000, 7));
+    let started = std::time::Instant::now();
+    let unrelated = diff(&old, &other, budget);
+    println!(
+        "two unrelated 5,000-line drafts: {:?} (budget {budget:?}), {} moves, approximate: {}",
+        started.elapsed(),
+        unrelated
+            .blocks
+            .iter()
+            .filter(|b| matches!(b, Block::MovedHere { .. }))
+            .count(),
         unrelated.approximate
     );
     println!(
