@@ -54,7 +54,7 @@ mod wrap;
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 use std::ops::Range;
 use std::time::{Duration, Instant};

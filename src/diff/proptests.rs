@@ -179,6 +179,16 @@ fn pair() -> impl Strategy<Value = (String, String)> {
         })
 }
 
+/// The text of a block's words without those tagged `skip`: the old side
+/// without the added, the new without the removed.
+fn side_of(words: &[Word], skip: Tag) -> String {
+    words
+        .iter()
+        .filter(|w| w.tag != skip)
+        .map(|w| w.text.as_str())
+        .collect()
+}
+
 fn check_blocks(old: &str, new: &str, diff: &TextDiff) {
     let (old_lines, new_lines) = (lines(old), lines(new));
     let (mut o, mut n) = (0, 0);
@@ -201,13 +211,7 @@ fn check_blocks(old: &str, new: &str, diff: &TextDiff) {
                 previous_same = false;
                 assert_eq!((ro.start, rn.start), (o, n));
                 (o, n) = (ro.end, rn.end);
-                let side = |skip: Tag| {
-                    words
-                        .iter()
-                        .filter(|w| w.tag != skip)
-                        .map(|w| w.text.as_str())
-                        .collect::<String>()
-                };
+                let side = |skip: Tag| side_of(words, skip);
                 assert_eq!(side(Tag::Added), old_lines[ro.clone()].concat());
                 assert_eq!(side(Tag::Removed), new_lines[rn.clone()].concat());
                 assert!(words.iter().all(|w| !w.text.is_empty()));
@@ -228,13 +232,7 @@ fn check_blocks(old: &str, new: &str, diff: &TextDiff) {
                 previous_same = false;
                 assert_eq!(rn.start, n);
                 n = rn.end;
-                let side = |skip: Tag| {
-                    words
-                        .iter()
-                        .filter(|w| w.tag != skip)
-                        .map(|w| w.text.as_str())
-                        .collect::<String>()
-                };
+                let side = |skip: Tag| side_of(words, skip);
                 assert_eq!(side(Tag::Added), old_lines[from.clone()].concat());
                 assert_eq!(side(Tag::Removed), new_lines[rn.clone()].concat());
             }

@@ -489,13 +489,19 @@ fn two_unrelated_long_drafts_give_a_diff_that_applies() {
 /// "Bæredygtighed" and put at the end of "Fællesskab", `edit` applied to it.
 fn moved_section(edit: impl Fn(&str) -> String) -> (String, String) {
     let old = include_str!("../../strategies/arbejdsgrundlag/document.md").to_string();
-    let start = old.find("### Natur og vand").unwrap();
-    let end = old.find("### Grøn mobilitet").unwrap();
-    let section = old[start..end].to_string();
-    let rest = format!("{}{}", &old[..start], &old[end..]);
-    let at = rest.find("## Sådan følger vi op").unwrap();
-    let new = format!("{}{}{}", &rest[..at], edit(&section), &rest[at..]);
+    let new = move_natur_og_vand(&old, edit);
     (old, new)
+}
+
+/// The work programme `text` (the sample's, or a later draft of it) with
+/// the section "Natur og vand" moved to the end of "Fællesskab" and `edit`
+/// applied to it on the way.
+pub(crate) fn move_natur_og_vand(text: &str, edit: impl Fn(&str) -> String) -> String {
+    let start = text.find("### Natur og vand").unwrap();
+    let end = text.find("### Grøn mobilitet").unwrap();
+    let rest = format!("{}{}", &text[..start], &text[end..]);
+    let at = rest.find("## Sådan følger vi op").unwrap();
+    format!("{}{}{}", &rest[..at], edit(&text[start..end]), &rest[at..])
 }
 
 fn moves(diff: &TextDiff) -> Vec<(Range<usize>, Range<usize>)> {

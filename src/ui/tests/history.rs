@@ -526,15 +526,10 @@ fn moved_and_minor_draft(repo: &Path) {
     if latest.text.contains("Vi ønsker at tænke") {
         return; // snapshot_all sets up each size on the same repository
     }
-    let text = &latest.text;
-    let (start, end) = (
-        text.find("### Natur og vand").unwrap(),
-        text.find("### Grøn mobilitet").unwrap(),
-    );
-    let section = text[start..end].replacen("Vi vil tænke", "Vi ønsker at tænke", 1);
-    let rest = format!("{}{}", &text[..start], &text[end..]);
-    let at = rest.find("## Sådan følger vi op").unwrap();
-    let new = format!("{}{section}{}", &rest[..at], &rest[at..])
+    let moved = crate::diff::tests::move_natur_og_vand(&latest.text, |s| {
+        s.replacen("Vi vil tænke", "Vi ønsker at tænke", 1)
+    });
+    let new = moved
         .replacen("alt, hvad kommunen gør", "alt hvad kommunen gør", 1)
         .replacen("udledningen på 70 pct.", "udledningen på 75 pct.", 1);
     let request = crate::usecase::SaveRequest {
