@@ -23,19 +23,22 @@ pub struct DecideArgs {
     pub case: Option<String>,
     pub text: Option<String>,
     pub withdraws: Option<String>,
+    /// A meeting date more than a year ahead is meant.
+    pub yes: bool,
 }
 
-fn parse_date(date: &str) -> Result<Date, Failure> {
-    let bad = || {
-        Failure::new(format!(
-            "--date \"{}\" is not a date; give the meeting date as YYYY-MM-DD",
-            crate::text::inert(date)
-        ))
-    };
-    if date.len() != 10 {
-        return Err(bad());
+/// The meeting date, refused when more than a year ahead unless `yes`: a
+/// year typed wrong (2052 for 2025) would otherwise stand in the record.
+fn parse_date(date: &str, yes: bool, today: Date) -> Result<Date, Failure> {
+    let meeting = crate::domain::parse_meeting_date(date)?;
+    let limit = today.saturating_add(jiff::Span::new().years(1));
+    if meeting > limit && !yes {
+        return Err(Failure::new(format!(
+            "the meeting date {} is more than a year ahead; check the year, or give --yes if it is right",
+            meeting.strftime("%d-%m-%Y")
+        )));
     }
-    date.parse().map_err(|_| bad())
+    Ok(meeting)
 }
 
 fn warn(message: &str) {
@@ -45,7 +48,7 @@ fn warn(message: &str) {
 pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
     let slug = parse_slug(&args.slug)?;
     let outcome: Outcome = args.outcome.parse()?;
-    let meeting = parse_date(&args.date)?;
+    let meeting = parse_date(&args.date, args.yes, jiff::Zoned::now().date())?;
     let store = Store::open(repo)?;
     let input = DecisionInput {
         draft: args.draft,

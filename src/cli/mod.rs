@@ -147,12 +147,18 @@ pub enum Command {
         /// The body's id, e.g. DIR, ØKE, BYR.
         #[arg(long, value_name = "ID")]
         body: String,
-        /// approved, approved-with-changes, noted, postponed, rejected, returned or adopted.
+        /// approved, approved-with-changes, noted, postponed, rejected,
+        /// returned or adopted, or as the minutes say it: godkendt, "godkendt
+        /// med ændringer", "taget til efterretning", udskudt, afvist, "sendt
+        /// tilbage", vedtaget.
         #[arg(long)]
         outcome: String,
-        /// The meeting date.
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// The meeting date: 28-01-2025, 28.01.2025 or 2025-01-28.
+        #[arg(long, value_name = "DATE")]
         date: String,
+        /// Record a meeting date more than a year ahead.
+        #[arg(long)]
+        yes: bool,
         /// The agenda item, e.g. "Punkt 3".
         #[arg(long, value_name = "TEXT")]
         item: Option<String>,
@@ -314,6 +320,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             case,
             message,
             withdraws,
+            yes,
         }) => approvals::decide(
             &repo,
             approvals::DecideArgs {
@@ -326,6 +333,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 case,
                 text: message,
                 withdraws,
+                yes,
             },
         ),
         Some(Command::Status { slug, json }) => approvals::status(&repo, slug.as_deref(), json),

@@ -106,14 +106,56 @@ impl fmt::Display for Outcome {
     }
 }
 
+impl Outcome {
+    /// The words a minute uses for it, in lower case: what `--outcome`
+    /// takes besides the English id (the label on screen is the first).
+    pub fn words_da(self) -> &'static [&'static str] {
+        match self {
+            Outcome::Approved => &["godkendt", "tiltrådt"],
+            Outcome::ApprovedWithChanges => &["godkendt med ændringer", "tiltrådt med ændringer"],
+            Outcome::Noted => &["taget til efterretning", "til efterretning"],
+            Outcome::Postponed => &["udskudt", "udsat"],
+            Outcome::Rejected => &["afvist", "ikke tiltrådt", "ikke godkendt"],
+            Outcome::Returned => &["sendt tilbage", "oversendt", "oversendt/sendt tilbage"],
+            Outcome::Adopted => &["vedtaget"],
+        }
+    }
+}
+
+/// An outcome as a person types it: the English id or the Danish words, in
+/// any case, with any spacing ("Godkendt med  ændringer", "udskudt").
 impl std::str::FromStr for Outcome {
     type Err = BadValue;
     fn from_str(s: &str) -> Result<Outcome, BadValue> {
+        let typed = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         Outcome::ALL
             .into_iter()
-            .find(|o| o.as_str() == s)
+            .find(|o| o.as_str() == typed || o.words_da().contains(&typed.as_str()))
             .ok_or_else(|| BadValue::Outcome(s.into()))
     }
+}
+
+/// A meeting date as the minutes write it, `28-01-2025` or `28.01.2025`
+/// (day and month with one digit or two), or as ISO 8601, `2025-01-28`.
+pub fn parse_meeting_date(s: &str) -> Result<Date, BadValue> {
+    let bad = || BadValue::Date(s.into());
+    let t = s.trim();
+    if t.len() == 10 && t.as_bytes()[4] == b'-' {
+        return t.parse().map_err(|_| bad());
+    }
+    let parts: Vec<&str> = t.split(['-', '.']).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return Err(bad());
+    };
+    let digits = |p: &str, n: std::ops::RangeInclusive<usize>| {
+        n.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(day, 1..=2) || !digits(month, 1..=2) || !digits(year, 4..=4) {
+        return Err(bad());
+    }
+    let number = |p: &str| p.parse::<i16>().map_err(|_| bad());
+    let (day, month, year) = (number(day)?, number(month)?, number(year)?);
+    Date::new(year, month as i8, day as i8).map_err(|_| bad())
 }
 
 /// Who recorded a decision: their git name and e-mail.
@@ -426,14 +468,66 @@ email = "mette.holm@aaby.dk"
     }
 
     #[test]
+    fn outcomes_in_the_words_of_the_minutes() {
+        for (typed, outcome) in [
+            ("udskudt", Outcome::Postponed),
+            ("Godkendt", Outcome::Approved),
+            ("godkendt  med ændringer", Outcome::ApprovedWithChanges),
+            ("GODKENDT MED ÆNDRINGER", Outcome::ApprovedWithChanges),
+            ("taget til efterretning", Outcome::Noted),
+            ("afvist", Outcome::Rejected),
+            ("Ikke tiltrådt", Outcome::Rejected),
+            ("sendt tilbage", Outcome::Returned),
+            ("vedtaget", Outcome::Adopted),
+            ("approved-with-changes", Outcome::ApprovedWithChanges),
+        ] {
+            assert_eq!(typed.parse::<Outcome>().unwrap(), outcome, "{typed}");
+        }
+        // Each outcome's label on screen is one of its words.
+        for o in Outcome::ALL {
+            let label = o.label_da().to_lowercase();
+            assert!(label.parse::<Outcome>() == Ok(o), "{label}");
+        }
+    }
+
+    #[test]
+    fn meeting_dates_as_minutes_and_iso_write_them() {
+        let d = Date::new(2025, 1, 28).unwrap();
+        for typed in [
+            "2025-01-28",
+            "28-01-2025",
+            "28.01.2025",
+            "28.1.2025",
+            " 28-01-2025 ",
+        ] {
+            assert_eq!(parse_meeting_date(typed), Ok(d), "{typed}");
+        }
+        for bad in [
+            "2025-1-28",
+            "31-02-2025",
+            "28/01/2025",
+            "28-01-25",
+            "",
+            "28.01.2025.",
+            "١٢-٠١-٢٠٢٥",
+        ] {
+            let e = parse_meeting_date(bad).unwrap_err().to_string();
+            assert!(e.contains("28-01-2025"), "{bad}: {e}");
+        }
+    }
+
+    #[test]
     fn outcomes_have_one_word_one_label_one_symbol() {
         for o in Outcome::ALL {
             assert_eq!(o.as_str().parse::<Outcome>().unwrap(), o);
             assert!(!o.label_da().is_empty() && !o.symbol().is_empty());
         }
         assert_eq!(Outcome::ApprovedWithChanges.label_da(), "Godkendt med ændringer");
-        let e = "godkendt".parse::<Outcome>().unwrap_err().to_string();
-        assert!(e.contains("approved-with-changes"), "{e}");
+        let e = "godkendtt".parse::<Outcome>().unwrap_err().to_string();
+        assert!(
+            e.contains("approved-with-changes") && e.contains("godkendt med ændringer"),
+            "{e}"
+        );
         assert!(Outcome::Noted.passes() && !Outcome::Noted.approves());
         assert!(!Outcome::Postponed.passes());
     }

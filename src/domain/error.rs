@@ -83,6 +83,8 @@ pub enum BadValue {
     SlugAlphabet(String),
     Kind(String),
     Outcome(String),
+    /// A meeting date in none of the forms taken.
+    Date(String),
     BodyId(String),
     /// A body the workspace does not have, in `field`; `known` is sorted.
     UnknownBody {
@@ -127,8 +129,20 @@ impl fmt::Display for BadValue {
             ),
             BadValue::Outcome(s) => {
                 let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
-                write!(f, "unknown outcome \"{}\" (use {})", inert(s), names.join(", "))
+                let words: Vec<&str> = Outcome::ALL.iter().map(|o| o.words_da()[0]).collect();
+                write!(
+                    f,
+                    "unknown outcome \"{}\" (use {}, or in Danish {})",
+                    inert(s),
+                    names.join(", "),
+                    words.join(", ")
+                )
             }
+            BadValue::Date(s) => write!(
+                f,
+                "\"{}\" is not a date; write the meeting date as 28-01-2025, 28.01.2025 or 2025-01-28",
+                inert(s)
+            ),
             BadValue::BodyId(s) => write!(
                 f,
                 "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",

@@ -20,7 +20,7 @@ mod version_tag;
 mod workspace;
 
 pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
-pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id};
+pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id, parse_meeting_date};
 pub use error::{BadValue, Invalid};
 pub use merge::{Choice, Clash, Merge, Part, merge_threads, still_marked};
 pub use slug::Slug;

@@ -207,10 +207,16 @@ fn bad_decisions_are_refused_with_one_line() {
     };
     with(1, "9").user_error("strategy \"klima\" has no draft 9 (its drafts are 1–1)");
     with(3, "XYZ").user_error("unknown body \"XYZ\" (known: DIR, ØKE, TMU, BYP, KFU, BFU, SOS, BYR)");
-    with(5, "godkendt").user_error("unknown outcome \"godkendt\" (use approved, approved-with-changes");
-    with(7, "28-01-2025")
-        .user_error("--date \"28-01-2025\" is not a date; give the meeting date as YYYY-MM-DD");
+    with(5, "godkendtt").user_error("unknown outcome \"godkendtt\" (use approved, approved-with-changes");
+    with(7, "28/01/2025").user_error(
+        "\"28/01/2025\" is not a date; write the meeting date as 28-01-2025, 28.01.2025 or 2025-01-28",
+    );
     with(7, "2025-02-30").user_error("is not a date");
+    with(7, "30.02.2025").user_error("is not a date");
+    // A year typed wrong: more than a year ahead needs --yes.
+    with(7, "28-01-2052").user_error(
+        "the meeting date 28-01-2052 is more than a year ahead; check the year, or give --yes if it is right",
+    );
     let mut args = base.to_vec();
     args.extend(["--item", "Punkt\u{1b}[2J"]);
     run(&args).user_error("--item must be one line without control characters");
@@ -463,4 +469,43 @@ fn signed_tags_with_an_ssh_key() {
         "{}",
         run.stdout
     );
+}
+
+/// Decisions in the words and dates of the minutes: the Danish outcome words
+/// shown on screen, `28-01-2025` and `28.01.2025`, and a date far ahead with
+/// `--yes`.
+#[test]
+fn decisions_in_the_words_of_the_minutes() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "# Klimaplan 2030\n\nMålet er 50 pct.\n", "Udkast");
+    let out = decide_with(&env, &ws, "2", "dir", "udskudt", "28-01-2025", &[]);
+    assert!(
+        out.starts_with("Recorded DIR Udskudt (postponed) on draft 2"),
+        "{out}"
+    );
+    let out = decide_with(&env, &ws, "2", "DIR", "Godkendt med ændringer", "25.02.2025", &[]);
+    assert!(
+        out.starts_with("Recorded DIR Godkendt med ændringer (approved-with-changes)"),
+        "{out}"
+    );
+    let out = decide_with(&env, &ws, "2", "ØKE", "taget til efterretning", "10-3-2025", &[]);
+    assert!(
+        out.starts_with("Recorded ØKE Taget til efterretning (noted)"),
+        "{out}"
+    );
+    let far = decide_with(&env, &ws, "2", "BYR", "vedtaget", "26-03-2052", &["--yes"]);
+    assert!(far.starts_with("Recorded BYR Vedtaget (adopted)"), "{far}");
+    let status = json(
+        &env.udkast_in(&ws, &["status", "klima", "--json"])
+            .ok()
+            .to_string(),
+    );
+    let meetings: Vec<&str> = status["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["meeting"].as_str().unwrap())
+        .collect();
+    assert_eq!(meetings, ["2025-01-28", "2025-02-25", "2025-03-10", "2052-03-26"]);
 }

@@ -183,18 +183,28 @@ impl ApprovalsState {
                 form.texts[form.field - 2].push(c)
             }
             KeyCode::Enter => {
-                let meeting: Result<Date, _> = form.texts[0].trim().parse();
-                let Ok(meeting) = meeting.map_err(|_| ()).and_then(|d| {
-                    if form.texts[0].trim().len() == 10 {
-                        Ok(d)
-                    } else {
-                        Err(())
+                let meeting = match crate::domain::parse_meeting_date(&form.texts[0]) {
+                    Ok(meeting) => meeting,
+                    Err(e) => {
+                        form.error = Some(upper_first(&e.to_string()));
+                        form.field = 2;
+                        return FormOutcome::Stay;
                     }
-                }) else {
-                    form.error = Some("The meeting date must be YYYY-MM-DD, e.g. 2025-01-28".into());
+                };
+                // A year typed wrong would stand in the record: a date more
+                // than a year ahead is taken when Enter is pressed again.
+                let far = format!(
+                    "{} is more than a year ahead: check the year, or press Enter again if it is right",
+                    meeting.strftime("%d-%m-%Y")
+                );
+                let limit = jiff::Zoned::now()
+                    .date()
+                    .saturating_add(jiff::Span::new().years(1));
+                if meeting > limit && form.error.as_deref() != Some(far.as_str()) {
+                    form.error = Some(far);
                     form.field = 2;
                     return FormOutcome::Stay;
-                };
+                }
                 let Some(body) = columns.get(form.body) else {
                     form.error = Some("This document's route has no bodies".into());
                     return FormOutcome::Stay;
@@ -699,4 +709,12 @@ impl Screen for ApprovalsState {
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         self.draw_screen(frame, area, theme)
     }
+}
+
+/// A sentence of the domain's, which starts in lower case, as a line of its own.
+fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

@@ -56,7 +56,7 @@ fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
     for _ in 0..10 {
         app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
     }
-    chars(&mut app, "28-01-2025");
+    chars(&mut app, "28/01/2025");
     key(&mut app, KeyCode::Enter);
     let form = app
         .approvals
@@ -65,7 +65,11 @@ fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
         .form
         .as_ref()
         .expect("the form stays open");
-    assert!(form.error.as_ref().is_some_and(|e| e.contains("YYYY-MM-DD")));
+    assert!(
+        form.error
+            .as_ref()
+            .is_some_and(|e| e.contains("28-01-2025, 28.01.2025 or 2025-01-28"))
+    );
     assert!(app.requests.is_empty(), "nothing is sent");
     for _ in 0..10 {
         app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
@@ -86,6 +90,51 @@ fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
     assert!(app.approvals.as_ref().unwrap().form.is_none());
     assert!(
         matches!(app.requests.as_slice(), [jobs::Request::Decide(_, input)] if input.meeting == jiff::civil::date(2025, 1, 28))
+    );
+}
+
+/// The date as the minutes write it (28.01.2025) is taken; one more than a
+/// year ahead (a year typed wrong) is taken only when Enter is pressed again.
+#[test]
+fn the_decision_form_takes_danish_dates_and_asks_again_for_one_far_ahead() {
+    let (_fx, mut app) = approvals_of_the_strategy();
+    app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
+    key(&mut app, KeyCode::Char('d'));
+    key(&mut app, KeyCode::Tab);
+    key(&mut app, KeyCode::Tab);
+    let mut type_date = |app: &mut App, date: &str| {
+        for _ in 0..12 {
+            app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        }
+        chars(app, date);
+        key(app, KeyCode::Enter);
+    };
+    let far = jiff::Zoned::now()
+        .date()
+        .saturating_add(jiff::Span::new().years(2));
+    type_date(&mut app, &far.strftime("%d.%m.%Y").to_string());
+    let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
+    assert!(form.confirming.is_none(), "not taken at once");
+    assert!(
+        form.error
+            .as_ref()
+            .is_some_and(|e| e.contains("more than a year ahead")),
+        "{:?}",
+        form.error
+    );
+    key(&mut app, KeyCode::Enter);
+    let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
+    assert!(
+        form.confirming.as_ref().is_some_and(|d| d.meeting == far),
+        "taken on the second Enter"
+    );
+    key(&mut app, KeyCode::Esc);
+    type_date(&mut app, "28.01.2025");
+    let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
+    assert!(
+        form.confirming
+            .as_ref()
+            .is_some_and(|d| d.meeting == jiff::civil::date(2025, 1, 28))
     );
 }
 
