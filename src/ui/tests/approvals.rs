@@ -102,7 +102,7 @@ fn the_decision_form_takes_danish_dates_and_asks_again_for_one_far_ahead() {
     key(&mut app, KeyCode::Char('d'));
     key(&mut app, KeyCode::Tab);
     key(&mut app, KeyCode::Tab);
-    let mut type_date = |app: &mut App, date: &str| {
+    let type_date = |app: &mut App, date: &str| {
         for _ in 0..12 {
             app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
         }
