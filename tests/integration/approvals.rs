@@ -496,11 +496,7 @@ fn decisions_in_the_words_of_the_minutes() {
     );
     let far = decide_with(&env, &ws, "2", "BYR", "vedtaget", "26-03-2052", &["--yes"]);
     assert!(far.starts_with("Recorded BYR Vedtaget (adopted)"), "{far}");
-    let status = json(
-        &env.udkast_in(&ws, &["status", "klima", "--json"])
-            .ok()
-            .to_string(),
-    );
+    let status = json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
     let meetings: Vec<&str> = status["decisions"]
         .as_array()
         .unwrap()
