@@ -10,18 +10,27 @@ use crate::domain::{Kind, Slug, StrategyMeta, check_document, paths};
 use crate::store::{Change, Draft, Store, StoreError, short};
 use crate::usecase::{self, Refused, SaveRequest, SavedDraft};
 
+/// `udkast new`: a document's `strategy.toml` and draft 1, which is a heading
+/// with the title or, with `--file`, an existing text as it is.
 pub fn new(
     repo: &Path,
     slug: &str,
     title: &str,
-    kind: &str,
-    route: Option<Vec<String>>,
+    (kind, route): (&str, Option<Vec<String>>),
+    file: Option<PathBuf>,
 ) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let kind: Kind = kind.parse()?;
     if title.trim().is_empty() || title.chars().any(char::is_control) {
         return Err(Failure::new("the title must be a non-empty line of text"));
     }
+    let document = match file {
+        Some(file) => {
+            let (bytes, shown) = read_text(&file)?;
+            crate::domain::check_document(&shown, &bytes)?.to_string()
+        }
+        None => format!("# {title}\n"),
+    };
     let store = Store::open(repo)?;
     let snapshot = store.snapshot()?;
     if snapshot.get(slug.as_str()).is_ok()
@@ -33,12 +42,28 @@ pub fn new(
         return Err(StoreError::StrategyExists(slug.to_string()).into());
     }
     let route = route.map(|ids| snapshot.config.resolve_route(&ids)).transpose()?;
-    let meta = StrategyMeta::new(title, kind, route);
-    let document = format!("# {title}\n");
+    let mut meta = StrategyMeta::new(title, kind, route);
+    let author = store.identity()?;
+    if kind == Kind::Workplan {
+        // One action to show the fields, owned by whoever made the plan,
+        // due in three months.
+        meta.actions.push(crate::domain::Action {
+            id: 1,
+            title: "Første handling (ret titel, ansvarlig, frist og status, eller slet den)".into(),
+            owner: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+            due: Some(
+                jiff::Zoned::now()
+                    .date()
+                    .saturating_add(jiff::Span::new().months(3)),
+            ),
+            status: crate::domain::ActionStatus::Planned,
+            budget: None,
+            sections: Vec::new(),
+        });
+    }
     let change = Change::default()
         .put(paths::meta(&slug), meta.to_toml())
         .put(paths::document(&slug), document);
-    let author = store.identity()?;
     let summary = format!("Create {kind} \"{title}\"");
     let saved = store.commit_change(Some(snapshot.commit), &change, &author, &|s, parent| {
         s.draft_message(parent, &slug, &summary)
@@ -55,6 +80,20 @@ pub fn new(
             warnings: saved.warnings,
         },
     )
+}
+
+/// A text from a file, or from standard input for `-`, and how to name it.
+fn read_text(path: &Path) -> Result<(Vec<u8>, String), Failure> {
+    if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
+        return Ok((bytes, "<stdin>".to_string()));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| Failure::new(format!("cannot read {}: {e}", path.display())))?;
+    Ok((bytes, path.display().to_string()))
 }
 
 fn report_saved(store: &Store, saved: &SavedDraft) -> Result<(), Failure> {
@@ -206,18 +245,8 @@ pub fn save(
 ) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let (bytes, shown) = match (stdin.as_deref(), file) {
-        (Some("-"), None) => {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
-            (bytes, "<stdin>".to_string())
-        }
-        (None, Some(path)) => {
-            let bytes = std::fs::read(&path)
-                .map_err(|e| Failure::new(format!("cannot read {}: {e}", path.display())))?;
-            (bytes, path.display().to_string())
-        }
+        (Some("-"), None) => read_text(Path::new("-"))?,
+        (None, Some(path)) => read_text(&path)?,
         (Some(other), _) if other != "-" => {
             return Err(Failure::new(format!(
                 "unexpected argument \"{}\"; give the text with --file FILE or - for standard input",

@@ -55,6 +55,10 @@ pub enum Command {
         /// Approval route as body ids, e.g. DIR,ØKE,BYR (default: the workspace's).
         #[arg(long, value_delimiter = ',')]
         route: Option<Vec<String>>,
+        /// Draft 1 is this text (`-`: standard input) instead of a heading
+        /// with the title: an existing text brought into udkast.
+        #[arg(long, short = 'f', value_name = "FILE")]
+        file: Option<PathBuf>,
     },
     /// List the documents with their current draft.
     List {
@@ -266,7 +270,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             title,
             kind,
             route,
-        }) => docs::new(&repo, &slug, &title, &kind, route),
+            file,
+        }) => docs::new(&repo, &slug, &title, (&kind, route), file),
         Some(Command::List { json }) => docs::list(&repo, json),
         Some(Command::Show { slug, draft, json }) => docs::show(&repo, &slug, draft, json),
         Some(Command::Save {

@@ -86,6 +86,8 @@ pub enum BadValue {
     /// A meeting date in none of the forms taken.
     Date(String),
     BodyId(String),
+    /// A body named twice in one route.
+    RepeatedBody(String),
     /// A body the workspace does not have, in `field`; `known` is sorted.
     UnknownBody {
         id: String,
@@ -148,6 +150,7 @@ impl fmt::Display for BadValue {
                 "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",
                 inert(s)
             ),
+            BadValue::RepeatedBody(id) => write!(f, "body \"{}\" is twice in the route", inert(id)),
             BadValue::UnknownBody { id, field, known } => {
                 write!(
                     f,

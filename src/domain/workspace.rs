@@ -203,17 +203,29 @@ impl WorkspaceConfig {
     }
 
     /// The bodies of a route given as ids, checking each is known.
+    /// The route someone typed: ids in any case, spaces around them and
+    /// empty entries (`"dir, øke,"`) taken as meant; an unknown or repeated
+    /// body refused.
     pub fn resolve_route(&self, ids: &[String]) -> Result<Vec<BodyId>, BadValue> {
         let known: HashSet<String> = self.bodies.iter().map(|b| b.id.0.clone()).collect();
-        ids.iter()
-            .map(|id| {
-                if known.contains(id) {
-                    Ok(BodyId(id.clone()))
-                } else {
-                    Err(unknown_body(id, "the route", &known))
-                }
-            })
-            .collect()
+        let mut route: Vec<BodyId> = Vec::with_capacity(ids.len());
+        for typed in ids.iter().flat_map(|s| s.split(',')) {
+            let id = typed.trim().to_uppercase();
+            if id.is_empty() {
+                continue;
+            }
+            if !known.contains(&id) {
+                return Err(unknown_body(typed.trim(), "the route", &known));
+            }
+            if route.iter().any(|b| b.0 == id) {
+                return Err(BadValue::RepeatedBody(id));
+            }
+            route.push(BodyId(id));
+        }
+        if route.is_empty() {
+            return Err(BadValue::EmptyField("the route"));
+        }
+        Ok(route)
     }
 }
 
@@ -251,6 +263,36 @@ pub(super) fn check_route(
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_route_as_people_type_it() {
+        let config = WorkspaceConfig::parse(
+            "format = 1\nname = \"Åby\"\n[[body]]\nid = \"DIR\"\nname = \"Direktionen\"\nkind = \"administrative\"\n\
+             [[body]]\nid = \"ØKE\"\nname = \"Økonomiudvalget\"\nkind = \"committee\"\n\
+             [[body]]\nid = \"BYR\"\nname = \"Byrådet\"\nkind = \"council\"\n",
+        )
+        .unwrap();
+        let ids = |typed: &[&str]| typed.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let route = |typed: &[&str]| config.resolve_route(&ids(typed));
+        let names = |r: Vec<BodyId>| r.into_iter().map(|b| b.0).collect::<Vec<_>>();
+        assert_eq!(
+            names(route(&["DIR, øke", " byr "]).unwrap()),
+            ["DIR", "ØKE", "BYR"]
+        );
+        assert_eq!(names(route(&["dir,", "", "BYR"]).unwrap()), ["DIR", "BYR"]);
+        assert_eq!(
+            route(&["DIR", "dir"]).unwrap_err().to_string(),
+            "body \"DIR\" is twice in the route"
+        );
+        assert!(
+            route(&["FOU"])
+                .unwrap_err()
+                .to_string()
+                .contains("unknown body \"FOU\"")
+        );
+        assert_eq!(route(&[" , "]).unwrap_err(), BadValue::EmptyField("the route"));
+    }
+
     use super::*;
 
     const GOOD: &str = r#"format = 1

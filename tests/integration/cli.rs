@@ -270,3 +270,71 @@ fn the_demo_is_not_signed_with_the_users_key() {
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
 }
+
+/// `new --file`: an existing text is draft 1, byte for byte (messy text and
+/// a 500-character line included), from a file or standard input; a text
+/// udkast cannot take is refused with one line and nothing is made. A new
+/// work plan starts with one example action.
+#[test]
+fn new_with_an_existing_text_and_a_work_plan_with_an_example_action() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let text = [MESSY, long_line().as_bytes()].concat();
+    std::fs::write(env.path("tekst.md"), &text).unwrap();
+    let file = env.path("tekst.md");
+    let out = env.udkast_in(
+        &ws,
+        &[
+            "new",
+            "program",
+            "--title",
+            "Program",
+            "--file",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.ok().starts_with("Saved draft 1 of program"), "{}", out.stdout);
+    assert_eq!(env.udkast_in(&ws, &["show", "program"]).raw_stdout, text);
+    let log = env.udkast_in(&ws, &["log", "program"]).ok().to_string();
+    assert_eq!(log.lines().count(), 2, "one draft: {log}");
+
+    let out = env.udkast_stdin(
+        &ws,
+        &["new", "notat", "--title", "Notat", "--file", "-"],
+        b"Et notat.\r\n",
+    );
+    assert!(out.ok().starts_with("Saved draft 1 of notat"));
+    assert_eq!(
+        env.udkast_in(&ws, &["show", "notat"]).raw_stdout,
+        b"Et notat.\r\n"
+    );
+
+    std::fs::write(env.path("binary"), b"PK\x03\x04\x00\x00zip").unwrap();
+    let binary = env.path("binary");
+    env.udkast_in(
+        &ws,
+        &["new", "zip", "--title", "Zip", "--file", binary.to_str().unwrap()],
+    )
+    .user_error("binary");
+    env.udkast_in(
+        &ws,
+        &["new", "ingen", "--title", "Ingen", "--file", "/no/such/file"],
+    )
+    .user_error("cannot read /no/such/file");
+    let list = env.udkast_in(&ws, &["list"]).ok().to_string();
+    assert!(!list.contains("zip") && !list.contains("ingen"), "{list}");
+
+    let out = env.udkast_in(
+        &ws,
+        &["new", "plan", "--title", "Handleplan", "--kind", "workplan"],
+    );
+    assert!(out.ok().starts_with("Saved draft 1 of plan"));
+    let meta = std::fs::read_to_string(ws.join("strategies/plan/strategy.toml")).unwrap();
+    assert!(meta.contains("[[action]]") && meta.contains("id = 1"), "{meta}");
+    assert!(
+        meta.contains("status = \"planned\"") && meta.contains("due = "),
+        "{meta}"
+    );
+    // It reads back: the workspace is valid.
+    env.udkast_in(&ws, &["verify"]).ok();
+}
