@@ -26,14 +26,17 @@ pub fn municipality(name: &str, lead_email: &str) -> WorkspaceConfig {
             leads: vec![lead_email.to_string()],
             ..Roles::default()
         },
+        // The body row of a real agenda item, in its order.
         bodies: vec![
             body("DIR", "Direktionen", BodyKind::Administrative),
-            body("ØKE", "Økonomi- og Erhvervsudvalget", BodyKind::Committee),
-            body("TMU", "Teknik- og Miljøudvalget", BodyKind::Committee),
-            body("BYP", "Byplanudvalget", BodyKind::Committee),
-            body("KFU", "Kultur- og Fritidsudvalget", BodyKind::Committee),
+            body("FOU", "Forebyggelsesudvalget", BodyKind::Committee),
             body("BFU", "Børne- og Familieudvalget", BodyKind::Committee),
             body("SOS", "Social- og Sundhedsudvalget", BodyKind::Committee),
+            body("BSK", "Beskæftigelsesudvalget", BodyKind::Committee),
+            body("KFU", "Kultur- og Fritidsudvalget", BodyKind::Committee),
+            body("BYP", "Byplanudvalget", BodyKind::Committee),
+            body("TMU", "Teknik- og Miljøudvalget", BodyKind::Committee),
+            body("ØKE", "Økonomi- og Erhvervsudvalget", BodyKind::Committee),
             body("BYR", "Byrådet", BodyKind::Council),
         ],
     }
@@ -67,7 +70,8 @@ pub fn init(repo: &Path, template: Template) -> Result<(), Failure> {
         Ok("Create udkast workspace\n".into())
     })?;
     let line = format!(
-        "Initialised udkast workspace \"{}\" in {} ({} on {}); {email} is its lead\n",
+        "Initialised udkast workspace \"{}\" in {} ({} on {}); {email} is its lead\n\
+         Bodies: `udkast body list`; add one with `udkast body add ID --name NAME --kind committee`\n",
         crate::text::inert(&name),
         folder.display(),
         short(saved.commit),

@@ -5,6 +5,7 @@
 
 mod approvals;
 mod blame;
+mod bodies;
 mod comments;
 mod demo;
 mod diff;
@@ -206,6 +207,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// The governing bodies that decide on drafts: add, rename (leads), list.
+    Body {
+        #[command(subcommand)]
+        command: bodies::BodyCommand,
+    },
     /// Review comments on passages of a draft: add, reply, resolve, reopen, list, show.
     Comment {
         #[command(subcommand)]
@@ -346,6 +352,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Verify { json }) => approvals::verify(&repo, json),
         Some(Command::Demo { dir }) => demo::demo(dir),
         Some(Command::Comment { command }) => comments::run(&repo, command),
+        Some(Command::Body { command }) => bodies::run(&repo, command),
         Some(Command::Sync {
             remote,
             json,

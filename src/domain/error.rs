@@ -86,6 +86,8 @@ pub enum BadValue {
     /// A meeting date in none of the forms taken.
     Date(String),
     BodyId(String),
+    /// A body kind none of the words for one.
+    BodyKind(String),
     /// A body named twice in one route.
     RepeatedBody(String),
     /// A body the workspace does not have, in `field`; `known` is sorted.
@@ -148,6 +150,11 @@ impl fmt::Display for BadValue {
             BadValue::BodyId(s) => write!(
                 f,
                 "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",
+                inert(s)
+            ),
+            BadValue::BodyKind(s) => write!(
+                f,
+                "unknown kind \"{}\" (use administrative, committee, task-committee, council or other; or udvalg, byråd, direktion…)",
                 inert(s)
             ),
             BadValue::RepeatedBody(id) => write!(f, "body \"{}\" is twice in the route", inert(id)),

@@ -44,6 +44,50 @@ pub enum BodyKind {
     Other,
 }
 
+impl BodyKind {
+    pub const ALL: [BodyKind; 5] = [
+        BodyKind::Administrative,
+        BodyKind::Committee,
+        BodyKind::TaskCommittee,
+        BodyKind::Council,
+        BodyKind::Other,
+    ];
+
+    /// The word in `udkast.toml` and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BodyKind::Administrative => "administrative",
+            BodyKind::Committee => "committee",
+            BodyKind::TaskCommittee => "task-committee",
+            BodyKind::Council => "council",
+            BodyKind::Other => "other",
+        }
+    }
+
+    /// The Danish words taken for it, in lower case.
+    fn words_da(self) -> &'static [&'static str] {
+        match self {
+            BodyKind::Administrative => &["administration", "direktion", "forvaltning"],
+            BodyKind::Committee => &["udvalg", "stående udvalg", "fagudvalg"],
+            BodyKind::TaskCommittee => &["opgaveudvalg", "§ 17, stk. 4-udvalg"],
+            BodyKind::Council => &["byråd", "kommunalbestyrelse", "regionsråd"],
+            BodyKind::Other => &["andet"],
+        }
+    }
+}
+
+/// A body's kind as a person types it: the English word or a Danish one.
+impl std::str::FromStr for BodyKind {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<BodyKind, BadValue> {
+        let typed = s.trim().to_lowercase();
+        BodyKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == typed || k.words_da().contains(&typed.as_str()))
+            .ok_or_else(|| BadValue::BodyKind(s.into()))
+    }
+}
+
 /// A governing body that takes decisions on drafts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Body {

@@ -8,6 +8,7 @@
 mod approvals;
 mod approve;
 mod blame;
+mod bodies;
 mod comment;
 mod compare;
 mod documents;
@@ -23,6 +24,7 @@ mod verify;
 pub use approvals::{AllApprovals, DocumentApprovals, DocumentStatus, all_approvals, approvals};
 pub use approve::{Decided, TaggedVersion, decide, tag};
 pub use blame::{Blamed, BlamedParagraph, BlamedSentence, Credit, blame};
+pub use bodies::{BodyChanged, add_body, bodies, rename_body};
 pub use comment::{Comment, Commented, Done, comment};
 pub use compare::{Compared, Comparison, Side, ThreadMarks, compare, thread_marks};
 pub use documents::{DocumentRow, Documents, documents, order};

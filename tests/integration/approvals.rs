@@ -206,7 +206,8 @@ fn bad_decisions_are_refused_with_one_line() {
         run(&args)
     };
     with(1, "9").user_error("strategy \"klima\" has no draft 9 (its drafts are 1–1)");
-    with(3, "XYZ").user_error("unknown body \"XYZ\" (known: DIR, ØKE, TMU, BYP, KFU, BFU, SOS, BYR)");
+    with(3, "XYZ")
+        .user_error("unknown body \"XYZ\" (known: DIR, FOU, BFU, SOS, BSK, KFU, BYP, TMU, ØKE, BYR)");
     with(5, "godkendtt").user_error("unknown outcome \"godkendtt\" (use approved, approved-with-changes");
     with(7, "28/01/2025").user_error(
         "\"28/01/2025\" is not a date; write the meeting date as 28-01-2025, 28.01.2025 or 2025-01-28",
@@ -504,4 +505,99 @@ fn decisions_in_the_words_of_the_minutes() {
         .map(|d| d["meeting"].as_str().unwrap())
         .collect();
     assert_eq!(meetings, ["2025-01-28", "2025-02-25", "2025-03-10", "2052-03-26"]);
+}
+
+/// Bodies without hand-editing `udkast.toml`: a lead adds FOU and BSK and
+/// renames one, ids in any case; a consultant who is not a lead is refused
+/// and nothing is committed; `verify` finds nothing wrong with the lead's
+/// changes and flags one a non-lead makes with plain git.
+#[test]
+fn bodies_added_and_renamed_by_a_lead() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let list = env.udkast_in(&ws, &["body", "list"]).ok().to_string();
+    let ids: Vec<&str> = list
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "DIR", "FOU", "BFU", "SOS", "BSK", "KFU", "BYP", "TMU", "ØKE", "BYR"
+        ],
+        "{list}"
+    );
+
+    let out = env.udkast_in(
+        &ws,
+        &[
+            "body",
+            "add",
+            "skole",
+            "--name",
+            "Skoleudvalget",
+            "--kind",
+            "udvalg",
+        ],
+    );
+    assert!(
+        out.ok().starts_with("Added SKOLE \"Skoleudvalget\" (committee)"),
+        "{}",
+        out.stdout
+    );
+    let out = env.udkast_in(
+        &ws,
+        &[
+            "body",
+            "rename",
+            "fou",
+            "--name",
+            "Sundheds- og Forebyggelsesudvalget",
+        ],
+    );
+    assert!(
+        out.ok().starts_with("Renamed FOU from \"Forebyggelsesudvalget\""),
+        "{}",
+        out.stdout
+    );
+    env.udkast_in(&ws, &["body", "add", "DIR", "--name", "Direktion"])
+        .user_error("body DIR is already");
+    env.udkast_in(&ws, &["body", "add", "X Y", "--name", "x"])
+        .user_error("body id \"X Y\"");
+    env.udkast_in(&ws, &["body", "add", "ABC", "--name", "x", "--kind", "klub"])
+        .user_error("unknown kind \"klub\"");
+    let json = json(env.udkast_in(&ws, &["body", "list", "--json"]).ok());
+    let last = &json.as_array().unwrap().last().unwrap();
+    assert_eq!(
+        (last["id"].as_str(), last["kind"].as_str()),
+        (Some("SKOLE"), Some("committee"))
+    );
+    // A decision may name the new body at once.
+    save(&env, &ws, "# Klimaplan 2030\n\nMålet er 50 pct.\n", "Udkast");
+    decide_with(&env, &ws, "2", "skole", "godkendt", "03-03-2025", &[]);
+    env.udkast_in(&ws, &["verify"]).ok();
+
+    // Not a lead: refused, nothing committed.
+    let head = env.git(&ws, &["rev-parse", "HEAD"]);
+    env.git(&ws, &["config", "user.email", "konsulent@aaby.dk"]);
+    env.udkast_in(&ws, &["body", "add", "NYT", "--name", "Nyt udvalg"])
+        .user_error("leads");
+    assert_eq!(env.git(&ws, &["rev-parse", "HEAD"]), head);
+    // The same with plain git is found by verify.
+    let config = std::fs::read_to_string(ws.join("udkast.toml")).unwrap();
+    std::fs::write(
+        ws.join("udkast.toml"),
+        format!("{config}\n[[body]]\nid = \"NYT\"\nname = \"Nyt udvalg\"\nkind = \"committee\"\n"),
+    )
+    .unwrap();
+    env.git(&ws, &["commit", "-qam", "Nyt udvalg"]);
+    let verify = env.udkast_in(&ws, &["verify"]);
+    assert_ne!(verify.code, 0);
+    assert!(
+        verify.stdout.contains("the bodies changed in commit")
+            && verify.stdout.contains("who was not a lead"),
+        "{}",
+        verify.stdout
+    );
 }

@@ -83,7 +83,7 @@ fn verify_catches_forgeries() {
     let expected = [
         format!("{d}1.toml: names draft 1 as commit {}, which is not a draft of klima on main", &init[..7]),
         format!("{d}2.toml: names draft 9 as commit 9999999, which does not exist in the history of klima on main"),
-        format!("{d}3.toml: unknown body \"XYZ\" (known: DIR, ØKE, TMU, BYP, KFU, BFU, SOS, BYR)"),
+        format!("{d}3.toml: unknown body \"XYZ\" (known: DIR, FOU, BFU, SOS, BSK, KFU, BYP, TMU, ØKE, BYR)"),
         format!("{d}4.toml: recorded by Jonas Friis <jonas.friis@aaby.dk>, who was not a lead (roles.leads in udkast.toml)"),
         format!("{d}5.toml: committed in "),
         format!("{d}6.toml:3: "),
