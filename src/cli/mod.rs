@@ -3,6 +3,7 @@
 //! what it returns. Errors become one line on stderr and exit code 1; usage
 //! errors too (with clap's first line).
 
+mod actions;
 mod approvals;
 mod blame;
 mod bodies;
@@ -207,6 +208,11 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// A work plan's actions: add, set, remove (each a draft), list.
+    Action {
+        #[command(subcommand)]
+        command: actions::ActionCommand,
+    },
     /// The governing bodies that decide on drafts: add, rename (leads), list.
     Body {
         #[command(subcommand)]
@@ -353,6 +359,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Demo { dir }) => demo::demo(dir),
         Some(Command::Comment { command }) => comments::run(&repo, command),
         Some(Command::Body { command }) => bodies::run(&repo, command),
+        Some(Command::Action { command }) => actions::run(&repo, command),
         Some(Command::Sync {
             remote,
             json,

@@ -86,6 +86,8 @@ pub enum BadValue {
     /// A meeting date in none of the forms taken.
     Date(String),
     BodyId(String),
+    /// An action status none of the words for one.
+    ActionStatus(String),
     /// A body kind none of the words for one.
     BodyKind(String),
     /// A body named twice in one route.
@@ -150,6 +152,11 @@ impl fmt::Display for BadValue {
             BadValue::BodyId(s) => write!(
                 f,
                 "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",
+                inert(s)
+            ),
+            BadValue::ActionStatus(s) => write!(
+                f,
+                "unknown status \"{}\" (use planned, in-progress, done, paused or cancelled; or planlagt, i gang, færdig, på pause, aflyst)",
                 inert(s)
             ),
             BadValue::BodyKind(s) => write!(

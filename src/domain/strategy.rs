@@ -53,6 +53,50 @@ pub enum ActionStatus {
     Cancelled,
 }
 
+impl ActionStatus {
+    pub const ALL: [ActionStatus; 5] = [
+        ActionStatus::Planned,
+        ActionStatus::InProgress,
+        ActionStatus::Done,
+        ActionStatus::Paused,
+        ActionStatus::Cancelled,
+    ];
+
+    /// The word in `strategy.toml` and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ActionStatus::Planned => "planned",
+            ActionStatus::InProgress => "in-progress",
+            ActionStatus::Done => "done",
+            ActionStatus::Paused => "paused",
+            ActionStatus::Cancelled => "cancelled",
+        }
+    }
+
+    /// The Danish words taken for it, in lower case.
+    fn words_da(self) -> &'static [&'static str] {
+        match self {
+            ActionStatus::Planned => &["planlagt", "ikke startet"],
+            ActionStatus::InProgress => &["i gang", "igangsat", "i gang sat"],
+            ActionStatus::Done => &["færdig", "udført", "afsluttet", "gennemført"],
+            ActionStatus::Paused => &["sat på pause", "på pause", "pause"],
+            ActionStatus::Cancelled => &["aflyst", "annulleret", "opgivet"],
+        }
+    }
+}
+
+/// A status as a person types it: the English word or a Danish one.
+impl std::str::FromStr for ActionStatus {
+    type Err = BadValue;
+    fn from_str(s: &str) -> Result<ActionStatus, BadValue> {
+        let typed = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        ActionStatus::ALL
+            .into_iter()
+            .find(|k| k.as_str() == typed || k.words_da().contains(&typed.as_str()))
+            .ok_or_else(|| BadValue::ActionStatus(s.into()))
+    }
+}
+
 /// One action of a work plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@
 //! status line, a line on standard output), both wordings are methods of the
 //! result, side by side.
 
+mod actions;
 mod approvals;
 mod approve;
 mod blame;
@@ -21,6 +22,7 @@ mod threads;
 mod update;
 mod verify;
 
+pub use actions::{ActionChange, ActionFields, ActionsChanged, actions, change_actions};
 pub use approvals::{AllApprovals, DocumentApprovals, DocumentStatus, all_approvals, approvals};
 pub use approve::{Decided, TaggedVersion, decide, tag};
 pub use blame::{Blamed, BlamedParagraph, BlamedSentence, Credit, blame};

@@ -338,3 +338,80 @@ fn new_with_an_existing_text_and_a_work_plan_with_an_example_action() {
     // It reads back: the workspace is valid.
     env.udkast_in(&ws, &["verify"]).ok();
 }
+
+/// A consultant keeps a work plan's actions up to date from the command line:
+/// each change a draft, which `udkast diff` shows by action and field; bad
+/// input is one sentence and no draft.
+#[test]
+fn work_plan_actions_added_changed_and_removed() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let run = |args: &[&str]| env.udkast_in(&ws, args);
+    run(&["new", "plan", "--title", "Handleplan", "--kind", "workplan"]).ok();
+    let out = run(&[
+        "action",
+        "add",
+        "plan",
+        "--title",
+        "Cykelsti langs Fjordvejen",
+        "--owner",
+        "Anne Kristine Hundahl Mikkelsen",
+        "--due",
+        "30.06.2026",
+        "--status",
+        "i gang",
+        "--budget",
+        "1,2 mio. kr.",
+        "--section",
+        "Mobilitet",
+    ]);
+    assert!(
+        out.ok()
+            .starts_with("Saved action 2 \"Cykelsti langs Fjordvejen\" of plan: draft 2"),
+        "{}",
+        out.stdout
+    );
+    let out = run(&[
+        "action", "set", "plan", "2", "--status", "færdig", "--due", "none",
+    ]);
+    assert!(out.ok().starts_with("Saved action 2"), "{}", out.stdout);
+    let out = run(&["action", "remove", "plan", "1", "-m", "Eksemplet fjernet"]);
+    assert!(out.ok().starts_with("Removed action 1"), "{}", out.stdout);
+
+    let list = run(&["action", "list", "plan"]).ok().to_string();
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(
+        list.contains("done") && list.contains("Anne Kristine Hundahl Mikkelsen"),
+        "{list}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(run(&["action", "list", "plan", "--json"]).ok()).unwrap();
+    assert_eq!(json[0]["id"], 2);
+    assert_eq!(json[0]["status"], "done");
+    assert!(json[0].get("due").is_none(), "{json}");
+    assert_eq!(json[0]["budget"], "1,2 mio. kr.");
+
+    // Each change is a draft, and the diff names it by action and field.
+    let log = run(&["log", "plan"]).ok().to_string();
+    assert_eq!(log.lines().count(), 5, "{log}");
+    assert!(
+        log.contains("Eksemplet fjernet") && log.contains("Action 2 added: Cykelsti"),
+        "{log}"
+    );
+    let diff = run(&["diff", "plan", "2", "3"]).ok().to_string();
+    assert!(diff.contains("Actions:") && diff.contains("done"), "{diff}");
+    run(&["verify"]).ok();
+
+    // One sentence, exit 1, no draft.
+    let drafts = run(&["log", "plan"]).ok().lines().count();
+    run(&["action", "set", "plan", "9", "--status", "done"])
+        .user_error("plan has no action 9 (its actions: 2)");
+    run(&["action", "set", "plan", "2"]).user_error("give what to change");
+    run(&["action", "set", "plan", "2", "--status", "måske"]).user_error("unknown status \"måske\"");
+    run(&["action", "set", "plan", "2", "--due", "31-02-2026"]).user_error("is not a date");
+    run(&["action", "set", "plan", "2", "--title", "To\nlinjer"]).user_error("the title must be one line");
+    run(&["action", "add", "plan", "--owner", "x"]).user_error("a new action needs --title");
+    run(&["action", "add", "klima", "--title", "x"])
+        .user_error("only a work plan has actions; klima is a strategy");
+    assert_eq!(run(&["log", "plan"]).ok().lines().count(), drafts);
+}

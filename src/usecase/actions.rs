@@ -1,0 +1,193 @@
+//! A work plan's actions changed without editing `strategy.toml` by hand:
+//! added, edited and removed, each change a draft of the document, which the
+//! work-plan diff of the history then shows field by field.
+
+use jiff::civil::Date;
+
+use super::Refused;
+use crate::domain::{Action, ActionStatus, Kind, Slug, StrategyMeta, paths};
+use crate::store::{Change, CommitId, Store, StoreError, parse_trailers};
+
+/// The fields to give an action; `None` leaves a field as it is (or, for a
+/// new action, empty: the owner is then the user, the status planned).
+#[derive(Debug, Clone, Default)]
+pub struct ActionFields {
+    pub title: Option<String>,
+    pub owner: Option<String>,
+    /// `Some(None)` takes the due date away.
+    pub due: Option<Option<Date>>,
+    pub status: Option<ActionStatus>,
+    /// `Some("")` takes the budget away.
+    pub budget: Option<String>,
+    pub sections: Option<Vec<String>>,
+}
+
+/// What to do with a work plan's actions.
+#[derive(Debug, Clone)]
+pub enum ActionChange {
+    Add(ActionFields),
+    Set(u32, ActionFields),
+    Remove(u32),
+}
+
+/// The draft a change of actions made.
+#[derive(Debug, Clone)]
+pub struct ActionsChanged {
+    pub slug: Slug,
+    pub draft: u32,
+    pub commit: CommitId,
+    /// The action as it is now (as it was, when removed).
+    pub action: Action,
+    pub removed: bool,
+}
+
+impl ActionsChanged {
+    pub fn report(&self) -> String {
+        let verb = match self.removed {
+            true => "Removed",
+            false => "Saved",
+        };
+        format!(
+            "{verb} action {} \"{}\" of {}: draft {} ({})\n",
+            self.action.id,
+            crate::text::inert(&self.action.title),
+            self.slug,
+            self.draft,
+            crate::store::short(self.commit)
+        )
+    }
+}
+
+/// The actions of a work plan at the head.
+pub fn actions(store: &Store, slug: &Slug) -> Result<Vec<Action>, Refused> {
+    let (_, entry) = store.entry(slug)?;
+    Ok(entry.meta.actions)
+}
+
+/// Changes the actions of `slug`'s work plan as the next draft; `message`
+/// defaults to one saying what changed.
+pub fn change_actions(
+    store: &Store,
+    slug: &Slug,
+    change: &ActionChange,
+    message: Option<&str>,
+) -> Result<ActionsChanged, Refused> {
+    let (head, entry) = store.entry(slug)?;
+    let mut meta = entry.meta.clone();
+    if meta.kind != Kind::Workplan {
+        return Err(bad(format!(
+            "only a work plan has actions; {slug} is a {}",
+            meta.kind
+        )));
+    }
+    let author = store.identity()?;
+    let find = |meta: &StrategyMeta, id: u32| -> Result<usize, StoreError> {
+        meta.actions.iter().position(|a| a.id == id).ok_or_else(|| {
+            let ids: Vec<String> = meta.actions.iter().map(|a| a.id.to_string()).collect();
+            StoreError::BadInput(format!(
+                "{slug} has no action {id} (its actions: {})",
+                if ids.is_empty() {
+                    "none".to_string()
+                } else {
+                    ids.join(", ")
+                }
+            ))
+        })
+    };
+    let (action, removed, said) = match change {
+        ActionChange::Add(fields) => {
+            let title = fields
+                .title
+                .clone()
+                .ok_or_else(|| bad("a new action needs --title".into()))?;
+            let mut action = Action {
+                id: meta.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1,
+                title,
+                owner: String::from_utf8_lossy(author.name_bytes()).into_owned(),
+                due: None,
+                status: ActionStatus::Planned,
+                budget: None,
+                sections: Vec::new(),
+            };
+            apply(&mut action, fields)?;
+            meta.actions.push(action.clone());
+            (action, false, "added")
+        }
+        ActionChange::Set(id, fields) => {
+            let at = find(&meta, *id)?;
+            let before = meta.actions[at].clone();
+            apply(&mut meta.actions[at], fields)?;
+            if meta.actions[at] == before {
+                return Err(StoreError::Unchanged.into());
+            }
+            (meta.actions[at].clone(), false, "changed")
+        }
+        ActionChange::Remove(id) => {
+            let at = find(&meta, *id)?;
+            (meta.actions.remove(at), true, "removed")
+        }
+    };
+    let text = meta.to_toml();
+    // Read back as any reader would: what cannot be read is not written.
+    let config = store.config()?;
+    StrategyMeta::parse(&paths::meta(slug), &text, &config)?;
+    let message = match message {
+        Some(m) if m.trim().is_empty() => return Err(Refused::EmptyMessage),
+        Some(m) => m.to_string(),
+        None => format!("Action {} {said}: {}", action.id, action.title),
+    };
+    let change = Change::default().put(paths::meta(slug), text);
+    let saved = store.commit_change(Some(head), &change, &author, &|s, parent| {
+        s.draft_message(parent, slug, &message)
+    })?;
+    let (draft, _) = parse_trailers(&saved.message);
+    Ok(ActionsChanged {
+        slug: slug.clone(),
+        draft: draft.unwrap_or(0),
+        commit: saved.commit.into(),
+        action,
+        removed,
+    })
+}
+
+fn bad(message: String) -> Refused {
+    StoreError::BadInput(message).into()
+}
+
+/// Gives `action` the fields given, each checked to be one line of text.
+fn apply(action: &mut Action, fields: &ActionFields) -> Result<(), Refused> {
+    let line = |what: &str, value: &str| -> Result<String, Refused> {
+        let value = value.trim();
+        match value.chars().any(char::is_control) {
+            true => Err(bad(format!("the {what} must be one line of text"))),
+            false => Ok(value.to_string()),
+        }
+    };
+    if let Some(title) = &fields.title {
+        action.title = line("title", title)?;
+        if action.title.is_empty() {
+            return Err(bad("the title is empty".into()));
+        }
+    }
+    if let Some(owner) = &fields.owner {
+        action.owner = line("owner", owner)?;
+    }
+    if let Some(due) = fields.due {
+        action.due = due;
+    }
+    if let Some(status) = fields.status {
+        action.status = status;
+    }
+    if let Some(budget) = &fields.budget {
+        let budget = line("budget", budget)?;
+        action.budget = (!budget.is_empty()).then_some(budget);
+    }
+    if let Some(sections) = &fields.sections {
+        action.sections = sections
+            .iter()
+            .map(|s| line("section", s))
+            .filter(|s| s.as_ref().map_or(true, |s| !s.is_empty()))
+            .collect::<Result<_, _>>()?;
+    }
+    Ok(())
+}
