@@ -41,6 +41,14 @@ fn parse_date(date: &str, yes: bool, today: Date) -> Result<Date, Failure> {
     Ok(meeting)
 }
 
+/// `udkast route SLUG IDS…`.
+pub fn route(repo: &Path, slug: &str, ids: &[String]) -> Result<(), Failure> {
+    let slug = parse_slug(slug)?;
+    let store = Store::open(repo)?;
+    let rerouted = usecase::set_route(&store, &slug, ids)?;
+    write_stdout(rerouted.report().as_bytes())
+}
+
 fn warn(message: &str) {
     eprintln!("udkast: warning: {}", crate::text::inert(message));
 }

@@ -213,6 +213,14 @@ pub enum Command {
         #[command(subcommand)]
         command: actions::ActionCommand,
     },
+    /// Change a document's approval route (leads only): a draft that leaves
+    /// the approvals given standing, as the text did not change.
+    Route {
+        slug: String,
+        /// Body ids, e.g. "DIR, FOU, ØKE, BYR" (any case; commas, spaces after them).
+        #[arg(required = true, num_args = 1..)]
+        route: Vec<String>,
+    },
     /// The governing bodies that decide on drafts: add, rename (leads), list.
     Body {
         #[command(subcommand)]
@@ -360,6 +368,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Comment { command }) => comments::run(&repo, command),
         Some(Command::Body { command }) => bodies::run(&repo, command),
         Some(Command::Action { command }) => actions::run(&repo, command),
+        Some(Command::Route { slug, route }) => approvals::route(&repo, &slug, &route),
         Some(Command::Sync {
             remote,
             json,

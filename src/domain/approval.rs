@@ -16,6 +16,9 @@ use super::{BodyId, Decision, Outcome};
 pub struct DraftRef {
     pub number: u32,
     pub commit: String,
+    /// Reads as the current draft: only the route changed since (in
+    /// `strategy.toml`), so approving it was approving the current text.
+    pub as_current: bool,
 }
 
 /// One body's standing on the document.
@@ -212,7 +215,10 @@ impl ApprovalStatus {
             .map(|(i, body)| {
                 let standing = match latest[i] {
                     Some(d) => {
-                        let stale = current.as_ref().is_some_and(|c| c.commit != d.commit);
+                        // Stale when the text changed since, not when only
+                        // the route did.
+                        let stale = current.as_ref().is_some_and(|c| c.commit != d.commit)
+                            && !drafts.iter().any(|r| r.commit == d.commit && r.as_current);
                         Standing::of(d.outcome, number_of[d.commit.as_str()], stale)
                     }
                     None if i == next && i < route.len() => Standing::Pending,
@@ -305,6 +311,7 @@ mod tests {
             .map(|i| DraftRef {
                 number: i,
                 commit: commit(i),
+                as_current: false,
             })
             .collect()
     }
@@ -399,6 +406,11 @@ mod tests {
             "{}",
             s.summary()
         );
+        // Unless draft 4 only changed the route: draft 3 reads as the current one.
+        let mut rerouted = drafts(4);
+        rerouted[2].as_current = true;
+        let s = ApprovalStatus::compute(&route, &rerouted, &decisions);
+        assert!(s.bodies.iter().all(|b| !b.standing.is_stale()), "{}", s.summary());
     }
 
     #[test]

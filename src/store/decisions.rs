@@ -174,11 +174,32 @@ impl Store {
                 ));
             }
         }
+        // The drafts decided on that read as the current one: the same text,
+        // and a `strategy.toml` that differs at most in the route. Only
+        // those with the current text are read again (a route change is rare).
+        let current = drafts.last();
+        let without_route = |commit: Oid| -> Option<crate::domain::StrategyMeta> {
+            let mut meta = self.entry_at(commit, &entry.slug).ok()?.meta;
+            meta.route = None;
+            Some(meta)
+        };
+        let current_meta = std::cell::OnceCell::new();
+        let as_current = |d: &Draft| -> bool {
+            let Some(c) = current.filter(|c| c.commit != d.commit && c.document == d.document) else {
+                return false;
+            };
+            if !known.iter().any(|k| k.commit == d.commit.to_string()) {
+                return false;
+            }
+            let now = current_meta.get_or_init(|| without_route(c.commit));
+            now.is_some() && *now == without_route(d.commit)
+        };
         let refs: Vec<DraftRef> = drafts
             .iter()
             .map(|d| DraftRef {
                 number: d.number,
                 commit: d.commit.to_string(),
+                as_current: as_current(d),
             })
             .collect();
         let status = ApprovalStatus::compute(entry.meta.effective_route(config), &refs, &known);

@@ -16,6 +16,7 @@ mod documents;
 mod export;
 mod history;
 mod open;
+mod route;
 mod save;
 mod sync;
 mod threads;
@@ -33,6 +34,7 @@ pub use documents::{DocumentRow, Documents, documents, order};
 pub use export::{ExportRequest, Exported, Since, export};
 pub use history::{HistoryDraft, history};
 pub use open::{DraftBytes, OpenedDocument, draft_bytes, open};
+pub use route::{Rerouted, set_route};
 pub use save::{SaveRequest, SavedDraft, save};
 pub use sync::{
     Clashing, Renumbered, Resume, SyncInput, SyncOutcome, SyncState, Synced, WAITING, Waiting, fetch, sync,

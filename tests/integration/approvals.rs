@@ -601,3 +601,49 @@ fn bodies_added_and_renamed_by_a_lead() {
         verify.stdout
     );
 }
+
+/// `udkast route`: a lead puts a committee on the route after Direktionen
+/// approved; the approval stands (the text did not change), the committee is
+/// pending, and the change is a draft the diff names; a later text makes the
+/// approval stale as always. Not a lead: refused.
+#[test]
+fn a_lead_changes_the_route_and_approvals_stand() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "# Klimaplan 2030\n\nMålet er 50 pct.\n", "Udkast");
+    decide_with(&env, &ws, "2", "DIR", "godkendt", "28-01-2025", &[]);
+    let out = env.udkast_in(&ws, &["route", "klima", "dir, fou,", "øke", "byr"]);
+    assert!(
+        out.ok()
+            .starts_with("Route of klima: DIR → FOU → ØKE → BYR (was DIR → ØKE → BYR); draft 3"),
+        "{}",
+        out.stdout
+    );
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(
+        status.contains("DIR approved draft 2; FOU pending; ØKE —; BYR —"),
+        "{status}"
+    );
+    assert!(!status.contains("stale"), "{status}");
+    let diff = env.udkast_in(&ws, &["diff", "klima", "2", "3"]).ok().to_string();
+    assert!(diff.contains("Details:") && diff.contains("route"), "{diff}");
+    env.udkast_in(&ws, &["route", "klima", "DIR,FOU,ØKE,BYR"])
+        .user_error("the route of klima is already");
+    env.udkast_in(&ws, &["route", "klima", "DIR,XYZ"])
+        .user_error("unknown body \"XYZ\"");
+    env.udkast_in(&ws, &["verify"]).ok();
+
+    // A new text: the approval of draft 2 is stale now.
+    save(&env, &ws, "# Klimaplan 2030\n\nMålet er 70 pct.\n", "Skærpet");
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(
+        status.contains("DIR approved draft 2 (stale: the current draft is 4)"),
+        "{status}"
+    );
+
+    env.git(&ws, &["config", "user.email", "konsulent@aaby.dk"]);
+    let head = env.git(&ws, &["rev-parse", "HEAD"]);
+    env.udkast_in(&ws, &["route", "klima", "DIR,BYR"])
+        .user_error("leads");
+    assert_eq!(env.git(&ws, &["rev-parse", "HEAD"]), head);
+}

@@ -1,0 +1,66 @@
+//! A document's approval route changed by a lead (`udkast route`): a draft
+//! like any other change of `strategy.toml`, shown in the history, which
+//! leaves the approvals already given standing (the text did not change).
+
+use super::Refused;
+use crate::domain::{BodyId, Slug, paths};
+use crate::store::{Change, CommitId, Store, StoreError, parse_trailers};
+
+/// A route set.
+#[derive(Debug, Clone)]
+pub struct Rerouted {
+    pub slug: Slug,
+    pub was: Vec<BodyId>,
+    pub route: Vec<BodyId>,
+    pub draft: u32,
+    pub commit: CommitId,
+}
+
+impl Rerouted {
+    pub fn report(&self) -> String {
+        format!(
+            "Route of {}: {} (was {}); draft {} ({})\n",
+            self.slug,
+            arrows(&self.route),
+            arrows(&self.was),
+            self.draft,
+            crate::store::short(self.commit)
+        )
+    }
+}
+
+fn arrows(route: &[BodyId]) -> String {
+    route.iter().map(|b| b.0.as_str()).collect::<Vec<_>>().join(" → ")
+}
+
+/// Sets `slug`'s route to the bodies `ids` name (as `--route` takes them);
+/// leads only.
+pub fn set_route(store: &Store, slug: &Slug, ids: &[String]) -> Result<Rerouted, Refused> {
+    let (head, entry) = store.entry(slug)?;
+    let config = store.config()?;
+    let author = store.lead_identity(&config, "change routes")?;
+    let route = config
+        .resolve_route(ids)
+        .map_err(|e| StoreError::BadInput(e.to_string()))?;
+    let was = entry.meta.effective_route(&config).to_vec();
+    if route == was {
+        return Err(
+            StoreError::BadInput(format!("the route of {slug} is already {}", arrows(&route))).into(),
+        );
+    }
+    let mut meta = entry.meta.clone();
+    meta.route = Some(route.clone());
+    let message = format!("Route: {} (was {})", arrows(&route), arrows(&was));
+    let change = Change::default().put(paths::meta(slug), meta.to_toml());
+    let saved = store.commit_change(Some(head), &change, &author, &|s, parent| {
+        s.draft_message(parent, slug, &message)
+    })?;
+    let (draft, _) = parse_trailers(&saved.message);
+    Ok(Rerouted {
+        slug: slug.clone(),
+        was,
+        route,
+        draft: draft.unwrap_or(0),
+        commit: saved.commit.into(),
+    })
+}
