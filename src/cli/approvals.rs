@@ -44,7 +44,7 @@ fn parse_date(date: &str, yes: bool, today: Date) -> Result<Date, Failure> {
 /// `udkast route SLUG IDS…`.
 pub fn route(repo: &Path, slug: &str, ids: &[String]) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
-    let store = Store::open(repo)?;
+    let store = super::output::open_store(repo)?;
     let rerouted = usecase::set_route(&store, &slug, ids)?;
     write_stdout(rerouted.report().as_bytes())
 }
@@ -57,7 +57,7 @@ pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
     let slug = parse_slug(&args.slug)?;
     let outcome: Outcome = args.outcome.parse()?;
     let meeting = parse_date(&args.date, args.yes, jiff::Zoned::now().date())?;
-    let store = Store::open(repo)?;
+    let store = super::output::open_store(repo)?;
     let input = DecisionInput {
         draft: args.draft,
         body: args.body,
@@ -113,7 +113,7 @@ fn tags_json(status: &ApprovalStatus, tags: &[ApprovedTag]) -> Vec<TagJson> {
 }
 
 pub fn status(repo: &Path, slug: Option<&str>, json: bool) -> Result<(), Failure> {
-    let store = Store::open(repo)?;
+    let store = super::output::open_store(repo)?;
     let Some(slug) = slug else {
         return status_all(&store, json);
     };

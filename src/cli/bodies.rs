@@ -6,7 +6,6 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::output::{Failure, print_json, table, write_stdout};
-use crate::store::Store;
 use crate::usecase;
 
 #[derive(clap::Subcommand, Debug)]
@@ -44,7 +43,7 @@ struct JsonBody<'a> {
 }
 
 pub fn run(repo: &Path, command: BodyCommand) -> Result<(), Failure> {
-    let store = Store::open(repo)?;
+    let store = super::output::open_store(repo)?;
     let report = match command {
         BodyCommand::Add { id, name, kind } => usecase::add_body(&store, &id, &name, &kind)?.report(),
         BodyCommand::Rename { id, name } => usecase::rename_body(&store, &id, &name)?.report(),

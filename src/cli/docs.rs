@@ -128,7 +128,7 @@ struct ListRow<'a> {
 }
 
 pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
-    let store = Store::open(repo)?;
+    let store = super::output::open_store(repo)?;
     let documents = usecase::documents(&store)?;
     let rows: Vec<ListRow<'_>> = documents
         .rows

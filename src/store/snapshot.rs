@@ -122,6 +122,24 @@ impl Store {
         self.config_at(head)
     }
 
+    /// A sentence when `udkast.toml` in the working tree (or the index)
+    /// differs from the committed one: udkast reads only what is committed,
+    /// so a hand edit left uncommitted would otherwise be ignored silently.
+    pub fn uncommitted_config(&self) -> Option<String> {
+        let status = self.repo.status_file(std::path::Path::new(paths::CONFIG)).ok()?;
+        let changed = git2::Status::WT_MODIFIED
+            | git2::Status::WT_DELETED
+            | git2::Status::INDEX_MODIFIED
+            | git2::Status::INDEX_DELETED;
+        status.intersects(changed).then(|| {
+            format!(
+                "{} has changes that are not committed, and udkast reads only the committed file; \
+                 commit them (git commit {0}) or make the change with `udkast body`",
+                paths::CONFIG
+            )
+        })
+    }
+
     /// The workspace configuration as it stood at `commit`.
     pub fn config_at(&self, commit: Oid) -> Result<WorkspaceConfig> {
         let tree = self.repo.find_commit(commit)?.tree()?;

@@ -578,6 +578,25 @@ fn bodies_added_and_renamed_by_a_lead() {
     decide_with(&env, &ws, "2", "skole", "godkendt", "03-03-2025", &[]);
     env.udkast_in(&ws, &["verify"]).ok();
 
+    // A hand edit of udkast.toml left uncommitted is not read, and said so.
+    let config = std::fs::read_to_string(ws.join("udkast.toml")).unwrap();
+    std::fs::write(
+        ws.join("udkast.toml"),
+        config.replace("Byrådet", "Kommunalbestyrelsen"),
+    )
+    .unwrap();
+    let out = env.udkast_in(&ws, &["body", "list"]);
+    assert!(out.ok().contains("Byrådet"), "{}", out.stdout);
+    assert!(
+        out.stderr.contains(
+            "udkast.toml has changes that are not committed, and udkast reads only the committed file"
+        ),
+        "{}",
+        out.stderr
+    );
+    std::fs::write(ws.join("udkast.toml"), &config).unwrap();
+    assert!(env.udkast_in(&ws, &["body", "list"]).stderr.is_empty());
+
     // Not a lead: refused, nothing committed.
     let head = env.git(&ws, &["rev-parse", "HEAD"]);
     env.git(&ws, &["config", "user.email", "konsulent@aaby.dk"]);

@@ -109,7 +109,12 @@ pub fn load(store: &Store) -> Result<WorkspaceView, Failed> {
     if let Ok(bytes) = serde_json::to_vec(&items) {
         store.remember(REMEMBERED_ROWS, &bytes);
     }
-    let problems = documents.problems.iter().map(|p| p.to_string()).collect();
+    let problems = documents
+        .problems
+        .iter()
+        .map(|p| p.to_string())
+        .chain(store.uncommitted_config())
+        .collect();
     Ok(view(
         store,
         documents.config,
