@@ -168,6 +168,17 @@ pub fn iso_date(time: &jiff::Zoned) -> String {
     time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
+/// Opens the workspace for a command that reads `udkast.toml`, saying on
+/// standard error when the file has changes that are not committed (which
+/// udkast does not read).
+pub fn open_store(repo: &std::path::Path) -> Result<crate::store::Store, Failure> {
+    let store = crate::store::Store::open(repo)?;
+    if let Some(warning) = store.uncommitted_config() {
+        eprintln!("udkast: warning: {}", crate::text::inert(&warning));
+    }
+    Ok(store)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -184,15 +195,4 @@ mod tests {
         );
         assert_eq!(t, "A   NAME        N\nx   Søren^[[2J  1\nyy  Å           10\n");
     }
-}
-
-/// Opens the workspace for a command that reads `udkast.toml`, saying on
-/// standard error when the file has changes that are not committed (which
-/// udkast does not read).
-pub fn open_store(repo: &std::path::Path) -> Result<crate::store::Store, Failure> {
-    let store = crate::store::Store::open(repo)?;
-    if let Some(warning) = store.uncommitted_config() {
-        eprintln!("udkast: warning: {}", crate::text::inert(&warning));
-    }
-    Ok(store)
 }
