@@ -127,10 +127,7 @@ impl Outcome {
 impl std::str::FromStr for Outcome {
     type Err = BadValue;
     fn from_str(s: &str) -> Result<Outcome, BadValue> {
-        let typed = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        Outcome::ALL
-            .into_iter()
-            .find(|o| o.as_str() == typed || o.words_da().contains(&typed.as_str()))
+        super::typed(s, &Outcome::ALL, Outcome::as_str, Outcome::words_da)
             .ok_or_else(|| BadValue::Outcome(s.into()))
     }
 }

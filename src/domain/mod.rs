@@ -19,6 +19,25 @@ mod thread_id;
 mod version_tag;
 mod workspace;
 
+/// Which of `all` a person typed: its word in files (`id`) or one of its
+/// Danish words (`words`, lower case), in any case and with any spacing —
+/// outcomes, body kinds and action statuses alike.
+fn typed<T: Copy>(
+    typed: &str,
+    all: &[T],
+    id: impl Fn(T) -> &'static str,
+    words: impl Fn(T) -> &'static [&'static str],
+) -> Option<T> {
+    let typed = typed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    all.iter()
+        .copied()
+        .find(|&t| id(t) == typed || words(t).contains(&typed.as_str()))
+}
+
 pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
 pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id, parse_meeting_date};
 pub use error::{BadValue, Invalid};

@@ -89,11 +89,13 @@ impl ActionStatus {
 impl std::str::FromStr for ActionStatus {
     type Err = BadValue;
     fn from_str(s: &str) -> Result<ActionStatus, BadValue> {
-        let typed = s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        ActionStatus::ALL
-            .into_iter()
-            .find(|k| k.as_str() == typed || k.words_da().contains(&typed.as_str()))
-            .ok_or_else(|| BadValue::ActionStatus(s.into()))
+        super::typed(
+            s,
+            &ActionStatus::ALL,
+            ActionStatus::as_str,
+            ActionStatus::words_da,
+        )
+        .ok_or_else(|| BadValue::ActionStatus(s.into()))
     }
 }
 

@@ -80,10 +80,7 @@ impl BodyKind {
 impl std::str::FromStr for BodyKind {
     type Err = BadValue;
     fn from_str(s: &str) -> Result<BodyKind, BadValue> {
-        let typed = s.trim().to_lowercase();
-        BodyKind::ALL
-            .into_iter()
-            .find(|k| k.as_str() == typed || k.words_da().contains(&typed.as_str()))
+        super::typed(s, &BodyKind::ALL, BodyKind::as_str, BodyKind::words_da)
             .ok_or_else(|| BadValue::BodyKind(s.into()))
     }
 }
