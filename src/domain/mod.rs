@@ -43,7 +43,7 @@ pub use decision::{Decision, Outcome, Person, is_commit_id, is_decision_id, pars
 pub use error::{BadValue, Invalid};
 pub use merge::{Choice, Clash, Merge, Part, merge_threads, still_marked};
 pub use slug::Slug;
-pub use strategy::{Action, ActionStatus, Kind, StrategyMeta};
+pub use strategy::{Action, ActionStatus, DUE_SOON_DAYS, Kind, StrategyMeta, due_counts};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};
 pub use thread::{Anchor, Message, Thread, ThreadStatus};
 pub use thread_id::{Lookup, SHORT_LEN, ThreadIds, check_id, new_id};

@@ -99,6 +99,19 @@ impl std::str::FromStr for ActionStatus {
     }
 }
 
+/// An open action due within this many days is "due soon" on the overview.
+pub const DUE_SOON_DAYS: i64 = 14;
+
+/// Of the due dates of open actions, how many are past on `today`, and how
+/// many fall within the next [`DUE_SOON_DAYS`].
+pub fn due_counts(dues: &[Date], today: Date) -> (usize, usize) {
+    let soon = today.saturating_add(jiff::Span::new().days(DUE_SOON_DAYS));
+    (
+        dues.iter().filter(|d| **d < today).count(),
+        dues.iter().filter(|d| (today..=soon).contains(*d)).count(),
+    )
+}
+
 /// One action of a work plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -203,6 +216,15 @@ impl StrategyMeta {
         })
     }
 
+    /// The due dates of the open actions (not done or cancelled).
+    pub fn open_due_dates(&self) -> Vec<Date> {
+        self.actions
+            .iter()
+            .filter(|a| !matches!(a.status, ActionStatus::Done | ActionStatus::Cancelled))
+            .filter_map(|a| a.due)
+            .collect()
+    }
+
     pub fn to_toml(&self) -> String {
         toml::to_string(self).expect("metadata is plain strings, numbers, dates and arrays")
     }
@@ -215,6 +237,23 @@ impl StrategyMeta {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn actions_overdue_and_due_soon() {
+        let d = |y, m, day| jiff::civil::date(y, m, day);
+        let today = d(2026, 11, 30);
+        let dues = [
+            d(2026, 11, 29),
+            d(2026, 11, 30),
+            d(2026, 12, 14),
+            d(2026, 12, 15),
+            d(2025, 1, 1),
+        ];
+        // Past: the 29th and 2025; soon: today up to 14 days on.
+        assert_eq!(due_counts(&dues, today), (2, 2));
+        assert_eq!(due_counts(&[], today), (0, 0));
+    }
+
     use super::*;
 
     fn config() -> WorkspaceConfig {

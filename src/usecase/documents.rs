@@ -18,6 +18,8 @@ pub struct DocumentRow {
     pub standing: Option<Vec<(BodyId, Standing)>>,
     pub route: Vec<BodyId>,
     pub open_threads: usize,
+    /// The due dates of a work plan's open actions.
+    pub open_dues: Vec<jiff::civil::Date>,
 }
 
 /// The workspace's documents, by title (then slug), and the files that did
@@ -55,6 +57,7 @@ pub fn documents(store: &Store) -> Result<Documents, Refused> {
                 last: drafts.last().cloned(),
                 standing: store.route_row(snapshot.commit, s, &snapshot.config, drafts).ok(),
                 route: s.meta.effective_route(&snapshot.config).to_vec(),
+                open_dues: s.meta.open_due_dates(),
                 open_threads: store
                     .threads_at(snapshot.commit, &s.slug)
                     .map(|(t, _)| t.iter().filter(|t| t.status == ThreadStatus::Open).count())

@@ -94,6 +94,7 @@ pub fn load(store: &Store) -> Result<WorkspaceView, Failed> {
             },
             draft: row.drafts,
             open_comments: row.open_threads,
+            open_dues: row.open_dues,
             author: row.last.as_ref().map(|d| d.author.clone()).unwrap_or_default(),
             date: row
                 .last
@@ -162,6 +163,7 @@ pub fn glance(store: &Store) -> Result<WorkspaceView, Failed> {
                     open_comments: 0,
                     author: String::new(),
                     date: String::new(),
+                    open_dues: s.meta.open_due_dates(),
                 },
             }
         })

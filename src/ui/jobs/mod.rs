@@ -306,6 +306,9 @@ pub struct Item {
     pub open_comments: usize,
     pub author: String,
     pub date: String,
+    /// The due dates of a work plan's open actions.
+    #[serde(default)]
+    pub open_dues: Vec<jiff::civil::Date>,
 }
 
 fn known() -> bool {

@@ -27,6 +27,8 @@ pub struct Overview {
     pub filtering: bool,
     /// Documents with text kept in an autosave, never saved as a draft.
     pub unsaved: std::collections::BTreeSet<String>,
+    /// The day actions are due against (`None`: today; tests fix it).
+    pub today: Option<jiff::civil::Date>,
 }
 
 impl Overview {
@@ -207,6 +209,7 @@ fn badge_style(theme: &Theme, badge: Badge) -> ratatui::style::Style {
 }
 
 fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
+    let today = state.today.unwrap_or_else(|| jiff::Zoned::now().date());
     let Some(workspace) = &state.workspace else {
         frame.render_widget(Paragraph::new("Reading the workspace…"), area);
         return;
@@ -256,18 +259,27 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
             // Text kept in an autosave: marked before the title, so a cut
             // title never hides it.
             let unsaved = state.unsaved.contains(item.slug.as_str());
-            let shown = crate::ui::widgets::cut(
-                &inert(&item.title),
-                title_width.saturating_sub(if unsaved { 2 } else { 0 }),
-            );
+            // A work plan's actions past due (⚠) or due within two weeks (◷).
+            let due = match crate::domain::due_counts(&item.open_dues, today) {
+                (0, 0) => None,
+                (0, soon) => Some((format!("◷{soon} "), theme.warning())),
+                (overdue, _) => Some((format!("⚠{overdue} "), theme.error())),
+            };
+            let marks = usize::from(unsaved) * 2 + due.as_ref().map_or(0, |(t, _)| t.chars().count());
+            let shown = crate::ui::widgets::cut(&inert(&item.title), title_width.saturating_sub(marks));
             let title = match at == state.selected {
                 true => Span::styled(shown, theme.selected()),
                 false => Span::raw(shown),
             };
-            let title = match unsaved {
-                true => Cell::from(Line::from(vec![Span::styled("✎ ", theme.warning()), title])),
-                false => Cell::from(title),
-            };
+            let mut spans = Vec::with_capacity(3);
+            if unsaved {
+                spans.push(Span::styled("✎ ", theme.warning()));
+            }
+            if let Some((text, style)) = due {
+                spans.push(Span::styled(text, style));
+            }
+            spans.push(title);
+            let title = Cell::from(Line::from(spans));
             let kind = Cell::from(item.kind.to_string());
             if !item.known {
                 // Still reading its history: the route's bodies, no standing yet.

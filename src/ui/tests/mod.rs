@@ -53,6 +53,8 @@ fn app(fx: &Fixture, color: bool, keymap: &str) -> App {
         },
     );
     app.requests.clear();
+    // Actions fall due against a fixed day, so snapshots do not age.
+    app.overview.today = Some(jiff::civil::date(2026, 11, 30));
     let mut view = jobs::load(&crate::store::Store::open(&fx.repo).unwrap()).unwrap();
     view.identity = "Aisha Karimi <aisha.karimi@aaby.dk>".into();
     app.handle_response(Response::Loaded(Ok(view)));
