@@ -356,8 +356,9 @@ impl Decision {
     }
 }
 
-/// One line of text: not empty, no control characters.
-fn check_line(field: &'static str, value: &str) -> Result<(), BadValue> {
+/// One line of text: not empty, no control characters (a decision's item
+/// and case, a body's name, an action's title).
+pub fn check_line(field: &'static str, value: &str) -> Result<(), BadValue> {
     if value.trim().is_empty() {
         return Err(BadValue::EmptyField(field));
     }

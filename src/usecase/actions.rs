@@ -156,21 +156,20 @@ fn bad(message: String) -> Refused {
 
 /// Gives `action` the fields given, each checked to be one line of text.
 fn apply(action: &mut Action, fields: &ActionFields) -> Result<(), Refused> {
-    let line = |what: &str, value: &str| -> Result<String, Refused> {
+    // One line each; only the title may not be empty.
+    let line = |what: &'static str, value: &str| -> Result<String, Refused> {
         let value = value.trim();
-        match value.chars().any(char::is_control) {
-            true => Err(bad(format!("the {what} must be one line of text"))),
-            false => Ok(value.to_string()),
+        if !value.is_empty() {
+            crate::domain::check_line(what, value).map_err(|e| bad(e.to_string()))?;
         }
+        Ok(value.to_string())
     };
     if let Some(title) = &fields.title {
-        action.title = line("title", title)?;
-        if action.title.is_empty() {
-            return Err(bad("the title is empty".into()));
-        }
+        crate::domain::check_line("the title", title.trim()).map_err(|e| bad(e.to_string()))?;
+        action.title = title.trim().to_string();
     }
     if let Some(owner) = &fields.owner {
-        action.owner = line("owner", owner)?;
+        action.owner = line("the owner", owner)?;
     }
     if let Some(due) = fields.due {
         action.due = due;
@@ -179,13 +178,13 @@ fn apply(action: &mut Action, fields: &ActionFields) -> Result<(), Refused> {
         action.status = status;
     }
     if let Some(budget) = &fields.budget {
-        let budget = line("budget", budget)?;
+        let budget = line("the budget", budget)?;
         action.budget = (!budget.is_empty()).then_some(budget);
     }
     if let Some(sections) = &fields.sections {
         action.sections = sections
             .iter()
-            .map(|s| line("section", s))
+            .map(|s| line("a section", s))
             .filter(|s| s.as_ref().map_or(true, |s| !s.is_empty()))
             .collect::<Result<_, _>>()?;
     }

@@ -94,11 +94,7 @@ pub fn rename_body(store: &Store, id: &str, name: &str) -> Result<BodyChanged, R
 
 fn one_line(name: &str) -> Result<String, StoreError> {
     let name = name.trim();
-    if name.is_empty() || name.chars().any(char::is_control) {
-        return Err(StoreError::BadInput(
-            "the name must be a non-empty line of text".into(),
-        ));
-    }
+    crate::domain::check_line("the name", name).map_err(|e| StoreError::BadInput(e.to_string()))?;
     Ok(name.to_string())
 }
 
@@ -186,8 +182,8 @@ mod tests {
         assert!(refused(add_body(&store, "DIR", "Direktion", "administrative")).contains("already"));
         assert!(refused(add_body(&store, "F O U", "x", "committee")).contains("body id"));
         assert!(refused(add_body(&store, "FOU", "x", "udvalgene")).contains("unknown kind"));
-        assert!(refused(add_body(&store, "FOU", "a\nb", "committee")).contains("non-empty line"));
-        assert!(refused(add_body(&store, "FOU", "", "committee")).contains("non-empty line"));
+        assert!(refused(add_body(&store, "FOU", "a\nb", "committee")).contains("the name must be one line"));
+        assert!(refused(add_body(&store, "FOU", "", "committee")).contains("the name is empty"));
         assert!(refused(rename_body(&store, "XYZ", "x")).contains("unknown body \"XYZ\""));
         assert_eq!(store.head().unwrap(), head);
     }
