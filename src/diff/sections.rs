@@ -262,6 +262,56 @@ pub fn heading_path(text: &str, line: usize) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Where passages of one text are, as a person names them: the section
+/// around a line, for the rows of moved passages. Read once per text.
+pub(super) struct Places {
+    outline: Outline,
+    /// The document's title: its one top-level heading, which says nothing
+    /// in a place's name.
+    title: Option<String>,
+}
+
+impl Places {
+    pub(super) fn new(text: &str) -> Places {
+        let lines = lines(text);
+        let headings = crate::markdown::headings(&lines);
+        let mut top = headings.into_iter().filter(|h| h.level == 1);
+        let title = match (top.next(), top.next()) {
+            (Some(only), None) => Some(only.title),
+            _ => None,
+        };
+        Places {
+            outline: outline(&lines),
+            title,
+        }
+    }
+
+    fn path(&self, line: usize) -> &[String] {
+        self.outline
+            .of_line
+            .get(line)
+            .map_or(&[], |&i| self.outline.sections[i].path.as_slice())
+    }
+
+    /// "Bæredygtighed (line 25)": the section a passage starting at line
+    /// `start` is in (a passage that starts with its own heading is named by
+    /// the section around it), without the title; "line 25" outside any.
+    pub(super) fn label(&self, start: usize) -> String {
+        let mut path = self.path(start);
+        let before = start.checked_sub(1).map_or(&[][..], |s| self.path(s));
+        if !path.is_empty() && path != before {
+            path = &path[..path.len() - 1];
+        }
+        if path.len() > 1 && self.title.as_deref() == Some(path[0].as_str()) {
+            path = &path[1..];
+        }
+        match path.is_empty() {
+            true => format!("line {}", start + 1),
+            false => format!("{} (line {})", path.join(" › "), start + 1),
+        }
+    }
+}
+
 /// Section `i`'s LIX: its own lines, up to the next heading.
 fn section_lix(lines: &[&str], outline: &Outline, i: usize) -> Option<u32> {
     let start = outline.sections[i].line;

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use super::classify::{Kind, changes};
-use super::sections::heading_path;
+use super::sections::Places;
 use super::{Block, Tag, TextDiff, Word, lines};
 
 /// One row of a rendered view. `spans` are the text pieces with their tag, line breaks removed.
@@ -218,6 +218,7 @@ fn rows_of<'a>(
     line: impl Fn(usize, usize) -> &'a str,
     mut changed: impl FnMut(&[Word], usize, usize, &mut Vec<Row>),
 ) -> Vec<Row> {
+    let places = Both::of(old, new);
     let mut rows = Vec::new();
     for piece in layout(diff, context, expanded) {
         match piece {
@@ -244,9 +245,9 @@ fn rows_of<'a>(
                     new: n,
                     words,
                 }) => changed(words, o.start, n.start, &mut rows),
-                Some(Block::MovedAway { old: o, to }) => rows.push(away_row(o.start, to, new)),
+                Some(Block::MovedAway { old: o, to }) => rows.push(away_row(o.start, to, places.new_text())),
                 Some(Block::MovedHere { from, new: n, words }) => {
-                    rows.push(here_row(from, old));
+                    rows.push(here_row(from, places.old_text()));
                     let start = rows.len();
                     Inline::new(from.start, n.start).rows(words, &mut rows);
                     for row in &mut rows[start..] {
@@ -268,52 +269,49 @@ pub fn quiet(words: &[Word]) -> bool {
     changes(words).iter().all(|c| c.kind == Kind::Whitespace)
 }
 
-/// Where a passage at `start` of `text` is, as a person names it: the
-/// section around it ("Bæredygtighed"; a moved heading's own name left out)
-/// and the line.
-fn place(text: &str, start: usize) -> String {
-    let mut path = heading_path(text, start);
-    let before = start
-        .checked_sub(1)
-        .map(|s| heading_path(text, s))
-        .unwrap_or_default();
-    if !path.is_empty() && path != before {
-        // The passage starts with its own heading.
-        path.pop();
+/// The places of both texts, read when a moved passage first needs them
+/// (once per view, however many passages moved).
+struct Both<'a> {
+    texts: (&'a str, &'a str),
+    old: std::cell::OnceCell<Places>,
+    new: std::cell::OnceCell<Places>,
+}
+
+impl<'a> Both<'a> {
+    fn of(old: &'a str, new: &'a str) -> Both<'a> {
+        Both {
+            texts: (old, new),
+            old: std::cell::OnceCell::new(),
+            new: std::cell::OnceCell::new(),
+        }
     }
-    // The document's title, the one top-level heading, says nothing here.
-    let lines = lines(text);
-    let headings = crate::markdown::headings(&lines);
-    let mut top = headings.iter().filter(|h| h.level == 1);
-    if let (Some(title), None) = (top.next(), top.next())
-        && path.len() > 1
-        && path[0] == title.title
-    {
-        path.remove(0);
+
+    fn old_text(&self) -> &Places {
+        self.old.get_or_init(|| Places::new(self.texts.0))
     }
-    match path.is_empty() {
-        true => format!("line {}", start + 1),
-        false => format!("{} (line {})", path.join(" › "), start + 1),
+
+    fn new_text(&self) -> &Places {
+        self.new.get_or_init(|| Places::new(self.texts.1))
     }
 }
 
-fn away_row(old: usize, to: &std::ops::Range<usize>, new_text: &str) -> Row {
+fn away_row(old: usize, to: &std::ops::Range<usize>, new: &Places) -> Row {
     Row {
         kind: RowKind::MovedAway { to_line: to.start },
         old_line: Some(old),
         new_line: None,
-        spans: vec![(Tag::Same, format!("moved to {}", place(new_text, to.start)))],
+        spans: vec![(Tag::Same, format!("moved to {}", new.label(to.start)))],
     }
 }
 
-fn here_row(from: &std::ops::Range<usize>, old_text: &str) -> Row {
+fn here_row(from: &std::ops::Range<usize>, old: &Places) -> Row {
     Row {
         kind: RowKind::MovedHere {
             from_line: from.start,
         },
         old_line: None,
         new_line: None,
-        spans: vec![(Tag::Same, format!("moved from {}", place(old_text, from.start)))],
+        spans: vec![(Tag::Same, format!("moved from {}", old.label(from.start)))],
     }
 }
 
@@ -326,6 +324,7 @@ pub fn side_by_side(
     expanded: &[usize],
 ) -> Vec<(Option<Row>, Option<Row>)> {
     let (old_lines, new_lines) = (lines(old), lines(new));
+    let places = Both::of(old, new);
     let mut pairs = Vec::new();
     for piece in layout(diff, context, expanded) {
         match piece {
@@ -353,9 +352,11 @@ pub fn side_by_side(
                     let calm = quiet(words).then_some(RowKind::Context);
                     pair_up(&mut pairs, words, (o.start, n.start), calm);
                 }
-                Some(Block::MovedAway { old: o, to }) => pairs.push((Some(away_row(o.start, to, new)), None)),
+                Some(Block::MovedAway { old: o, to }) => {
+                    pairs.push((Some(away_row(o.start, to, places.new_text())), None))
+                }
                 Some(Block::MovedHere { from, new: n, words }) => {
-                    pairs.push((None, Some(here_row(from, old))));
+                    pairs.push((None, Some(here_row(from, places.old_text()))));
                     pair_up(&mut pairs, words, (from.start, n.start), Some(RowKind::Moved));
                 }
                 _ => {}
