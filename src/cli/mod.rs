@@ -202,6 +202,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a shell's completion script, e.g. `udkast completions bash >
+    /// ~/.local/share/bash-completion/completions/udkast`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `udkast man > ~/.local/share/man/man1/udkast.1`.
+    Man,
     /// Build a sample workspace with history in a temporary folder and open it.
     Demo {
         /// Build it here instead of a new temporary folder (must not exist).
@@ -365,6 +373,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Tag { slug, draft, force }) => approvals::tag(&repo, &slug, draft, force),
         Some(Command::Verify { json }) => approvals::verify(&repo, json),
         Some(Command::Demo { dir }) => demo::demo(dir),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "udkast",
+                &mut out,
+            );
+            output::write_stdout(&out)
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
+                .render(&mut out)
+                .map_err(|e| Failure::new(format!("cannot write the manual page: {e}")))?;
+            output::write_stdout(&out)
+        }
         Some(Command::Comment { command }) => comments::run(&repo, command),
         Some(Command::Body { command }) => bodies::run(&repo, command),
         Some(Command::Action { command }) => actions::run(&repo, command),

@@ -415,3 +415,52 @@ fn work_plan_actions_added_changed_and_removed() {
         .user_error("only a work plan has actions; klima is a strategy");
     assert_eq!(run(&["log", "plan"]).ok().lines().count(), drafts);
 }
+
+/// Shell completions and the manual page come from the command line's own
+/// definitions: bash reads the script without an error, the script knows
+/// this session's commands, and `man -l` renders the page.
+#[test]
+fn completions_and_the_manual_page() {
+    let env = Env::new();
+    let bash = env.udkast(&["completions", "bash"]).ok().to_string();
+    for command in ["blame", "export", "route", "action", "body"] {
+        assert!(
+            bash.contains(command),
+            "{command} missing from the bash completions"
+        );
+    }
+    let mut check = std::process::Command::new("bash")
+        .args(["-n"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(check.stdin.as_mut().unwrap(), bash.as_bytes()).unwrap();
+    assert!(check.wait().unwrap().success(), "bash -n refuses the completions");
+    for shell in ["zsh", "fish"] {
+        assert!(env.udkast(&["completions", shell]).ok().contains("udkast"));
+    }
+    env.udkast(&["completions", "tcsh"]).user_error("tcsh");
+
+    let page = env.udkast(&["man"]).ok().to_string();
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq") || page.contains(".TH udkast 1"),
+        "{page}"
+    );
+    let page_path = env.path("udkast.1");
+    std::fs::write(&page_path, &page).unwrap();
+    match std::process::Command::new("man")
+        .arg("-l")
+        .arg(&page_path)
+        .env("MANPAGER", "cat")
+        .output()
+    {
+        Ok(out) => {
+            let text = String::from_utf8_lossy(&out.stdout);
+            assert!(
+                out.status.success() && text.contains("Draft strategies and work plans"),
+                "{text}"
+            );
+        }
+        Err(_) => eprintln!("man is not installed: the manual page was not rendered (.ci/run installs it)"),
+    }
+}
