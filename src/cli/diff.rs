@@ -24,6 +24,8 @@ pub enum View {
     Unified,
     SideBySide,
     Word,
+    /// A standard unified diff for git apply and patch.
+    Patch,
 }
 
 /// How much time the word diff may take before it says "approximate".
@@ -150,6 +152,10 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
         false => (compared.diff.clone(), compared.sections.clone(), None),
     };
     let (text_diff, sections) = (&text_diff, &sections);
+    if options.view == View::Patch {
+        let path = crate::domain::paths::document(&slug);
+        return write_stdout(diff::patch(&old.text, &new.text, &path).as_bytes());
+    }
     // Named sides always have a label and a commit.
     let label = |side: &usecase::Compared| side.label.clone().unwrap_or_default();
     let (old_label, new_label) = (label(old), label(new));
@@ -311,6 +317,8 @@ fn number(n: Option<usize>) -> String {
 
 fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &str, new: &str) {
     match view {
+        // Printed before the header, without it: see `diff`.
+        View::Patch => {}
         View::Unified | View::Word => {
             let rows = if view == View::Unified {
                 diff::unified(d, old, new, CONTEXT, &[])

@@ -122,6 +122,10 @@ pub enum Command {
         /// Words added and removed per section instead of the text.
         #[arg(long)]
         stat: bool,
+        /// A standard unified diff of document.md (`---`/`+++`/`@@`) that
+        /// `git apply`, `patch` and `delta` read.
+        #[arg(long, group = "view")]
+        patch: bool,
         /// Hide minor changes (punctuation, case, spelling-sized fixes,
         /// paragraphs split or merged, re-wrapping) and say how many.
         #[arg(long)]
@@ -318,10 +322,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             unified: _,
             side_by_side,
             stat,
+            patch,
             substantive,
             json,
         }) => {
-            let view = if word {
+            let view = if patch {
+                diff::View::Patch
+            } else if word {
                 diff::View::Word
             } else if side_by_side {
                 diff::View::SideBySide

@@ -44,6 +44,7 @@ mod lix;
 mod marks;
 mod merge_words;
 mod moves;
+mod patch;
 mod sections;
 mod tokens;
 mod view;
@@ -69,6 +70,7 @@ pub use lix::{Lix, band as lix_band, by_heading as lix_by_heading, change as lix
 pub use marks::{Mark, changed_lines, line_marks};
 pub use merge_words::merge_words;
 pub use moves::MOVE_WORDS;
+pub use patch::patch;
 pub use sections::{SectionChange, SectionStatus, heading_path, section_labels, sections};
 pub use view::{
     PARAGRAPH_MARK, Row, RowKind, change_starts, fold_block, inline, quiet, side_by_side,
