@@ -39,8 +39,9 @@ mod tests {
             ),
             "{p}"
         );
+        // The last line lost its line end: it is removed and added, and said.
         assert!(
-            p.contains("-b\n+B\n") && p.contains("\\ No newline at end of file"),
+            p.ends_with("-b\n-c\n+B\n+c\n\\ No newline at end of file\n"),
             "{p}"
         );
         assert_eq!(patch("same\n", "same\n", "x"), "");
