@@ -225,15 +225,20 @@ pub fn rewrite_paragraphs(words: Vec<Word>, kept: (usize, usize)) -> Vec<Word> {
         }
     }
     flush(&mut paragraph, &mut out, before + kept.1);
-    // Neighbouring pieces with one tag are one piece.
     let mut merged: Vec<Word> = Vec::with_capacity(out.len());
     for word in out {
-        match merged.last_mut() {
-            Some(last) if last.tag == word.tag => last.text.push_str(&word.text),
-            _ => merged.push(word),
-        }
+        push_word(&mut merged, word);
     }
     merged
+}
+
+/// Appends `word`, joined to the last piece when their tags agree:
+/// neighbouring pieces with one tag are one piece.
+fn push_word(out: &mut Vec<Word>, word: Word) {
+    match out.last_mut() {
+        Some(last) if last.tag == word.tag => last.text.push_str(&word.text),
+        _ => out.push(word),
+    }
 }
 
 /// Unchanged pieces cut where a blank line is, so the blank line stands alone.
@@ -371,10 +376,7 @@ fn common_tail(a: &str, b: &str) -> usize {
 pub fn without_minor(words: &[Word]) -> (Vec<Word>, usize) {
     let mut out: Vec<Word> = Vec::with_capacity(words.len());
     let mut hidden = 0;
-    let push = |out: &mut Vec<Word>, word: Word| match out.last_mut() {
-        Some(last) if last.tag == word.tag => last.text.push_str(&word.text),
-        _ => out.push(word),
-    };
+    let push = push_word;
     let mut at = 0;
     for change in changes(words) {
         for word in &words[at..change.words.start] {
@@ -444,11 +446,7 @@ mod tests {
     use crate::diff::block_words;
 
     fn kinds(old: &str, new: &str) -> Vec<Kind> {
-        changes(&block_words(old, new))
-            .into_iter()
-            .map(|c| c.kind)
-            .filter(|k| k.visible())
-            .collect()
+        kinds_of(&block_words(old, new))
     }
 
     #[test]
