@@ -31,8 +31,7 @@ pub struct DecideArgs {
 /// year typed wrong (2052 for 2025) would otherwise stand in the record.
 fn parse_date(date: &str, yes: bool, today: Date) -> Result<Date, Failure> {
     let meeting = crate::domain::parse_meeting_date(date)?;
-    let limit = today.saturating_add(jiff::Span::new().years(1));
-    if meeting > limit && !yes {
+    if crate::domain::far_ahead(meeting, today) && !yes {
         return Err(Failure::new(format!(
             "the meeting date {} is more than a year ahead; check the year, or give --yes if it is right",
             meeting.strftime("%d-%m-%Y")

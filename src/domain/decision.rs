@@ -132,6 +132,12 @@ impl std::str::FromStr for Outcome {
     }
 }
 
+/// Whether a meeting date lies more than a year after `today`: most likely a
+/// year typed wrong (2052 for 2025), so both faces ask before recording it.
+pub fn far_ahead(meeting: Date, today: Date) -> bool {
+    meeting > today.saturating_add(jiff::Span::new().years(1))
+}
+
 /// A meeting date as the minutes write it, `28-01-2025` or `28.01.2025`
 /// (day and month with one digit or two), or as ISO 8601, `2025-01-28`.
 pub fn parse_meeting_date(s: &str) -> Result<Date, BadValue> {

@@ -197,10 +197,8 @@ impl ApprovalsState {
                     "{} is more than a year ahead: check the year, or press Enter again if it is right",
                     meeting.strftime("%d-%m-%Y")
                 );
-                let limit = jiff::Zoned::now()
-                    .date()
-                    .saturating_add(jiff::Span::new().years(1));
-                if meeting > limit && form.error.as_deref() != Some(far.as_str()) {
+                let far_ahead = crate::domain::far_ahead(meeting, jiff::Zoned::now().date());
+                if far_ahead && form.error.as_deref() != Some(far.as_str()) {
                     form.error = Some(far);
                     form.field = 2;
                     return FormOutcome::Stay;
