@@ -5,8 +5,8 @@
 use jiff::civil::Date;
 
 use super::Refused;
-use crate::domain::{Action, ActionStatus, Kind, Slug, StrategyMeta, paths};
-use crate::store::{Change, CommitId, Store, StoreError, parse_trailers};
+use crate::domain::{Action, ActionStatus, Kind, Slug, StrategyMeta};
+use crate::store::{CommitId, Store, StoreError};
 
 /// The fields to give an action; `None` leaves a field as it is (or, for a
 /// new action, empty: the owner is then the user, the status planned).
@@ -127,24 +127,16 @@ pub fn change_actions(
             (meta.actions.remove(at), true, "removed")
         }
     };
-    let text = meta.to_toml();
-    // Read back as any reader would: what cannot be read is not written.
-    let config = store.config()?;
-    StrategyMeta::parse(&paths::meta(slug), &text, &config)?;
     let message = match message {
         Some(m) if m.trim().is_empty() => return Err(Refused::EmptyMessage),
         Some(m) => m.to_string(),
         None => format!("Action {} {said}: {}", action.id, action.title),
     };
-    let change = Change::default().put(paths::meta(slug), text);
-    let saved = store.commit_change(Some(head), &change, &author, &|s, parent| {
-        s.draft_message(parent, slug, &message)
-    })?;
-    let (draft, _) = parse_trailers(&saved.message);
+    let (commit, draft) = super::save_meta(store, (slug, head), &meta, &author, &message)?;
     Ok(ActionsChanged {
         slug: slug.clone(),
-        draft: draft.unwrap_or(0),
-        commit: saved.commit.into(),
+        draft,
+        commit,
         action,
         removed,
     })

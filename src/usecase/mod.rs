@@ -74,6 +74,27 @@ pub enum Refused {
     TagClash { name: String, remote: String },
 }
 
+/// Commits `meta` as `slug`'s `strategy.toml` on `head`, as the next draft
+/// with `message`, after reading it back as any reader would (what cannot
+/// be read is not written). The commit and the draft's number.
+fn save_meta(
+    store: &crate::store::Store,
+    (slug, head): (&crate::domain::Slug, git2::Oid),
+    meta: &crate::domain::StrategyMeta,
+    author: &git2::Signature<'_>,
+    message: &str,
+) -> Result<(crate::store::CommitId, u32), Refused> {
+    use crate::domain::{StrategyMeta, paths};
+    let text = meta.to_toml();
+    StrategyMeta::parse(&paths::meta(slug), &text, &store.config()?)?;
+    let change = crate::store::Change::default().put(paths::meta(slug), text);
+    let saved = store.commit_change(Some(head), &change, author, &|s, parent| {
+        s.draft_message(parent, slug, message)
+    })?;
+    let (draft, _) = crate::store::parse_trailers(&saved.message);
+    Ok((saved.commit.into(), draft.unwrap_or(0)))
+}
+
 /// The bundled sample in a new folder, for the use cases' tests: the folder
 /// (removed when dropped), the repository in it and a store on it.
 #[cfg(test)]

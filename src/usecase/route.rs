@@ -3,8 +3,8 @@
 //! leaves the approvals already given standing (the text did not change).
 
 use super::Refused;
-use crate::domain::{BodyId, Slug, paths};
-use crate::store::{Change, CommitId, Store, StoreError, parse_trailers};
+use crate::domain::{BodyId, Slug};
+use crate::store::{CommitId, Store, StoreError};
 
 /// A route set.
 #[derive(Debug, Clone)]
@@ -51,16 +51,12 @@ pub fn set_route(store: &Store, slug: &Slug, ids: &[String]) -> Result<Rerouted,
     let mut meta = entry.meta.clone();
     meta.route = Some(route.clone());
     let message = format!("Route: {} (was {})", arrows(&route), arrows(&was));
-    let change = Change::default().put(paths::meta(slug), meta.to_toml());
-    let saved = store.commit_change(Some(head), &change, &author, &|s, parent| {
-        s.draft_message(parent, slug, &message)
-    })?;
-    let (draft, _) = parse_trailers(&saved.message);
+    let (commit, draft) = super::save_meta(store, (slug, head), &meta, &author, &message)?;
     Ok(Rerouted {
         slug: slug.clone(),
         was,
         route,
-        draft: draft.unwrap_or(0),
-        commit: saved.commit.into(),
+        draft,
+        commit,
     })
 }
