@@ -136,15 +136,10 @@ pub fn status(repo: &Path, slug: Option<&str>, json: bool) -> Result<(), Failure
 
 /// The matrix of drafts × bodies, the standing line, the decisions and the tags.
 fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[ApprovedTag]) -> String {
-    let route: Vec<&str> = status.route.iter().map(|b| b.0.as_str()).collect();
     let mut out = format!(
         "{} ({slug}) — route {}; current draft {}\n\n",
         crate::text::inert(title),
-        if route.is_empty() {
-            "none".into()
-        } else {
-            route.join(" → ")
-        },
+        status.route,
         status.current.as_ref().map_or(0, |c| c.number)
     );
     let header: Vec<&str> = std::iter::once("DRAFT")

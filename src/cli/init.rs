@@ -18,10 +18,7 @@ pub fn municipality(name: &str, lead_email: &str) -> WorkspaceConfig {
         format: FORMAT_VERSION,
         name: name.into(),
         language: "da".into(),
-        default_route: ["DIR", "ØKE", "BYR"]
-            .iter()
-            .map(|b| BodyId(b.to_string()))
-            .collect(),
+        default_route: crate::domain::Route::sequential(["DIR", "ØKE", "BYR"].map(|b| BodyId(b.to_string()))),
         roles: Roles {
             leads: vec![lead_email.to_string()],
             ..Roles::default()

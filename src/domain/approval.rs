@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{BodyId, Decision, Outcome};
+use super::{BodyId, Decision, Outcome, Route};
 
 /// A draft as the status needs it: its number now and its commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -126,6 +126,10 @@ pub struct BodyStatus {
     pub body: BodyId,
     /// False for a body that decided although the route does not name it.
     pub on_route: bool,
+    /// The index of the route's step the body is in (bodies of a parallel
+    /// step share it); `None` off the route.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<usize>,
     #[serde(flatten)]
     pub standing: Standing,
     pub latest: Option<Decision>,
@@ -143,7 +147,7 @@ pub struct DraftRow {
 /// A document's approvals.
 #[derive(Debug, Clone, Serialize)]
 pub struct ApprovalStatus {
-    pub route: Vec<BodyId>,
+    pub route: Route,
     /// The route, then any other body that decided on a draft (by id).
     pub columns: Vec<BodyId>,
     pub current: Option<DraftRef>,
@@ -161,7 +165,7 @@ pub struct ApprovalStatus {
 impl ApprovalStatus {
     /// Computes the status from the route, the drafts (oldest first) and the
     /// decisions. "Latest" is by meeting date, then time recorded, then id.
-    pub fn compute(route: &[BodyId], drafts: &[DraftRef], decisions: &[Decision]) -> ApprovalStatus {
+    pub fn compute(route: &Route, drafts: &[DraftRef], decisions: &[Decision]) -> ApprovalStatus {
         let number_of: HashMap<&str, u32> = drafts.iter().map(|d| (d.commit.as_str(), d.number)).collect();
         let (mut matched, unmatched): (Vec<Decision>, Vec<Decision>) = decisions
             .iter()
@@ -169,7 +173,7 @@ impl ApprovalStatus {
             .partition(|d| number_of.contains_key(d.commit.as_str()));
         matched.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
 
-        let mut columns = route.to_vec();
+        let mut columns: Vec<BodyId> = route.bodies().cloned().collect();
         let mut others: Vec<BodyId> = matched
             .iter()
             .map(|d| d.body.clone())
@@ -204,11 +208,13 @@ impl ApprovalStatus {
             latest[column] = Some(d);
         }
 
-        // The document waits for the body after the last one on the route that let it pass.
-        let next = route
-            .iter()
-            .rposition(|b| latest[column_of[b]].is_some_and(|d| d.outcome.passes()))
-            .map_or(0, |i| i + 1);
+        // The document waits for the step after the last one on the route
+        // that let it pass: every body of it approved or noted.
+        let passed = |step: &Vec<BodyId>| {
+            step.iter()
+                .all(|b| latest[column_of[b]].is_some_and(|d| d.outcome.passes()))
+        };
+        let next = route.steps().iter().rposition(passed).map_or(0, |i| i + 1);
         let bodies = columns
             .iter()
             .enumerate()
@@ -221,19 +227,20 @@ impl ApprovalStatus {
                             && !drafts.iter().any(|r| r.commit == d.commit && r.as_current);
                         Standing::of(d.outcome, number_of[d.commit.as_str()], stale)
                     }
-                    None if i == next && i < route.len() => Standing::Pending,
+                    None if route.step_of(body) == Some(next) => Standing::Pending,
                     None => Standing::NotYet,
                 };
                 BodyStatus {
                     body: body.clone(),
-                    on_route: i < route.len(),
+                    on_route: route.contains(body),
+                    step: route.step_of(body),
                     standing,
                     latest: latest[i].cloned(),
                 }
             })
             .collect();
         ApprovalStatus {
-            route: route.to_vec(),
+            route: route.clone(),
             columns,
             current,
             rows,
@@ -243,13 +250,40 @@ impl ApprovalStatus {
         }
     }
 
-    /// The route's bodies with their standing: the row of badges the overview shows.
-    pub fn route_row(&self) -> Vec<(BodyId, Standing)> {
-        self.bodies
-            .iter()
-            .filter(|b| b.on_route)
-            .map(|b| (b.body.clone(), b.standing))
-            .collect()
+    /// The route's bodies with their standing, step by step: the row of
+    /// badges the overview shows.
+    pub fn route_row(&self) -> Vec<Vec<(BodyId, Standing)>> {
+        let mut steps = vec![Vec::new(); self.route.steps().len()];
+        for b in &self.bodies {
+            if let Some(step) = b.step {
+                steps[step].push((b.body.clone(), b.standing));
+            }
+        }
+        steps
+    }
+
+    /// The bodies the document waits for: the ones pending, else those of
+    /// the first step whose standing is not a pass of the current draft
+    /// (a stale approval, a postponement, a return…). Empty once the current
+    /// draft has passed the whole route.
+    pub fn waiting_for(&self) -> Vec<&BodyStatus> {
+        let on_route = || self.bodies.iter().filter(|b| b.step.is_some());
+        let pending: Vec<&BodyStatus> = on_route().filter(|b| b.standing == Standing::Pending).collect();
+        if !pending.is_empty() {
+            return pending;
+        }
+        let open = |b: &&BodyStatus| {
+            !matches!(
+                b.standing,
+                Standing::Approved { stale: false, .. }
+                    | Standing::Adopted { stale: false, .. }
+                    | Standing::Noted { .. }
+            )
+        };
+        match on_route().find(open).and_then(|b| b.step) {
+            Some(step) => on_route().filter(|b| b.step == Some(step)).filter(open).collect(),
+            None => Vec::new(),
+        }
     }
 
     /// The draft number a decision's commit has now.
@@ -271,19 +305,36 @@ impl ApprovalStatus {
         parts.join("; ")
     }
 
-    /// The decisions by the final body of the route that approve or adopt the
-    /// draft at `commit`, oldest first. Empty when the route is empty.
-    pub fn final_approvals(&self, commit: &str) -> Vec<&Decision> {
-        let Some(last) = self.route.last() else {
-            return Vec::new();
-        };
-        self.decisions
+    /// The bodies of the route's last step that have not approved or
+    /// adopted the draft at `commit` (all of them when it has no decision).
+    pub fn final_missing(&self, commit: &str) -> Vec<&BodyId> {
+        self.route
+            .last_step()
             .iter()
-            .filter(|d| &d.body == last && d.commit == commit && d.outcome.approves())
+            .filter(|body| {
+                !self
+                    .decisions
+                    .iter()
+                    .any(|d| &d.body == *body && d.commit == commit && d.outcome.approves())
+            })
             .collect()
     }
 
-    /// The newest draft the final body approved or adopted, if any.
+    /// The decisions by the bodies of the route's last step that approve or
+    /// adopt the draft at `commit`, oldest first: empty unless every body of
+    /// that step did, and when the route is empty.
+    pub fn final_approvals(&self, commit: &str) -> Vec<&Decision> {
+        let last = self.route.last_step();
+        if last.is_empty() || !self.final_missing(commit).is_empty() {
+            return Vec::new();
+        }
+        self.decisions
+            .iter()
+            .filter(|d| last.contains(&d.body) && d.commit == commit && d.outcome.approves())
+            .collect()
+    }
+
+    /// The newest draft the last step approved or adopted, if any.
     pub fn newest_final_approval(&self) -> Option<&DraftRow> {
         self.rows
             .iter()
@@ -300,6 +351,10 @@ mod tests {
 
     fn ids(list: &[&str]) -> Vec<BodyId> {
         list.iter().map(|b| BodyId(b.to_string())).collect()
+    }
+
+    fn route(list: &[&str]) -> Route {
+        Route::sequential(ids(list))
     }
 
     fn commit(n: u32) -> String {
@@ -345,7 +400,7 @@ mod tests {
     /// new draft follows, Direktionen approves it, then ØKE and Byrådet.
     #[test]
     fn the_domain_route_step_by_step() {
-        let route = ids(&["DIR", "ØKE", "BYR"]);
+        let route = route(&["DIR", "ØKE", "BYR"]);
         let mut decisions = Vec::new();
 
         let s = ApprovalStatus::compute(&route, &drafts(2), &decisions);
@@ -387,7 +442,7 @@ mod tests {
         assert!(s.final_approvals(&commit(2)).is_empty());
         assert_eq!(s.newest_final_approval().unwrap().draft, 3);
         assert_eq!(
-            s.route_row()[2],
+            s.route_row()[2][0],
             (
                 BodyId("BYR".into()),
                 Standing::Adopted {
@@ -415,7 +470,7 @@ mod tests {
 
     #[test]
     fn latest_is_by_meeting_then_recorded() {
-        let route = ids(&["DIR"]);
+        let route = route(&["DIR"]);
         // Recorded later but about an earlier meeting: the later meeting wins.
         let decisions = vec![
             decision("DIR", 1, Outcome::Approved, date(2025, 3, 1), 1),
@@ -435,7 +490,7 @@ mod tests {
 
     #[test]
     fn off_route_bodies_and_unknown_drafts() {
-        let route = ids(&["DIR", "BYR"]);
+        let route = route(&["DIR", "BYR"]);
         let decisions = vec![
             decision("TMU", 1, Outcome::Noted, date(2025, 1, 1), 1),
             decision("DIR", 1, Outcome::Approved, date(2025, 1, 2), 2),
@@ -453,7 +508,7 @@ mod tests {
 
     #[test]
     fn a_return_stops_the_route_and_noting_passes() {
-        let route = ids(&["DIR", "ØKE", "BYR"]);
+        let route = route(&["DIR", "ØKE", "BYR"]);
         let decisions = vec![
             decision("DIR", 1, Outcome::Noted, date(2025, 1, 1), 1),
             decision("ØKE", 1, Outcome::Returned, date(2025, 1, 2), 2),
@@ -462,9 +517,88 @@ mod tests {
         assert_eq!(s.summary(), "DIR noted draft 1; ØKE returned draft 1; BYR —");
         assert!(s.newest_final_approval().is_none());
         assert!(
-            ApprovalStatus::compute(&[], &drafts(1), &decisions)
+            ApprovalStatus::compute(&Route::default(), &drafts(1), &decisions)
                 .final_approvals(&commit(1))
                 .is_empty()
         );
+    }
+
+    /// Three committees treat draft 2 in parallel: FOU postpones, BFU and
+    /// SOS approve; the step is not passed and ØKE waits. Draft 3 is
+    /// approved by all three, then ØKE and BYR.
+    #[test]
+    fn a_parallel_step_passes_when_every_body_in_it_has() {
+        let known = ["DIR", "FOU", "BFU", "SOS", "ØKE", "BYR"]
+            .map(String::from)
+            .into();
+        let typed = ["DIR, {FOU BFU SOS}, ØKE, BYR".to_string()];
+        let route = Route::parse_typed(&typed, &known).unwrap();
+        let mut decisions = vec![decision("DIR", 2, Outcome::Approved, date(2025, 1, 7), 1)];
+        let s = ApprovalStatus::compute(&route, &drafts(2), &decisions);
+        assert_eq!(
+            s.summary(),
+            "DIR approved draft 2; FOU pending; BFU pending; SOS pending; ØKE —; BYR —"
+        );
+        let waiting = |s: &ApprovalStatus| {
+            s.waiting_for()
+                .iter()
+                .map(|b| b.body.0.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(waiting(&s), ["FOU", "BFU", "SOS"]);
+        assert_eq!(s.bodies[2].step, Some(1));
+
+        decisions.push(decision("FOU", 2, Outcome::Postponed, date(2025, 1, 20), 2));
+        decisions.push(decision("BFU", 2, Outcome::Approved, date(2025, 1, 21), 3));
+        decisions.push(decision("SOS", 2, Outcome::Approved, date(2025, 1, 22), 4));
+        let s = ApprovalStatus::compute(&route, &drafts(2), &decisions);
+        assert_eq!(
+            s.summary(),
+            "DIR approved draft 2; FOU postponed draft 2; BFU approved draft 2; SOS approved draft 2; ØKE —; BYR —"
+        );
+        assert_eq!(waiting(&s), ["FOU"]);
+        let grouped: Vec<usize> = s.route_row().iter().map(Vec::len).collect();
+        assert_eq!(grouped, [1, 3, 1, 1]);
+
+        for (seq, body) in [(5, "DIR"), (6, "FOU"), (7, "BFU"), (8, "SOS")] {
+            decisions.push(decision(body, 3, Outcome::Approved, date(2025, 2, 17), seq));
+        }
+        let s = ApprovalStatus::compute(&route, &drafts(3), &decisions);
+        assert_eq!(waiting(&s), ["ØKE"]);
+        decisions.push(decision("ØKE", 3, Outcome::Approved, date(2025, 3, 3), 9));
+        let s = ApprovalStatus::compute(&route, &drafts(3), &decisions);
+        assert_eq!(waiting(&s), ["BYR"]);
+        assert!(s.newest_final_approval().is_none());
+        decisions.push(decision("BYR", 3, Outcome::Adopted, date(2025, 3, 26), 10));
+        let s = ApprovalStatus::compute(&route, &drafts(3), &decisions);
+        assert!(waiting(&s).is_empty());
+        assert_eq!(s.newest_final_approval().unwrap().draft, 3);
+    }
+
+    /// A last step of two bodies makes an approved version only when both
+    /// approved the same draft.
+    #[test]
+    fn a_parallel_last_step_needs_every_body() {
+        let route = Route::parse_typed(
+            &["DIR, {ØKE BYR}".to_string()],
+            &["DIR", "ØKE", "BYR"].map(String::from).into(),
+        )
+        .unwrap();
+        let mut decisions = vec![
+            decision("DIR", 1, Outcome::Approved, date(2025, 1, 7), 1),
+            decision("ØKE", 1, Outcome::Approved, date(2025, 1, 8), 2),
+        ];
+        let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
+        assert!(s.final_approvals(&commit(1)).is_empty());
+        assert_eq!(s.final_missing(&commit(1)), [&BodyId("BYR".into())]);
+        decisions.push(decision("BYR", 1, Outcome::Noted, date(2025, 1, 9), 3));
+        let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
+        assert!(
+            s.final_approvals(&commit(1)).is_empty(),
+            "noting is not approving"
+        );
+        decisions.push(decision("BYR", 1, Outcome::Adopted, date(2025, 1, 10), 4));
+        let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
+        assert_eq!(s.final_approvals(&commit(1)).len(), 2);
     }
 }

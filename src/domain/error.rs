@@ -92,6 +92,8 @@ pub enum BadValue {
     BodyKind(String),
     /// A body named twice in one route.
     RepeatedBody(String),
+    /// A route typed with braces or `+` out of place: what is wrong.
+    RouteSyntax(&'static str),
     /// A body the workspace does not have, in `field`; `known` is sorted.
     UnknownBody {
         id: String,
@@ -164,6 +166,7 @@ impl fmt::Display for BadValue {
                 "unknown kind \"{}\" (use administrative, committee, task-committee, council or other; or udvalg, byråd, direktion…)",
                 inert(s)
             ),
+            BadValue::RouteSyntax(what) => write!(f, "the route has {what}"),
             BadValue::RepeatedBody(id) => write!(f, "body \"{}\" is twice in the route", inert(id)),
             BadValue::UnknownBody { id, field, known } => {
                 write!(

@@ -11,6 +11,7 @@ mod approval;
 mod decision;
 mod error;
 mod merge;
+mod route;
 mod slug;
 mod strategy;
 mod text;
@@ -44,6 +45,7 @@ pub use decision::{
 };
 pub use error::{BadValue, Invalid};
 pub use merge::{Choice, Clash, Merge, Part, merge_threads, still_marked};
+pub use route::Route;
 pub use slug::Slug;
 pub use strategy::{Action, ActionStatus, DUE_SOON_DAYS, Kind, StrategyMeta, due_counts};
 pub use text::{MAX_DOCUMENT_BYTES, check_document};

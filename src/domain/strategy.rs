@@ -8,8 +8,9 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::workspace::{check_format, check_route};
-use super::{BadValue, BodyId, Invalid, WorkspaceConfig};
+use super::route::{RawStep, check_route};
+use super::workspace::check_format;
+use super::{BadValue, Invalid, Route, WorkspaceConfig};
 
 /// What sort of document it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -136,7 +137,7 @@ pub struct StrategyMeta {
     pub kind: Kind,
     /// The approval route; `None` means the workspace's default route.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub route: Option<Vec<BodyId>>,
+    pub route: Option<Route>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
     #[serde(rename = "action", skip_serializing_if = "Vec::is_empty")]
@@ -149,14 +150,14 @@ struct RawMeta {
     format: Spanned<u32>,
     title: Spanned<String>,
     kind: Kind,
-    route: Option<Vec<Spanned<String>>>,
+    route: Option<Vec<Spanned<RawStep>>>,
     summary: Option<String>,
     #[serde(default, rename = "action")]
     actions: Vec<Spanned<Action>>,
 }
 
 impl StrategyMeta {
-    pub fn new(title: &str, kind: Kind, route: Option<Vec<BodyId>>) -> StrategyMeta {
+    pub fn new(title: &str, kind: Kind, route: Option<Route>) -> StrategyMeta {
         StrategyMeta {
             format: super::FORMAT_VERSION,
             title: title.to_string(),
@@ -230,8 +231,8 @@ impl StrategyMeta {
     }
 
     /// The route this document follows: its own, or the workspace default.
-    pub fn effective_route<'a>(&'a self, config: &'a WorkspaceConfig) -> &'a [BodyId] {
-        self.route.as_deref().unwrap_or(&config.default_route)
+    pub fn effective_route<'a>(&'a self, config: &'a WorkspaceConfig) -> &'a Route {
+        self.route.as_ref().unwrap_or(&config.default_route)
     }
 }
 

@@ -7,7 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use super::{BadValue, FORMAT_VERSION, Invalid};
+use super::route::{RawStep, check_route};
+use super::{BadValue, FORMAT_VERSION, Invalid, Route};
 
 /// The id of a governing body as it appears on an agenda item: `DIR`, `ØKE`, `BYR`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -115,7 +116,7 @@ pub struct WorkspaceConfig {
     pub format: u32,
     pub name: String,
     pub language: String,
-    pub default_route: Vec<BodyId>,
+    pub default_route: Route,
     pub roles: Roles,
     #[serde(rename = "body")]
     pub bodies: Vec<Body>,
@@ -129,7 +130,7 @@ struct RawConfig {
     #[serde(default = "default_language")]
     language: String,
     #[serde(default)]
-    default_route: Vec<Spanned<String>>,
+    default_route: Vec<Spanned<RawStep>>,
     #[serde(default)]
     roles: Roles,
     #[serde(default, rename = "body")]
@@ -243,63 +244,12 @@ impl WorkspaceConfig {
             .map(|(_, k)| k.as_str())
     }
 
-    /// The bodies of a route given as ids, checking each is known.
-    /// The route someone typed: ids in any case, spaces around them and
-    /// empty entries (`"dir, øke,"`) taken as meant; an unknown or repeated
-    /// body refused.
-    pub fn resolve_route(&self, ids: &[String]) -> Result<Vec<BodyId>, BadValue> {
+    /// The route someone typed ([`Route::parse_typed`]), against this
+    /// workspace's bodies.
+    pub fn resolve_route(&self, typed: &[String]) -> Result<Route, BadValue> {
         let known: HashSet<String> = self.bodies.iter().map(|b| b.id.0.clone()).collect();
-        let mut route: Vec<BodyId> = Vec::with_capacity(ids.len());
-        for typed in ids.iter().flat_map(|s| s.split(',')) {
-            let id = typed.trim().to_uppercase();
-            if id.is_empty() {
-                continue;
-            }
-            if !known.contains(&id) {
-                return Err(unknown_body(typed.trim(), "the route", &known));
-            }
-            if route.iter().any(|b| b.0 == id) {
-                return Err(BadValue::RepeatedBody(id));
-            }
-            route.push(BodyId(id));
-        }
-        if route.is_empty() {
-            return Err(BadValue::EmptyField("the route"));
-        }
-        Ok(route)
+        Route::parse_typed(typed, &known)
     }
-}
-
-fn unknown_body(id: &str, field: &'static str, known: &HashSet<String>) -> BadValue {
-    let mut known: Vec<String> = known.iter().cloned().collect();
-    known.sort_unstable();
-    BadValue::UnknownBody {
-        id: id.into(),
-        field,
-        known,
-    }
-}
-
-/// Checks each body of a route exists and none repeats; returns the span of the
-/// offending entry on error so the caller can point at its line.
-pub(super) fn check_route(
-    route: &[Spanned<String>],
-    field: &'static str,
-    known: &HashSet<String>,
-) -> Result<Vec<BodyId>, (std::ops::Range<usize>, String)> {
-    let mut seen = HashSet::new();
-    let mut out = Vec::with_capacity(route.len());
-    for entry in route {
-        let id = entry.get_ref();
-        if !known.contains(id) {
-            return Err((entry.span(), unknown_body(id, field, known).to_string()));
-        }
-        if !seen.insert(id) {
-            return Err((entry.span(), format!("body \"{id}\" appears twice in {field}")));
-        }
-        out.push(BodyId(id.clone()));
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -315,12 +265,11 @@ mod tests {
         .unwrap();
         let ids = |typed: &[&str]| typed.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let route = |typed: &[&str]| config.resolve_route(&ids(typed));
-        let names = |r: Vec<BodyId>| r.into_iter().map(|b| b.0).collect::<Vec<_>>();
         assert_eq!(
-            names(route(&["DIR, øke", " byr "]).unwrap()),
-            ["DIR", "ØKE", "BYR"]
+            route(&["DIR, øke", " byr "]).unwrap().to_string(),
+            "DIR → ØKE → BYR"
         );
-        assert_eq!(names(route(&["dir,", "", "BYR"]).unwrap()), ["DIR", "BYR"]);
+        assert_eq!(route(&["dir, {øke byr}"]).unwrap().to_string(), "DIR → {ØKE BYR}");
         assert_eq!(
             route(&["DIR", "dir"]).unwrap_err().to_string(),
             "body \"DIR\" is twice in the route"
@@ -364,7 +313,7 @@ kind = "council"
     fn parses_and_round_trips() {
         let config = WorkspaceConfig::parse(GOOD).unwrap();
         assert_eq!(config.bodies.len(), 3);
-        assert_eq!(config.default_route[1].0, "ØKE");
+        assert_eq!(config.default_route.steps()[1], [BodyId("ØKE".into())]);
         assert!(config.is_lead("Mette.Holm@aaby.dk"));
         let again = WorkspaceConfig::parse(&config.to_toml()).unwrap();
         assert_eq!(config, again);

@@ -85,10 +85,8 @@ impl Store {
         let mut warnings = Vec::new();
         let route = approvals.entry.meta.effective_route(config);
         if !route.contains(&body) {
-            let names: Vec<&str> = route.iter().map(|b| b.0.as_str()).collect();
             warnings.push(format!(
-                "{body} is not on the route of {slug} ({}); recording it anyway",
-                names.join(" → ")
+                "{body} is not on the route of {slug} ({route}); recording it anyway"
             ));
         }
         let draft = approvals
@@ -179,13 +177,20 @@ impl Store {
                 .or(status.rows.first())
                 .ok_or_else(|| StoreError::UnknownStrategy(slug.to_string()))?,
         };
-        let reason = match status.route.last() {
-            None => Some(format!("{slug} has no approval route")),
-            Some(last) if status.final_approvals(&row.commit).is_empty() => Some(format!(
+        let missing = status.final_missing(&row.commit);
+        let reason = match status.route.last_step() {
+            [] => Some(format!("{slug} has no approval route")),
+            [last] if !missing.is_empty() => Some(format!(
                 "{last}, the last body of the route, has not approved or adopted draft {}",
                 row.draft
             )),
-            Some(_) => None,
+            _ if !missing.is_empty() => Some(format!(
+                "{} of the route's last step {} not approved or adopted draft {}",
+                crate::text::and_list(&missing),
+                if missing.len() == 1 { "has" } else { "have" },
+                row.draft
+            )),
+            _ => None,
         };
         let commit = git2::Oid::from_str(&row.commit)?;
         let existing = self.approved_tags(Some(slug))?;

@@ -217,7 +217,7 @@ impl Store {
     }
 
     /// The overview's row of badges for one document: each body of its route
-    /// and its standing. Decisions that cannot be read are left out here (the
+    /// and its standing, step by step. Decisions that cannot be read are left out here (the
     /// approvals screen and `udkast verify` show them).
     pub fn route_row(
         &self,
@@ -225,7 +225,7 @@ impl Store {
         entry: &StrategyEntry,
         config: &WorkspaceConfig,
         drafts: &[Draft],
-    ) -> Result<Vec<(crate::domain::BodyId, Standing)>> {
+    ) -> Result<Vec<Vec<(crate::domain::BodyId, Standing)>>> {
         Ok(self.status_at(commit, entry, config, drafts)?.0.route_row())
     }
 }

@@ -300,19 +300,24 @@ impl Store {
             Ok(e) => e
                 .meta
                 .effective_route(tagged_config.as_ref().unwrap_or(config))
-                .to_vec(),
-            Err(_) => Vec::new(),
+                .clone(),
+            Err(_) => crate::domain::Route::default(),
         };
         if !tag.claims.forced {
-            match route.last() {
-                Some(last) if !claimed.iter().any(|d| &d.body == last && d.outcome.approves()) => {
-                    problems.push(format!(
-                        "claims no approval or adoption by {last}, the last body of the route, and is not marked \"Forced: yes\""
-                    ));
-                }
-                None => {
-                    problems.push("the draft has no route, and the tag is not marked \"Forced: yes\"".into())
-                }
+            let unclaimed: Vec<&crate::domain::BodyId> = route
+                .last_step()
+                .iter()
+                .filter(|body| !claimed.iter().any(|d| &d.body == *body && d.outcome.approves()))
+                .collect();
+            match route.last_step() {
+                [] => problems.push("the draft has no route, and the tag is not marked \"Forced: yes\"".into()),
+                [last] if !unclaimed.is_empty() => problems.push(format!(
+                    "claims no approval or adoption by {last}, the last body of the route, and is not marked \"Forced: yes\""
+                )),
+                _ if !unclaimed.is_empty() => problems.push(format!(
+                    "claims no approval or adoption by {} of the route's last step, and is not marked \"Forced: yes\"",
+                    crate::text::and_list(&unclaimed)
+                )),
                 _ => {}
             }
         }

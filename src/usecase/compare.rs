@@ -89,13 +89,9 @@ pub fn compare(
 
 /// The document's details that differ between two `strategy.toml`s.
 fn details(old: &StrategyMeta, new: &StrategyMeta) -> Vec<String> {
-    let route = |r: &Option<Vec<crate::domain::BodyId>>| match r {
+    let route = |r: &Option<crate::domain::Route>| match r {
         None => "the workspace's default".to_string(),
-        Some(bodies) => bodies
-            .iter()
-            .map(|b| b.0.as_str())
-            .collect::<Vec<_>>()
-            .join(" → "),
+        Some(route) => route.to_string(),
     };
     let mut out = Vec::new();
     if old.title != new.title {

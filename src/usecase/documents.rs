@@ -1,7 +1,7 @@
 //! The documents of the workspace, as the overview and `udkast list` show them.
 
 use super::Refused;
-use crate::domain::{BodyId, Invalid, Kind, Slug, Standing, ThreadStatus, WorkspaceConfig};
+use crate::domain::{BodyId, Invalid, Kind, Route, Slug, Standing, ThreadStatus, WorkspaceConfig};
 use crate::store::{CommitId, Draft, Store};
 
 /// One document at the head.
@@ -13,10 +13,10 @@ pub struct DocumentRow {
     pub drafts: usize,
     /// Its latest draft.
     pub last: Option<Draft>,
-    /// Each body of its route and where the document stands with it; `None`
+    /// Each body of its route, step by step, and where the document stands with it; `None`
     /// when its decisions cannot be read (then the route alone is `route`).
-    pub standing: Option<Vec<(BodyId, Standing)>>,
-    pub route: Vec<BodyId>,
+    pub standing: Option<Vec<Vec<(BodyId, Standing)>>>,
+    pub route: Route,
     pub open_threads: usize,
     /// The due dates of a work plan's open actions.
     pub open_dues: Vec<jiff::civil::Date>,
@@ -56,7 +56,7 @@ pub fn documents(store: &Store) -> Result<Documents, Refused> {
                 drafts: drafts.len(),
                 last: drafts.last().cloned(),
                 standing: store.route_row(snapshot.commit, s, &snapshot.config, drafts).ok(),
-                route: s.meta.effective_route(&snapshot.config).to_vec(),
+                route: s.meta.effective_route(&snapshot.config).clone(),
                 open_dues: s.meta.open_due_dates(),
                 open_threads: store
                     .threads_at(snapshot.commit, &s.slug)

@@ -3,15 +3,15 @@
 //! leaves the approvals already given standing (the text did not change).
 
 use super::Refused;
-use crate::domain::{BodyId, Slug};
+use crate::domain::{Route, Slug};
 use crate::store::{CommitId, Store, StoreError};
 
 /// A route set.
 #[derive(Debug, Clone)]
 pub struct Rerouted {
     pub slug: Slug,
-    pub was: Vec<BodyId>,
-    pub route: Vec<BodyId>,
+    pub was: Route,
+    pub route: Route,
     pub draft: u32,
     pub commit: CommitId,
 }
@@ -21,16 +21,12 @@ impl Rerouted {
         format!(
             "Route of {}: {} (was {}); draft {} ({})\n",
             self.slug,
-            arrows(&self.route),
-            arrows(&self.was),
+            self.route,
+            self.was,
             self.draft,
             crate::store::short(self.commit)
         )
     }
-}
-
-fn arrows(route: &[BodyId]) -> String {
-    route.iter().map(|b| b.0.as_str()).collect::<Vec<_>>().join(" → ")
 }
 
 /// Sets `slug`'s route to the bodies `ids` name (as `--route` takes them);
@@ -42,15 +38,13 @@ pub fn set_route(store: &Store, slug: &Slug, ids: &[String]) -> Result<Rerouted,
     let route = config
         .resolve_route(ids)
         .map_err(|e| StoreError::BadInput(e.to_string()))?;
-    let was = entry.meta.effective_route(&config).to_vec();
+    let was = entry.meta.effective_route(&config).clone();
     if route == was {
-        return Err(
-            StoreError::BadInput(format!("the route of {slug} is already {}", arrows(&route))).into(),
-        );
+        return Err(StoreError::BadInput(format!("the route of {slug} is already {route}")).into());
     }
     let mut meta = entry.meta.clone();
     meta.route = Some(route.clone());
-    let message = format!("Route: {} (was {})", arrows(&route), arrows(&was));
+    let message = format!("Route: {route} (was {was})");
     let (commit, draft) = super::save_meta(store, (slug, head), &meta, &author, &message)?;
     Ok(Rerouted {
         slug: slug.clone(),

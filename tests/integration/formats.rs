@@ -4,8 +4,8 @@
 use git2::Signature;
 use proptest::prelude::*;
 use udkast::domain::{
-    Action, ActionStatus, Body, BodyId, BodyKind, Decision, Kind, Outcome, Person, Roles, Slug, StrategyMeta,
-    WorkspaceConfig, paths,
+    Action, ActionStatus, Body, BodyId, BodyKind, Decision, Kind, Outcome, Person, Roles, Route, Slug,
+    StrategyMeta, WorkspaceConfig, paths,
 };
 use udkast::store::{Change, Store};
 
@@ -46,7 +46,7 @@ fn config() -> impl Strategy<Value = WorkspaceConfig> {
                 format: 1,
                 name,
                 language: "da".into(),
-                default_route: bodies.iter().take(route_len).map(|b| b.id.clone()).collect(),
+                default_route: Route::sequential(bodies.iter().take(route_len).map(|b| b.id.clone())),
                 roles: Roles {
                     leads,
                     ..Roles::default()
@@ -92,7 +92,10 @@ fn meta(config: &WorkspaceConfig) -> impl Strategy<Value = StrategyMeta> + use<>
     (
         text(),
         kind,
-        prop::option::of(prop::sample::subsequence(ids.clone(), 0..=ids.len())),
+        prop::option::of((
+            prop::sample::subsequence(ids.clone(), 0..=ids.len()),
+            prop::collection::vec(1usize..=3, 1..4),
+        )),
         prop::option::of(text()),
         prop::collection::vec(action(), 0..5),
     )
@@ -100,7 +103,20 @@ fn meta(config: &WorkspaceConfig) -> impl Strategy<Value = StrategyMeta> + use<>
             format: 1,
             title,
             kind,
-            route,
+            // Cut into steps of the sizes drawn, in turn: parallel steps among single ones.
+            route: route.map(|(ids, sizes)| {
+                let mut steps = Vec::new();
+                let mut rest = ids.as_slice();
+                for size in sizes.iter().cycle() {
+                    if rest.is_empty() {
+                        break;
+                    }
+                    let (step, after) = rest.split_at((*size).min(rest.len()));
+                    steps.push(step.to_vec());
+                    rest = after;
+                }
+                Route::from_steps(steps).unwrap()
+            }),
             summary,
             actions: if kind == Kind::Workplan {
                 actions

@@ -7,7 +7,7 @@ use super::{
     ApprovalsView, Badge, CommentRequest, ComputedDiff, DiffKey, DiffRequest, DiffThreads, Failed,
     HistoryEntry, Item, OpenedDocument, SavedDraft, ThreadsView, WorkspaceView, failed,
 };
-use crate::domain::{Slug, WorkspaceConfig, paths};
+use crate::domain::{BodyId, Slug, WorkspaceConfig, paths};
 use crate::store::{CommitId, Store};
 use crate::usecase::Side;
 
@@ -86,11 +86,11 @@ pub fn load(store: &Store) -> Result<WorkspaceView, Failed> {
         .map(|row| Item {
             // A document whose decisions cannot be read still shows its route.
             route: match row.standing {
-                Some(standing) => standing
+                Some(steps) => steps
                     .into_iter()
-                    .map(|(body, standing)| (body, Badge::from(standing)))
+                    .map(|step| step.into_iter().map(|(body, s)| (body, Badge::from(s))).collect())
                     .collect(),
-                None => row.route.into_iter().map(|b| (b, Badge::NotYet)).collect(),
+                None => not_yet(&row.route),
             },
             draft: row.drafts,
             open_comments: row.open_threads,
@@ -126,6 +126,15 @@ pub fn load(store: &Store) -> Result<WorkspaceView, Failed> {
     ))
 }
 
+/// A route's badges before its decisions are read.
+fn not_yet(route: &crate::domain::Route) -> Vec<Vec<(BodyId, Badge)>> {
+    route
+        .steps()
+        .iter()
+        .map(|step| step.iter().map(|b| (b.clone(), Badge::NotYet)).collect())
+        .collect()
+}
+
 /// Where the overview's rows of the last full read are kept.
 const REMEMBERED_ROWS: &str = "overview.json";
 
@@ -158,7 +167,7 @@ pub fn glance(store: &Store) -> Result<WorkspaceView, Failed> {
                     title: s.meta.title.clone(),
                     kind: s.meta.kind,
                     known: false,
-                    route: route.iter().map(|b| (b.clone(), Badge::NotYet)).collect(),
+                    route: not_yet(route),
                     draft: 0,
                     open_comments: 0,
                     author: String::new(),

@@ -301,7 +301,9 @@ pub struct Item {
     /// decisions and threads are still being read).
     #[serde(skip, default = "known")]
     pub known: bool,
-    pub route: Vec<(BodyId, Badge)>,
+    /// The route's bodies and their badges, step by step (a parallel step
+    /// has several).
+    pub route: Vec<Vec<(BodyId, Badge)>>,
     pub draft: usize,
     pub open_comments: usize,
     pub author: String,

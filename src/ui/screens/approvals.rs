@@ -252,7 +252,6 @@ impl ApprovalsState {
             Constraint::Length(8),
         ])
         .areas(area);
-        let route: Vec<&str> = status.route.iter().map(|b| b.0.as_str()).collect();
         let lead = if view.is_lead {
             "d record a decision · t tag the approved version · "
         } else {
@@ -262,7 +261,7 @@ impl ApprovalsState {
             Paragraph::new(Line::from(crate::ui::widgets::cut_spans(
                 vec![
                     Span::styled(
-                        format!(" {} — {}", inert(&view.title), route.join(" → ")),
+                        format!(" {} — {}", inert(&view.title), status.route),
                         theme.title(),
                     ),
                     Span::styled(
@@ -307,9 +306,16 @@ impl ApprovalsState {
                     crate::domain::Standing::Rejected { .. } => theme.error(),
                     _ => Style::new(),
                 };
+                // A parallel step's bodies bracketed together.
+                let group = match b.step.map(|s| status.route.steps()[s].as_slice()) {
+                    Some(step) if step.len() > 1 && step.first() == Some(&b.body) => "┌",
+                    Some(step) if step.len() > 1 && step.last() == Some(&b.body) => "└",
+                    Some(step) if step.len() > 1 => "│",
+                    _ => " ",
+                };
                 Line::from(crate::ui::widgets::cut_spans(
                     vec![
-                        Span::styled(format!(" {:<5}", b.body.0), theme.title()),
+                        Span::styled(format!("{group}{:<5}", b.body.0), theme.title()),
                         Span::styled(fit(&inert(name)), theme.dim()),
                         Span::styled(b.standing.describe(current), style),
                     ],
@@ -433,33 +439,34 @@ impl ApprovalsState {
 /// (pending) or, when every body has passed an older draft (their approvals
 /// stale), the first of them; or that the draft has passed the whole route.
 fn next_step(view: &ApprovalsView, current: Option<u32>) -> Line<'static> {
-    use crate::domain::Standing;
     let Some(draft) = current else {
         return Line::raw("");
     };
-    let bodies = || view.status.bodies.iter().zip(&view.names);
-    let next = bodies()
-        .find(|(b, _)| b.standing == Standing::Pending)
-        .or_else(|| {
-            bodies().find(|(b, _)| {
-                !matches!(
-                    b.standing,
-                    Standing::Approved { stale: false, .. }
-                        | Standing::Adopted { stale: false, .. }
-                        | Standing::Noted { .. }
-                )
-            })
-        });
-    match next {
-        Some((b, name)) => Line::from(vec![
-            Span::raw(" Next: "),
-            Span::styled(
-                format!("{} {}", b.body.0, inert(name)),
-                Style::new().add_modifier(ratatui::style::Modifier::BOLD),
-            ),
-            Span::raw(format!(" treats draft {draft}")),
-        ]),
-        None => Line::raw(format!(" Draft {draft} has passed the whole route")),
+    let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
+    match view.status.waiting_for().as_slice() {
+        [] => Line::raw(format!(" Draft {draft} has passed the whole route")),
+        [one] => {
+            let name = view
+                .status
+                .bodies
+                .iter()
+                .zip(&view.names)
+                .find(|(b, _)| b.body == one.body)
+                .map_or("", |(_, n)| n.as_str());
+            Line::from(vec![
+                Span::raw(" Next: "),
+                Span::styled(format!("{} {}", one.body.0, inert(name)), bold),
+                Span::raw(format!(" treats draft {draft}")),
+            ])
+        }
+        several => {
+            let ids: Vec<&str> = several.iter().map(|b| b.body.0.as_str()).collect();
+            Line::from(vec![
+                Span::raw(" Next: "),
+                Span::styled(crate::text::and_list(&ids), bold),
+                Span::raw(format!(" treat draft {draft} in parallel")),
+            ])
+        }
     }
 }
 

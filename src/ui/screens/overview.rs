@@ -162,19 +162,30 @@ impl Screen for Overview {
 /// The title column keeps at least this many characters.
 const TITLE_AT_LEAST: usize = 34;
 
-/// A route as badges (`DIR✓ ØKE… BYR`), folded to `width` columns: the
-/// first bodies, then `+N` for the rest.
-fn route_badges(route: &[(BodyId, Badge)], width: usize, theme: &Theme) -> Vec<Span<'static>> {
-    let badge = |(body, badge): &(BodyId, Badge)| format!("{body}{}", badge.symbol());
+/// A route as badges (`DIR✓ {FOU⏸ BFU✓ SOS✓} ØKE… BYR`, a parallel step in
+/// braces), folded to `width` columns: the first bodies, then `+N` for the
+/// rest.
+fn route_badges(steps: &[Vec<(BodyId, Badge)>], width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    // Each body's badge, a parallel step's first and last with its brace.
+    let route: Vec<(String, Badge)> = steps
+        .iter()
+        .flat_map(|step| {
+            let last = step.len().saturating_sub(1);
+            step.iter().enumerate().map(move |(i, (body, badge))| {
+                let open = if i == 0 && last > 0 { "{" } else { "" };
+                let close = if i == last && last > 0 { "}" } else { "" };
+                (format!("{open}{body}{}{close}", badge.symbol()), *badge)
+            })
+        })
+        .collect();
     let full: usize = route
         .iter()
-        .map(|b| badge(b).width() + 1)
+        .map(|(text, _)| text.width() + 1)
         .sum::<usize>()
         .saturating_sub(1);
     let mut spans = Vec::new();
     let mut used = 0;
-    for (i, b) in route.iter().enumerate() {
-        let text = badge(b);
+    for (i, (text, badge)) in route.iter().enumerate() {
         let rest = route.len() - i - 1;
         // Room for this badge, and for the `+N` of the rest unless it is the last.
         let tail = if rest > 0 && full > width {
@@ -191,7 +202,7 @@ fn route_badges(route: &[(BodyId, Badge)], width: usize, theme: &Theme) -> Vec<S
             spans.push(Span::raw(" "));
         }
         used += gap + text.width();
-        spans.push(Span::styled(text, badge_style(theme, b.1)));
+        spans.push(Span::styled(text.clone(), badge_style(theme, *badge)));
     }
     spans
 }
