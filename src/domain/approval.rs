@@ -148,6 +148,10 @@ pub struct DraftRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct ApprovalStatus {
     pub route: Route,
+    /// The index of the step the document waits for: the one after the
+    /// last step every body of which approved or noted it. `None` past the
+    /// last step.
+    pub next_step: Option<usize>,
     /// The route, then any other body that decided on a draft (by id).
     pub columns: Vec<BodyId>,
     pub current: Option<DraftRef>,
@@ -241,6 +245,7 @@ impl ApprovalStatus {
             .collect();
         ApprovalStatus {
             route: route.clone(),
+            next_step: (next < route.steps().len()).then_some(next),
             columns,
             current,
             rows,
@@ -262,26 +267,27 @@ impl ApprovalStatus {
         steps
     }
 
-    /// The bodies the document waits for: the ones pending, else those of
-    /// the first step whose standing is not a pass of the current draft
-    /// (a stale approval, a postponement, a return…). Empty once the current
-    /// draft has passed the whole route.
+    /// The bodies the document waits for: those of the next step that have
+    /// not let it pass (pending, or postponed, returned…). Past the last
+    /// step, those of the first step whose approval is of an older draft
+    /// than the current one. Empty once the current draft has passed the
+    /// whole route.
     pub fn waiting_for(&self) -> Vec<&BodyStatus> {
-        let on_route = || self.bodies.iter().filter(|b| b.step.is_some());
-        let pending: Vec<&BodyStatus> = on_route().filter(|b| b.standing == Standing::Pending).collect();
-        if !pending.is_empty() {
-            return pending;
+        let in_step = |step: usize| self.bodies.iter().filter(move |b| b.step == Some(step));
+        if let Some(next) = self.next_step {
+            return in_step(next)
+                .filter(|b| b.latest.as_ref().is_none_or(|d| !d.outcome.passes()))
+                .collect();
         }
-        let open = |b: &&BodyStatus| {
-            !matches!(
-                b.standing,
-                Standing::Approved { stale: false, .. }
-                    | Standing::Adopted { stale: false, .. }
-                    | Standing::Noted { .. }
-            )
-        };
-        match on_route().find(open).and_then(|b| b.step) {
-            Some(step) => on_route().filter(|b| b.step == Some(step)).filter(open).collect(),
+        let stale = |b: &&BodyStatus| b.standing.is_stale();
+        match self
+            .bodies
+            .iter()
+            .filter(|b| b.step.is_some())
+            .find(stale)
+            .and_then(|b| b.step)
+        {
+            Some(step) => in_step(step).filter(stale).collect(),
             None => Vec::new(),
         }
     }

@@ -666,3 +666,127 @@ fn a_lead_changes_the_route_and_approvals_stand() {
         .user_error("leads");
     assert_eq!(env.git(&ws, &["rev-parse", "HEAD"]), head);
 }
+
+/// The seed's route with parallel committee treatment, in the users' words:
+/// Direktionen, then FOU, BFU and SOS in parallel, then ØKE and Byrådet. FOU
+/// postpones and the step is not passed although BFU and SOS approved; a new
+/// draft passes all three, ØKE approves, Byrådet adopts, and the tag lists
+/// every decision of the route.
+#[test]
+fn a_route_with_parallel_committees_recorded_end_to_end() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let out = env.udkast_in(&ws, &["route", "klima", "DIR, {FOU BFU SOS}, ØKE, BYR"]);
+    assert!(
+        out.ok()
+            .starts_with("Route of klima: DIR → {FOU BFU SOS} → ØKE → BYR (was DIR → ØKE → BYR); draft 2"),
+        "{}",
+        out.stdout
+    );
+    let meta = std::fs::read_to_string(ws.join("strategies/klima/strategy.toml")).unwrap();
+    assert!(
+        meta.contains("route = [\"DIR\", [\"FOU\", \"BFU\", \"SOS\"], \"ØKE\", \"BYR\"]"),
+        "{meta}"
+    );
+    // The same route typed as a shell user would without quotes.
+    env.udkast_in(&ws, &["route", "klima", "dir", "fou+bfu+sos", "øke", "byr"])
+        .user_error("the route of klima is already DIR → {FOU BFU SOS} → ØKE → BYR");
+    env.udkast_in(&ws, &["route", "klima", "DIR, {FOU BFU"])
+        .user_error("the route has a { without its }");
+
+    decide(&env, &ws, "2", "DIR", "godkendt", "07-01-2025");
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(
+        status.contains("FOU pending; BFU pending; SOS pending; ØKE —"),
+        "{status}"
+    );
+    decide(&env, &ws, "2", "FOU", "udskudt", "20.01.2025");
+    decide(&env, &ws, "2", "BFU", "Godkendt", "21-01-2025");
+    decide(&env, &ws, "2", "SOS", "godkendt med ændringer", "2025-01-22");
+    let status = env
+        .udkast_in(&ws, &["status", "klima", "--json"])
+        .ok()
+        .to_string();
+    let status = json(&status);
+    assert_eq!(
+        status["summary"],
+        "DIR approved draft 2; FOU postponed draft 2; BFU approved draft 2; \
+         SOS approved with changes draft 2; ØKE —; BYR —"
+    );
+    assert_eq!(status["next_step"], 1);
+    assert_eq!(
+        status["route"],
+        json(r#"["DIR", ["FOU", "BFU", "SOS"], "ØKE", "BYR"]"#)
+    );
+    let steps: Vec<&serde_json::Value> = status["bodies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| &b["step"])
+        .collect();
+    assert_eq!(steps, [0, 1, 1, 1, 2, 3]);
+    env.udkast_in(&ws, &["tag", "klima"])
+        .user_error("BYR, the last body of the route, has not approved or adopted draft 2");
+
+    save(&env, &ws, "# Klimaplan\n\nMed FOU's ønsker.\n", "Efter FOU");
+    for (body, date) in [
+        ("DIR", "03-02-2025"),
+        ("FOU", "17-02-2025"),
+        ("BFU", "18-02-2025"),
+        ("SOS", "19-02-2025"),
+    ] {
+        decide(&env, &ws, "3", body, "godkendt", date);
+    }
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(
+        status.contains("SOS approved draft 3; ØKE pending; BYR —"),
+        "{status}"
+    );
+    decide(&env, &ws, "3", "ØKE", "godkendt", "03-03-2025");
+    decide(&env, &ws, "3", "BYR", "vedtaget", "26-03-2025");
+    let out = env.udkast_in(&ws, &["tag", "klima"]).ok().to_string();
+    assert_eq!(out, "Tagged draft 3 of klima as klima/v1, listing 6 decisions\n");
+    env.udkast_in(&ws, &["verify"]).ok();
+}
+
+/// A last step of two bodies: a tag needs both, and a tag made with plain
+/// git that claims only one of them is flagged by `udkast verify`.
+#[test]
+fn a_parallel_last_step_needs_every_body_for_a_tag() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    env.udkast_in(&ws, &["route", "klima", "DIR", "ØKE+BYR"]).ok();
+    decide(&env, &ws, "2", "DIR", "approved", "2025-01-07");
+    decide(&env, &ws, "2", "ØKE", "approved", "2025-01-08");
+    env.udkast_in(&ws, &["tag", "klima"])
+        .user_error("BYR of the route's last step has not approved or adopted draft 2");
+    env.udkast_in(&ws, &["tag", "klima", "--force"]).ok();
+    // The forced tag's message without its "forced" lines, as a tag of its own.
+    let forced = env.git(&ws, &["tag", "-l", "--format=%(contents)", "klima/v1"]);
+    let forged: String = forced
+        .lines()
+        .filter(|l| !l.starts_with("Forced:") && !l.starts_with("Tagged with --force"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let file = env.path("forged.txt");
+    std::fs::write(&file, forged).unwrap();
+    env.git(
+        &ws,
+        &[
+            "tag",
+            "-a",
+            "klima/v2",
+            "-F",
+            file.to_str().unwrap(),
+            "klima/v1^{commit}",
+        ],
+    );
+    let out = env.udkast_in(&ws, &["verify"]);
+    assert_ne!(out.code, 0);
+    assert!(
+        out.stdout
+            .contains("claims no approval or adoption by BYR of the route's last step"),
+        "{}",
+        out.stdout
+    );
+}

@@ -178,6 +178,7 @@ fn the_next_body_and_the_approved_version_are_shown() {
     let view = app.approvals.as_mut().unwrap().view.as_mut().unwrap();
     let oldest = view.status.rows.last().unwrap().commit.clone();
     view.versions = vec![(oldest, "baeredygtighedsstrategi/v1".into())];
+    view.status.next_step = None;
     for body in &mut view.status.bodies {
         body.standing = Standing::Approved {
             draft: 1,
