@@ -65,6 +65,9 @@ struct HistoryDecision {
     item: Option<String>,
     case: Option<String>,
     text: Option<String>,
+    recommendation: Option<String>,
+    #[serde(default)]
+    changes_owed: Vec<String>,
     author: String,
     recorded: String,
 }
@@ -138,6 +141,8 @@ fn decisions_of(history: &History) -> Result<Vec<DemoDecision>, BrokenSample> {
                     name: author.name.clone(),
                     email: author.email.clone(),
                 },
+                recommendation: d.recommendation.clone(),
+                changes_owed: d.changes_owed.clone(),
                 withdraws: None,
             },
             time,

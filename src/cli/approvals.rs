@@ -22,6 +22,8 @@ pub struct DecideArgs {
     pub item: Option<String>,
     pub case: Option<String>,
     pub text: Option<String>,
+    pub recommendation: Option<String>,
+    pub changes_owed: Vec<String>,
     pub withdraws: Option<String>,
     /// A meeting date more than a year ahead is meant.
     pub yes: bool,
@@ -65,6 +67,8 @@ pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
         item: args.item,
         case: args.case,
         text: args.text,
+        recommendation: args.recommendation,
+        changes_owed: args.changes_owed,
         withdraws: args.withdraws,
     };
     let decided = usecase::decide(&store, &slug, input)?;
@@ -158,6 +162,12 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
     out.push('\n');
     out.push_str(&status.summary());
     out.push('\n');
+    for d in status.changes_owed() {
+        out.push_str(&format!("{}:\n", status.owed_heading(d)));
+        for change in &d.changes_owed {
+            out.push_str(&format!("  - {}\n", crate::text::inert(change)));
+        }
+    }
     let current = status.current.as_ref().map(|c| c.number);
     let mut stale: Vec<u32> = status
         .bodies
@@ -219,6 +229,31 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
             })
             .collect();
         out.push_str(&format!("\nApproved versions: {}\n", names.join(", ")));
+    }
+    // What each body recommended and decided, in its own words.
+    for d in status.decisions.iter().rev() {
+        if d.recommendation.is_none() && d.text.is_none() {
+            continue;
+        }
+        out.push_str(&format!(
+            "\n{} {} draft {} on {}:\n",
+            d.body,
+            d.outcome.label_da(),
+            status.draft_of(d).map_or("?".into(), |n| n.to_string()),
+            d.meeting.strftime("%d-%m-%Y")
+        ));
+        if let Some(r) = &d.recommendation {
+            out.push_str("  Indstilling:\n");
+            for line in r.lines() {
+                out.push_str(&format!("    {}\n", crate::text::inert(line)));
+            }
+        }
+        if let Some(t) = &d.text {
+            out.push_str("  Beslutning:\n");
+            for line in t.lines() {
+                out.push_str(&format!("    {}\n", crate::text::inert(line)));
+            }
+        }
     }
     let legend: Vec<String> = Outcome::ALL
         .iter()

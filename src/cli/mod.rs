@@ -178,6 +178,13 @@ pub enum Command {
         /// The decision as the minutes word it.
         #[arg(long, short = 'm', value_name = "TEXT")]
         message: Option<String>,
+        /// The recommendation ("Indstilling") the body decided on.
+        #[arg(long, value_name = "TEXT")]
+        recommendation: Option<String>,
+        /// With approved-with-changes: a change asked for, owed until a
+        /// later draft is approved (give it once per change).
+        #[arg(long = "owe", value_name = "CHANGE")]
+        owe: Vec<String>,
         /// The id of an earlier decision of the same body that this one
         /// supersedes (a decision recorded by mistake); decisions are never
         /// deleted. `udkast status SLUG --json` lists the ids.
@@ -359,6 +366,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             item,
             case,
             message,
+            recommendation,
+            owe,
             withdraws,
             yes,
         }) => approvals::decide(
@@ -372,6 +381,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 item,
                 case,
                 text: message,
+                recommendation,
+                changes_owed: owe,
                 withdraws,
                 yes,
             },

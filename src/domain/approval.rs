@@ -292,6 +292,33 @@ impl ApprovalStatus {
         }
     }
 
+    /// The decisions whose changes are still owed: approved with changes
+    /// listed, and no later draft approved or adopted by any body since.
+    pub fn changes_owed(&self) -> Vec<&Decision> {
+        let number = |d: &Decision| self.draft_of(d).unwrap_or(0);
+        self.decisions
+            .iter()
+            .filter(|d| !d.changes_owed.is_empty())
+            .filter(|d| {
+                !self
+                    .decisions
+                    .iter()
+                    .any(|later| later.outcome.approves() && number(later) > number(d))
+            })
+            .collect()
+    }
+
+    /// `Owed to DIR (approved with changes, draft 3 on 25-02-2025):`, the
+    /// heading of a decision's changes owed.
+    pub fn owed_heading(&self, d: &Decision) -> String {
+        format!(
+            "Owed to {} (approved with changes, draft {} on {})",
+            d.body,
+            self.draft_of(d).unwrap_or(d.draft),
+            d.meeting.strftime("%d-%m-%Y")
+        )
+    }
+
     /// The draft number a decision's commit has now.
     pub fn draft_of(&self, decision: &Decision) -> Option<u32> {
         self.rows
@@ -394,6 +421,8 @@ mod tests {
                 name: "Mette Holm".into(),
                 email: "mette.holm@aaby.dk".into(),
             },
+            recommendation: None,
+            changes_owed: Vec::new(),
             withdraws: None,
         }
     }
@@ -606,5 +635,35 @@ mod tests {
         decisions.push(decision("BYR", 1, Outcome::Adopted, date(2025, 1, 10), 4));
         let s = ApprovalStatus::compute(&route, &drafts(1), &decisions);
         assert_eq!(s.final_approvals(&commit(1)).len(), 2);
+    }
+
+    /// Changes owed by an approval with changes stand until a later draft
+    /// is approved, by any body.
+    #[test]
+    fn changes_owed_until_a_later_draft_is_approved() {
+        let route = route(&["DIR", "ØKE", "BYR"]);
+        let mut asked = decision("DIR", 2, Outcome::ApprovedWithChanges, date(2025, 2, 1), 1);
+        asked.changes_owed = vec!["Tidsplanen rettes".into()];
+        let mut decisions = vec![asked];
+        let s = ApprovalStatus::compute(&route, &drafts(3), &decisions);
+        assert_eq!(s.changes_owed().len(), 1);
+        assert_eq!(
+            s.owed_heading(s.changes_owed()[0]),
+            "Owed to DIR (approved with changes, draft 2 on 01-02-2025)"
+        );
+        // Draft 3 postponed is not approved: still owed.
+        decisions.push(decision("ØKE", 3, Outcome::Postponed, date(2025, 2, 10), 2));
+        assert_eq!(
+            ApprovalStatus::compute(&route, &drafts(3), &decisions)
+                .changes_owed()
+                .len(),
+            1
+        );
+        decisions.push(decision("ØKE", 3, Outcome::Approved, date(2025, 2, 20), 3));
+        assert!(
+            ApprovalStatus::compute(&route, &drafts(3), &decisions)
+                .changes_owed()
+                .is_empty()
+        );
     }
 }

@@ -198,6 +198,14 @@ pub struct Decision {
     /// The decision as the minutes word it; may span lines.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// The recommendation ("Indstilling") the body decided on, as the
+    /// agenda words it; may span lines.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<String>,
+    /// With approved-with-changes: the changes the body asked for, one line
+    /// each, owed until a later draft is approved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub changes_owed: Vec<String>,
     pub recorded_at: Timestamp,
     pub recorded_by: Person,
     /// The id of an earlier decision of the same body that this one
@@ -218,6 +226,9 @@ struct RawDecision {
     item: Option<Spanned<String>>,
     case: Option<Spanned<String>>,
     text: Option<Spanned<String>>,
+    recommendation: Option<Spanned<String>>,
+    #[serde(default)]
+    changes_owed: Vec<Spanned<String>>,
     recorded_at: Timestamp,
     recorded_by: Spanned<Person>,
     withdraws: Option<Spanned<String>>,
@@ -279,13 +290,22 @@ impl Decision {
             };
         let item = line("item", &raw.item)?;
         let case = line("case", &raw.case)?;
-        let text_field = match &raw.text {
-            Some(t) => {
-                check_text(t.get_ref()).map_err(|m| at(t.span(), m.to_string()))?;
-                Some(t.get_ref().clone())
-            }
-            None => None,
+        let text = |value: &Option<Spanned<String>>| -> Result<Option<String>, Invalid> {
+            let Some(value) = value else { return Ok(None) };
+            check_text(value.get_ref()).map_err(|m| at(value.span(), m.to_string()))?;
+            Ok(Some(value.get_ref().clone()))
         };
+        let text_field = text(&raw.text)?;
+        let recommendation = text(&raw.recommendation)?;
+        let mut changes_owed = Vec::with_capacity(raw.changes_owed.len());
+        for change in &raw.changes_owed {
+            check_line("changes_owed", change.get_ref()).map_err(|m| at(change.span(), m.to_string()))?;
+            changes_owed.push(change.get_ref().clone());
+        }
+        if !changes_owed.is_empty() && raw.outcome != Outcome::ApprovedWithChanges {
+            let span = raw.changes_owed[0].span();
+            return Err(at(span, OWED_ONLY_WITH_CHANGES.into()));
+        }
         let person = raw.recorded_by.get_ref();
         check_line("recorded_by.name", &person.name)
             .map_err(|m| at(raw.recorded_by.span(), m.to_string()))?;
@@ -321,6 +341,8 @@ impl Decision {
             item,
             case,
             text: text_field,
+            recommendation,
+            changes_owed,
             recorded_at: raw.recorded_at,
             recorded_by: raw.recorded_by.into_inner(),
             withdraws,
@@ -329,15 +351,27 @@ impl Decision {
 
     /// Checks the fields a user typed, before anything is written; the
     /// message names the command-line option.
-    pub fn check_input(item: Option<&str>, case: Option<&str>, text: Option<&str>) -> Result<(), BadValue> {
-        if let Some(item) = item {
+    pub fn check_input(input: &Typed<'_>) -> Result<(), BadValue> {
+        if let Some(item) = input.item {
             check_line("--item", item)?;
         }
-        if let Some(case) = case {
+        if let Some(case) = input.case {
             check_line("--case", case)?;
         }
-        if let Some(text) = text {
+        if let Some(text) = input.text {
             check_text(text)?;
+        }
+        if let Some(recommendation) = input.recommendation {
+            if recommendation.trim().is_empty() {
+                return Err(BadValue::EmptyField("--recommendation"));
+            }
+            check_text(recommendation)?;
+        }
+        for change in input.changes_owed {
+            check_line("--owe", change)?;
+        }
+        if !input.changes_owed.is_empty() && input.outcome != Outcome::ApprovedWithChanges {
+            return Err(BadValue::OwedWithoutChanges);
         }
         Ok(())
     }
@@ -361,6 +395,20 @@ impl Decision {
         format!("{} {} draft {}", self.body, self.outcome, self.draft)
     }
 }
+
+/// A decision's fields as someone typed them, to check before recording.
+#[derive(Debug, Clone, Copy)]
+pub struct Typed<'a> {
+    pub outcome: Outcome,
+    pub item: Option<&'a str>,
+    pub case: Option<&'a str>,
+    pub text: Option<&'a str>,
+    pub recommendation: Option<&'a str>,
+    pub changes_owed: &'a [String],
+}
+
+const OWED_ONLY_WITH_CHANGES: &str =
+    "changes owed go with approved-with-changes (godkendt med ændringer) only";
 
 /// One line of text: not empty, no control characters (a decision's item
 /// and case, a body's name, an action's title).
@@ -408,6 +456,59 @@ recorded_at = "2025-01-28T10:15:00Z"
 name = "Mette Holm"
 email = "mette.holm@aaby.dk"
 "#;
+
+    #[test]
+    fn a_recommendation_and_changes_owed_round_trip() {
+        let with = |outcome: &str, extra: &str| {
+            GOOD.replace("outcome = \"postponed\"", &format!("outcome = \"{outcome}\""))
+                .replace("recorded_at", &format!("{extra}\nrecorded_at"))
+        };
+        let text = with(
+            "approved-with-changes",
+            "recommendation = \"\"\"\nDirektionen indstiller, at\n1) strategien godkendes.\"\"\"\n\
+             changes_owed = [\"Målet for 2030 skærpes\", \"Tidsplanen rettes\"]",
+        );
+        let d = Decision::parse(FILE, ID, &text).unwrap();
+        assert_eq!(
+            d.recommendation.as_deref(),
+            Some("Direktionen indstiller, at\n1) strategien godkendes.")
+        );
+        assert_eq!(d.changes_owed, ["Målet for 2030 skærpes", "Tidsplanen rettes"]);
+        assert_eq!(Decision::parse(FILE, ID, &d.to_toml()).unwrap(), d);
+        // A file without them is written without them, as older versions read it.
+        let plain = Decision::parse(FILE, ID, GOOD).unwrap();
+        assert!(!plain.to_toml().contains("changes_owed") && !plain.to_toml().contains("recommendation"));
+
+        let err = Decision::parse(FILE, ID, &with("approved", "changes_owed = [\"x\"]")).unwrap_err();
+        assert!(err.to_string().contains("approved-with-changes"), "{err}");
+        let err = Decision::parse(
+            FILE,
+            ID,
+            &with("approved-with-changes", "changes_owed = [\"a\\u001b[2J\"]"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("changes_owed"), "{err}");
+        let typed = |outcome, owed: &[String], recommendation| {
+            Decision::check_input(&Typed {
+                outcome,
+                item: None,
+                case: None,
+                text: None,
+                recommendation,
+                changes_owed: owed,
+            })
+        };
+        let owed = ["Tidsplanen rettes".to_string()];
+        assert_eq!(
+            typed(Outcome::Approved, &owed, None),
+            Err(BadValue::OwedWithoutChanges)
+        );
+        assert_eq!(typed(Outcome::ApprovedWithChanges, &owed, None), Ok(()));
+        assert_eq!(
+            typed(Outcome::Approved, &[], Some("  ")),
+            Err(BadValue::EmptyField("--recommendation"))
+        );
+    }
 
     #[test]
     fn a_withdrawal_names_another_decision() {

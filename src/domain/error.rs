@@ -106,6 +106,8 @@ pub enum BadValue {
     EmptyField(&'static str),
     FieldNotOneLine(&'static str),
     EmptyDecisionText,
+    /// Changes owed given with an outcome other than approved-with-changes.
+    OwedWithoutChanges,
     DecisionTextControl,
 }
 
@@ -165,6 +167,9 @@ impl fmt::Display for BadValue {
                 f,
                 "unknown kind \"{}\" (use administrative, committee, task-committee, council or other; or udvalg, byråd, direktion…)",
                 inert(s)
+            ),
+            BadValue::OwedWithoutChanges => f.write_str(
+                "changes owed (--owe) go with approved-with-changes (godkendt med ændringer) only",
             ),
             BadValue::RouteSyntax(what) => write!(f, "the route has {what}"),
             BadValue::RepeatedBody(id) => write!(f, "body \"{}\" is twice in the route", inert(id)),

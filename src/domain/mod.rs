@@ -41,7 +41,7 @@ fn typed<T: Copy>(
 
 pub use approval::{ApprovalStatus, BodyStatus, DraftRef, DraftRow, Standing};
 pub use decision::{
-    Decision, Outcome, Person, check_line, far_ahead, is_commit_id, is_decision_id, parse_meeting_date,
+    Decision, Outcome, Person, Typed, check_line, far_ahead, is_commit_id, is_decision_id, parse_meeting_date,
 };
 pub use error::{BadValue, Invalid};
 pub use merge::{Choice, Clash, Merge, Part, merge_threads, still_marked};

@@ -190,6 +190,8 @@ mod tests {
                 name: "Mette Holm".into(),
                 email: "mette.holm@aaby.dk".into(),
             },
+            recommendation: None,
+            changes_owed: Vec::new(),
             withdraws: None,
         }
     }

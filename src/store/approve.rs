@@ -20,8 +20,26 @@ pub struct DecisionInput {
     pub item: Option<String>,
     pub case: Option<String>,
     pub text: Option<String>,
+    /// The body's recommendation ("Indstilling").
+    pub recommendation: Option<String>,
+    /// With approved-with-changes, the changes asked for.
+    pub changes_owed: Vec<String>,
     /// The id of a decision of the same body this one supersedes.
     pub withdraws: Option<String>,
+}
+
+impl DecisionInput {
+    /// The fields someone typed, as the domain checks them.
+    pub fn typed(&self) -> crate::domain::Typed<'_> {
+        crate::domain::Typed {
+            outcome: self.outcome,
+            item: self.item.as_deref(),
+            case: self.case.as_deref(),
+            text: self.text.as_deref(),
+            recommendation: self.recommendation.as_deref(),
+            changes_owed: &self.changes_owed,
+        }
+    }
 }
 
 /// A recorded decision, with the approvals after it.
@@ -64,12 +82,10 @@ impl Store {
     pub fn decide(&self, slug: &Slug, mut input: DecisionInput) -> Result<Recorded> {
         // Text pasted from Word or a Windows editor ends its lines in CR LF
         // (or CR alone): kept as plain lines.
-        input.text = input.text.map(|t| t.replace("\r\n", "\n").replace('\r', "\n"));
-        Decision::check_input(
-            input.item.as_deref(),
-            input.case.as_deref(),
-            input.text.as_deref(),
-        )?;
+        let lines = |t: String| t.replace("\r\n", "\n").replace('\r', "\n");
+        input.text = input.text.map(lines);
+        input.recommendation = input.recommendation.map(lines);
+        Decision::check_input(&input.typed())?;
         let approvals = self.approvals(slug)?;
         let config = &approvals.config;
         let identity = self.lead_identity(config, "record decisions")?;
@@ -114,6 +130,8 @@ impl Store {
             item: input.item,
             case: input.case,
             text: input.text,
+            recommendation: input.recommendation,
+            changes_owed: input.changes_owed,
             recorded_at: now,
             recorded_by: Person {
                 name: String::from_utf8_lossy(identity.name_bytes()).into_owned(),

@@ -790,3 +790,81 @@ fn a_parallel_last_step_needs_every_body_for_a_tag() {
         out.stdout
     );
 }
+
+/// A decision with the body's recommendation ("Indstilling") and the changes
+/// it asked for: `status` shows them, the changes until a later draft is
+/// approved; changes owed with another outcome are refused and nothing is
+/// recorded.
+#[test]
+fn the_recommendation_and_changes_owed_until_a_later_draft_is_approved() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    save(&env, &ws, "# Klimaplan\n\nMålet er 50 pct.\n", "Andet");
+    let head = env.git(&ws, &["rev-parse", "HEAD"]);
+    env.udkast_in(
+        &ws,
+        &[
+            "decide",
+            "klima",
+            "--draft",
+            "2",
+            "--body",
+            "DIR",
+            "--outcome",
+            "godkendt",
+            "--date",
+            "03-02-2025",
+            "--owe",
+            "Målet skærpes",
+        ],
+    )
+    .user_error("changes owed (--owe) go with approved-with-changes (godkendt med ændringer) only");
+    assert_eq!(env.git(&ws, &["rev-parse", "HEAD"]), head);
+    decide_with(
+        &env,
+        &ws,
+        "2",
+        "DIR",
+        "godkendt med ændringer",
+        "03-02-2025",
+        &[
+            "--recommendation",
+            "Direktionen indstiller, at\r\n1) planen godkendes.",
+            "--owe",
+            "Målet skærpes til 70 pct.",
+            "--owe",
+            "Tidsplanen rettes",
+            "-m",
+            "Godkendt med de to ændringer.",
+        ],
+    );
+    let file = env.git(&ws, &["show", "HEAD", "--format=", "--name-only"]);
+    let text = std::fs::read_to_string(ws.join(file.trim())).unwrap();
+    assert!(
+        text.contains("changes_owed = [\"Målet skærpes til 70 pct.\", \"Tidsplanen rettes\"]"),
+        "{text}"
+    );
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    for line in [
+        "Owed to DIR (approved with changes, draft 2 on 03-02-2025):\n  - Målet skærpes til 70 pct.\n  - Tidsplanen rettes\n",
+        "DIR Godkendt med ændringer draft 2 on 03-02-2025:\n  Indstilling:\n    Direktionen indstiller, at\n    1) planen godkendes.\n  Beslutning:\n    Godkendt med de to ændringer.\n",
+    ] {
+        assert!(status.contains(line), "{line}\n{status}");
+    }
+    let json = json(
+        &env.udkast_in(&ws, &["status", "klima", "--json"])
+            .ok()
+            .to_string(),
+    );
+    assert_eq!(json["decisions"][0]["changes_owed"][1], "Tidsplanen rettes");
+
+    // A later draft postponed still owes them; approved, no longer.
+    save(&env, &ws, "# Klimaplan\n\nMålet er 70 pct.\n", "Ændret");
+    decide(&env, &ws, "3", "ØKE", "udskudt", "10-02-2025");
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(status.contains("Owed to DIR"), "{status}");
+    decide(&env, &ws, "3", "DIR", "godkendt", "17-02-2025");
+    let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
+    assert!(!status.contains("Owed to"), "{status}");
+    env.udkast_in(&ws, &["verify"]).ok();
+}

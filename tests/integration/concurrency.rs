@@ -230,6 +230,8 @@ fn decisions_recorded_at_once_are_all_kept() {
                         name: common::NAME.into(),
                         email: common::EMAIL.into(),
                     },
+                    recommendation: None,
+                    changes_owed: Vec::new(),
                     withdraws: None,
                 };
                 store

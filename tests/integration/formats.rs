@@ -179,6 +179,8 @@ fn decision() -> impl Strategy<Value = Decision> {
                     text,
                     recorded_at,
                     recorded_by: Person { name, email },
+                    recommendation: None,
+                    changes_owed: Vec::new(),
                     withdraws: None,
                 }
             },

@@ -29,8 +29,8 @@ pub struct DecisionForm {
     pub body: usize,
     pub outcome: usize,
     pub field: usize,
-    /// Date, item, case, text.
-    pub texts: [String; 4],
+    /// Date, item, case, recommendation, changes owed (apart by `;`), text.
+    pub texts: [String; 6],
     pub error: Option<String>,
     /// The checked decision, shown in words for a last look before it is
     /// recorded (Enter records, Esc goes back to the fields).
@@ -38,17 +38,22 @@ pub struct DecisionForm {
 }
 
 /// The decision text's place in [`FIELDS`]: the one field of several lines.
-const TEXT_FIELD: usize = 5;
+const TEXT_FIELD: usize = 7;
+
+/// The changes owed's place in [`FIELDS`]: one line, changes apart by `;`.
+const OWED_FIELD: usize = 6;
 
 /// How many rows of the decision text the form shows; more scroll.
 const TEXT_ROWS: usize = 6;
 
-const FIELDS: [&str; 6] = [
+const FIELDS: [&str; 8] = [
     "Body",
     "Outcome",
     "Meeting date",
     "Agenda item",
     "Case number",
+    "Recommendation",
+    "Changes owed",
     "Decision text",
 ];
 
@@ -121,7 +126,14 @@ impl ApprovalsState {
             body: self.col,
             outcome: 0,
             field: 0,
-            texts: [today.to_string(), String::new(), String::new(), String::new()],
+            texts: [
+                today.to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
             error: None,
             confirming: None,
         });
@@ -170,7 +182,7 @@ impl ApprovalsState {
                 }
             }
             // The decision text may have several lines.
-            _ if form.field == TEXT_FIELD && typed::is_newline(&key) => form.texts[3].push('\n'),
+            _ if form.field == TEXT_FIELD && typed::is_newline(&key) => form.texts[5].push('\n'),
             KeyCode::Backspace if form.field >= 2 => {
                 form.texts[form.field - 2].pop();
             }
@@ -215,14 +227,12 @@ impl ApprovalsState {
                     meeting,
                     item: optional(&form.texts[1]),
                     case: optional(&form.texts[2]),
-                    text: optional(&form.texts[3]),
+                    text: optional(&form.texts[5]),
+                    recommendation: optional(&form.texts[3]),
+                    changes_owed: form.texts[4].split(';').filter_map(optional).collect(),
                     withdraws: None,
                 };
-                if let Err(e) = crate::domain::Decision::check_input(
-                    input.item.as_deref(),
-                    input.case.as_deref(),
-                    input.text.as_deref(),
-                ) {
+                if let Err(e) = crate::domain::Decision::check_input(&input.typed()) {
                     form.error = Some(e.to_string());
                     return FormOutcome::Stay;
                 }
@@ -244,7 +254,8 @@ impl ApprovalsState {
             return;
         };
         let status = &view.status;
-        let standing_height = status.bodies.len() as u16 + 3;
+        let owed = status.changes_owed();
+        let standing_height = (status.bodies.len() + owed.len()) as u16 + 3;
         let [head, standings, matrix, detail] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(standing_height),
@@ -324,6 +335,16 @@ impl ApprovalsState {
             })
             .collect();
         lines.push(next_step(view, current));
+        for d in owed {
+            let changes: Vec<String> = d.changes_owed.iter().map(|c| inert(c).into_owned()).collect();
+            lines.push(Line::from(crate::ui::widgets::cut_spans(
+                vec![Span::styled(
+                    format!(" ⚑ {}: {}", status.owed_heading(d), changes.join("; ")),
+                    theme.warning(),
+                )],
+                area.width as usize,
+            )));
+        }
         for p in &view.problems {
             lines.push(Line::from(Span::styled(
                 format!(" ⚠ {}", inert(p)),
@@ -390,9 +411,21 @@ impl ApprovalsState {
                 Span::raw(format!("{} ({}) · ", d.outcome.label_da(), d.outcome)),
                 Span::styled(inert(&facts.join(" · ")).into_owned(), theme.dim()),
             ]));
-            // Every line of the decision text, each wrapped.
+            // Every line of the recommendation and the decision text, each wrapped.
+            if let Some(r) = &d.recommendation {
+                detail_lines.push(Line::from(Span::styled("   Indstilling:", theme.dim())));
+                for line in r.lines() {
+                    detail_lines.push(Line::raw(format!("   {}", inert(line))));
+                }
+                if d.text.is_some() {
+                    detail_lines.push(Line::from(Span::styled("   Beslutning:", theme.dim())));
+                }
+            }
             for line in d.text.iter().flat_map(|t| t.lines()) {
                 detail_lines.push(Line::raw(format!("   {}", inert(line))));
+            }
+            for change in &d.changes_owed {
+                detail_lines.push(Line::raw(format!("   ⚑ {}", inert(change))));
             }
         }
         if detail_lines.is_empty() {
@@ -481,10 +514,10 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
     };
     // The decision text, wrapped in its column; the rows around the cursor
     // (at its end) when it has more than the form shows.
-    let text = typed::wrap(&[(&form.texts[3], style_of(TEXT_FIELD))], WIDTH - 2 - LABEL);
+    let text = typed::wrap(&[(&form.texts[5], style_of(TEXT_FIELD))], WIDTH - 2 - LABEL);
     let rows = text.height().min(TEXT_ROWS);
     let first = (text.cursor.1 + 1).saturating_sub(rows);
-    let rect = crate::ui::widgets::centered(area, WIDTH, 13 + rows as u16 - 1);
+    let rect = crate::ui::widgets::centered(area, WIDTH, 15 + rows as u16 - 1);
     frame.render_widget(Clear, rect);
     let body_name = |i: usize| {
         let id = view
@@ -503,6 +536,8 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
         form.texts[0].clone(),
         form.texts[1].clone(),
         form.texts[2].clone(),
+        form.texts[3].clone(),
+        form.texts[4].clone(),
     ];
     // The field with the focus has a ▶ and its value highlighted, visible
     // without colour too.
@@ -533,12 +568,19 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
     match (&form.confirming, &form.error) {
         (Some(input), _) => {
             lines.push(Line::from(Span::styled(
+                format!(" Record {}: {}", body_name(form.body), input.outcome.label_da()),
+                theme.warning(),
+            )));
+            lines.push(Line::from(Span::styled(
                 format!(
-                    " Record {}: {} on draft {}, meeting {}?",
-                    body_name(form.body),
-                    input.outcome.label_da(),
+                    " on draft {}, meeting {}{}?",
                     input.draft,
-                    input.meeting.strftime("%d-%m-%Y")
+                    input.meeting.strftime("%d-%m-%Y"),
+                    match input.changes_owed.len() {
+                        0 => String::new(),
+                        1 => ", 1 change owed".into(),
+                        n => format!(", {n} changes owed"),
+                    }
                 ),
                 theme.warning(),
             )));
@@ -548,6 +590,10 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
             )));
         }
         (None, Some(e)) => lines.push(Line::from(Span::styled(format!(" {}", inert(e)), theme.error()))),
+        (None, None) if focus == Some(OWED_FIELD) => lines.push(Line::from(Span::styled(
+            " With godkendt med ændringer: each change asked for, apart by ; · Enter check · Esc cancel",
+            theme.dim(),
+        ))),
         (None, None) if focus == Some(TEXT_FIELD) => lines.push(Line::from(Span::styled(
             " Tab/Shift-Tab field · Alt-Enter or Ctrl-J new line · Enter check · Esc cancel",
             theme.dim(),
@@ -694,7 +740,7 @@ impl Screen for ApprovalsState {
         };
         let text = typed::lf(text);
         match form.field {
-            TEXT_FIELD => form.texts[3].push_str(&text),
+            TEXT_FIELD => form.texts[5].push_str(&text),
             field => form.texts[field - 2].push_str(&text.replace('\n', " ")),
         }
         true

@@ -237,7 +237,7 @@ fn a_decision_text_of_several_lines() {
     let (_fx, mut app) = approvals_of_the_strategy();
     app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
     key(&mut app, KeyCode::Char('d'));
-    for _ in 0..5 {
+    for _ in 0..7 {
         key(&mut app, KeyCode::Tab);
     }
     chars(&mut app, "Godkendt som indstillet.");
@@ -286,4 +286,49 @@ fn approvals_of_the_strategy() -> (Fixture, App) {
     key(&mut app, KeyCode::Char('5'));
     settle(&mut app, &fx.repo);
     (fx, app)
+}
+
+/// The form takes the recommendation ("Indstilling") and, with godkendt med
+/// ændringer, the changes owed apart by `;`; owed with another outcome is
+/// refused in the form. The approvals screen shows them until a later draft
+/// is approved.
+#[test]
+fn the_decision_form_takes_the_recommendation_and_changes_owed() {
+    let (_fx, mut app) = approvals_of_the_strategy();
+    app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
+    key(&mut app, KeyCode::Char('d'));
+    for _ in 0..5 {
+        key(&mut app, KeyCode::Tab);
+    }
+    chars(&mut app, "Direktionen indstiller, at strategien godkendes.");
+    key(&mut app, KeyCode::Tab);
+    chars(&mut app, "Målet skærpes; ; Tidsplanen rettes ");
+    key(&mut app, KeyCode::Enter);
+    let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
+    assert!(
+        form.error
+            .as_deref()
+            .is_some_and(|e| e.contains("approved-with-changes")),
+        "{:?}",
+        form.error
+    );
+    // The outcome: godkendt med ændringer is the one after godkendt.
+    for _ in 0..5 {
+        key(&mut app, KeyCode::BackTab);
+    }
+    key(&mut app, KeyCode::Right);
+    key(&mut app, KeyCode::Enter);
+    let shown = render(&mut app, 120, 40);
+    assert!(shown.contains("2 changes owed?"), "{shown}");
+    key(&mut app, KeyCode::Enter);
+    let input = match app.requests.as_slice() {
+        [jobs::Request::Decide(_, input)] => input.clone(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(input.outcome, crate::domain::Outcome::ApprovedWithChanges);
+    assert_eq!(input.changes_owed, ["Målet skærpes", "Tidsplanen rettes"]);
+    assert_eq!(
+        input.recommendation.as_deref(),
+        Some("Direktionen indstiller, at strategien godkendes.")
+    );
 }
