@@ -851,11 +851,7 @@ fn the_recommendation_and_changes_owed_until_a_later_draft_is_approved() {
     ] {
         assert!(status.contains(line), "{line}\n{status}");
     }
-    let json = json(
-        &env.udkast_in(&ws, &["status", "klima", "--json"])
-            .ok()
-            .to_string(),
-    );
+    let json = json(env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
     assert_eq!(json["decisions"][0]["changes_owed"][1], "Tidsplanen rettes");
 
     // A later draft postponed still owes them; approved, no longer.
