@@ -74,6 +74,11 @@ impl ActionStatus {
         }
     }
 
+    /// Its Danish word, as screens show it: `i gang`.
+    pub fn label_da(self) -> &'static str {
+        self.words_da()[0]
+    }
+
     /// The Danish words taken for it, in lower case.
     fn words_da(self) -> &'static [&'static str] {
         match self {

@@ -102,6 +102,7 @@ const FILTER: &[Context] = &[Context::Overview, Context::Review];
 const EDIT_APPROVALS: &[Context] = &[Context::Document, Context::DocumentNormal, Context::Approvals];
 const EDIT_HISTORY: &[Context] = &[Context::Document, Context::DocumentNormal, Context::History];
 const SCROLLS: &[Context] = &[Context::History, Context::Approvals];
+const WORK_PLANS: &[Context] = &[Context::Overview, Context::Document, Context::DocumentNormal];
 const EXPORTS: &[Context] = &[
     Context::Document,
     Context::DocumentNormal,
@@ -129,6 +130,7 @@ actions! {
     Reload = "reload" in G: "Reload the workspace from git";
     Cancel = "cancel" in G: "Stop the long job running now (a first read of a long history, a sync)";
     Sync = "sync" in G: "Sync with the team's remote: fetch, merge, push (your own git, your ssh keys)";
+    WorkPlan = "work-plan" in WORK_PLANS: "A work plan's actions: owner, due date, status, budget; Enter edits one, a adds, x removes, each change a draft";
     Export = "export" in EXPORTS: "Export the draft for the agenda: DOCX with tracked changes, PDF or HTML";
     CursorLeft = "cursor-left" in EDIT_APPROVALS: "Cursor one character left";
     CursorRight = "cursor-right" in EDIT_APPROVALS: "Cursor one character right";

@@ -18,6 +18,7 @@ pub mod resolve;
 pub mod screens;
 pub mod theme;
 pub mod widgets;
+pub mod work_plan;
 
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,7 @@ use super::resolve::{self, Finish, Resolver};
 use super::screens::{PromptKind, ScreenId, help, palette};
 use super::widgets;
 use super::widgets::typed;
+use super::work_plan;
 
 #[derive(Debug, Clone)]
 pub enum Overlay {
@@ -45,6 +46,8 @@ pub enum Overlay {
         input: String,
         reply: std::sync::mpsc::Sender<Option<String>>,
     },
+    /// A work plan's actions, with the form that edits one.
+    WorkPlan(Box<work_plan::Panel>),
 }
 
 /// A document whose unsaved text from an earlier session differs from its
@@ -78,6 +81,8 @@ pub enum Outcome {
     DiscardRecovery(Box<RecoveryOffer>),
     RecoverLater,
     Resolved(Box<Resolver>, Finish),
+    /// Make this change of a work plan's actions; the panel stays open.
+    ChangeActions(Box<work_plan::Panel>, crate::usecase::ActionChange),
 }
 
 /// The layer after a key: still open, or closed with what to do.
@@ -125,6 +130,7 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     ("Sections (history)", "j/k choose · Enter jump · Esc close"),
     ("Clashing passages (editor, sync)", resolve::KEYS),
+    ("Work-plan actions (Alt-A)", work_plan::KEYS),
     (
         "Password the remote asks for",
         "type (never shown) · Enter send · Esc decline",
@@ -213,6 +219,11 @@ impl Overlay {
                 }
                 Step::Open(Overlay::Secret { prompt, input, reply })
             }
+            Overlay::WorkPlan(mut panel) => match panel.key(key) {
+                work_plan::Step::Stay => Step::Open(Overlay::WorkPlan(panel)),
+                work_plan::Step::Close => Step::Done(Outcome::Closed),
+                work_plan::Step::Change(change) => Step::Done(Outcome::ChangeActions(panel, change)),
+            },
             Overlay::Resolve(mut resolver) => match resolver.key(key) {
                 resolve::Step::Stay => Step::Open(Overlay::Resolve(resolver)),
                 resolve::Step::Close(finish) => Step::Done(Outcome::Resolved(resolver, finish)),
@@ -238,6 +249,7 @@ impl Overlay {
                     false => input.push_str(&text.replace('\n', " ")),
                 }
             }
+            Overlay::WorkPlan(panel) => panel.paste(text),
             // A pasted password: its line end is not part of it.
             Overlay::Secret { input, .. } => input.push_str(text.trim_end_matches(['\r', '\n'])),
             _ => {}
@@ -269,6 +281,7 @@ impl Overlay {
             }
             Overlay::Message { title, text } => widgets::dialog(frame, area, &app.theme, title, text),
             Overlay::Resolve(resolver) => resolver.draw(frame, area, &app.theme),
+            Overlay::WorkPlan(panel) => panel.draw(frame, area, &app.theme, &app.title_of(&panel.slug)),
             Overlay::Secret { prompt, input, .. } => {
                 // What is typed is never shown, not even its length.
                 let shown = if input.is_empty() { "" } else { "(typed)" };

@@ -73,6 +73,27 @@ impl App {
             {
                 self.requests.push(Request::Load);
             }
+            Response::WorkPlan(slug, result) => {
+                if let Ok(jobs::WorkPlanAnswer {
+                    changed: Some(report),
+                    ..
+                }) = &result
+                {
+                    self.info(report.trim_end().to_string());
+                    self.requests.push(Request::Load);
+                }
+                let changed = result.as_ref().is_ok_and(|a| a.changed.is_some());
+                match self.overlay.as_mut() {
+                    Some(Overlay::WorkPlan(panel)) if panel.slug == slug => {
+                        panel.answer(result.map(|a| a.actions).map_err(|e| e.to_string()), changed)
+                    }
+                    _ => {
+                        if let Err(e) = result {
+                            self.error(e.to_string());
+                        }
+                    }
+                }
+            }
             Response::Saved(Ok(saved)) => {
                 if let Some(dir) = self.autosave_dir()
                     && let Some(doc) = self

@@ -280,6 +280,13 @@ impl App {
                 self.show_document(offer.opened, None);
                 self.info("Discarded the unsaved text");
             }
+            Outcome::ChangeActions(panel, change) => {
+                self.requests.push(Request::WorkPlan {
+                    slug: panel.slug.clone(),
+                    change: Some(change),
+                });
+                self.overlay = Some(Overlay::WorkPlan(panel));
+            }
             Outcome::Resolved(resolver, finish) => match resolver.purpose {
                 Purpose::Editor { .. } => {
                     let mut fx = Effects::default();
@@ -348,6 +355,7 @@ impl App {
                 self.requests.push(Request::Sync(Default::default()));
                 self.busy = Some("Syncing…".into());
             }
+            Action::WorkPlan => self.focused(Self::work_plan),
             Action::Export => match self.current().map(|s| s.export_plan()) {
                 Some(Ok(plan)) => {
                     self.overlay = Some(Overlay::Prompt {

@@ -43,6 +43,7 @@ impl App {
                 Effect::ExternalEdit(text) => self.external_edit = Some(text),
                 Effect::NoSave => self.quit_after_save = false,
                 Effect::Resolve(resolver) => self.overlay = Some(Overlay::Resolve(resolver)),
+                Effect::WorkPlan(slug) => self.work_plan(slug),
             }
         }
     }
@@ -64,6 +65,37 @@ impl App {
             Some(slug) => show(self, slug),
             None => self.error("Select a document in the overview first"),
         }
+    }
+
+    /// The table of a work plan's actions over the screen, read by the worker.
+    pub(super) fn work_plan(&mut self, slug: Slug) {
+        let kind = self.item(&slug).map(|i| i.kind);
+        if let Some(kind) = kind.filter(|k| *k != crate::domain::Kind::Workplan) {
+            return self.error(format!("Only a work plan has actions; {slug} is a {kind}"));
+        }
+        self.requests.push(Request::WorkPlan {
+            slug: slug.clone(),
+            change: None,
+        });
+        self.overlay = Some(Overlay::WorkPlan(Box::new(crate::ui::work_plan::Panel::new(
+            slug,
+        ))));
+    }
+
+    /// The overview's row of a document.
+    fn item(&self, slug: &Slug) -> Option<&crate::ui::jobs::Item> {
+        self.overview
+            .workspace
+            .as_ref()?
+            .items
+            .iter()
+            .find(|i| i.slug == *slug)
+    }
+
+    /// A document's title as the overview has it, else its slug.
+    pub fn title_of(&self, slug: &Slug) -> String {
+        self.item(slug)
+            .map_or_else(|| slug.to_string(), |i| i.title.clone())
     }
 
     /// Screen 1, with the documents whose text is kept in an autosave marked

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{
     ApprovalsView, Badge, CommentRequest, ComputedDiff, DiffKey, DiffRequest, DiffThreads, Failed,
-    HistoryEntry, Item, OpenedDocument, SavedDraft, ThreadsView, WorkspaceView, failed,
+    HistoryEntry, Item, OpenedDocument, SavedDraft, ThreadsView, WorkPlanAnswer, WorkspaceView, failed,
 };
 use crate::domain::{BodyId, Slug, WorkspaceConfig, paths};
 use crate::store::{CommitId, Store};
@@ -69,6 +69,24 @@ pub fn approvals(store: &Store, slug: &Slug) -> Result<ApprovalsView, Failed> {
             .map(|t| (t.target.to_string(), t.name.clone()))
             .collect(),
     })
+}
+
+/// A work plan's actions, after making `change` as a draft when given.
+pub fn work_plan(
+    store: &Store,
+    slug: &Slug,
+    change: Option<&crate::usecase::ActionChange>,
+) -> Result<WorkPlanAnswer, Failed> {
+    let changed = match change {
+        Some(change) => Some(
+            crate::usecase::change_actions(store, slug, change, None)
+                .map_err(failed)?
+                .report(),
+        ),
+        None => None,
+    };
+    let actions = crate::usecase::actions(store, slug).map_err(failed)?;
+    Ok(WorkPlanAnswer { actions, changed })
 }
 
 /// Checks cheaply that `repo` is a readable workspace, before the screen opens.

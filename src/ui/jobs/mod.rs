@@ -89,6 +89,11 @@ pub enum Request {
     Fetch,
     /// A draft as a Bilag file.
     Export(crate::usecase::ExportRequest),
+    /// A work plan's actions, after making `change` (a draft) when given.
+    WorkPlan {
+        slug: Slug,
+        change: Option<crate::usecase::ActionChange>,
+    },
     /// Who gave each paragraph of the draft at `commit` its wording.
     Blame {
         slug: Slug,
@@ -155,6 +160,7 @@ pub enum Response {
     /// answer goes back on the sender, `None` when the person declines.
     AskPass(String, std::sync::mpsc::Sender<Option<String>>),
     Exported(Result<crate::usecase::Exported, Failed>),
+    WorkPlan(Slug, Result<WorkPlanAnswer, Failed>),
     Blamed(
         Slug,
         CommitId,
@@ -165,6 +171,14 @@ pub enum Response {
         version: u64,
         by_heading: Vec<Option<u32>>,
     },
+}
+
+/// A work plan's actions, and what a change made said.
+#[derive(Debug, Clone)]
+pub struct WorkPlanAnswer {
+    pub actions: Vec<crate::domain::Action>,
+    /// `Saved action 3 "…" of klima: draft 6 (abc1234)`.
+    pub changed: Option<String>,
 }
 
 /// What to do with comments.
@@ -369,6 +383,7 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
                 Request::Fetch => Response::Fetched(Err(e.clone())),
                 Request::Export(_) => Response::Exported(Err(e.clone())),
                 Request::Blame { slug, commit } => Response::Blamed(slug, commit, Err(e.clone())),
+                Request::WorkPlan { slug, .. } => Response::WorkPlan(slug, Err(e.clone())),
                 Request::Lix { slug, version, text } => lix(slug, version, &text),
             };
         }
@@ -391,6 +406,10 @@ pub fn handle(store: &Result<Store, Failed>, request: Request) -> Response {
         Request::Blame { slug, commit } => {
             let blamed = crate::usecase::blame(store, &slug, &commit.to_string());
             Response::Blamed(slug, commit, blamed.map(std::sync::Arc::new).map_err(failed))
+        }
+        Request::WorkPlan { slug, change } => {
+            let answer = answers::work_plan(store, &slug, change.as_ref());
+            Response::WorkPlan(slug, answer)
         }
         Request::Open(slug) => Response::Opened(open(store, &slug)),
         Request::Save {

@@ -198,7 +198,7 @@ impl ApprovalsState {
                 let meeting = match crate::domain::parse_meeting_date(&form.texts[0]) {
                     Ok(meeting) => meeting,
                     Err(e) => {
-                        form.error = Some(upper_first(&e.to_string()));
+                        form.error = Some(crate::ui::widgets::upper_first(&e.to_string()));
                         form.field = 2;
                         return FormOutcome::Stay;
                     }
@@ -760,12 +760,4 @@ impl Screen for ApprovalsState {
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         self.draw_screen(frame, area, theme)
     }
-}
-
-/// A sentence of the domain's, which starts in lower case, as a line of its own.
-fn upper_first(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }

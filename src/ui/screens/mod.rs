@@ -157,6 +157,8 @@ pub enum Effect {
     NoSave,
     /// Choose between passages both the editor's text and a later draft changed.
     Resolve(Box<crate::ui::resolve::Resolver>),
+    /// The table of a work plan's actions.
+    WorkPlan(Slug),
 }
 
 /// The effects of one key, action or answer, in order.

@@ -22,6 +22,7 @@ mod layers;
 mod overview;
 mod review;
 mod sync;
+mod work_plan;
 
 struct Fixture {
     _dir: tempfile::TempDir,

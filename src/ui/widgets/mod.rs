@@ -120,6 +120,14 @@ pub fn short_name(name: &str, width: usize) -> String {
 /// Shared with the command line, so it lives with the other text helpers.
 pub use crate::text::cut;
 
+/// A sentence of the domain's, which starts in lower case, as a line of its own.
+pub fn upper_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// The end of `text` in at most `width` columns, starting with `…` when
 /// cut: a line being typed, whose end (the cursor) must stay in view.
 pub fn cut_front(text: &str, width: usize) -> String {
