@@ -255,12 +255,15 @@ impl ApprovalsState {
         };
         let status = &view.status;
         let owed = status.changes_owed();
-        let standing_height = (status.bodies.len() + owed.len()) as u16 + 3;
+        // A line for each body, "Next:", each change owed and problem, the rule.
+        let standing_height = (status.bodies.len() + owed.len() + view.problems.len()) as u16 + 2;
+        // The decisions give up rows (down to 3) before the standing does.
+        let detail_height = area.height.saturating_sub(1 + standing_height + 4).clamp(3, 8);
         let [head, standings, matrix, detail] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(standing_height),
             Constraint::Min(4),
-            Constraint::Length(8),
+            Constraint::Length(detail_height),
         ])
         .areas(area);
         let lead = if view.is_lead {
