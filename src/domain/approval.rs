@@ -130,6 +130,9 @@ pub struct BodyStatus {
     /// step share it); `None` off the route.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<usize>,
+    /// The document waits for this body: it is in the step waited for and
+    /// has not let this round of the route pass.
+    pub waiting: bool,
     #[serde(flatten)]
     pub standing: Standing,
     pub latest: Option<Decision>,
@@ -148,9 +151,8 @@ pub struct DraftRow {
 #[derive(Debug, Clone, Serialize)]
 pub struct ApprovalStatus {
     pub route: Route,
-    /// The index of the step the document waits for: the one after the
-    /// last step every body of which approved or noted it. `None` past the
-    /// last step.
+    /// The index of the step the document waits for: the first one not
+    /// passed in this round of the route. `None` past the last step.
     pub next_step: Option<usize>,
     /// The route, then any other body that decided on a draft (by id).
     pub columns: Vec<BodyId>,
@@ -212,13 +214,30 @@ impl ApprovalStatus {
             latest[column] = Some(d);
         }
 
-        // The document waits for the step after the last one on the route
-        // that let it pass: every body of it approved or noted.
-        let passed = |step: &Vec<BodyId>| {
-            step.iter()
-                .all(|b| latest[column_of[b]].is_some_and(|d| d.outcome.passes()))
+        // Step by step, the document passes a step when every body of it
+        // approved or noted a draft at least as new as the newest one the
+        // steps before it passed: a later round through the route (a new
+        // draft after an adoption) is not passed by the last round's
+        // decisions. It waits for the first step not passed.
+        let passed_at = |body: &BodyId| {
+            latest[column_of[body]]
+                .filter(|d| d.outcome.passes())
+                .map(|d| number_of[d.commit.as_str()])
         };
-        let next = route.steps().iter().rposition(passed).map_or(0, |i| i + 1);
+        let mut round = 0;
+        let mut next = route.steps().len();
+        for (i, step) in route.steps().iter().enumerate() {
+            let drafts: Option<Vec<u32>> = step.iter().map(passed_at).collect();
+            match drafts {
+                Some(drafts) if drafts.iter().all(|&n| n >= round) => {
+                    round = drafts.into_iter().max().unwrap_or(round);
+                }
+                _ => {
+                    next = i;
+                    break;
+                }
+            }
+        }
         let bodies = columns
             .iter()
             .enumerate()
@@ -238,6 +257,7 @@ impl ApprovalStatus {
                     body: body.clone(),
                     on_route: route.contains(body),
                     step: route.step_of(body),
+                    waiting: route.step_of(body) == Some(next) && passed_at(body).is_none_or(|n| n < round),
                     standing,
                     latest: latest[i].cloned(),
                 }
@@ -268,17 +288,16 @@ impl ApprovalStatus {
     }
 
     /// The bodies the document waits for: those of the next step that have
-    /// not let it pass (pending, or postponed, returned…). Past the last
+    /// not let this round pass (pending, postponed, returned, or passed
+    /// only an older draft than the step before). Past the last
     /// step, those of the first step whose approval is of an older draft
     /// than the current one. Empty once the current draft has passed the
     /// whole route.
     pub fn waiting_for(&self) -> Vec<&BodyStatus> {
-        let in_step = |step: usize| self.bodies.iter().filter(move |b| b.step == Some(step));
-        if let Some(next) = self.next_step {
-            return in_step(next)
-                .filter(|b| b.latest.as_ref().is_none_or(|d| !d.outcome.passes()))
-                .collect();
+        if self.next_step.is_some() {
+            return self.bodies.iter().filter(|b| b.waiting).collect();
         }
+        let in_step = |step: usize| self.bodies.iter().filter(move |b| b.step == Some(step));
         let stale = |b: &&BodyStatus| b.standing.is_stale();
         match self
             .bodies
@@ -665,5 +684,37 @@ mod tests {
                 .changes_owed()
                 .is_empty()
         );
+    }
+
+    /// A new draft after an adoption goes round the route again: Direktionen
+    /// approving draft 4 makes the committees of the next step pending,
+    /// although ØKE and BYR passed draft 3 in the last round.
+    #[test]
+    fn a_later_round_is_not_passed_by_the_last_rounds_decisions() {
+        let known = ["DIR", "FOU", "BFU", "ØKE", "BYR"].map(String::from).into();
+        let route = Route::parse_typed(&["DIR, {FOU BFU}, ØKE, BYR".to_string()], &known).unwrap();
+        let mut decisions = Vec::new();
+        for (seq, body) in [(1, "DIR"), (2, "FOU"), (3, "BFU"), (4, "ØKE"), (5, "BYR")] {
+            decisions.push(decision(
+                body,
+                3,
+                Outcome::Approved,
+                date(2025, 3, seq as i8),
+                seq,
+            ));
+        }
+        let s = ApprovalStatus::compute(&route, &drafts(3), &decisions);
+        assert_eq!(s.next_step, None);
+        decisions.push(decision("DIR", 4, Outcome::Approved, date(2025, 9, 1), 6));
+        let s = ApprovalStatus::compute(&route, &drafts(4), &decisions);
+        assert_eq!(s.next_step, Some(1));
+        let waiting: Vec<&str> = s.waiting_for().iter().map(|b| b.body.0.as_str()).collect();
+        assert_eq!(waiting, ["FOU", "BFU"]);
+        decisions.push(decision("FOU", 4, Outcome::Approved, date(2025, 9, 8), 7));
+        decisions.push(decision("BFU", 4, Outcome::Noted, date(2025, 9, 9), 8));
+        let s = ApprovalStatus::compute(&route, &drafts(4), &decisions);
+        assert_eq!(s.next_step, Some(2));
+        let waiting: Vec<&str> = s.waiting_for().iter().map(|b| b.body.0.as_str()).collect();
+        assert_eq!(waiting, ["ØKE"]);
     }
 }

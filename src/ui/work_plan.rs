@@ -55,7 +55,7 @@ pub enum Step {
 }
 
 /// The keys of the panel, for help.
-pub const KEYS: &str = "j/k choose · Enter edit · a add · x remove · Esc close; in the form Tab field · ←/→ status · Enter save as a draft · Esc back";
+pub const KEYS: &str = "j/k choose · Enter edit · a add · x remove · Esc close; in the form Tab field · Ctrl-U empty the field · ←/→ status · Enter save as a draft · Esc back";
 
 impl Panel {
     pub fn new(slug: Slug) -> Panel {
@@ -150,6 +150,11 @@ impl Panel {
             }
             KeyCode::Left if form.field == STATUS_FIELD => {
                 form.status = (form.status + statuses - 1) % statuses
+            }
+            KeyCode::Char('u')
+                if key.modifiers.contains(KeyModifiers::CONTROL) && form.field != STATUS_FIELD =>
+            {
+                form.text_mut().clear();
             }
             KeyCode::Backspace if form.field != STATUS_FIELD => {
                 form.text_mut().pop();

@@ -28,7 +28,7 @@ impl BodyChanged {
                 crate::store::short(self.commit)
             ),
             None => format!(
-                "Added {} \"{}\" ({}) ({}); put it on a route with `udkast new --route` or in strategy.toml\n",
+                "Added {} \"{}\" ({}) ({}); put it on a route with `udkast route SLUG …`\n",
                 b.id,
                 crate::text::inert(&b.name),
                 b.kind.as_str(),

@@ -86,6 +86,15 @@ fn actions_edited_added_and_removed_as_drafts() {
     );
     assert!(shown.contains("Saved action 1"), "{shown}");
 
+    // Ctrl-U empties a field: the budget taken away.
+    key(&mut app, KeyCode::Enter);
+    for _ in 0..4 {
+        key(&mut app, KeyCode::Tab);
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    key(&mut app, KeyCode::Enter);
+    settle(&mut app, &fx.repo);
+
     // A new action: only its title and owner typed.
     key(&mut app, KeyCode::Char('a'));
     chars(&mut app, "Kortlægning af skybrudsveje");
@@ -116,7 +125,8 @@ fn actions_edited_added_and_removed_as_drafts() {
         .find(|a| a.title == "Kortlægning af skybrudsveje")
         .unwrap();
     assert_eq!(new.owner, "Vej og Park");
-    assert_eq!(drafts(&store), before + 3, "each change is a draft");
+    assert_eq!(one.budget, None);
+    assert_eq!(drafts(&store), before + 4, "each change is a draft");
 
     // The history names each change.
     let from = before.to_string();
