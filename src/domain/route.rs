@@ -180,11 +180,31 @@ impl Serialize for Route {
 }
 
 /// A step as a file has it: an id, or an array of ids.
-#[derive(Deserialize)]
-#[serde(untagged)]
 pub(super) enum RawStep {
     One(String),
     Many(Vec<String>),
+}
+
+impl<'de> Deserialize<'de> for RawStep {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RawStep, D::Error> {
+        let wrong = || {
+            serde::de::Error::custom(
+                "a step of a route is a body's id or an array of ids, as in [\"DIR\", [\"FOU\", \"BFU\"], \"BYR\"]",
+            )
+        };
+        match toml::Value::deserialize(deserializer)? {
+            toml::Value::String(id) => Ok(RawStep::One(id)),
+            toml::Value::Array(ids) => ids
+                .into_iter()
+                .map(|id| match id {
+                    toml::Value::String(id) => Ok(id),
+                    _ => Err(wrong()),
+                })
+                .collect::<Result<_, _>>()
+                .map(RawStep::Many),
+            _ => Err(wrong()),
+        }
+    }
 }
 
 /// Checks a route read from a file: each body exists and none repeats, no
@@ -304,6 +324,23 @@ mod tests {
         assert!(route.has_parallel_step());
         assert!(Route::default().last_step().is_empty());
         assert_eq!(Route::default().to_string(), "none");
+    }
+
+    #[test]
+    fn a_step_of_the_wrong_shape_says_what_a_step_is() {
+        #[derive(Deserialize)]
+        struct File {
+            #[allow(dead_code)]
+            route: Vec<RawStep>,
+        }
+        for text in ["route = [\"DIR\", [[\"FOU\"]]]", "route = [\"DIR\", 3]"] {
+            let err = toml::from_str::<File>(text).err().unwrap().to_string();
+            assert!(
+                err.contains("a step of a route is a body's id or an array of ids"),
+                "{err}"
+            );
+        }
+        assert!(toml::from_str::<File>("route = [\"DIR\", [\"FOU\", \"BFU\"]]").is_ok());
     }
 
     #[test]

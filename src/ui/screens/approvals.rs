@@ -594,7 +594,7 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
         }
         (None, Some(e)) => lines.push(Line::from(Span::styled(format!(" {}", inert(e)), theme.error()))),
         (None, None) if focus == Some(OWED_FIELD) => lines.push(Line::from(Span::styled(
-            " With godkendt med ændringer: each change asked for, apart by ; · Enter check · Esc cancel",
+            " Godkendt med ændringer: the changes asked for, apart by ; · Enter check",
             theme.dim(),
         ))),
         (None, None) if focus == Some(TEXT_FIELD) => lines.push(Line::from(Span::styled(
