@@ -192,7 +192,7 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
         });
     }
     let paint = Paint {
-        color: std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: super::output::color(),
     };
     let mut out = String::new();
     out.push_str(&paint.wrap("1", &format!("{slug}: {old_label} → {new_label}")));

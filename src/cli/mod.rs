@@ -24,16 +24,27 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub use output::Failure;
 
+/// `0.1.0 (3f9a0c1b2d4e)`: the version and the commit built from.
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("UDKAST_COMMIT"), ")");
+
 #[derive(Parser, Debug)]
 #[command(
     name = "udkast",
-    version,
+    version = VERSION,
     about = "Draft strategies and work plans in a git repository."
 )]
 pub struct Cli {
     /// The workspace repository (default: the one containing the current folder).
     #[arg(long, global = true, value_name = "PATH")]
     pub repo: Option<PathBuf>,
+    /// Colour the output: auto (on a terminal, unless NO_COLOR is set or
+    /// CLICOLOR_FORCE asks for it), always or never.
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = output::ColorWhen::Auto)]
+    pub color: output::ColorWhen,
+    /// Print straight to the terminal, not through the pager
+    /// (UDKAST_PAGER, PAGER, else less -FRX).
+    #[arg(long, global = true)]
+    pub no_pager: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -113,7 +124,8 @@ pub enum Command {
         /// Word by word, for prose.
         #[arg(long, group = "view")]
         word: bool,
-        /// Lines removed and added, with changed words marked (the default).
+        /// Lines removed and added, with changed words marked (the default);
+        /// into a pipe or a file, the same as --patch.
         #[arg(long, group = "view")]
         unified: bool,
         /// The two versions side by side.
@@ -289,7 +301,12 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => return output::usage_error(e),
     };
-    match run(cli) {
+    output::set_color(cli.color);
+    let result = run(cli);
+    // The pager shows what was written until the reader quits it; an error
+    // comes after, on stderr.
+    output::finish_pager();
+    match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => failure.report(),
     }
@@ -301,6 +318,23 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => std::env::current_dir()
             .map_err(|e| Failure::new(format!("cannot read the current folder: {e}")))?,
     };
+    // Long output to a terminal pages, as git's does.
+    let pages = matches!(
+        cli.command,
+        Some(
+            Command::Show { .. }
+                | Command::Log { .. }
+                | Command::Diff { .. }
+                | Command::Status { .. }
+                | Command::Blame(..)
+                | Command::Comment {
+                    command: comments::CommentCommand::Show { .. } | comments::CommentCommand::List { .. }
+                }
+        )
+    );
+    if pages && !cli.no_pager {
+        output::use_pager();
+    }
     match cli.command {
         None => open_tui(&repo),
         Some(Command::Init { template }) => init::init(&repo, template),
@@ -326,14 +360,18 @@ fn run(cli: Cli) -> Result<(), Failure> {
             from,
             to,
             word,
-            unified: _,
+            unified,
             side_by_side,
             stat,
             patch,
             substantive,
             json,
         }) => {
-            let view = if patch {
+            // `--unified` into a pipe or a file is a patch other tools
+            // read, as git's diff is; on a terminal, numbered lines with
+            // the changed words marked.
+            let piped = !std::io::IsTerminal::is_terminal(&std::io::stdout());
+            let view = if patch || (unified && piped && !stat && !json) {
                 diff::View::Patch
             } else if word {
                 diff::View::Word

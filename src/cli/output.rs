@@ -1,8 +1,10 @@
 //! How the CLI talks back: data on stdout (tables or JSON), one-line errors on
 //! stderr, and exit codes. A closed pipe (`udkast log x | head`) is not an error.
 
-use std::io::{self, Write};
-use std::process::ExitCode;
+use std::io::{self, IsTerminal, Write};
+use std::process::{Child, Command, ExitCode, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use unicode_width::UnicodeWidthStr;
 
@@ -83,10 +85,117 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
     Failure(format!("{} (see `udkast --help`)", first.trim_end())).report()
 }
 
-/// Writes bytes to stdout; a closed pipe ends quietly.
+/// When to colour output, as git's `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless `NO_COLOR` is set (or `CLICOLOR_FORCE` asks for it anyway).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// This run's `--color`.
+static COLOR: OnceLock<ColorWhen> = OnceLock::new();
+
+/// Whether this command's output may go through the pager (`--no-pager` clears it).
+static PAGE: AtomicBool = AtomicBool::new(false);
+
+/// The pager this run started, fed what stdout would have had.
+static PAGER: Mutex<Option<Child>> = Mutex::new(None);
+
+/// Sets this run's `--color`.
+pub fn set_color(when: ColorWhen) {
+    let _ = COLOR.set(when);
+}
+
+/// Whether output to stdout is coloured: `--color`, then `NO_COLOR`, then
+/// `CLICOLOR_FORCE`, then whether stdout is a terminal.
+pub fn color() -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    match COLOR.get().copied().unwrap_or_default() {
+        ColorWhen::Always => true,
+        ColorWhen::Never => false,
+        ColorWhen::Auto if set("NO_COLOR") => false,
+        ColorWhen::Auto
+            if set("CLICOLOR_FORCE") && std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0") =>
+        {
+            true
+        }
+        ColorWhen::Auto => io::stdout().is_terminal(),
+    }
+}
+
+/// Long output to a terminal goes through the user's pager, as git's does:
+/// `UDKAST_PAGER`, else `PAGER`, else `less -FRX` (which quits at once when
+/// it fits the screen). Never into a pipe or a file.
+pub fn use_pager() {
+    PAGE.store(true, Ordering::Relaxed);
+}
+
+/// The pager's command line, or `None` when it is empty or `cat`.
+fn pager_command() -> Option<String> {
+    let command = std::env::var("UDKAST_PAGER")
+        .or_else(|_| std::env::var("PAGER"))
+        .unwrap_or_else(|_| "less -FRX".into());
+    let command = command.trim();
+    (!command.is_empty() && command != "cat").then(|| command.to_string())
+}
+
+/// Starts the pager on first use, when this command pages and stdout is a
+/// terminal; `None` when output goes straight to stdout.
+fn pager() -> Option<std::sync::MutexGuard<'static, Option<Child>>> {
+    if !PAGE.load(Ordering::Relaxed) || !io::stdout().is_terminal() {
+        return None;
+    }
+    let mut pager = PAGER.lock().unwrap_or_else(|e| e.into_inner());
+    if pager.is_none() {
+        let command = pager_command()?;
+        let mut shell = Command::new("sh");
+        shell.arg("-c").arg(&command).stdin(Stdio::piped());
+        // As git does: less shows colour, quits when the text fits, leaves
+        // the screen as it was.
+        if std::env::var_os("LESS").is_none() {
+            shell.env("LESS", "FRX");
+        }
+        if std::env::var_os("LV").is_none() {
+            shell.env("LV", "-c");
+        }
+        match shell.spawn() {
+            Ok(child) => *pager = Some(child),
+            // No such pager: straight to the terminal.
+            Err(_) => {
+                PAGE.store(false, Ordering::Relaxed);
+                return None;
+            }
+        }
+    }
+    Some(pager)
+}
+
+/// Waits for the pager, if one was started, after the last output.
+pub fn finish_pager() {
+    let mut pager = PAGER.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(mut child) = pager.take() {
+        drop(child.stdin.take());
+        let _ = child.wait();
+    }
+}
+
+/// Writes bytes to stdout (through the pager when this command pages on a
+/// terminal); a closed pipe, or a pager quit early, ends quietly.
 pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    let written = match pager() {
+        Some(mut pager) => match pager.as_mut().and_then(|child| child.stdin.as_mut()) {
+            Some(stdin) => stdin.write_all(bytes).and_then(|_| stdin.flush()),
+            None => Ok(()),
+        },
+        None => {
+            let mut out = io::stdout().lock();
+            out.write_all(bytes).and_then(|_| out.flush())
+        }
+    };
+    match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(Failure::new(format!("cannot write to standard output: {e}"))),

@@ -464,3 +464,96 @@ fn completions_and_the_manual_page() {
         Err(_) => eprintln!("man is not installed: the manual page was not rendered (.ci/run installs it)"),
     }
 }
+
+/// Long output to a terminal goes through the user's pager (`UDKAST_PAGER`
+/// before `PAGER`), as git's does; never into a pipe, not with `--no-pager`,
+/// not when the pager is empty.
+#[test]
+fn output_pages_on_a_terminal_and_never_into_a_pipe() {
+    use crate::common::pty::Tui;
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let marked = [("UDKAST_PAGER", "sed s/^/paged:/"), ("PAGER", "sed s/^/wrong:/")];
+    let tui = Tui::spawn(&env, &ws, &["log", "klima"], 100, 20, &marked);
+    tui.wait_for("paged:DRAFT");
+    let tui = Tui::spawn(
+        &env,
+        &ws,
+        &["log", "klima"],
+        100,
+        20,
+        &[("PAGER", "sed s/^/paged:/")],
+    );
+    tui.wait_for("paged:DRAFT");
+    for (args, vars) in [
+        (&["--no-pager", "log", "klima"][..], &marked[..]),
+        (&["log", "klima"][..], &[("PAGER", "")][..]),
+    ] {
+        let tui = Tui::spawn(&env, &ws, args, 100, 20, vars);
+        let screen = tui.wait_until("the log", |s| s.lines().any(|l| l.starts_with("DRAFT")));
+        assert!(!screen.contains("paged:"), "{args:?}: {screen}");
+    }
+    let piped = env
+        .udkast_command(&ws)
+        .args(["log", "klima"])
+        .env("UDKAST_PAGER", "sed s/^/paged:/")
+        .output()
+        .unwrap();
+    let piped = String::from_utf8(piped.stdout).unwrap();
+    assert!(piped.starts_with("DRAFT"), "{piped}");
+}
+
+/// Colour as git's `--color` and the conventions `NO_COLOR` and
+/// `CLICOLOR_FORCE`: a pipe gets plain text unless asked.
+#[test]
+fn colour_as_asked() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    std::fs::write(env.path("d.md"), "# Klimaplan\n\nMålet er 70 pct.\n").unwrap();
+    let file = env.path("d.md");
+    env.udkast_in(
+        &ws,
+        &["save", "klima", "--file", file.to_str().unwrap(), "-m", "70"],
+    )
+    .ok();
+    let diff = |args: &[&str], vars: &[(&str, &str)]| {
+        let mut command = env.udkast_command(&ws);
+        command.args(["diff", "klima", "1", "latest"]).args(args);
+        for (k, v) in vars {
+            command.env(k, v);
+        }
+        String::from_utf8(command.output().unwrap().stdout).unwrap()
+    };
+    let coloured = |text: &str| text.contains("\x1b[");
+    assert!(!coloured(&diff(&[], &[])));
+    assert!(coloured(&diff(&["--color=always"], &[("NO_COLOR", "1")])));
+    assert!(coloured(&diff(&[], &[("CLICOLOR_FORCE", "1")])));
+    assert!(!coloured(&diff(&[], &[("CLICOLOR_FORCE", "0")])));
+    assert!(!coloured(&diff(
+        &[],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    )));
+    assert!(!coloured(&diff(
+        &["--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    )));
+    env.udkast_in(&ws, &["diff", "klima", "1", "--color=sometimes"])
+        .user_error("invalid value 'sometimes' for '--color <WHEN>'");
+}
+
+/// `udkast --version` names the commit it was built from.
+#[test]
+fn the_version_names_its_commit() {
+    let env = Env::new();
+    let out = env.udkast(&["--version"]).ok().to_string();
+    let head = std::process::Command::new("git")
+        .args(["rev-parse", "--short=12", "HEAD"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let head = String::from_utf8(head.stdout).unwrap();
+    assert_eq!(
+        out,
+        format!("udkast {} ({})\n", env!("CARGO_PKG_VERSION"), head.trim())
+    );
+}

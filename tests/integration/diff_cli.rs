@@ -352,7 +352,8 @@ fn a_moved_section_and_minor_changes_on_the_sample() {
     )
     .ok();
 
-    for view in ["--unified", "--word", "--side-by-side"] {
+    // The default view is the unified one; `--unified` into a pipe is a patch.
+    for view in ["--color=never", "--word", "--side-by-side"] {
         let out = run(&["diff", "arbejdsgrundlag", "3", "latest", view]);
         assert_eq!(out.matches("moved to Fællesskab").count(), 1, "{view}: {out}");
         assert_eq!(
@@ -482,4 +483,10 @@ fn patches_apply_with_git() {
         }
     }
     assert!(pairs >= 10, "only {pairs} pairs");
+    // `--unified` into a pipe is the same patch, as git's diff is.
+    let slug = list[0]["slug"].as_str().unwrap();
+    assert_eq!(
+        env.udkast_in(&ws, &["diff", slug, "1", "2", "--unified"]).ok(),
+        env.udkast_in(&ws, &["diff", slug, "1", "2", "--patch"]).ok()
+    );
 }

@@ -106,6 +106,9 @@ impl Env {
             .env_remove("GIT_AUTHOR_EMAIL")
             .env_remove("GIT_DIR")
             .env_remove("NO_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("PAGER")
+            .env_remove("UDKAST_PAGER")
             .env_remove("COLUMNS")
             // The user's agent and ssh settings stay out: the tests' own keys answer.
             .env_remove("SSH_AUTH_SOCK")
