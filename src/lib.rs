@@ -26,6 +26,7 @@ pub mod dirs;
 pub mod domain;
 pub mod editor;
 pub mod export;
+pub mod lang;
 pub mod markdown;
 pub mod remote;
 pub mod sample;

@@ -24,6 +24,13 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 pub use output::Failure;
 
+/// `--lang`: a language udkast speaks.
+fn parse_lang(s: &str) -> Result<String, String> {
+    crate::lang::Lang::parse(s)
+        .map(|_| s.to_string())
+        .ok_or_else(|| "udkast speaks da (Danish) and en (English)".to_string())
+}
+
 /// `0.1.0 (3f9a0c1b2d4e)`: the version and the commit built from.
 const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("UDKAST_COMMIT"), ")");
 
@@ -41,6 +48,10 @@ pub struct Cli {
     /// CLICOLOR_FORCE asks for it), always or never.
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = output::ColorWhen::Auto)]
     pub color: output::ColorWhen,
+    /// The language of the screens: da or en (default: `language` in your
+    /// config.toml, then the workspace's, then the locale).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<String>,
     /// Print straight to the terminal, not through the pager
     /// (UDKAST_PAGER, PAGER, else less -FRX).
     #[arg(long, global = true)]
@@ -302,6 +313,9 @@ pub fn main() -> ExitCode {
         Err(e) => return output::usage_error(e),
     };
     output::set_color(cli.color);
+    if let Some(lang) = &cli.lang {
+        crate::lang::set_flag(lang);
+    }
     let result = run(cli);
     // The pager shows what was written until the reader quits it; an error
     // comes after, on stderr.

@@ -179,6 +179,9 @@ struct UserConfig {
     #[serde(default)]
     #[allow(dead_code)]
     sync: Option<SyncSettings>,
+    /// Read by [`user_language`].
+    #[allow(dead_code)]
+    language: Option<String>,
 }
 
 /// `[sync]` in `config.toml`.
@@ -192,6 +195,13 @@ struct SyncSettings {
 
 /// How often the TUI fetches in the background (`[sync]
 /// fetch_every_minutes` in `config.toml`), `None`: never.
+/// `language = "en"` in the user's `config.toml`: the screens' language
+/// whatever the workspace says.
+pub fn user_language(config_dir: &Path) -> Option<String> {
+    let text = std::fs::read_to_string(config_dir.join("config.toml")).ok()?;
+    toml::from_str::<UserConfig>(&text).ok()?.language
+}
+
 pub fn fetch_every(config_dir: &Path) -> Option<std::time::Duration> {
     let text = std::fs::read_to_string(config_dir.join("config.toml")).ok()?;
     let config: UserConfig = toml::from_str(&text).ok()?;

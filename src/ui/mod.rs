@@ -61,7 +61,13 @@ pub fn run(repo: &Path) -> Result<(), String> {
     fewer_malloc_arenas();
     // Fail before touching the terminal: bad keymaps and a missing workspace.
     let keymap = keymap::Keymap::load_user(&crate::dirs::config_dir())?;
-    jobs::check(repo)?;
+    let workspace_language = jobs::check(repo)?;
+    // The screens speak the language chosen (this thread draws them).
+    crate::lang::set(crate::lang::Lang::resolve(
+        crate::lang::flag(),
+        keymap::user_language(&crate::dirs::config_dir()).as_deref(),
+        Some(&workspace_language),
+    ));
     let folders = Folders {
         state: crate::dirs::state_dir(),
     };

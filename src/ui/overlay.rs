@@ -130,7 +130,10 @@ pub const KEYS: &[(&str, &str)] = &[
     ),
     ("Sections (history)", "j/k choose · Enter jump · Esc close"),
     ("Clashing passages (editor, sync)", resolve::KEYS),
-    ("Work-plan actions (Alt-A)", work_plan::KEYS),
+    (
+        "Work-plan actions (a, Alt-A)",
+        "j/k choose · Enter edit · a add · x remove · Esc close; in the form Tab field · Ctrl-U empty the field · ←/→ status · Enter save as a draft · Esc back",
+    ),
     (
         "Password the remote asks for",
         "type (never shown) · Enter send · Esc decline",

@@ -13,6 +13,7 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 use super::theme::Theme;
 use super::widgets::{self, typed};
 use crate::domain::{Action, ActionStatus, Slug, parse_meeting_date};
+use crate::lang::{Msg, t, tf};
 use crate::text::inert;
 use crate::usecase::{ActionChange, ActionFields};
 
@@ -41,7 +42,14 @@ pub struct Form {
     pub status: usize,
 }
 
-const FIELDS: [&str; 6] = ["Title", "Owner", "Due", "Status", "Budget", "Sections"];
+const FIELDS: [Msg; 6] = [
+    Msg::ActionColumnTitle,
+    Msg::ActionColumnOwner,
+    Msg::ActionColumnDue,
+    Msg::ActionColumnStatus,
+    Msg::ActionColumnBudget,
+    Msg::ActionFieldSections,
+];
 
 /// The status's place in [`FIELDS`], chosen with ←/→ rather than typed.
 const STATUS_FIELD: usize = 3;
@@ -53,9 +61,6 @@ pub enum Step {
     /// Make this change as a draft; the panel stays open, saving.
     Change(ActionChange),
 }
-
-/// The keys of the panel, for help.
-pub const KEYS: &str = "j/k choose · Enter edit · a add · x remove · Esc close; in the form Tab field · Ctrl-U empty the field · ←/→ status · Enter save as a draft · Esc back";
 
 impl Panel {
     pub fn new(slug: Slug) -> Panel {
@@ -113,7 +118,7 @@ impl Panel {
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
             KeyCode::Enter => match actions.get(self.selected) {
                 Some(action) => self.form = Some(Form::of(action)),
-                None => self.error = Some("No action to edit; a adds one".into()),
+                None => self.error = Some(t(Msg::ActionsNone).into()),
             },
             KeyCode::Char('a') if self.actions.is_some() => self.form = Some(Form::new()),
             KeyCode::Char('x') | KeyCode::Delete => {
@@ -195,7 +200,7 @@ impl Panel {
         frame.render_widget(Clear, rect);
         let block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" Actions of {} ", inert(title)))
+            .title(tf(Msg::ActionsOf, &[("title", &inert(title))]))
             .border_style(theme.warning());
         let inner = block.inner(rect);
         frame.render_widget(block, rect);
@@ -208,11 +213,23 @@ impl Panel {
             let text = self
                 .error
                 .clone()
-                .unwrap_or_else(|| "Reading the actions…".into());
+                .unwrap_or_else(|| t(Msg::ActionsReading).into());
             frame.render_widget(Paragraph::new(inert(&text).into_owned()), inner);
             return;
         };
-        let header = Row::new(["#", "Title", "Owner", "Due", "Status", "Budget"]).style(theme.dim());
+        let header = Row::new(
+            std::iter::once("#").chain(
+                [
+                    Msg::ActionColumnTitle,
+                    Msg::ActionColumnOwner,
+                    Msg::ActionColumnDue,
+                    Msg::ActionColumnStatus,
+                    Msg::ActionColumnBudget,
+                ]
+                .map(t),
+            ),
+        )
+        .style(theme.dim());
         let table_rows: Vec<Row<'_>> = actions
             .iter()
             .map(|a| {
@@ -252,23 +269,16 @@ impl Panel {
         let removing = self.removing.and_then(|id| actions.iter().find(|a| a.id == id));
         lines.push(match (removing, &self.error, self.saving, &self.form) {
             (Some(a), ..) => Line::from(Span::styled(
-                format!(
-                    " Remove action {} «{}» as a new draft? y removes · any other key keeps it",
-                    a.id,
-                    inert(&a.title)
+                tf(
+                    Msg::ActionRemoveAsk,
+                    &[("id", &a.id), ("title", &inert(&a.title))],
                 ),
                 theme.warning(),
             )),
             (None, Some(e), ..) => Line::from(Span::styled(format!(" {}", inert(e)), theme.error())),
-            (None, None, true, _) => Line::from(Span::styled(" Saving a draft…", theme.dim())),
-            (None, None, false, Some(_)) => Line::from(Span::styled(
-                " Tab field · ←/→ status · ; between sections · Enter save a draft · Esc back",
-                theme.dim(),
-            )),
-            (None, None, false, None) => Line::from(Span::styled(
-                " Enter edit · a add · x remove · Esc close — each change is a draft",
-                theme.dim(),
-            )),
+            (None, None, true, _) => Line::from(Span::styled(t(Msg::ActionSaving), theme.dim())),
+            (None, None, false, Some(_)) => Line::from(Span::styled(t(Msg::ActionFormHint), theme.dim())),
+            (None, None, false, None) => Line::from(Span::styled(t(Msg::ActionListHint), theme.dim())),
         });
         let footer = Rect {
             y: inner.bottom().saturating_sub(footer_rows),
@@ -339,7 +349,7 @@ impl Form {
     fn change(&self) -> Result<ActionChange, (usize, String)> {
         let [title, owner, due, budget, sections] = &self.texts;
         if title.trim().is_empty() {
-            return Err((0, "An action needs a title".into()));
+            return Err((0, t(Msg::ActionNeedsTitle).into()));
         }
         let due = match due.trim() {
             "" => None,
@@ -363,8 +373,8 @@ impl Form {
     fn lines(&self, theme: &Theme) -> Vec<Line<'static>> {
         let mut lines = vec![Line::from(Span::styled(
             match self.id {
-                Some(id) => format!(" Action {id}"),
-                None => " New action".to_string(),
+                Some(id) => tf(Msg::ActionNumber, &[("id", &id)]),
+                None => t(Msg::ActionNew).to_string(),
             },
             theme.title(),
         ))];
@@ -381,7 +391,7 @@ impl Form {
             let style = if focus { theme.selected() } else { Style::new() };
             let marker = if focus { "▶" } else { " " };
             lines.push(Line::from(vec![
-                Span::styled(format!("{marker}{label:<LABEL$}"), theme.title()),
+                Span::styled(format!("{marker}{:<LABEL$}", t(*label)), theme.title()),
                 Span::styled(value, style),
             ]));
         }

@@ -12,6 +12,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("text", &[]),
     ("markdown", &[]),
     ("dirs", &[]),
+    ("lang", &[]),
     ("domain", &["text", "markdown"]),
     ("diff", &["text", "markdown", "domain"]),
     ("editor", &["text"]),
@@ -31,15 +32,15 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "ui",
         &[
-            "text", "markdown", "dirs", "domain", "diff", "editor", "export", "store", "remote", "usecase",
-            "sample",
+            "text", "markdown", "dirs", "lang", "domain", "diff", "editor", "export", "store", "remote",
+            "usecase", "sample",
         ],
     ),
     (
         "cli",
         &[
-            "text", "markdown", "dirs", "domain", "diff", "editor", "export", "store", "remote", "usecase",
-            "sample", "ui",
+            "text", "markdown", "dirs", "lang", "domain", "diff", "editor", "export", "store", "remote",
+            "usecase", "sample", "ui",
         ],
     ),
     ("lib", &[]),

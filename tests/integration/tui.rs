@@ -174,7 +174,7 @@ fn resize_down_to_10x3_and_back() {
     let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
     tui.wait_for("Klimaplan 2030");
     tui.resize(10, 3);
-    tui.wait_for("too small");
+    tui.wait_for("for lille");
     tui.resize(120, 40);
     tui.wait_for("Klimaplan 2030");
     tui.send(b"q");
@@ -274,7 +274,7 @@ fn a_reviewer_steps_through_every_draft_and_compares_draft_1_with_the_latest() {
     std::thread::sleep(std::time::Duration::from_millis(150));
     // q goes back to the overview, and from there quits.
     tui.send(b"q");
-    tui.wait_for("4 of 4 documents");
+    tui.wait_for("4 af 4 dokumenter");
     tui.send(b"q");
     assert_eq!(tui.wait_exit(), 0);
 }
@@ -516,7 +516,7 @@ fn a_lead_exports_the_compared_drafts_from_the_history() {
     let ws = env.path("demo");
     env.udkast(&["demo", "--dir", ws.to_str().unwrap()]).ok();
     let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[("NO_COLOR", "1")]);
-    tui.wait_for("4 of 4 documents");
+    tui.wait_for("4 af 4 dokumenter");
     tui.send(b"j");
     tui.send(b"3");
     tui.wait_for("draft 6 → draft 7");
@@ -536,4 +536,28 @@ fn a_lead_exports_the_compared_drafts_from_the_history() {
     tui.send(b"q");
     tui.send(b"q");
     assert_eq!(tui.wait_exit(), 0);
+}
+
+/// A Danish workspace speaks Danish without any setting, the locale
+/// included; `--lang en` or `language = "en"` in the user's config.toml
+/// switches to English.
+#[test]
+fn the_screens_speak_the_workspaces_language_unless_told() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let shown = |args: &[&str], vars: &[(&str, &str)], needle: &str| {
+        let mut tui = Tui::spawn(&env, &ws, args, 100, 24, vars);
+        tui.wait_for(needle);
+        tui.send(keys::CTRL_Q);
+        assert_eq!(tui.wait_exit(), 0);
+    };
+    shown(&[], &[("LANG", "en_US.UTF-8")], "1 Oversigt");
+    shown(&["--lang", "en"], &[], "1 Overview");
+    let config = env.home.path().join(".config/udkast");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(config.join("config.toml"), "language = \"en\"\n").unwrap();
+    shown(&[], &[], "of 1 documents");
+    shown(&["--lang", "da"], &[], "af 1 dokumenter");
+    env.udkast_in(&ws, &["--lang", "fr", "list"])
+        .user_error("udkast speaks da (Danish) and en (English)");
 }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::App;
+use crate::lang::{Msg, t, tf};
 use crate::ui::actions::Action;
 use crate::ui::screens::ScreenId;
 use crate::ui::widgets;
@@ -18,9 +19,9 @@ impl App {
         let area = frame.area();
         if area.width < 20 || area.height < 5 {
             let text = if area.width >= 18 {
-                "terminal too small"
+                t(Msg::TerminalTooSmall)
             } else {
-                "too small"
+                t(Msg::TooSmall)
             };
             frame.render_widget(
                 Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: true }),
@@ -32,7 +33,7 @@ impl App {
             Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
         self.draw_tabs(frame, tabs);
         if let Some(error) = &self.load_error {
-            let text = format!("Cannot read the workspace: {}", crate::text::inert(error));
+            let text = tf(Msg::CannotRead, &[("error", &crate::text::inert(error))]);
             frame.render_widget(
                 Paragraph::new(text)
                     .style(self.theme.error())
@@ -48,8 +49,8 @@ impl App {
                 Some(screen) => screen.draw(frame, main, &self.theme),
                 None => {
                     let text = match self.screen {
-                        ScreenId::Document => "No document open",
-                        _ => "No document selected",
+                        ScreenId::Document => t(Msg::NoDocumentOpen),
+                        _ => t(Msg::NoDocumentSelected),
                     };
                     frame.render_widget(Paragraph::new(text), main);
                 }
@@ -83,7 +84,13 @@ impl App {
                 style,
             ));
         }
-        let rest = format!("  {} help  {} commands", key(Action::Help), key(Action::Palette));
+        let rest = format!(
+            "  {} {}  {} {}",
+            key(Action::Help),
+            t(Msg::TabHelp),
+            key(Action::Palette),
+            t(Msg::TabCommands)
+        );
         spans.push(Span::styled(rest, self.theme.dim()));
         let spans = widgets::cut_spans(spans, area.width as usize);
         frame.render_widget(Paragraph::new(Line::from(spans)), area);

@@ -41,13 +41,14 @@ impl ScreenId {
     ];
 
     pub fn title(self) -> &'static str {
-        match self {
-            ScreenId::Overview => "Overview",
-            ScreenId::Document => "Document",
-            ScreenId::History => "History",
-            ScreenId::Review => "Review",
-            ScreenId::Approvals => "Approvals",
-        }
+        use crate::lang::{Msg, t};
+        t(match self {
+            ScreenId::Overview => Msg::TabOverview,
+            ScreenId::Document => Msg::TabDocument,
+            ScreenId::History => Msg::TabHistory,
+            ScreenId::Review => Msg::TabReview,
+            ScreenId::Approvals => Msg::TabApprovals,
+        })
     }
 }
 

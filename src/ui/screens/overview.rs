@@ -3,6 +3,7 @@
 //! filters as you type (accent-insensitive: "baeredygtighed" finds
 //! "Bæredygtighed"); Enter opens the document.
 
+use crate::lang::{Msg, t, tf};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -133,7 +134,7 @@ impl Screen for Overview {
             Action::Filter => self.filtering = true,
             Action::Open => match self.selected_slug() {
                 Some(slug) => fx.push(Effect::Edit { slug, line: None }),
-                None => fx.error("No document selected"),
+                None => fx.error(t(Msg::NoDocumentSelected)),
             },
             _ => return false,
         }
@@ -222,17 +223,22 @@ fn badge_style(theme: &Theme, badge: Badge) -> ratatui::style::Style {
 fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
     let today = state.today.unwrap_or_else(|| jiff::Zoned::now().date());
     let Some(workspace) = &state.workspace else {
-        frame.render_widget(Paragraph::new("Reading the workspace…"), area);
+        frame.render_widget(Paragraph::new(t(Msg::ReadingWorkspace)), area);
         return;
     };
     let [header, table_area, filter_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Min(1), Constraint::Length(1)]).areas(area);
     let items = state.visible_items();
     let title = format!(
-        " {} — {} of {} documents",
-        inert(&workspace.name),
-        items.len(),
-        workspace.items.len()
+        " {}",
+        tf(
+            Msg::DocumentsShown,
+            &[
+                ("name", &inert(&workspace.name)),
+                ("shown", &items.len()),
+                ("total", &workspace.items.len())
+            ]
+        )
     );
     frame.render_widget(Paragraph::new(title).style(theme.title()), header);
 
@@ -291,7 +297,11 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
             }
             spans.push(title);
             let title = Cell::from(Line::from(spans));
-            let kind = Cell::from(item.kind.to_string());
+            let kind = Cell::from(t(match item.kind {
+                crate::domain::Kind::Strategy => Msg::KindStrategy,
+                crate::domain::Kind::Workplan => Msg::KindWorkplan,
+                crate::domain::Kind::Charter => Msg::KindCharter,
+            }));
             if !item.known {
                 // Still reading its history: the route's bodies, no standing yet.
                 let pending = Cell::from(Span::styled(format!("{:>5}", "…"), theme.dim()));
@@ -305,9 +315,11 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
                 Cell::from(format!("{:>3}", item.open_comments)),
             ];
             if with_time {
-                cells.push(Cell::from(item.date.clone()));
+                cells.push(Cell::from(crate::lang::table_date(&item.date)));
             } else {
-                cells.push(Cell::from(item.date.get(..10).unwrap_or("").to_string()));
+                cells.push(Cell::from(crate::lang::table_date(
+                    item.date.get(..10).unwrap_or(""),
+                )));
             }
             cells.push(Cell::from(crate::ui::widgets::short_name(
                 &inert(&item.author),
@@ -325,37 +337,42 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
         Constraint::Length(changed_width),
         Constraint::Length(author_width),
     ];
-    let header_row =
-        Row::new(["Title", "Kind", "Draft", "Route", "Cmt", "Changed", "Author"]).style(theme.dim());
+    let header_row = Row::new(
+        [
+            Msg::ColumnTitle,
+            Msg::ColumnKind,
+            Msg::ColumnDraft,
+            Msg::ColumnRoute,
+            Msg::ColumnComments,
+            Msg::ColumnChanged,
+            Msg::ColumnAuthor,
+        ]
+        .map(t),
+    )
+    .style(theme.dim());
     let table = Table::new(rows, widths).header(header_row).highlight_symbol("▶ ");
     let mut table_state = TableState::default().with_selected((!items.is_empty()).then_some(state.selected));
     frame.render_stateful_widget(table, table_area, &mut table_state);
 
     let line = if state.filtering {
         Line::from(vec![
-            Span::styled("Filter: ", theme.title()),
+            Span::styled(t(Msg::FilterLabel), theme.title()),
             Span::raw(inert(&state.filter).into_owned()),
         ])
     } else if !state.filter.is_empty() {
         Line::from(vec![
-            Span::styled(format!("Filter: {}", inert(&state.filter)), theme.dim()),
-            Span::styled("  (/ to change, Esc in it to clear)", theme.dim()),
+            Span::styled(
+                format!("{}{}", t(Msg::FilterLabel), inert(&state.filter)),
+                theme.dim(),
+            ),
+            Span::styled(t(Msg::FilterKept), theme.dim()),
         ])
     } else if items.iter().any(|i| state.unsaved.contains(i.slug.as_str())) {
-        Line::from(Span::styled(
-            "✎ unsaved text kept in an autosave: open the document to recover or discard it · Enter open · / filter",
-            theme.warning(),
-        ))
+        Line::from(Span::styled(t(Msg::OverviewUnsavedHint), theme.warning()))
     } else if items.is_empty() {
-        Line::from(Span::styled(
-            "No documents yet: create one with `udkast new SLUG --title T`",
-            theme.dim(),
-        ))
+        Line::from(Span::styled(t(Msg::OverviewEmpty), theme.dim()))
     } else {
-        Line::from(Span::styled(
-            "Enter open · / filter · j/k move · ✓ approved ↺ older draft … pending ⏸ postponed ✗ rejected ↩ sent back · not yet",
-            theme.dim(),
-        ))
+        Line::from(Span::styled(t(Msg::OverviewHint), theme.dim()))
     };
     frame.render_widget(Paragraph::new(line), filter_area);
     if state.filtering {

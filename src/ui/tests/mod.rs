@@ -131,6 +131,20 @@ fn snapshot_all(name: &str, setup: impl Fn(&mut App, &Fixture)) {
     }
 }
 
+/// Renders one situation in Danish at both sizes, without colour (the
+/// screens converted to the catalogue so far).
+fn snapshot_da(name: &str, setup: impl Fn(&mut App, &Fixture)) {
+    crate::lang::set(crate::lang::Lang::Da);
+    let fx = fixture();
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut app = app(&fx, false, DEFAULT);
+        setup(&mut app, &fx);
+        let shown = render(&mut app, w, h);
+        insta::assert_snapshot!(format!("{name}_da_{w}x{h}"), shown);
+    }
+    crate::lang::set(crate::lang::Lang::En);
+}
+
 /// Two threads on the sample strategy, written as a reviewer would have: one
 /// on a passage still in the latest draft, one on a passage removed since.
 fn comment_on_the_strategy(repo: &Path) {

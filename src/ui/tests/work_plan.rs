@@ -30,6 +30,18 @@ fn work_plan_actions_table_and_form() {
     });
 }
 
+/// The overview and the table of actions, in Danish.
+#[test]
+fn work_plan_and_overview_in_danish() {
+    snapshot_da("overview", |_, _| {});
+    snapshot_da("work_plan_action_form", |app, fx| {
+        on_the_work_plan(app);
+        key(app, KeyCode::Char('a'));
+        settle(app, &fx.repo);
+        key(app, KeyCode::Enter);
+    });
+}
+
 /// Edited, added and removed through the form, each a draft the history's
 /// work-plan diff then names; a strategy has no table; a bad date is said
 /// in the form and nothing is sent.

@@ -1,0 +1,359 @@
+//! Danish and English: which one a person reads, and the catalogue of what
+//! the screens say in each. Every message is one row of [`catalogue!`] with
+//! both languages, so a message missing in one does not compile; the tests
+//! check that both say the same `{placeholders}`.
+//!
+//! The language comes from `--lang`, then `language` in the user's
+//! `config.toml`, then the workspace's `language` (`udkast.toml`, Danish
+//! when it says nothing), then the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+//! JSON output and file formats keep their English ids whatever the language.
+
+use std::cell::Cell;
+
+/// A language udkast speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    Da,
+    /// What the screens said before they spoke Danish; the default of a
+    /// thread that has not been told (tests, tools).
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Da, Lang::En];
+
+    /// `da`, `da_DK.UTF-8`, `dansk`, `en`, `en_GB`, `english`, in any case;
+    /// `None` for anything else (`C`, `POSIX`, `de_DE`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_lowercase();
+        let code = s.split(['_', '-', '.', '@']).next().unwrap_or("");
+        match code {
+            "da" | "dansk" | "danish" => Some(Lang::Da),
+            "en" | "engelsk" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language from the first of these that names one: `--lang`, the
+    /// user's setting, the workspace's, the locale; else Danish.
+    pub fn resolve(flag: Option<&str>, user: Option<&str>, workspace: Option<&str>) -> Lang {
+        [flag, user, workspace]
+            .into_iter()
+            .flatten()
+            .find_map(Lang::parse)
+            .or_else(Lang::from_locale)
+            .unwrap_or(Lang::Da)
+    }
+
+    /// The locale's language, as `LC_ALL`, `LC_MESSAGES` and `LANG` give it
+    /// (the first one set wins, as C's setlocale reads them).
+    fn from_locale() -> Option<Lang> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(|name| std::env::var(name).ok())
+            .find(|value| !value.is_empty())
+            .and_then(|value| Lang::parse(&value))
+    }
+}
+
+/// `--lang` as given on the command line, for the screens opened later.
+static FLAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Keeps `--lang` for [`flag`].
+pub fn set_flag(lang: &str) {
+    let _ = FLAG.set(lang.to_string());
+}
+
+/// `--lang` as given, if it was.
+pub fn flag() -> Option<&'static str> {
+    FLAG.get().map(String::as_str)
+}
+
+thread_local! {
+    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Sets the language this thread speaks (the TUI's drawing thread, the
+/// worker's threads, a test).
+pub fn set(lang: Lang) {
+    CURRENT.with(|c| c.set(lang));
+}
+
+/// The language this thread speaks.
+pub fn current() -> Lang {
+    CURRENT.with(Cell::get)
+}
+
+/// A message in this thread's language.
+pub fn t(msg: Msg) -> &'static str {
+    msg.text(current())
+}
+
+/// A date and time as `2025-04-08 14:20` (or the date alone) shown the
+/// way this thread's language writes it in tables: `08-04-2025 14:20` in
+/// Danish.
+pub fn table_date(iso: &str) -> String {
+    let (date, time) = iso.split_at(iso.len().min(10));
+    match (current(), date.as_bytes()) {
+        (Lang::Da, [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2]) => {
+            let bytes = [*d1, *d2, b'-', *m1, *m2, b'-', *y1, *y2, *y3, *y4];
+            format!("{}{time}", String::from_utf8_lossy(&bytes))
+        }
+        _ => iso.to_string(),
+    }
+}
+
+/// A message with its `{name}` placeholders filled.
+pub fn tf(msg: Msg, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = t(msg).to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    }
+    out
+}
+
+/// Every message: its key, then its English and its Danish text.
+macro_rules! catalogue {
+    ($($key:ident: $en:literal, $da:literal;)*) => {
+        /// A message of the screens, by key.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Msg {
+            $($key,)*
+        }
+
+        impl Msg {
+            pub const ALL: &[Msg] = &[$(Msg::$key,)*];
+
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $(
+                        (Msg::$key, Lang::En) => $en,
+                        (Msg::$key, Lang::Da) => $da,
+                    )*
+                }
+            }
+
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Msg::$key => stringify!($key),)*
+                }
+            }
+        }
+    };
+}
+
+catalogue! {
+    // The tab bar and the frame around every screen.
+    TabOverview: "Overview", "Oversigt";
+    TabDocument: "Document", "Dokument";
+    TabHistory: "History", "Historik";
+    TabReview: "Review", "Kommentarer";
+    TabApprovals: "Approvals", "Godkendelser";
+    TabHelp: "help", "hjælp";
+    TabCommands: "commands", "kommandoer";
+    TooSmall: "too small", "for lille";
+    TerminalTooSmall: "terminal too small", "terminalen er for lille";
+    CannotRead: "Cannot read the workspace: {error}", "Arbejdsområdet kan ikke læses: {error}";
+    NoDocumentOpen: "No document open", "Intet dokument åbent";
+    NoDocumentSelected: "No document selected", "Intet dokument valgt";
+
+    // The overview.
+    ReadingWorkspace: "Reading the workspace…", "Læser arbejdsområdet…";
+    DocumentsShown: "{name} — {shown} of {total} documents", "{name} — {shown} af {total} dokumenter";
+    ColumnTitle: "Title", "Titel";
+    ColumnKind: "Kind", "Type";
+    ColumnDraft: "Draft", "Udk.";
+    ColumnRoute: "Route", "Forløb";
+    ColumnComments: "Cmt", "Kom";
+    ColumnChanged: "Changed", "Ændret";
+    ColumnAuthor: "Author", "Forfatter";
+    KindStrategy: "strategy", "strategi";
+    KindWorkplan: "workplan", "arb.plan";
+    KindCharter: "charter", "charter";
+    FilterLabel: "Filter: ", "Filter: ";
+    FilterKept: "  (/ to change, Esc in it to clear)", "  (/ ændrer, Esc i feltet rydder)";
+    OverviewUnsavedHint:
+        "✎ unsaved text kept in an autosave: open the document to recover or discard it · Enter open · / filter",
+        "✎ ugemt tekst i en autogemning: åbn dokumentet for at gendanne eller kassere den · Enter åbn · / filtrér";
+    OverviewEmpty:
+        "No documents yet: create one with `udkast new SLUG --title T`",
+        "Ingen dokumenter endnu: opret et med `udkast new SLUG --title T`";
+    OverviewHint:
+        "Enter open · / filter · j/k move · ✓ approved ↺ older draft … pending ⏸ postponed ✗ rejected ↩ sent back · not yet",
+        "Enter åbn · / filtrér · j/k flyt · ✓ godkendt ↺ ældre udkast … afventer ⏸ udsat ✗ afvist ↩ sendt tilbage · endnu ikke";
+
+    // A work plan's actions (Alt-A).
+    ActionsOf: " Actions of {title} ", " Handlinger i {title} ";
+    ActionsReading: "Reading the actions…", "Læser handlingerne…";
+    ActionsNone: "No action to edit; a adds one", "Ingen handling at redigere; a tilføjer en";
+    ActionColumnTitle: "Title", "Titel";
+    ActionColumnOwner: "Owner", "Ansvarlig";
+    ActionColumnDue: "Due", "Frist";
+    ActionColumnStatus: "Status", "Status";
+    ActionColumnBudget: "Budget", "Budget";
+    ActionFieldSections: "Sections", "Afsnit";
+    ActionNumber: " Action {id}", " Handling {id}";
+    ActionNew: " New action", " Ny handling";
+    ActionNeedsTitle: "An action needs a title", "En handling skal have en titel";
+    ActionRemoveAsk:
+        " Remove action {id} «{title}» as a new draft? y removes · any other key keeps it",
+        " Fjern handling {id} «{title}» som et nyt udkast? y fjerner · enhver anden tast beholder den";
+    ActionSaving: " Saving a draft…", " Gemmer et udkast…";
+    ActionFormHint:
+        " Tab field · ←/→ status · ; between sections · Enter save a draft · Esc back",
+        " Tab felt · ←/→ status · ; mellem afsnit · Enter gem et udkast · Esc tilbage";
+    ActionListHint:
+        " Enter edit · a add · x remove · Esc close — each change is a draft",
+        " Enter redigér · a tilføj · x fjern · Esc luk — hver ændring er et udkast";
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `{name}` placeholders of a text, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+            .filter(|name| !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// Both catalogues have every key (the table's rows), neither text is
+    /// empty, and both fill the same placeholders.
+    #[test]
+    fn both_languages_say_every_message_with_the_same_placeholders() {
+        for &msg in Msg::ALL {
+            let (en, da) = (msg.text(Lang::En), msg.text(Lang::Da));
+            assert!(!en.trim().is_empty() && !da.trim().is_empty(), "{}", msg.key());
+            assert_eq!(placeholders(en), placeholders(da), "{}", msg.key());
+        }
+    }
+
+    #[test]
+    fn the_language_from_flag_setting_workspace_or_locale() {
+        assert_eq!(Lang::parse("da_DK.UTF-8"), Some(Lang::Da));
+        assert_eq!(Lang::parse("en_GB.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("English"), Some(Lang::En));
+        assert_eq!(Lang::parse("C"), None);
+        assert_eq!(Lang::parse("de_DE"), None);
+        assert_eq!(Lang::resolve(Some("en"), Some("da"), Some("da")), Lang::En);
+        assert_eq!(Lang::resolve(None, Some("en"), Some("da")), Lang::En);
+        assert_eq!(Lang::resolve(None, None, Some("da")), Lang::Da);
+        // A setting naming no language known falls through to the next.
+        assert_eq!(Lang::resolve(Some("klingon"), None, Some("en")), Lang::En);
+    }
+
+    #[test]
+    fn dates_in_tables_as_each_language_writes_them() {
+        set(Lang::Da);
+        assert_eq!(table_date("2025-04-08 14:20"), "08-04-2025 14:20");
+        assert_eq!(table_date("2025-04-08"), "08-04-2025");
+        assert_eq!(table_date(""), "");
+        set(Lang::En);
+        assert_eq!(table_date("2025-04-08"), "2025-04-08");
+    }
+
+    #[test]
+    fn placeholders_are_filled_in_the_threads_language() {
+        set(Lang::Da);
+        let text = tf(
+            Msg::DocumentsShown,
+            &[("name", &"Åby Kommune"), ("shown", &2), ("total", &4)],
+        );
+        assert_eq!(text, "Åby Kommune — 2 af 4 dokumenter");
+        set(Lang::En);
+        assert_eq!(t(Msg::TabReview), "Review");
+    }
+
+    /// The string literals of a source file outside its tests, without what
+    /// is inside `{…}` (format arguments).
+    fn literals(source: &str) -> Vec<String> {
+        let code = source.split("#[cfg(test)]").next().unwrap_or(source);
+        let mut out = Vec::new();
+        for line in code.lines() {
+            let line = line.trim_start();
+            if line.starts_with("//") {
+                continue;
+            }
+            let mut rest = line;
+            while let Some(start) = rest.find('"') {
+                // A char literal '"' is not a string.
+                if rest[..start].ends_with('\'') {
+                    rest = &rest[start + 1..];
+                    continue;
+                }
+                let after = &rest[start + 1..];
+                let mut end = None;
+                let mut escaped = false;
+                for (i, c) in after.char_indices() {
+                    match c {
+                        '\\' if !escaped => escaped = true,
+                        '"' if !escaped => {
+                            end = Some(i);
+                            break;
+                        }
+                        _ => escaped = false,
+                    }
+                }
+                let Some(end) = end else { break };
+                let literal = &after[..end];
+                let mut plain = String::new();
+                let mut depth = 0u32;
+                for c in literal.chars() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => depth = depth.saturating_sub(1),
+                        c if depth == 0 => plain.push(c),
+                        _ => {}
+                    }
+                }
+                out.push(plain);
+                rest = &after[end + 1..];
+            }
+        }
+        out
+    }
+
+    /// The screens converted to the catalogue say nothing in words of their
+    /// own: every literal with a word in it (three letters or more) is in
+    /// the allow-list of what is not language (formats, keys, symbols).
+    #[test]
+    fn converted_screens_take_every_word_from_the_catalogue() {
+        const ALLOWED: &[&str] = &["%Y-%m-%d", "%d-%m-%Y", "%Y-%m-%d %H:%M"];
+        let files = [
+            ("src/ui/app/draw.rs", include_str!("ui/app/draw.rs")),
+            (
+                "src/ui/screens/overview.rs",
+                include_str!("ui/screens/overview.rs"),
+            ),
+            ("src/ui/work_plan.rs", include_str!("ui/work_plan.rs")),
+        ];
+        // A placeholder's name, as `tf` is given it.
+        let names: Vec<&str> = Msg::ALL
+            .iter()
+            .flat_map(|m| placeholders(m.text(Lang::En)))
+            .collect();
+        let mut bypassing = Vec::new();
+        for (file, source) in files {
+            for literal in literals(source) {
+                let word = literal
+                    .split(|c: char| !c.is_alphabetic())
+                    .any(|w| w.chars().count() >= 3);
+                if word && !ALLOWED.contains(&literal.as_str()) && !names.contains(&literal.as_str()) {
+                    bypassing.push(format!("{file}: \"{literal}\""));
+                }
+            }
+        }
+        assert!(
+            bypassing.is_empty(),
+            "not in the catalogue:\n{}",
+            bypassing.join("\n")
+        );
+    }
+}
