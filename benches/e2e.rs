@@ -680,7 +680,8 @@ fn memory_session(home: &Home, repo: &Path, ws: &Workspace, f: &mut Udkast) -> R
         let key = t.send(ENTER)?;
         t.wait_for(key, "the document's first lines", &document_shown(ws))?;
         let key = t.send(ESC)?;
-        let documents = format!("of {} documents", workspace::DOCUMENTS);
+        // The bench workspace is Danish (no `language` in its udkast.toml).
+        let documents = format!("af {} dokumenter", workspace::DOCUMENTS);
         t.wait_for(key, "the overview again", &|s| s.contains(&documents))?;
         let key = t.send(b"3")?;
         t.wait_for(key, &format!("the diff of draft {n}"), &diff_shown(ws, n))?;

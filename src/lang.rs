@@ -158,6 +158,14 @@ catalogue! {
     NoDocumentOpen: "No document open", "Intet dokument åbent";
     NoDocumentSelected: "No document selected", "Intet dokument valgt";
 
+    // The status line.
+    StatusDraft: "{slug} draft {draft}", "{slug} udkast {draft}";
+    StatusModified: " · modified", " · ændret";
+    StatusAutosaved: " · autosaved", " · autogemt";
+    StatusNormal: " · NORMAL", " · NORMAL";
+    StatusInsert: " · INSERT", " · INDSÆT";
+    StatusStops: "  {busy} ({key} stops)", "  {busy} ({key} stopper)";
+
     // The overview.
     ReadingWorkspace: "Reading the workspace…", "Læser arbejdsområdet…";
     DocumentsShown: "{name} — {shown} of {total} documents", "{name} — {shown} af {total} dokumenter";
@@ -325,7 +333,8 @@ mod tests {
     /// the allow-list of what is not language (formats, keys, symbols).
     #[test]
     fn converted_screens_take_every_word_from_the_catalogue() {
-        const ALLOWED: &[&str] = &["%Y-%m-%d", "%d-%m-%Y", "%Y-%m-%d %H:%M"];
+        // Formats, and the palette's command `cancel` named by its key.
+        const ALLOWED: &[&str] = &["%Y-%m-%d", "%d-%m-%Y", "%Y-%m-%d %H:%M", ": cancel"];
         let files = [
             ("src/ui/app/draw.rs", include_str!("ui/app/draw.rs")),
             (
@@ -333,6 +342,7 @@ mod tests {
                 include_str!("ui/screens/overview.rs"),
             ),
             ("src/ui/work_plan.rs", include_str!("ui/work_plan.rs")),
+            ("src/ui/widgets/status.rs", include_str!("ui/widgets/status.rs")),
         ];
         // A placeholder's name, as `tf` is given it.
         let names: Vec<&str> = Msg::ALL

@@ -34,7 +34,7 @@ fn open_edit_save_a_draft_and_see_it_in_the_log() {
     tui.send(keys::CTRL_END);
     tui.type_text("Ny sætning om bæredygtighed.");
     tui.wait_for("Ny sætning om bæredygtighed.");
-    tui.wait_for("modified");
+    tui.wait_for("· ændret");
     tui.send(keys::CTRL_S);
     tui.wait_for("Draft message");
     tui.type_text("Skrevet i udkast");

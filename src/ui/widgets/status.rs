@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use crate::lang::{Msg, t, tf};
 use crate::text::inert;
 use crate::ui::app::App;
 use crate::ui::screens::ScreenId;
@@ -28,18 +29,18 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
         parts.push(inert(name).into_owned());
     }
     if let Some(doc) = app.document.as_ref().filter(|_| app.screen == ScreenId::Document) {
-        let mut state = format!("{} draft {}", doc.slug, doc.draft);
+        let mut state = tf(Msg::StatusDraft, &[("slug", &doc.slug), ("draft", &doc.draft)]);
         if doc.buffer.is_modified() {
-            state.push_str(" · modified");
+            state.push_str(t(Msg::StatusModified));
             if doc.has_autosave() {
-                state.push_str(" · autosaved");
+                state.push_str(t(Msg::StatusAutosaved));
             }
         }
         if app.keymap.is_modal() {
             state.push_str(if doc.mode == Mode::Normal {
-                " · NORMAL"
+                t(Msg::StatusNormal)
             } else {
-                " · INSERT"
+                t(Msg::StatusInsert)
             });
         }
         parts.push(state);
@@ -55,7 +56,10 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App) {
                 .keymap
                 .key_here(app.context(), crate::ui::actions::Action::Cancel)
                 .unwrap_or_else(|| ": cancel".into());
-            Some((format!("  {busy} ({key} stops)"), theme.dim()))
+            Some((
+                tf(Msg::StatusStops, &[("busy", busy), ("key", &key)]),
+                theme.dim(),
+            ))
         }
         (Some(busy), _) => Some((format!("  {busy}"), theme.dim())),
         (None, Some((text, is_error))) => {
