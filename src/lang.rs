@@ -205,8 +205,8 @@ catalogue! {
     ActionNew: " New action", " Ny handling";
     ActionNeedsTitle: "An action needs a title", "En handling skal have en titel";
     ActionRemoveAsk:
-        " Remove action {id} «{title}» as a new draft? y removes · any other key keeps it",
-        " Fjern handling {id} «{title}» som et nyt udkast? y fjerner · enhver anden tast beholder den";
+        " Remove action {id} as a new draft? y removes · any other key keeps it · «{title}»",
+        " Fjern handling {id} som et nyt udkast? y fjerner · andre taster beholder den · «{title}»";
     ActionSaving: " Saving a draft…", " Gemmer et udkast…";
     ActionFormHint:
         " Tab field · ←/→ status · ; between sections · Enter save a draft · Esc back",
