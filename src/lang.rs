@@ -158,6 +158,85 @@ catalogue! {
     NoDocumentOpen: "No document open", "Intet dokument åbent";
     NoDocumentSelected: "No document selected", "Intet dokument valgt";
 
+    // The approvals screen and its decision form.
+    ApprFieldBody: "Body", "Organ";
+    ApprFieldOutcome: "Outcome", "Udfald";
+    ApprFieldMeeting: "Meeting date", "Mødedato";
+    ApprFieldItem: "Agenda item", "Punkt";
+    ApprFieldCase: "Case number", "Sagsnummer";
+    ApprFieldRecommendation: "Recommendation", "Indstilling";
+    ApprFieldOwed: "Changes owed", "Ændringskrav";
+    ApprFieldText: "Decision text", "Beslutning";
+    ApprStillReading: "Still reading the decisions", "Læser stadig beslutningerne";
+    ApprOnlyLeadsDecide:
+        "Only leads may record decisions: ask a lead to add you to roles.leads in udkast.toml",
+        "Kun ledere kan registrere beslutninger: bed en leder om at føje dig til roles.leads i udkast.toml";
+    ApprOnlyLeadsTag:
+        "Only leads may tag approved versions: ask a lead to add you to roles.leads in udkast.toml",
+        "Kun ledere kan tagge godkendte versioner: bed en leder om at føje dig til roles.leads i udkast.toml";
+    ApprNoDrafts: "This document has no drafts", "Dokumentet har ingen udkast";
+    ApprFarAhead:
+        "{date} is more than a year ahead: check the year, or press Enter again if it is right",
+        "{date} er mere end et år frem: tjek årstallet, eller tryk Enter igen, hvis det er rigtigt";
+    ApprNoBodies: "This document's route has no bodies", "Dokumentets forløb har ingen organer";
+    ApprReading: "Reading the decisions…", "Læser beslutningerne…";
+    ApprLeadKeys: "d record a decision · t tag the approved version · ", "d registrér en beslutning · t tag den godkendte version · ";
+    ApprKeys: "   {lead}c compare with the latest · h/l j/k move", "   {lead}c sammenlign med det seneste · h/l j/k flyt";
+    ApprDraft: "Draft", "Udkast";
+    ApprMeeting: "meeting {date}", "møde {date}";
+    ApprCase: "case {case}", "sag {case}";
+    ApprRecordedBy: "recorded by {name}", "registreret af {name}";
+    ApprRecommendation: "   Recommendation:", "   Indstilling:";
+    ApprDecision: "   Decision:", "   Beslutning:";
+    ApprNoDecisions: " No decisions on this draft.", " Ingen beslutninger om dette udkast.";
+    ApprMoreBelow: " · more below (J)", " · mere nedenfor (J)";
+    ApprMore: " · more (J/K)", " · mere (J/K)";
+    ApprMoreAbove: " · more above (K)", " · mere ovenfor (K)";
+    ApprDecisionsOn: " Decisions on draft {draft}{more} ", " Beslutninger om udkast {draft}{more} ";
+    ApprTagAsk:
+        "Tag draft {draft} of {title} as its approved version?\n\nThe tag names the exact text the bodies approved; it is signed when your git signs.\n\n Enter/y  tag it\n Esc/n    do not",
+        "Tag udkast {draft} af {title} som den godkendte version?\n\nTagget udpeger præcis den tekst, organerne godkendte; det signeres, når din git signerer.\n\n Enter/y  tag det\n Esc/n    lad være";
+    ApprTagTitle: "Tag the approved version", "Tag den godkendte version";
+    ApprPassed: " Draft {draft} has passed the whole route", " Udkast {draft} har været hele forløbet igennem";
+    ApprNext: " Next: ", " Næste: ";
+    ApprTreats: " treats draft {draft}", " behandler udkast {draft}";
+    ApprTreatParallel: " treat draft {draft} in parallel", " behandler udkast {draft} samtidig";
+    ApprOwed:
+        " ⚑ Owed to {body} (approved with changes, draft {draft} on {date}): {changes}",
+        " ⚑ Krævet af {body} (godkendt med ændringer, udkast {draft} den {date}): {changes}";
+    ApprRecord: " Record {body}: {outcome}", " Registrér {body}: {outcome}";
+    ApprOnDraft: " on draft {draft}, meeting {date}{owed}?", " om udkast {draft}, møde {date}{owed}?";
+    ApprOwedOne: ", 1 change owed", ", 1 ændringskrav";
+    ApprOwedMany: ", {n} changes owed", ", {n} ændringskrav";
+    ApprRecordKeys: " Enter record · Esc back to the fields", " Enter registrér · Esc tilbage til felterne";
+    ApprOwedHint:
+        " Godkendt med ændringer: the changes asked for, apart by ; · Enter check",
+        " Godkendt med ændringer: de krævede ændringer, adskilt af ; · Enter tjek";
+    ApprTextHint:
+        " Tab/Shift-Tab field · Alt-Enter or Ctrl-J new line · Enter check · Esc cancel",
+        " Tab/Shift-Tab felt · Alt-Enter eller Ctrl-J ny linje · Enter tjek · Esc annullér";
+    ApprFieldHint:
+        " Tab/Shift-Tab field · ←/→ choose · Enter check · Esc cancel",
+        " Tab/Shift-Tab felt · ←/→ vælg · Enter tjek · Esc annullér";
+    ApprFormTitle: " Record a decision on draft {draft} ", " Registrér en beslutning om udkast {draft} ";
+    ApprNoExport: "No draft to export yet", "Intet udkast at eksportere endnu";
+    ApprExportLabel: "draft {draft}, changes since approved", "udkast {draft}, ændringer siden godkendt";
+    ApprTagging: "Tagging…", "Tagger…";
+    ApprNotTagged: "Not tagged", "Ikke tagget";
+    ApprRecording: "Recording the decision…", "Registrerer beslutningen…";
+    ApprDraftLabel: "draft {draft}", "udkast {draft}";
+
+    // A body's standing.
+    StandingPending: "pending", "afventer";
+    StandingApproved: "approved draft {draft}", "godkendt udkast {draft}";
+    StandingApprovedChanges: "approved with changes draft {draft}", "godkendt med ændringer udkast {draft}";
+    StandingAdopted: "adopted draft {draft}", "vedtaget udkast {draft}";
+    StandingNoted: "noted draft {draft}", "taget til efterretning udkast {draft}";
+    StandingPostponed: "postponed draft {draft}", "udsat udkast {draft}";
+    StandingRejected: "rejected draft {draft}", "afvist udkast {draft}";
+    StandingReturned: "returned draft {draft}", "sendt tilbage udkast {draft}";
+    StandingStale: " (stale: the current draft is {current})", " (forældet: det aktuelle udkast er {current})";
+
     // The status line.
     StatusDraft: "{slug} draft {draft}", "{slug} udkast {draft}";
     StatusModified: " · modified", " · ændret";
@@ -343,6 +422,10 @@ mod tests {
             ),
             ("src/ui/work_plan.rs", include_str!("ui/work_plan.rs")),
             ("src/ui/widgets/status.rs", include_str!("ui/widgets/status.rs")),
+            (
+                "src/ui/screens/approvals.rs",
+                include_str!("ui/screens/approvals.rs"),
+            ),
         ];
         // A placeholder's name, as `tf` is given it.
         let names: Vec<&str> = Msg::ALL

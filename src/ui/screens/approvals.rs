@@ -3,6 +3,7 @@
 //! draft is marked stale), the decisions on the selected draft with their text,
 //! and a form to record a decision. Leads can also tag the approved version.
 
+use crate::lang::{Msg, t, tf};
 use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -46,15 +47,15 @@ const OWED_FIELD: usize = 6;
 /// How many rows of the decision text the form shows; more scroll.
 const TEXT_ROWS: usize = 6;
 
-const FIELDS: [&str; 8] = [
-    "Body",
-    "Outcome",
-    "Meeting date",
-    "Agenda item",
-    "Case number",
-    "Recommendation",
-    "Changes owed",
-    "Decision text",
+const FIELDS: [Msg; 8] = [
+    Msg::ApprFieldBody,
+    Msg::ApprFieldOutcome,
+    Msg::ApprFieldMeeting,
+    Msg::ApprFieldItem,
+    Msg::ApprFieldCase,
+    Msg::ApprFieldRecommendation,
+    Msg::ApprFieldOwed,
+    Msg::ApprFieldText,
 ];
 
 pub struct ApprovalsState {
@@ -114,20 +115,18 @@ impl ApprovalsState {
 
     /// Opens the form for the selected draft and body.
     fn open_form(&mut self, today: Date) -> Result<(), String> {
-        let view = self.view.as_ref().ok_or("Still reading the decisions")?;
+        let view = self.view.as_ref().ok_or(t(Msg::ApprStillReading))?;
         if !view.is_lead {
-            return Err(
-                "Only leads may record decisions: ask a lead to add you to roles.leads in udkast.toml".into(),
-            );
+            return Err(t(Msg::ApprOnlyLeadsDecide).into());
         }
-        let draft = self.selected_draft().ok_or("This document has no drafts")?;
+        let draft = self.selected_draft().ok_or(t(Msg::ApprNoDrafts))?;
         self.form = Some(DecisionForm {
             draft,
             body: self.col,
             outcome: 0,
             field: 0,
             texts: [
-                today.to_string(),
+                crate::lang::table_date(&today.to_string()),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -205,10 +204,7 @@ impl ApprovalsState {
                 };
                 // A year typed wrong would stand in the record: a date more
                 // than a year ahead is taken when Enter is pressed again.
-                let far = format!(
-                    "{} is more than a year ahead: check the year, or press Enter again if it is right",
-                    meeting.strftime("%d-%m-%Y")
-                );
+                let far = tf(Msg::ApprFarAhead, &[("date", &meeting.strftime("%d-%m-%Y"))]);
                 let far_ahead = crate::domain::far_ahead(meeting, jiff::Zoned::now().date());
                 if far_ahead && form.error.as_deref() != Some(far.as_str()) {
                     form.error = Some(far);
@@ -216,7 +212,7 @@ impl ApprovalsState {
                     return FormOutcome::Stay;
                 }
                 let Some(body) = columns.get(form.body) else {
-                    form.error = Some("This document's route has no bodies".into());
+                    form.error = Some(t(Msg::ApprNoBodies).into());
                     return FormOutcome::Stay;
                 };
                 let optional = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
@@ -246,10 +242,7 @@ impl ApprovalsState {
 
     fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let Some(view) = &self.view else {
-            let text = self
-                .error
-                .clone()
-                .unwrap_or_else(|| "Reading the decisions…".into());
+            let text = self.error.clone().unwrap_or_else(|| t(Msg::ApprReading).into());
             frame.render_widget(Paragraph::new(inert(&text).into_owned()), area);
             return;
         };
@@ -266,11 +259,7 @@ impl ApprovalsState {
             Constraint::Length(detail_height),
         ])
         .areas(area);
-        let lead = if view.is_lead {
-            "d record a decision · t tag the approved version · "
-        } else {
-            ""
-        };
+        let lead = if view.is_lead { t(Msg::ApprLeadKeys) } else { "" };
         frame.render_widget(
             Paragraph::new(Line::from(crate::ui::widgets::cut_spans(
                 vec![
@@ -278,10 +267,7 @@ impl ApprovalsState {
                         format!(" {} — {}", inert(&view.title), status.route),
                         theme.title(),
                     ),
-                    Span::styled(
-                        format!("   {lead}c compare with the latest · h/l j/k move"),
-                        theme.dim(),
-                    ),
+                    Span::styled(tf(Msg::ApprKeys, &[("lead", &lead)]), theme.dim()),
                 ],
                 head.width as usize,
             ))),
@@ -292,7 +278,7 @@ impl ApprovalsState {
         let standing_width = status
             .bodies
             .iter()
-            .map(|b| unicode_width::UnicodeWidthStr::width(b.standing.describe(current).as_str()))
+            .map(|b| unicode_width::UnicodeWidthStr::width(describe(b.standing, current).as_str()))
             .max()
             .unwrap_or(0);
         let room = (area.width as usize).saturating_sub(6 + standing_width);
@@ -331,7 +317,7 @@ impl ApprovalsState {
                     vec![
                         Span::styled(format!("{group}{:<5}", b.body.0), theme.title()),
                         Span::styled(fit(&inert(name)), theme.dim()),
-                        Span::styled(b.standing.describe(current), style),
+                        Span::styled(describe(b.standing, current), style),
                     ],
                     area.width as usize,
                 ))
@@ -342,7 +328,15 @@ impl ApprovalsState {
             let changes: Vec<String> = d.changes_owed.iter().map(|c| inert(c).into_owned()).collect();
             lines.push(Line::from(crate::ui::widgets::cut_spans(
                 vec![Span::styled(
-                    format!(" ⚑ {}: {}", status.owed_heading(d), changes.join("; ")),
+                    tf(
+                        Msg::ApprOwed,
+                        &[
+                            ("body", &d.body),
+                            ("draft", &status.draft_of(d).unwrap_or(d.draft)),
+                            ("date", &d.meeting.strftime("%d-%m-%Y")),
+                            ("changes", &changes.join("; ")),
+                        ],
+                    ),
                     theme.warning(),
                 )],
                 area.width as usize,
@@ -360,7 +354,7 @@ impl ApprovalsState {
         );
 
         let header = Row::new(
-            std::iter::once(Cell::from("Draft"))
+            std::iter::once(Cell::from(t(Msg::ApprDraft)))
                 .chain(status.columns.iter().map(|b| Cell::from(b.0.clone()))),
         )
         .style(theme.dim());
@@ -405,10 +399,13 @@ impl ApprovalsState {
         let commit = self.selected_commit().unwrap_or_default();
         let mut detail_lines: Vec<Line<'_>> = Vec::new();
         for d in status.decisions.iter().filter(|d| d.commit == commit) {
-            let mut facts = vec![format!("meeting {}", d.meeting)];
+            let mut facts = vec![tf(
+                Msg::ApprMeeting,
+                &[("date", &crate::lang::table_date(&d.meeting.to_string()))],
+            )];
             facts.extend(d.item.iter().cloned());
-            facts.extend(d.case.iter().map(|c| format!("sag {c}")));
-            facts.push(format!("recorded by {}", d.recorded_by.name));
+            facts.extend(d.case.iter().map(|c| tf(Msg::ApprCase, &[("case", c)])));
+            facts.push(tf(Msg::ApprRecordedBy, &[("name", &d.recorded_by.name)]));
             detail_lines.push(Line::from(vec![
                 Span::styled(format!(" {} {} ", d.body.0, d.outcome.symbol()), theme.title()),
                 Span::raw(format!("{} ({}) · ", d.outcome.label_da(), d.outcome)),
@@ -416,12 +413,12 @@ impl ApprovalsState {
             ]));
             // Every line of the recommendation and the decision text, each wrapped.
             if let Some(r) = &d.recommendation {
-                detail_lines.push(Line::from(Span::styled("   Indstilling:", theme.dim())));
+                detail_lines.push(Line::from(Span::styled(t(Msg::ApprRecommendation), theme.dim())));
                 for line in r.lines() {
                     detail_lines.push(Line::raw(format!("   {}", inert(line))));
                 }
                 if d.text.is_some() {
-                    detail_lines.push(Line::from(Span::styled("   Beslutning:", theme.dim())));
+                    detail_lines.push(Line::from(Span::styled(t(Msg::ApprDecision), theme.dim())));
                 }
             }
             for line in d.text.iter().flat_map(|t| t.lines()) {
@@ -432,10 +429,7 @@ impl ApprovalsState {
             }
         }
         if detail_lines.is_empty() {
-            detail_lines.push(Line::from(Span::styled(
-                " No decisions on this draft.",
-                theme.dim(),
-            )));
+            detail_lines.push(Line::from(Span::styled(t(Msg::ApprNoDecisions), theme.dim())));
         }
         // More than fits scrolls (J/K); the title says there is more.
         let shown = Paragraph::new(detail_lines).wrap(Wrap { trim: false });
@@ -443,14 +437,14 @@ impl ApprovalsState {
         let height = detail.height.saturating_sub(1);
         let scroll = self.detail_scroll.min(total.saturating_sub(height));
         let more = match (scroll > 0, scroll + height < total) {
-            (false, true) => " · more below (J)",
-            (true, true) => " · more (J/K)",
-            (true, false) => " · more above (K)",
+            (false, true) => t(Msg::ApprMoreBelow),
+            (true, true) => t(Msg::ApprMore),
+            (true, false) => t(Msg::ApprMoreAbove),
             (false, false) => "",
         };
-        let title = format!(
-            " Decisions on draft {}{more} ",
-            self.selected_draft().unwrap_or(0)
+        let title = tf(
+            Msg::ApprDecisionsOn,
+            &[("draft", &self.selected_draft().unwrap_or(0)), ("more", &more)],
         );
         frame.render_widget(
             shown
@@ -462,11 +456,11 @@ impl ApprovalsState {
             draw_form(frame, area, theme, form, view);
         }
         if let Some(draft) = self.confirm_tag {
-            let text = format!(
-                "Tag draft {draft} of {} as its approved version?\n\nThe tag names the exact text the bodies approved; it is signed when your git signs.\n\n Enter/y  tag it\n Esc/n    do not",
-                inert(&view.title)
+            let text = tf(
+                Msg::ApprTagAsk,
+                &[("draft", &draft), ("title", &inert(&view.title))],
             );
-            crate::ui::widgets::dialog(frame, area, theme, "Tag the approved version", &text);
+            crate::ui::widgets::dialog(frame, area, theme, t(Msg::ApprTagTitle), &text);
         }
     }
 }
@@ -480,7 +474,7 @@ fn next_step(view: &ApprovalsView, current: Option<u32>) -> Line<'static> {
     };
     let bold = Style::new().add_modifier(ratatui::style::Modifier::BOLD);
     match view.status.waiting_for().as_slice() {
-        [] => Line::raw(format!(" Draft {draft} has passed the whole route")),
+        [] => Line::raw(tf(Msg::ApprPassed, &[("draft", &draft)])),
         [one] => {
             let name = view
                 .status
@@ -490,17 +484,17 @@ fn next_step(view: &ApprovalsView, current: Option<u32>) -> Line<'static> {
                 .find(|(b, _)| b.body == one.body)
                 .map_or("", |(_, n)| n.as_str());
             Line::from(vec![
-                Span::raw(" Next: "),
+                Span::raw(t(Msg::ApprNext)),
                 Span::styled(format!("{} {}", one.body.0, inert(name)), bold),
-                Span::raw(format!(" treats draft {draft}")),
+                Span::raw(tf(Msg::ApprTreats, &[("draft", &draft)])),
             ])
         }
         several => {
             let ids: Vec<&str> = several.iter().map(|b| b.body.0.as_str()).collect();
             Line::from(vec![
-                Span::raw(" Next: "),
+                Span::raw(t(Msg::ApprNext)),
                 Span::styled(crate::text::and_list(&ids), bold),
-                Span::raw(format!(" treat draft {draft} in parallel")),
+                Span::raw(tf(Msg::ApprTreatParallel, &[("draft", &draft)])),
             ])
         }
     }
@@ -546,7 +540,7 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
     // without colour too.
     let label = |i: usize| {
         let marker = if focus == Some(i) { "▶" } else { " " };
-        Span::styled(format!("{marker}{:<14} ", FIELDS[i]), theme.title())
+        Span::styled(format!("{marker}{:<14} ", t(FIELDS[i])), theme.title())
     };
     let mut lines: Vec<Line<'_>> = values
         .into_iter()
@@ -571,44 +565,47 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
     match (&form.confirming, &form.error) {
         (Some(input), _) => {
             lines.push(Line::from(Span::styled(
-                format!(" Record {}: {}", body_name(form.body), input.outcome.label_da()),
-                theme.warning(),
-            )));
-            lines.push(Line::from(Span::styled(
-                format!(
-                    " on draft {}, meeting {}{}?",
-                    input.draft,
-                    input.meeting.strftime("%d-%m-%Y"),
-                    match input.changes_owed.len() {
-                        0 => String::new(),
-                        1 => ", 1 change owed".into(),
-                        n => format!(", {n} changes owed"),
-                    }
+                tf(
+                    Msg::ApprRecord,
+                    &[
+                        ("body", &body_name(form.body)),
+                        ("outcome", &input.outcome.label_da()),
+                    ],
                 ),
                 theme.warning(),
             )));
             lines.push(Line::from(Span::styled(
-                " Enter record · Esc back to the fields",
-                theme.dim(),
+                tf(
+                    Msg::ApprOnDraft,
+                    &[
+                        ("draft", &input.draft),
+                        ("date", &input.meeting.strftime("%d-%m-%Y")),
+                        (
+                            "owed",
+                            &match input.changes_owed.len() {
+                                0 => String::new(),
+                                1 => t(Msg::ApprOwedOne).into(),
+                                n => tf(Msg::ApprOwedMany, &[("n", &n)]),
+                            },
+                        ),
+                    ],
+                ),
+                theme.warning(),
             )));
+            lines.push(Line::from(Span::styled(t(Msg::ApprRecordKeys), theme.dim())));
         }
         (None, Some(e)) => lines.push(Line::from(Span::styled(format!(" {}", inert(e)), theme.error()))),
-        (None, None) if focus == Some(OWED_FIELD) => lines.push(Line::from(Span::styled(
-            " Godkendt med ændringer: the changes asked for, apart by ; · Enter check",
-            theme.dim(),
-        ))),
-        (None, None) if focus == Some(TEXT_FIELD) => lines.push(Line::from(Span::styled(
-            " Tab/Shift-Tab field · Alt-Enter or Ctrl-J new line · Enter check · Esc cancel",
-            theme.dim(),
-        ))),
-        (None, None) => lines.push(Line::from(Span::styled(
-            " Tab/Shift-Tab field · ←/→ choose · Enter check · Esc cancel",
-            theme.dim(),
-        ))),
+        (None, None) if focus == Some(OWED_FIELD) => {
+            lines.push(Line::from(Span::styled(t(Msg::ApprOwedHint), theme.dim())))
+        }
+        (None, None) if focus == Some(TEXT_FIELD) => {
+            lines.push(Line::from(Span::styled(t(Msg::ApprTextHint), theme.dim())))
+        }
+        (None, None) => lines.push(Line::from(Span::styled(t(Msg::ApprFieldHint), theme.dim()))),
     }
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(format!(" Record a decision on draft {} ", form.draft))
+        .title(tf(Msg::ApprFormTitle, &[("draft", &form.draft)]))
         .border_style(theme.warning());
     frame.render_widget(Paragraph::new(lines).block(block), rect);
     // The text cursor in the text field being typed in.
@@ -638,9 +635,9 @@ impl Screen for ApprovalsState {
 
     /// The selected draft, with the changes since the approved version.
     fn export_plan(&self) -> Result<ExportPlan, String> {
-        let number = self.selected_draft().ok_or("No draft to export yet")?;
+        let number = self.selected_draft().ok_or(t(Msg::ApprNoExport))?;
         let mut plan = ExportPlan::new(&self.slug, Some(number), Since::ApprovedIfAny);
-        plan.label = format!("draft {number}, changes since approved");
+        plan.label = tf(Msg::ApprExportLabel, &[("draft", &number)]);
         Ok(plan)
     }
 
@@ -655,9 +652,9 @@ impl Screen for ApprovalsState {
                         draft: Some(draft),
                         force: false,
                     };
-                    fx.job(request, "Tagging…");
+                    fx.job(request, t(Msg::ApprTagging));
                 }
-                _ => fx.info("Not tagged"),
+                _ => fx.info(t(Msg::ApprNotTagged)),
             }
             return true;
         }
@@ -669,10 +666,7 @@ impl Screen for ApprovalsState {
             FormOutcome::Cancel => self.form = None,
             FormOutcome::Submit(input) => {
                 self.form = None;
-                fx.job(
-                    Request::Decide(self.slug.clone(), input),
-                    "Recording the decision…",
-                );
+                fx.job(Request::Decide(self.slug.clone(), input), t(Msg::ApprRecording));
             }
         }
         true
@@ -703,11 +697,9 @@ impl Screen for ApprovalsState {
             }
             // A tag is for good (and for everyone, once pushed): ask first.
             Action::TagVersion => match (&self.view, self.selected_draft()) {
-                (None, _) => fx.error("Still reading the decisions"),
-                (Some(view), _) if !view.is_lead => fx.error(
-                    "Only leads may tag approved versions: ask a lead to add you to roles.leads in udkast.toml",
-                ),
-                (_, None) => fx.error("This document has no drafts"),
+                (None, _) => fx.error(t(Msg::ApprStillReading)),
+                (Some(view), _) if !view.is_lead => fx.error(t(Msg::ApprOnlyLeadsTag)),
+                (_, None) => fx.error(t(Msg::ApprNoDrafts)),
                 (_, Some(draft)) => self.confirm_tag = Some(draft),
             },
             // The history of the selected draft against the latest.
@@ -722,7 +714,7 @@ impl Screen for ApprovalsState {
                     slug: self.slug.clone(),
                     special: Special::Approved {
                         commit,
-                        label: format!("draft {draft}"),
+                        label: tf(Msg::ApprDraftLabel, &[("draft", &draft)]),
                     },
                 });
             }
@@ -763,4 +755,30 @@ impl Screen for ApprovalsState {
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         self.draw_screen(frame, area, theme)
     }
+}
+
+/// A body's standing in this thread's language: `approved draft 5 (stale:
+/// the current draft is 7)`, `godkendt udkast 5 (forældet: …)`.
+fn describe(standing: crate::domain::Standing, current: Option<u32>) -> String {
+    use crate::domain::Standing;
+    let (msg, draft) = match standing {
+        Standing::NotYet => return "—".into(),
+        Standing::Pending => return t(Msg::StandingPending).into(),
+        Standing::Approved {
+            draft,
+            with_changes: false,
+            ..
+        } => (Msg::StandingApproved, draft),
+        Standing::Approved { draft, .. } => (Msg::StandingApprovedChanges, draft),
+        Standing::Adopted { draft, .. } => (Msg::StandingAdopted, draft),
+        Standing::Noted { draft } => (Msg::StandingNoted, draft),
+        Standing::Postponed { draft } => (Msg::StandingPostponed, draft),
+        Standing::Rejected { draft } => (Msg::StandingRejected, draft),
+        Standing::Returned { draft } => (Msg::StandingReturned, draft),
+    };
+    let mut text = tf(msg, &[("draft", &draft)]);
+    if let Some(current) = current.filter(|_| standing.is_stale()) {
+        text.push_str(&tf(Msg::StandingStale, &[("current", &current)]));
+    }
+    text
 }

@@ -13,6 +13,32 @@ fn approvals_matrix_with_stale_approvals() {
     });
 }
 
+/// The parallel step, the change owed and the decisions in Danish; the
+/// decision form with its Danish labels.
+#[test]
+fn approvals_in_danish() {
+    snapshot_da("approvals", |app, fx| {
+        key(app, KeyCode::Char('G'));
+        key(app, KeyCode::Char('5'));
+        settle(app, &fx.repo);
+        key(app, KeyCode::Char('j'));
+    });
+    snapshot_da("approvals_form", |app, fx| {
+        key(app, KeyCode::Char('j'));
+        key(app, KeyCode::Char('5'));
+        settle(app, &fx.repo);
+        app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
+        key(app, KeyCode::Char('d'));
+        // The date starts at today; a fixed one keeps the snapshot stable.
+        key(app, KeyCode::Tab);
+        key(app, KeyCode::Tab);
+        for _ in 0..10 {
+            app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        }
+        chars(app, "10-06-2025");
+    });
+}
+
 #[test]
 fn approvals_decision_form() {
     snapshot_all("approvals_form", |app, fx| {
