@@ -23,7 +23,7 @@ fn editing_klima(env: &Env) -> (std::path::PathBuf, Tui) {
     let mut tui = Tui::spawn(env, &ws, &[], 80, 24, &[]);
     tui.wait_for("Klimaplan 2030");
     tui.send(keys::ENTER);
-    tui.wait_for("draft 1");
+    tui.wait_for("udkast 1");
     (ws, tui)
 }
 
@@ -211,12 +211,12 @@ fn two_editors_warn_each_other() {
     let mut first = Tui::spawn(&env, &ws, &[], 120, 24, &[]);
     first.wait_for("Klimaplan 2030");
     first.send(keys::ENTER);
-    first.wait_for("draft 1");
+    first.wait_for("udkast 1");
     let mut second = Tui::spawn(&env, &ws, &[], 120, 24, &[]);
     second.wait_for("Klimaplan 2030");
     second.send(keys::ENTER);
-    second.wait_for("is also editing this document");
-    first.wait_for("is also editing this document");
+    second.wait_for("redigerer også dette dokument");
+    first.wait_for("redigerer også dette dokument");
     first.send(keys::CTRL_Q);
     second.send(keys::CTRL_Q);
     assert_eq!(first.wait_exit(), 0);
@@ -434,7 +434,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
     tui.wait_for("Klimaplan 2030");
     tui.send(keys::ENTER);
-    tui.wait_for("draft 2");
+    tui.wait_for("udkast 2");
     tui.send(keys::CTRL_END);
     tui.type_text("Min linje.");
     tui.wait_for("Min linje.");
@@ -445,9 +445,9 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     };
     let theirs = text.replace("Første afsnit.", "Deres første afsnit.");
     save_elsewhere(&theirs, "Deres ændring");
-    tui.wait_for("Draft 3 is the latest");
+    tui.wait_for("Udkast 3 er det seneste");
     tui.send(keys::CTRL_U);
-    tui.wait_for("Your text is on draft 3 now");
+    tui.wait_for("Din tekst er nu på udkast 3");
     tui.wait_for("Deres første afsnit.");
     tui.send(keys::CTRL_S);
     tui.wait_for("Draft message");
@@ -462,7 +462,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
         theirs.replace("# Klimaplan 2030", "# Deres titel")
     );
     save_elsewhere(&clash, "Deres titel");
-    tui.wait_for("Draft 5 is the latest");
+    tui.wait_for("Udkast 5 er det seneste");
     tui.send(keys::CTRL_U);
     // The passage both changed comes up three ways; take mine.
     tui.wait_for("both changed 1 passage");
@@ -470,7 +470,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.send(b"y");
     tui.wait_for("✓ Yours");
     tui.send(keys::ENTER);
-    tui.wait_for("Your text is on draft 5 now, with the passages you chose");
+    tui.wait_for("Din tekst er nu på udkast 5 med de passager, du valgte");
     tui.wait_for("Min titel # Klimaplan 2030");
     // Both change the last line again, and the save itself clashes: the
     // passages come up, both are taken, and Enter saves the draft.

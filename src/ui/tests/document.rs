@@ -13,6 +13,15 @@ fn document_editor_with_outline() {
     });
 }
 
+/// The editor in Danish: its title, the outline, the status line.
+#[test]
+fn document_editor_in_danish() {
+    snapshot_da("document", |app, fx| {
+        open(app, &fx.repo, "baeredygtighedsstrategi");
+        chars(app, "Nyt afsnit, æøå ");
+    });
+}
+
 #[test]
 fn document_gutter_marks_lines_with_threads_and_opens_them() {
     let fx = fixture();

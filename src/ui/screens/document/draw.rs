@@ -2,6 +2,7 @@
 //! `editor::Layout` decides it. [`DocumentState::fit`] scrolls and lays out
 //! the rows in view before a draw, which only reads them.
 
+use crate::lang::{Msg, t, tf};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout as Split, Rect};
 use ratatui::style::Style;
@@ -49,10 +50,13 @@ impl DocumentState {
 
     pub(super) fn draw_screen(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         let (header, outline, gutter, text) = self.areas(area);
-        let mut title = format!(" {} — draft {}", inert(&self.title), self.draft);
+        let mut title = tf(
+            Msg::DocTitle,
+            &[("title", &inert(&self.title)), ("draft", &self.draft)],
+        );
         if self.blame_on {
             let credit = self.credit_at_cursor();
-            let credit = credit.as_deref().unwrap_or("¶ finding who wrote what…");
+            let credit = credit.as_deref().unwrap_or(t(Msg::DocFindingWhat));
             if !credit.is_empty() {
                 title.push_str(&format!("   {}", inert(credit)));
             }
@@ -61,15 +65,13 @@ impl DocumentState {
         frame.render_widget(Paragraph::new(title).style(theme.title()), title_row);
         // A later draft here comes first; then one on the remote not yet here.
         let warning = match (&self.latest, &self.changed_there) {
-            (Some((draft, by)), _) => Some(format!(
-                " ⚠ Draft {draft} is the latest: {} brings your text onto it (saved by {})",
-                self.update_key,
-                inert(by)
+            (Some((draft, by)), _) => Some(tf(
+                Msg::DocLaterDraft,
+                &[("draft", draft), ("key", &self.update_key), ("by", &inert(by))],
             )),
-            (None, Some(remote)) => Some(format!(
-                " ⚠ This document was changed on {}: sync before you save ({}, then sync)",
-                inert(remote),
-                self.palette_key
+            (None, Some(remote)) => Some(tf(
+                Msg::DocChangedOnRemote,
+                &[("remote", &inert(remote)), ("key", &self.palette_key)],
             )),
             (None, None) => None,
         };
@@ -112,9 +114,9 @@ impl DocumentState {
             })
             .collect();
         let title = if self.outline_focus {
-            " Outline — Enter jump "
+            t(Msg::DocOutlineJump)
         } else {
-            " Outline · LIX "
+            t(Msg::DocOutline)
         };
         let block = Block::default()
             .borders(Borders::RIGHT)

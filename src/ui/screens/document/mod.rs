@@ -7,6 +7,7 @@
 mod draw;
 mod screen;
 
+use crate::lang::{Msg, t, tf};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -139,10 +140,7 @@ impl DocumentState {
                 slug: self.slug.clone(),
                 commit: self.base,
             };
-            fx.job(
-                request,
-                format!("Finding who wrote each paragraph of draft {}…", self.draft),
-            );
+            fx.job(request, tf(Msg::DocFindingWho, &[("draft", &self.draft)]));
         }
     }
 
@@ -171,15 +169,17 @@ impl DocumentState {
         let Some(p) = found else {
             return Some(match self.paragraph_at_cursor().is_empty() {
                 true => String::new(),
-                false => "¶ edited, not saved".to_string(),
+                false => t(Msg::DocEditedNotSaved).to_string(),
             });
         };
         let c = &p.credit;
-        Some(format!(
-            "¶ draft {} · {} · {}",
-            c.draft,
-            c.author,
-            c.time.strftime("%d-%m-%Y")
+        Some(tf(
+            Msg::DocCredit,
+            &[
+                ("draft", &c.draft),
+                ("author", &c.author),
+                ("date", &c.time.strftime("%d-%m-%Y")),
+            ],
         ))
     }
 
@@ -380,18 +380,18 @@ impl DocumentState {
             return;
         };
         if *slug != self.slug || *version != self.buffer.version() {
-            fx.error("The text changed while the passages were chosen; nothing was changed");
+            fx.error(t(Msg::DocChangedWhileChoosing));
             return;
         }
         let latest = &updated.latest;
         if finish == Finish::Cancel {
-            fx.info(format!(
-                "Nothing changed: your text is still an edit of draft {}{}",
-                self.draft,
-                match message {
-                    Some(_) => " and was not saved",
-                    None => "",
-                }
+            let unsaved = match message {
+                Some(_) => t(Msg::DocNotSaved),
+                None => "",
+            };
+            fx.info(tf(
+                Msg::DocStillEditOf,
+                &[("draft", &self.draft), ("unsaved", &unsaved)],
             ));
             fx.push(Effect::NoSave);
             return;
@@ -401,24 +401,15 @@ impl DocumentState {
         self.go_to_line(line);
         if text == latest.text {
             fx.push(Effect::NoSave);
-            fx.info(format!(
-                "Your text is the same as draft {} now: nothing to save",
-                latest.draft
-            ));
+            fx.info(tf(Msg::DocSameAsDraft, &[("draft", &latest.draft)]));
             return;
         }
         match (finish, message) {
             (Finish::Done, Some(message)) => self.send_save(message.clone(), fx),
-            (Finish::Done, None) => fx.info(format!(
-                "Your text is on draft {} now, with the passages you chose",
-                latest.draft
-            )),
+            (Finish::Done, None) => fx.info(tf(Msg::DocOnDraftChosen, &[("draft", &latest.draft)])),
             _ => {
                 fx.push(Effect::NoSave);
-                fx.info(format!(
-                    "Your text is on draft {}; where you did not choose, both versions are in (yours first): write the passage, then save",
-                    latest.draft
-                ));
+                fx.info(tf(Msg::DocBothVersionsIn, &[("draft", &latest.draft)]));
             }
         }
     }
@@ -433,7 +424,7 @@ impl DocumentState {
             text: self.buffer.text(),
             message,
         };
-        fx.job(request, "Saving the draft…");
+        fx.job(request, t(Msg::DocSavingDraft));
     }
 
     /// A draft was saved: it becomes the new base.
@@ -497,29 +488,29 @@ impl DocumentState {
                 self.buffer.delete_line();
             }
             Action::Undo if !self.buffer.undo() => {
-                fx.error("Nothing to undo");
+                fx.error(t(Msg::DocNothingToUndo));
                 return true;
             }
             Action::Redo if !self.buffer.redo() => {
-                fx.error("Nothing to redo");
+                fx.error(t(Msg::DocNothingToRedo));
                 return true;
             }
             // Done by the guards above.
             Action::Undo | Action::Redo => {}
             Action::SearchNext | Action::SearchPrev => {
                 if self.search.as_deref().is_none_or(str::is_empty) {
-                    fx.error("No search yet: press the search key first");
+                    fx.error(t(Msg::DocNoSearch));
                     return true;
                 }
                 if !self.search_step(action == Action::SearchNext) {
-                    fx.error("No match");
+                    fx.error(t(Msg::DocNoMatch));
                     return true;
                 }
             }
             Action::ToggleOutline => self.outline_visible = !self.outline_visible,
             Action::OutlineJump => {
                 if self.outline.is_empty() {
-                    fx.error("This document has no headings");
+                    fx.error(t(Msg::DocNoHeadings));
                     return true;
                 }
                 self.outline_visible = true;
@@ -647,13 +638,13 @@ impl DocumentState {
         let others = autosave::others(git_dir, &self.slug);
         self.others_editing = others.first().map(|p| {
             let more = if others.len() > 1 {
-                format!(" and {} more", others.len() - 1)
+                tf(Msg::DocAlsoEditingMore, &[("n", &(others.len() - 1))])
             } else {
                 String::new()
             };
-            format!(
-                "{} is also editing this document (since {}){more}",
-                p.who, p.since
+            tf(
+                Msg::DocAlsoEditing,
+                &[("who", &p.who), ("since", &p.since), ("more", &more)],
             )
         });
     }

@@ -2,6 +2,7 @@
 //! the actions beyond editing (save, search, clipboard, comments), answers
 //! from the worker and its prompts.
 
+use crate::lang::{Msg, t, tf};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -40,7 +41,7 @@ impl DocumentState {
                 Some(self.buffer.text())
             }
             Some(_) => {
-                fx.error("The unsaved text has changed since: select the lines again");
+                fx.error(t(Msg::DocCommentStale));
                 return;
             }
         };
@@ -51,7 +52,7 @@ impl DocumentState {
             text,
             shown,
         };
-        fx.job(Request::Comment(target.slug, request), "Saving the comment…");
+        fx.job(Request::Comment(target.slug, request), t(Msg::DocSavingComment));
     }
 }
 
@@ -94,14 +95,14 @@ impl Screen for DocumentState {
         let number = u32::try_from(self.draft)
             .ok()
             .filter(|n| *n > 0)
-            .ok_or("No draft saved yet: save one, then export")?;
+            .ok_or(t(Msg::DocNoDraftToExport))?;
         let mut plan = ExportPlan::new(&self.slug, Some(number), Since::ApprovedIfAny);
         let saved = if self.buffer.is_modified() {
-            " as saved"
+            t(Msg::DocAsSaved)
         } else {
             ""
         };
-        plan.label = format!("draft {number}{saved}, changes since approved");
+        plan.label = tf(Msg::DocExportLabel, &[("draft", &number), ("saved", &saved)]);
         Ok(plan)
     }
 
@@ -129,12 +130,12 @@ impl Screen for DocumentState {
             }
             Action::SaveDraft => {
                 fx.push(Effect::NoSave);
-                fx.info("Nothing to save: the text is the same as the latest draft");
+                fx.info(t(Msg::DocNothingToSave));
             }
             Action::Search => fx.prompt(PromptKind::Search),
             Action::Replace => match self.search.clone().filter(|s| !s.is_empty()) {
                 Some(needle) => fx.prompt(PromptKind::ReplaceWith(needle)),
-                None => fx.error("Search first (the search text is what gets replaced)"),
+                None => fx.error(t(Msg::DocSearchFirst)),
             },
             Action::ExternalEditor => fx.push(Effect::ExternalEdit(self.buffer.text())),
             Action::Copy | Action::Cut => {
@@ -144,17 +145,17 @@ impl Screen for DocumentState {
                 };
                 match text {
                     Some(text) => {
-                        fx.info(format!("Copied {} characters", text.chars().count()));
+                        fx.info(tf(Msg::DocCopied, &[("n", &text.chars().count())]));
                         fx.push(Effect::Copy(text));
                     }
-                    None => fx.error("Nothing selected"),
+                    None => fx.error(t(Msg::DocNothingSelected)),
                 }
             }
             Action::Paste => fx.push(Effect::Paste),
             Action::Update => match &self.latest {
-                None => fx.info(format!("Draft {} is the latest draft", self.draft)),
+                None => fx.info(tf(Msg::DocIsLatest, &[("draft", &self.draft)])),
                 Some((draft, _)) => {
-                    let busy = format!("Bringing your text onto draft {draft}…");
+                    let busy = tf(Msg::DocBringing, &[("draft", draft)]);
                     self.send_update(fx, busy);
                 }
             },
@@ -165,7 +166,7 @@ impl Screen for DocumentState {
                     slug: self.slug.clone(),
                     thread: Some(id),
                 }),
-                None => fx.error("No open comment thread on this line"),
+                None => fx.error(t(Msg::DocNoThread)),
             },
             other => return self.edit(other, fx),
         }
@@ -198,19 +199,16 @@ impl Screen for DocumentState {
                     && self.pending_save_version.take().is_some() =>
             {
                 self.resave = self.pending_save_message.take();
-                self.send_update(
-                    fx,
-                    "Your text and a later draft changed the same passages; finding them…",
-                );
+                self.send_update(fx, t(Msg::DocFindingClashes));
             }
             Response::Saved(Err(_)) => self.pending_save_version = None,
             Response::Updated(slug, result) if *slug == self.slug => match result {
                 // Typed meanwhile: the merge is of an older text; nothing is replaced.
                 Ok(updated) if self.pending_update_version.take() != Some(self.buffer.version()) => {
                     self.resave = None;
-                    fx.error(format!(
-                        "You typed while your text was brought onto draft {}; nothing was changed, press {} again",
-                        updated.latest.draft, self.update_key
+                    fx.error(tf(
+                        Msg::DocTypedMeanwhile,
+                        &[("draft", &updated.latest.draft), ("key", &self.update_key)],
                     ));
                 }
                 Ok(updated) if updated.merge.clash_count() > 0 => {
@@ -226,9 +224,12 @@ impl Screen for DocumentState {
                 Ok(updated) => {
                     let by = match updated.by.is_empty() {
                         true => String::new(),
-                        false => format!(", with the changes of {}", updated.by.join(", ")),
+                        false => tf(Msg::DocWithChangesOf, &[("names", &updated.by.join(", "))]),
                     };
-                    fx.info(format!("Your text is on draft {} now{by}", updated.latest.draft));
+                    fx.info(tf(
+                        Msg::DocOnDraftNow,
+                        &[("draft", &updated.latest.draft), ("by", &by)],
+                    ));
                     let text = updated.merge.text().unwrap_or_default();
                     self.bring_onto(&updated.latest, &text);
                     if let Some(message) = self.resave.take() {
@@ -261,7 +262,7 @@ impl Screen for DocumentState {
         match kind {
             PromptKind::DraftMessage => {
                 if input.trim().is_empty() {
-                    fx.error("A draft needs a message; press Ctrl-S again to write one");
+                    fx.error(t(Msg::DocNeedsMessage));
                     fx.push(Effect::NoSave);
                     return;
                 }
@@ -269,7 +270,7 @@ impl Screen for DocumentState {
             }
             PromptKind::Comment(target) => {
                 if input.trim().is_empty() {
-                    fx.error("The comment is empty");
+                    fx.error(t(Msg::DocEmptyComment));
                     return;
                 }
                 self.comment(target, input, fx);
@@ -277,15 +278,15 @@ impl Screen for DocumentState {
             PromptKind::Search => {
                 self.search = Some(input);
                 if !self.search_step(true) {
-                    fx.error("No match");
+                    fx.error(t(Msg::DocNoMatch));
                 }
             }
             PromptKind::ReplaceWith(needle) => {
                 let n = self.buffer.replace_all(&needle, &input);
-                fx.info(format!(
-                    "Replaced {n} occurrence{}",
-                    if n == 1 { "" } else { "s" }
-                ));
+                fx.info(match n {
+                    1 => t(Msg::DocReplacedOne).to_string(),
+                    n => tf(Msg::DocReplacedMany, &[("n", &n)]),
+                });
             }
             // Replies and closing words are the review screen's; the app
             // carries out an export itself.
