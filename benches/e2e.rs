@@ -566,7 +566,8 @@ fn overview_shown(ws: &Workspace) -> impl Fn(&str) -> bool + '_ {
 /// (The header alone is not enough: udkast has been seen to draw it over the
 /// text of the diff shown before, when `j` came before that draft's diff.)
 fn diff_shown(ws: &Workspace, n: usize) -> impl Fn(&str) -> bool + '_ {
-    let header = format!("draft {} → draft {n}", n - 1);
+    // The bench workspace is Danish: "udkast 39 → udkast 40".
+    let header = format!("udkast {} → udkast {n}", n - 1);
     let token = ws.token(n).to_string();
     move |s: &str| s.contains(&header) && s.contains(&token)
 }
@@ -577,15 +578,15 @@ fn found_diff_shown(ws: &Workspace, n: usize) -> impl Fn(&str) -> bool + '_ {
     let numbered = diff_shown(ws, n);
     let token = ws.token(n).to_string();
     move |s: &str| {
-        numbered(s) || (s.contains("→ draft of ") && s.contains(&token) && !s.contains("comparing…"))
+        numbered(s) || (s.contains("→ udkast af ") && s.contains(&token) && !s.contains("sammenligner…"))
     }
 }
 
 /// The header of the diff from draft `n - 1` to draft `n`: the worker's answer
 /// is in and drawn (whatever the text below it shows).
 fn header_shown(n: usize) -> impl Fn(&str) -> bool {
-    let header = format!("draft {} → draft {n}", n - 1);
-    move |s: &str| s.contains(&header) && !s.contains("comparing…")
+    let header = format!("udkast {} → udkast {n}", n - 1);
+    move |s: &str| s.contains(&header) && !s.contains("sammenligner…")
 }
 
 fn document_shown(ws: &Workspace) -> impl Fn(&str) -> bool + '_ {

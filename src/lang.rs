@@ -290,6 +290,73 @@ catalogue! {
     DocOutlineJump: " Outline — Enter jump ", " Disposition — Enter hop ";
     DocOutline: " Outline · LIX ", " Disposition · LIX ";
 
+    // The history.
+    HistReading: "Reading the drafts…", "Læser udkastene…";
+    HistNoDrafts: "This document has no drafts.", "Dokumentet har ingen udkast.";
+    HistComparing: "Comparing…", "Sammenligner…";
+    HistBlameHead: "  who wrote each paragraph of {label} · B shows the changes", "  hvem der skrev hvert afsnit af {label} · B viser ændringerne";
+    HistHeadOne: "  {view} · 1 change · +{added} −{removed} words", "  {view} · 1 ændring · +{added} −{removed} ord";
+    HistHeadMany: "  {view} · {changes} changes · +{added} −{removed} words", "  {view} · {changes} ændringer · +{added} −{removed} ord";
+    HistApproximate: " · approximate", " · omtrentlig";
+    HistHiddenOne: " · 1 minor change hidden", " · 1 mindre ændring skjult";
+    HistHiddenMany: " · {n} minor changes hidden", " · {n} mindre ændringer skjult";
+    HistLineBreaks: " · line breaks only", " · kun linjeskift";
+    HistComparingMark: " · comparing…", " · sammenligner…";
+    HistLine: " · line {n}", " · linje {n}";
+    HistOldLine: " · old line {n}", " · gammel linje {n}";
+    HistFolded: " · folded", " · foldet";
+    HistNoSection: "No section changed", "Intet afsnit ændret";
+    HistSectionNew: " new", " nyt";
+    HistSectionRemoved: " removed", " fjernet";
+    HistSections: " Sections changed — Enter jump, s close ", " Ændrede afsnit — Enter hop, s luk ";
+    HistListTitle: " {slug} — {n} drafts ", " {slug} — {n} udkast ";
+    HistListSoFar: " {slug} — {n} drafts so far… ", " {slug} — {n} udkast indtil videre… ";
+    HistListReading: " {slug} — reading its drafts… ", " {slug} — læser udkastene… ";
+    HistWordView: "word view", "ordvisning";
+    HistUnifiedView: "unified view", "samlet visning";
+    HistSideBySide: "side by side", "side om side";
+    HistDraftOf: "draft of {date}", "udkast af {date}";
+    HistDraft: "draft {n}", "udkast {n}";
+    HistUnsaved: "unsaved text", "ugemt tekst";
+    HistLatest: "{label} (latest)", "{label} (seneste)";
+    HistNothing: "nothing", "intet";
+    HistBlameUnsaved:
+        "Who wrote what is known for saved drafts: save the text, or press B for the changes",
+        "Hvem der skrev hvad kendes for gemte udkast: gem teksten, eller tryk B for ændringerne";
+    HistMarksFailed: "The comment marks could not be placed: {error}", "Kommentarmærkerne kunne ikke placeres: {error}";
+    HistCommentHow:
+        "Move into the diff (Tab), select lines with Shift-↑/↓, then comment",
+        "Gå ind i sammenligningen (Tab), markér linjer med Shift-↑/↓, og kommentér så";
+    HistNoDraftShown: "No draft is shown", "Intet udkast vises";
+    HistStillNumbering:
+        "The drafts are still being numbered; comment once the history is read",
+        "Udkastene nummereres stadig; kommentér, når historikken er læst";
+    HistStillComparing: "The drafts are still being compared", "Udkastene sammenlignes stadig";
+    HistNotADraft: "That version is not a draft of this document", "Den version er ikke et udkast af dokumentet";
+    HistNoTextHere: "No text on these lines: unfold them (z) or move to text", "Ingen tekst på disse linjer: fold dem ud (z), eller gå til tekst";
+    HistNoLaterChange: "No later change", "Ingen senere ændring";
+    HistNoEarlierChange: "No earlier change", "Ingen tidligere ændring";
+    HistUnchanged: "  ⋯ {n} unchanged lines ⋯ (z shows them)", "  ⋯ {n} uændrede linjer ⋯ (z viser dem)";
+    HistFindingWho: "Finding who gave each paragraph its wording…", "Finder, hvem der gav hvert afsnit dets ordlyd…";
+    HistCredit: "── draft {draft} · {author} · {date} ", "── udkast {draft} · {author} · {date} ";
+    HistApprovedLabel: "{label} (draft {n})", "{label} (udkast {n})";
+    HistNoApproved: "{slug} has no approved version yet", "{slug} har endnu ingen godkendt version";
+    HistNoThreadInView: "No open comment thread in view", "Ingen åben kommentartråd i visningen";
+    HistUnsavedExport: "The unsaved text is not a draft yet: save it, then export", "Den ugemte tekst er ikke et udkast endnu: gem den, og eksportér så";
+    HistExportLabel: "{to}, changes since {from}", "{to}, ændringer siden {from}";
+
+    // The prompts.
+    PromptDraftMessage: "Draft message: ", "Besked til udkastet: ";
+    PromptSearch: "Search: ", "Søg: ";
+    PromptCommentOn: "Comment on {lines}: ", "Kommentar til {lines}: ";
+    PromptCommentOnDraft: "Comment on {lines} of draft {draft}: ", "Kommentar til {lines} i udkast {draft}: ";
+    PromptReply: "Reply: ", "Svar: ";
+    PromptResolve: "Resolve; a closing word (optional): ", "Løs; et afsluttende ord (valgfrit): ";
+    PromptReplaceWith: "Replace «{needle}» with: ", "Erstat «{needle}» med: ";
+    PromptExport: "Export {label}, as .docx/.pdf/.html: ", "Eksportér {label} som .docx/.pdf/.html: ";
+    LineOne: "line {n}", "linje {n}";
+    LineRange: "lines {start}-{end}", "linje {start}-{end}";
+
     // The status line.
     StatusDraft: "{slug} draft {draft}", "{slug} udkast {draft}";
     StatusModified: " · modified", " · ændret";
@@ -465,8 +532,16 @@ mod tests {
     /// the allow-list of what is not language (formats, keys, symbols).
     #[test]
     fn converted_screens_take_every_word_from_the_catalogue() {
-        // Formats, and the palette's commands named where no key is bound.
-        const ALLOWED: &[&str] = &["%Y-%m-%d", "%d-%m-%Y", "%Y-%m-%d %H:%M", ": cancel", ":update"];
+        // Formats, the palette's commands named where no key is bound, and
+        // LIX, the same in both languages.
+        const ALLOWED: &[&str] = &[
+            "%Y-%m-%d",
+            "%d-%m-%Y",
+            "%Y-%m-%d %H:%M",
+            ": cancel",
+            ":update",
+            "  LIX ",
+        ];
         macro_rules! source {
             ($path:literal) => {
                 (concat!("src/", $path), include_str!($path))
@@ -481,6 +556,12 @@ mod tests {
             source!("ui/screens/document/screen.rs"),
             source!("ui/screens/document/mod.rs"),
             source!("ui/screens/document/draw.rs"),
+            source!("ui/screens/history/draw.rs"),
+            source!("ui/screens/history/list.rs"),
+            source!("ui/screens/history/mod.rs"),
+            source!("ui/screens/history/moves.rs"),
+            source!("ui/screens/history/render.rs"),
+            source!("ui/screens/history/screen.rs"),
         ];
         // A placeholder's name, as `tf` is given it.
         let names: Vec<&str> = Msg::ALL

@@ -296,21 +296,33 @@ impl Overlay {
 }
 
 fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, input: &str) {
+    use crate::lang::{Msg, t, tf};
+    let lines = |start: usize, end: usize| match start == end {
+        true => tf(Msg::LineOne, &[("n", &start)]),
+        false => tf(Msg::LineRange, &[("start", &start), ("end", &end)]),
+    };
     let label = match kind {
-        PromptKind::DraftMessage => "Draft message: ".to_string(),
-        PromptKind::Search => "Search: ".to_string(),
-        PromptKind::Comment(t) => match t.buffer {
-            Some(_) => format!("Comment on {}: ", crate::store::line_label(t.start, t.end)),
-            None => format!(
-                "Comment on {} of draft {}: ",
-                crate::store::line_label(t.start, t.end),
-                t.draft
+        PromptKind::DraftMessage => t(Msg::PromptDraftMessage).to_string(),
+        PromptKind::Search => t(Msg::PromptSearch).to_string(),
+        PromptKind::Comment(target) => match target.buffer {
+            Some(_) => tf(
+                Msg::PromptCommentOn,
+                &[("lines", &lines(target.start, target.end))],
+            ),
+            None => tf(
+                Msg::PromptCommentOnDraft,
+                &[
+                    ("lines", &lines(target.start, target.end)),
+                    ("draft", &target.draft),
+                ],
             ),
         },
-        PromptKind::Reply(_) => "Reply: ".to_string(),
-        PromptKind::Resolve(_) => "Resolve; a closing word (optional): ".to_string(),
-        PromptKind::ReplaceWith(needle) => format!("Replace «{}» with: ", crate::text::inert(needle)),
-        PromptKind::Export(plan) => format!("Export {}, as .docx/.pdf/.html: ", plan.label),
+        PromptKind::Reply(_) => t(Msg::PromptReply).to_string(),
+        PromptKind::Resolve(_) => t(Msg::PromptResolve).to_string(),
+        PromptKind::ReplaceWith(needle) => {
+            tf(Msg::PromptReplaceWith, &[("needle", &crate::text::inert(needle))])
+        }
+        PromptKind::Export(plan) => tf(Msg::PromptExport, &[("label", &plan.label)]),
     };
     if kind.multiline() {
         return draw_multiline(frame, area, app, &label, input);

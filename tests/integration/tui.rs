@@ -36,7 +36,7 @@ fn open_edit_save_a_draft_and_see_it_in_the_log() {
     tui.wait_for("Ny sætning om bæredygtighed.");
     tui.wait_for("· ændret");
     tui.send(keys::CTRL_S);
-    tui.wait_for("Draft message");
+    tui.wait_for("Besked til udkastet");
     tui.type_text("Skrevet i udkast");
     tui.send(keys::ENTER);
     tui.wait_for("Saved draft 2 of klima");
@@ -67,7 +67,7 @@ fn a_paste_with_carriage_returns_is_saved_with_line_feeds() {
     tui.wait_for("Anden linje");
     assert!(!tui.screen().contains("^M"), "{}", tui.screen());
     tui.send(keys::CTRL_S);
-    tui.wait_for("Draft message");
+    tui.wait_for("Besked til udkastet");
     tui.type_text("Indsat");
     tui.send(keys::ENTER);
     tui.wait_for("Saved draft 2 of klima");
@@ -107,7 +107,7 @@ fn sighup_mid_edit_then_reopen_and_recover() {
     tui.send(b"r");
     tui.wait_for("Recovered");
     tui.send(keys::CTRL_S);
-    tui.wait_for("Draft message");
+    tui.wait_for("Besked til udkastet");
     tui.type_text("Gendannet");
     tui.send(keys::ENTER);
     tui.wait_for("Saved draft 2");
@@ -252,24 +252,24 @@ fn a_reviewer_steps_through_every_draft_and_compares_draft_1_with_the_latest() {
     tui.wait_for("Bæredygtighedsstrategi 2025–2030");
     tui.send(b"j");
     tui.send(b"3");
-    tui.wait_for("draft 6 → draft 7");
+    tui.wait_for("udkast 6 → udkast 7");
     for (from, to) in [(5, 6), (4, 5), (3, 4), (2, 3), (1, 2)] {
         tui.send(b"j");
-        tui.wait_for(&format!("draft {from} → draft {to}"));
+        tui.wait_for(&format!("udkast {from} → udkast {to}"));
     }
     // Draft 2 sharpened the targets: the word view shows the changed numbers.
     let screen = tui.wait_for("50");
     assert!(screen.contains("70"), "{screen}");
     tui.send(b"j");
-    tui.wait_for("nothing → draft 1");
+    tui.wait_for("intet → udkast 1");
     // Mark draft 1, go to the latest: the diff is draft 1 → draft 7.
     tui.send(b"m");
     tui.send(b"gg");
-    tui.wait_for("draft 1 → draft 7");
+    tui.wait_for("udkast 1 → udkast 7");
     tui.send(b"v");
-    tui.wait_for("unified view");
+    tui.wait_for("samlet visning");
     tui.send(b"s");
-    tui.wait_for("Sections changed");
+    tui.wait_for("Ændrede afsnit");
     tui.send(keys::ESC);
     std::thread::sleep(std::time::Duration::from_millis(150));
     // q goes back to the overview, and from there quits.
@@ -285,7 +285,7 @@ fn comment_reply_and_resolve_in_the_terminal() {
     let (ws, mut tui) = editing_klima(&env);
     // Ctrl-T: a thread on the cursor's line of the saved draft.
     tui.send(b"\x14");
-    tui.wait_for("Comment on line 1 of draft 1");
+    tui.wait_for("Kommentar til linje 1 i udkast 1");
     tui.type_text("Er titlen endelig?");
     tui.send(keys::ENTER);
     tui.wait_for("Started thread");
@@ -294,23 +294,23 @@ fn comment_reply_and_resolve_in_the_terminal() {
     tui.send(b"\x1bc");
     tui.wait_for("Er titlen endelig?");
     tui.send(b"r");
-    tui.wait_for("Reply:");
+    tui.wait_for("Svar:");
     tui.type_text("Ja, vedtaget i DIR.");
     tui.send(keys::ENTER);
     tui.wait_for("Replied");
     // x asks for an optional closing word; Enter on nothing resolves.
     tui.send(b"x");
-    tui.wait_for("a closing word (optional)");
+    tui.wait_for("et afsluttende ord (valgfrit)");
     tui.send(keys::ENTER);
     tui.wait_for("Resolved the thread");
     // From the history: Tab puts a line cursor in the diff, c comments on its
     // line of the draft shown (the document has one line).
     tui.send(b"3");
-    tui.wait_for("nothing → draft 1");
+    tui.wait_for("intet → udkast 1");
     tui.send(b"\t");
-    tui.wait_for("· line 1");
+    tui.wait_for("· linje 1");
     tui.send(b"c");
-    tui.wait_for("Comment on line 1 of draft 1");
+    tui.wait_for("Kommentar til linje 1 i udkast 1");
     tui.type_text("Mangler en undertitel?");
     tui.send(keys::ENTER);
     tui.wait_for("Started thread");
@@ -341,7 +341,7 @@ fn a_comment_of_several_lines_from_the_terminal_round_trips_by_its_short_id() {
     let env = Env::new();
     let (ws, mut tui) = editing_klima(&env);
     tui.send(b"\x14");
-    tui.wait_for("Comment on line 1 of draft 1");
+    tui.wait_for("Kommentar til linje 1 i udkast 1");
     tui.type_text("Er titlen endelig?");
     tui.send(b"\x1b\r");
     tui.type_text("Og undertitlen?");
@@ -356,7 +356,7 @@ fn a_comment_of_several_lines_from_the_terminal_round_trips_by_its_short_id() {
     tui.wait_until("the comment's three lines", |screen| {
         let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
         rows.iter()
-            .position(|r| r.ends_with("Comment on line 1 of draft 1: Er titlen endelig?"))
+            .position(|r| r.ends_with("Kommentar til linje 1 i udkast 1: Er titlen endelig?"))
             .and_then(|at| rows.get(at + 1..at + 4))
             .is_some_and(|next| next.iter().zip(lines).all(|(r, l)| r.starts_with(l)))
     });
@@ -450,7 +450,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.wait_for("Din tekst er nu på udkast 3");
     tui.wait_for("Deres første afsnit.");
     tui.send(keys::CTRL_S);
-    tui.wait_for("Draft message");
+    tui.wait_for("Besked til udkastet");
     tui.type_text("Min tilføjelse");
     tui.send(keys::ENTER);
     tui.wait_for("Saved draft 4 of klima");
@@ -479,7 +479,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     let last = format!("{}Deres sidste linje.\n", clash.trim_end_matches("Min linje.\n"));
     save_elsewhere(&last, "Deres sidste linje");
     tui.send(keys::CTRL_S);
-    tui.wait_for("Draft message");
+    tui.wait_for("Besked til udkastet");
     tui.type_text("Min sidste linje");
     tui.send(keys::ENTER);
     tui.wait_for("both changed 1 passage");
@@ -519,9 +519,9 @@ fn a_lead_exports_the_compared_drafts_from_the_history() {
     tui.wait_for("4 af 4 dokumenter");
     tui.send(b"j");
     tui.send(b"3");
-    tui.wait_for("draft 6 → draft 7");
+    tui.wait_for("udkast 6 → udkast 7");
     tui.send(b"e");
-    tui.wait_for("Export draft 7, changes since draft 6, as .docx/.pdf/.html:");
+    tui.wait_for("Eksportér udkast 7, ændringer siden udkast 6");
     // Erase the offered name.
     for _ in 0..40 {
         tui.send(b"\x7f");

@@ -11,6 +11,15 @@ fn history_word_view() {
     });
 }
 
+/// The word view with its section summary, in Danish.
+#[test]
+fn history_in_danish() {
+    snapshot_da("history_sections", |app, fx| {
+        history_of_strategy(app, fx);
+        key(app, KeyCode::Char('s'));
+    });
+}
+
 #[test]
 fn history_unified_view() {
     snapshot_all("history_unified", |app, fx| {

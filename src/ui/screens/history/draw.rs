@@ -1,6 +1,7 @@
 //! Drawing the history screen: the draft list and the diff (rendered by
 //! `render`, fitted to the area before each draw).
 
+use crate::lang::{Msg, t, tf};
 use std::sync::Arc;
 
 use ratatui::Frame;
@@ -145,9 +146,9 @@ impl HistoryState {
             None => {
                 let text = match (&self.error, self.loaded, self.entries.is_empty()) {
                     (Some(e), _, _) => inert(e).into_owned(),
-                    (None, false, _) => "Reading the drafts…".into(),
-                    (None, true, true) => "This document has no drafts.".into(),
-                    _ => "Comparing…".into(),
+                    (None, false, _) => t(Msg::HistReading).into(),
+                    (None, true, true) => t(Msg::HistNoDrafts).into(),
+                    _ => t(Msg::HistComparing).into(),
                 };
                 frame.render_widget(
                     Paragraph::new(text).block(Block::default().borders(Borders::LEFT)),
@@ -181,35 +182,40 @@ impl HistoryState {
             ),
             Span::styled(
                 match self.blame {
-                    true => format!(
-                        "  who wrote each paragraph of {} · B shows the changes",
-                        inert(&to_label)
-                    ),
-                    false => format!(
-                        "  {} · {changes} change{} · +{words_added} −{words_removed} words",
-                        self.view.name(),
-                        if changes == 1 { "" } else { "s" }
+                    true => tf(Msg::HistBlameHead, &[("label", &inert(&to_label))]),
+                    false => tf(
+                        if changes == 1 {
+                            Msg::HistHeadOne
+                        } else {
+                            Msg::HistHeadMany
+                        },
+                        &[
+                            ("view", &self.view.name()),
+                            ("changes", &changes),
+                            ("added", &words_added),
+                            ("removed", &words_removed),
+                        ],
                     ),
                 },
                 theme.dim(),
             ),
         ];
         if d.diff.approximate {
-            head.push(Span::styled(" · approximate", theme.warning()));
+            head.push(Span::styled(t(Msg::HistApproximate), theme.warning()));
         }
         if let Some(hidden) = r.hidden {
             let text = match hidden {
-                1 => " · 1 minor change hidden".to_string(),
-                n => format!(" · {n} minor changes hidden"),
+                1 => t(Msg::HistHiddenOne).to_string(),
+                n => tf(Msg::HistHiddenMany, &[("n", &n)]),
             };
             head.push(Span::styled(text, theme.changed()));
         }
         // The same words, broken differently (a paragraph split).
         if r.changes.is_empty() && d.old != d.new && r.hidden.is_none_or(|n| n == 0) {
-            head.push(Span::styled(" · line breaks only", theme.warning()));
+            head.push(Span::styled(t(Msg::HistLineBreaks), theme.warning()));
         }
         if waiting {
-            head.push(Span::styled(" · comparing…", theme.warning()));
+            head.push(Span::styled(t(Msg::HistComparingMark), theme.warning()));
         }
         // What changed besides the text stays in view above it.
         if let Some(top) = actions {
@@ -253,9 +259,9 @@ impl HistoryState {
         frame.render_widget(Paragraph::new(lines), text);
         if self.focus == Focus::Diff {
             let at = match r.rows.get(self.cursor) {
-                Some(RowAt { new: Some(n), .. }) => format!(" · line {n}"),
-                Some(RowAt { old: Some(o), .. }) => format!(" · old line {o}"),
-                _ => " · folded".into(),
+                Some(RowAt { new: Some(n), .. }) => tf(Msg::HistLine, &[("n", n)]),
+                Some(RowAt { old: Some(o), .. }) => tf(Msg::HistOldLine, &[("n", o)]),
+                _ => t(Msg::HistFolded).into(),
             };
             head.insert(1, Span::styled(at, theme.title()));
         }
@@ -275,7 +281,7 @@ impl HistoryState {
         };
         frame.render_widget(Clear, rect);
         let items: Vec<ListItem<'_>> = if d.sections.is_empty() {
-            vec![ListItem::new("No section changed")]
+            vec![ListItem::new(t(Msg::HistNoSection))]
         } else {
             // The title every path begins with is left out, as `--stat` does.
             let names = diff::section_labels(&d.sections);
@@ -284,8 +290,8 @@ impl HistoryState {
                 .zip(names)
                 .map(|(s, name)| {
                     let status = match s.status {
-                        diff::SectionStatus::Added => " new".to_string(),
-                        diff::SectionStatus::Removed => " removed".to_string(),
+                        diff::SectionStatus::Added => t(Msg::HistSectionNew).to_string(),
+                        diff::SectionStatus::Removed => t(Msg::HistSectionRemoved).to_string(),
                         diff::SectionStatus::Changed => String::new(),
                         diff::SectionStatus::Moved => {
                             format!(" {}", inert(&s.moved_note().unwrap_or_default()))
@@ -303,9 +309,7 @@ impl HistoryState {
                 })
                 .collect()
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .title(" Sections changed — Enter jump, s close ");
+        let block = Block::default().borders(Borders::ALL).title(t(Msg::HistSections));
         let mut state = ListState::default().with_selected(Some(self.sections_selected));
         frame.render_stateful_widget(
             List::new(items).block(block).highlight_style(theme.selected()),

@@ -6,6 +6,7 @@
 //! author (shortening down to initials, `widgets::short_name`, alike on
 //! each of their rows), the date, and then the rest of the message.
 
+use crate::lang::{Msg, tf};
 use std::collections::HashMap;
 
 use ratatui::Frame;
@@ -74,9 +75,15 @@ impl HistoryState {
 
     fn list_title(&self) -> String {
         match (self.loaded, self.provisional) {
-            (true, _) => format!(" {} — {} drafts ", self.slug, self.entries.len()),
-            (false, true) => format!(" {} — {} drafts so far… ", self.slug, self.entries.len()),
-            (false, false) => format!(" {} — reading its drafts… ", self.slug),
+            (true, _) => tf(
+                Msg::HistListTitle,
+                &[("slug", &self.slug), ("n", &self.entries.len())],
+            ),
+            (false, true) => tf(
+                Msg::HistListSoFar,
+                &[("slug", &self.slug), ("n", &self.entries.len())],
+            ),
+            (false, false) => tf(Msg::HistListReading, &[("slug", &self.slug)]),
         }
     }
 

@@ -15,6 +15,7 @@ mod moves;
 mod render;
 mod screen;
 
+use crate::lang::{Msg, t, tf};
 use std::collections::{HashMap, HashSet};
 use std::ops::RangeInclusive;
 use std::sync::Arc;
@@ -40,11 +41,11 @@ pub enum View {
 
 impl View {
     fn name(self) -> &'static str {
-        match self {
-            View::Word => "word view",
-            View::Unified => "unified view",
-            View::SideBySide => "side by side",
-        }
+        t(match self {
+            View::Word => Msg::HistWordView,
+            View::Unified => Msg::HistUnifiedView,
+            View::SideBySide => Msg::HistSideBySide,
+        })
     }
     fn next(self) -> View {
         match self {
@@ -198,9 +199,9 @@ impl HistoryState {
     /// being read for the first time, its date.
     fn label(&self, entry: &HistoryEntry) -> String {
         if self.provisional {
-            format!("draft of {}", entry.date)
+            tf(Msg::HistDraftOf, &[("date", &entry.date)])
         } else {
-            format!("draft {}", entry.number)
+            tf(Msg::HistDraft, &[("n", &entry.number)])
         }
     }
 
@@ -217,12 +218,12 @@ impl HistoryState {
             Some(Special::Buffer(version)) => Some((
                 key(Some(latest.commit), latest.commit, Some(*version)),
                 self.label(latest),
-                "unsaved text".into(),
+                t(Msg::HistUnsaved).into(),
             )),
             Some(Special::Approved { commit, label }) => Some((
                 key(Some(*commit), latest.commit, None),
                 label.clone(),
-                format!("{} (latest)", self.label(latest)),
+                tf(Msg::HistLatest, &[("label", &self.label(latest))]),
             )),
             None => {
                 let selected = self.entries.get(self.selected)?;
@@ -249,7 +250,7 @@ impl HistoryState {
                             key(previous.map(|p| p.commit), selected.commit, None),
                             previous
                                 .map(|p| self.label(p))
-                                .unwrap_or_else(|| "nothing".into()),
+                                .unwrap_or_else(|| t(Msg::HistNothing).into()),
                             self.label(selected),
                         ))
                     }
@@ -307,7 +308,7 @@ impl HistoryState {
                         },
                         previous
                             .map(|p| self.label(p))
-                            .unwrap_or_else(|| "nothing".into()),
+                            .unwrap_or_else(|| t(Msg::HistNothing).into()),
                         self.label(entry),
                     ));
                 }
@@ -345,9 +346,7 @@ impl HistoryState {
     /// The blame of the newer draft in view: `None` while it is being found.
     pub(super) fn blame_in_view(&self, key: &DiffKey) -> Option<Result<Arc<crate::usecase::Blamed>, String>> {
         if key.buffer.is_some() {
-            return Some(Err(
-                "Who wrote what is known for saved drafts: save the text, or press B for the changes".into(),
-            ));
+            return Some(Err(t(Msg::HistBlameUnsaved).into()));
         }
         self.blames.get(&key.to).cloned()
     }
@@ -387,7 +386,7 @@ impl HistoryState {
                 self.marks.insert(key, marks);
                 None
             }
-            Err(e) => Some(format!("The comment marks could not be placed: {e}")),
+            Err(e) => Some(tf(Msg::HistMarksFailed, &[("error", &e)])),
         }
     }
 
@@ -426,17 +425,17 @@ impl HistoryState {
     /// when only removed lines are selected, of the draft on the left).
     pub fn comment_target(&self) -> Result<CommentTarget, String> {
         if self.focus != Focus::Diff {
-            return Err("Move into the diff (Tab), select lines with Shift-↑/↓, then comment".into());
+            return Err(t(Msg::HistCommentHow).into());
         }
-        let (key, _, _) = self.wanted().ok_or("No draft is shown")?;
+        let (key, _, _) = self.wanted().ok_or(t(Msg::HistNoDraftShown))?;
         if self.provisional {
-            return Err("The drafts are still being numbered; comment once the history is read".into());
+            return Err(t(Msg::HistStillNumbering).into());
         }
         let rendered = &self.rendered;
         let r = rendered
             .as_ref()
             .filter(|r| r.shown.diff == key)
-            .ok_or("The drafts are still being compared")?;
+            .ok_or(t(Msg::HistStillComparing))?;
         let rows = r.rows.get(self.selected_rows()).unwrap_or_default();
         let span = |lines: Vec<usize>| Some((*lines.iter().min()?, *lines.iter().max()?));
         let number = |commit: CommitId| {
@@ -444,13 +443,13 @@ impl HistoryState {
                 .iter()
                 .find(|e| e.commit == commit)
                 .map(|e| e.number)
-                .ok_or("That version is not a draft of this document")
+                .ok_or(t(Msg::HistNotADraft))
         };
         let (draft, (start, end), buffer) = match span(rows.iter().filter_map(|x| x.new).collect()) {
             Some(lines) => (number(key.to)?, lines, key.buffer),
             None => match (span(rows.iter().filter_map(|x| x.old).collect()), key.from) {
                 (Some(lines), Some(from)) => (number(from)?, lines, None),
-                _ => return Err("No text on these lines: unfold them (z) or move to text".into()),
+                _ => return Err(t(Msg::HistNoTextHere).into()),
             },
         };
         Ok(CommentTarget {

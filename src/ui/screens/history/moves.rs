@@ -2,6 +2,7 @@
 //! selection, from change to change, to a section.
 
 use super::{Focus, HistoryState};
+use crate::lang::{Msg, t};
 use crate::ui::actions::Action;
 
 impl HistoryState {
@@ -203,10 +204,10 @@ fn moves_cursor(action: Action) -> bool {
 
 /// What `n` / `N` say when there is no change further on.
 fn no_change(forward: bool) -> String {
-    if forward {
-        "No later change"
+    t(if forward {
+        Msg::HistNoLaterChange
     } else {
-        "No earlier change"
-    }
+        Msg::HistNoEarlierChange
+    })
     .into()
 }

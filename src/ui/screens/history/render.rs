@@ -1,6 +1,7 @@
 //! A diff rendered once per (diff, view, folds, width) into wrapped lines
 //! that scrolling only slices, with where each change and each row starts.
 
+use crate::lang::{Msg, t, tf};
 use std::collections::HashSet;
 
 use ratatui::style::{Modifier, Style};
@@ -218,7 +219,7 @@ pub(super) fn render(d: &ComputedDiff, shown: Shown, width: u16, theme: &Theme) 
     let mut row_at = Vec::new();
     let fold_line = |lines_count: usize| {
         Line::from(Span::styled(
-            format!("  ⋯ {lines_count} unchanged lines ⋯ (z shows them)"),
+            tf(Msg::HistUnchanged, &[("n", &lines_count)]),
             theme.dim(),
         ))
     };
@@ -328,7 +329,7 @@ pub(super) fn render_blame(
         other => {
             let why = match other {
                 Some(Err(e)) => e,
-                _ => "Finding who gave each paragraph its wording…".to_string(),
+                _ => t(Msg::HistFindingWho).to_string(),
             };
             lines.push(Line::styled(format!("  {}", inert(&why)), theme.dim()));
             return Rendered {
@@ -350,11 +351,13 @@ pub(super) fn render_blame(
         let first = paragraphs.next_if(|p| p.lines.0 == i + 1);
         if let Some(p) = first.filter(|p| Some(p.credit.draft) != last.replace(p.credit.draft)) {
             let credit = &p.credit;
-            let label = format!(
-                "── draft {} · {} · {} ",
-                credit.draft,
-                credit.author,
-                credit.time.strftime("%d-%m-%Y")
+            let label = tf(
+                Msg::HistCredit,
+                &[
+                    ("draft", &credit.draft),
+                    ("author", &credit.author),
+                    ("date", &credit.time.strftime("%d-%m-%Y")),
+                ],
             );
             let own = credit.draft == blamed.draft;
             let style = if own { theme.changed() } else { theme.moved() };

@@ -1,6 +1,7 @@
 //! The history screen's side of the screen contract: its keys, actions,
 //! answers from the worker and its comment prompt.
 
+use crate::lang::{Msg, t, tf};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -32,11 +33,11 @@ impl HistoryState {
             Some((_, label, entry)) => {
                 self.special = Some(Special::Approved {
                     commit: entry.commit,
-                    label: format!("{label} (draft {})", entry.number),
+                    label: tf(Msg::HistApprovedLabel, &[("label", &label), ("n", &entry.number)]),
                 });
                 self.scroll = 0;
             }
-            None => fx.error(format!("{} has no approved version yet", self.slug)),
+            None => fx.error(tf(Msg::HistNoApproved, &[("slug", &self.slug)])),
         }
     }
 
@@ -47,8 +48,8 @@ impl HistoryState {
                 slug: self.slug.clone(),
                 thread: Some(id),
             }),
-            None if self.focus == Focus::List => fx.error("No open comment thread in view"),
-            None => fx.error("No open comment thread on this line"),
+            None if self.focus == Focus::List => fx.error(t(Msg::HistNoThreadInView)),
+            None => fx.error(t(Msg::DocNoThread)),
         }
     }
 }
@@ -65,10 +66,10 @@ impl Screen for HistoryState {
     /// The newer of the two compared drafts, with the changes since the older.
     fn export_plan(&self) -> Result<ExportPlan, String> {
         let Some((key, from, to)) = self.wanted() else {
-            return Err("No draft to export yet".into());
+            return Err(t(Msg::ApprNoExport).into());
         };
         if key.buffer.is_some() {
-            return Err("The unsaved text is not a draft yet: save it, then export".into());
+            return Err(t(Msg::HistUnsavedExport).into());
         }
         let number = self.entries.iter().find(|e| e.commit == key.to).map(|e| e.number);
         let since = match key.from {
@@ -78,7 +79,7 @@ impl Screen for HistoryState {
         let mut plan = ExportPlan::new(&self.slug, number.filter(|n| *n > 0), since);
         plan.draft = key.to.to_string();
         plan.label = match key.from {
-            Some(_) => format!("{to}, changes since {from}"),
+            Some(_) => tf(Msg::HistExportLabel, &[("to", &to), ("from", &from)]),
             None => to,
         };
         Ok(plan)
@@ -169,7 +170,7 @@ impl Screen for HistoryState {
     fn prompt_done(&mut self, kind: PromptKind, input: String, fx: &mut Effects) {
         let PromptKind::Comment(target) = kind else { return };
         if input.trim().is_empty() {
-            fx.error("The comment is empty");
+            fx.error(t(Msg::DocEmptyComment));
             return;
         }
         let request = CommentRequest::Add {
@@ -179,7 +180,7 @@ impl Screen for HistoryState {
             text: input,
             shown: None,
         };
-        fx.job(Request::Comment(target.slug, request), "Saving the comment…");
+        fx.job(Request::Comment(target.slug, request), t(Msg::DocSavingComment));
     }
 
     fn layout(&mut self, area: Rect, theme: &Theme) {
