@@ -357,6 +357,35 @@ catalogue! {
     LineOne: "line {n}", "linje {n}";
     LineRange: "lines {start}-{end}", "linje {start}-{end}";
 
+    // The review screen.
+    RevOpen: "open", "åbne";
+    RevResolved: "resolved", "løste";
+    RevOutdated: "outdated", "forældede";
+    RevMine: "mine", "mine";
+    RevAll: "all", "alle";
+    RevEdited: "{range} (edited)", "{range} (redigeret)";
+    RevWas: "outdated (was {range} in draft {draft})", "forældet (var {range} i udkast {draft})";
+    RevReading: "Reading the comments…", "Læser kommentarerne…";
+    RevHeadOne: " {slug} — {open} open of {all} thread", " {slug} — {open} åbne af {all} tråd";
+    RevHeadMany: " {slug} — {open} open of {all} threads", " {slug} — {open} åbne af {all} tråde";
+    RevKeys:
+        "   showing {filter} · f filter · Enter go to the passage · r reply · x resolve/reopen",
+        "   viser {filter} · f filtrér · Enter gå til passagen · r svar · x løs/genåbn";
+    RevStatusOpen: "● open     ", "● åben     ";
+    RevStatusResolved: "✓ resolved ", "✓ løst     ";
+    RevOneReply: "  (1 reply)", "  (1 svar)";
+    RevReplies: "  ({n} replies)", "  ({n} svar)";
+    RevNone:
+        " No {filter} threads. Select lines in the editor (Ctrl-T) or in the history's diff (Tab, c) to start one.",
+        " Ingen {filter} tråde. Markér linjer i editoren (Ctrl-T) eller i historikkens sammenligning (Tab, c) for at starte en.";
+    RevWhere: "draft {draft} · lines {start}-{end} · {id}", "udkast {draft} · linje {start}-{end} · {id}";
+    RevGone:
+        "This thread's passage is gone from the latest draft; its original quote is shown below",
+        "Trådens passage findes ikke i det seneste udkast; det oprindelige citat vises nedenfor";
+    RevEmptyReply: "The reply is empty", "Svaret er tomt";
+    RevSavingReply: "Saving the reply…", "Gemmer svaret…";
+    RevResolving: "Resolving…", "Løser…";
+
     // The status line.
     StatusDraft: "{slug} draft {draft}", "{slug} udkast {draft}";
     StatusModified: " · modified", " · ændret";
@@ -562,6 +591,7 @@ mod tests {
             source!("ui/screens/history/moves.rs"),
             source!("ui/screens/history/render.rs"),
             source!("ui/screens/history/screen.rs"),
+            source!("ui/screens/review.rs"),
         ];
         // A placeholder's name, as `tf` is given it.
         let names: Vec<&str> = Msg::ALL

@@ -4,6 +4,7 @@
 //! Enter jumps to the passage in the editor; reply; resolve or reopen. An
 //! outdated thread is never hidden: it shows its original quote.
 
+use crate::lang::{self, Msg, tf};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -53,13 +54,13 @@ impl Filter {
         }
     }
     fn name(self) -> &'static str {
-        match self {
-            Filter::Open => "open",
-            Filter::Resolved => "resolved",
-            Filter::Outdated => "outdated",
-            Filter::Mine => "mine",
-            Filter::All => "all",
-        }
+        lang::t(match self {
+            Filter::Open => Msg::RevOpen,
+            Filter::Resolved => Msg::RevResolved,
+            Filter::Outdated => Msg::RevOutdated,
+            Filter::Mine => Msg::RevMine,
+            Filter::All => Msg::RevAll,
+        })
     }
 }
 
@@ -85,14 +86,11 @@ pub fn placement_label(t: &PlacedThread) -> String {
     };
     match t.placement {
         Placement::Exact { start, end } => range(start, end),
-        Placement::Edited { start, end } => format!("{} (edited)", range(start, end)),
-        Placement::Outdated => {
-            format!(
-                "outdated (was {} in draft {})",
-                range(anchor.start, anchor.end),
-                t.draft
-            )
-        }
+        Placement::Edited { start, end } => tf(Msg::RevEdited, &[("range", &range(start, end))]),
+        Placement::Outdated => tf(
+            Msg::RevWas,
+            &[("range", &range(anchor.start, anchor.end)), ("draft", &t.draft)],
+        ),
     }
 }
 
@@ -146,7 +144,7 @@ impl ReviewState {
             let text = self
                 .error
                 .clone()
-                .unwrap_or_else(|| "Reading the comments…".into());
+                .unwrap_or_else(|| lang::t(Msg::RevReading).into());
             frame.render_widget(Paragraph::new(inert(&text).into_owned()), area);
             return;
         };
@@ -165,20 +163,17 @@ impl ReviewState {
         let all = view.threads.len();
         let spans = vec![
             Span::styled(
-                format!(
-                    " {} — {open} open of {all} thread{}",
-                    self.slug,
-                    if all == 1 { "" } else { "s" }
+                tf(
+                    if all == 1 {
+                        Msg::RevHeadOne
+                    } else {
+                        Msg::RevHeadMany
+                    },
+                    &[("slug", &self.slug), ("open", &open), ("all", &all)],
                 ),
                 theme.title(),
             ),
-            Span::styled(
-                format!(
-                    "   showing {} · f filter · Enter go to the passage · r reply · x resolve/reopen",
-                    self.filter.name()
-                ),
-                theme.dim(),
-            ),
+            Span::styled(tf(Msg::RevKeys, &[("filter", &self.filter.name())]), theme.dim()),
         ];
         frame.render_widget(
             Paragraph::new(Line::from(crate::ui::widgets::cut_spans(
@@ -201,8 +196,8 @@ impl ReviewState {
             .map(|t| {
                 let first = t.thread.messages.first();
                 let status = match t.thread.status {
-                    ThreadStatus::Open => Span::styled("● open     ", theme.warning()),
-                    ThreadStatus::Resolved => Span::styled("✓ resolved ", theme.good()),
+                    ThreadStatus::Open => Span::styled(lang::t(Msg::RevStatusOpen), theme.warning()),
+                    ThreadStatus::Resolved => Span::styled(lang::t(Msg::RevStatusResolved), theme.good()),
                 };
                 let place_style = if t.placement == Placement::Outdated {
                     theme.error()
@@ -212,8 +207,8 @@ impl ReviewState {
                 let replies = t.thread.messages.len().saturating_sub(1);
                 let replies = match replies {
                     0 => String::new(),
-                    1 => "  (1 reply)".to_string(),
-                    n => format!("  ({n} replies)"),
+                    1 => lang::t(Msg::RevOneReply).to_string(),
+                    n => tf(Msg::RevReplies, &[("n", &n)]),
                 };
                 let place = cut(&placement_label(t), loc_width);
                 let author = format!(
@@ -242,10 +237,7 @@ impl ReviewState {
         }
         if visible.is_empty() && view.problems.is_empty() {
             items.push(ListItem::new(Line::from(Span::styled(
-                format!(
-                    " No {} threads. Select lines in the editor (Ctrl-T) or in the history's diff (Tab, c) to start one.",
-                    self.filter.name()
-                ),
+                tf(Msg::RevNone, &[("filter", &self.filter.name())]),
                 theme.dim(),
             ))));
         }
@@ -265,9 +257,14 @@ impl ReviewState {
                 theme.heading(),
             ),
             Span::styled(
-                format!(
-                    "draft {} · lines {}-{} · {}",
-                    t.draft, anchor.start, anchor.end, t.short
+                tf(
+                    Msg::RevWhere,
+                    &[
+                        ("draft", &t.draft),
+                        ("start", &anchor.start),
+                        ("end", &anchor.end),
+                        ("id", &t.short),
+                    ],
                 ),
                 theme.dim(),
             ),
@@ -318,9 +315,7 @@ impl Screen for ReviewState {
                     slug: self.slug.clone(),
                     line: Some(line),
                 }),
-                Some(None) => fx.error(
-                    "This thread's passage is gone from the latest draft; its original quote is shown below",
-                ),
+                Some(None) => fx.error(lang::t(Msg::RevGone)),
                 None => {}
             },
             Action::Reply => {
@@ -359,15 +354,15 @@ impl Screen for ReviewState {
 
     fn prompt_done(&mut self, kind: PromptKind, input: String, fx: &mut Effects) {
         match kind {
-            PromptKind::Reply(_) if input.trim().is_empty() => fx.error("The reply is empty"),
+            PromptKind::Reply(_) if input.trim().is_empty() => fx.error(lang::t(Msg::RevEmptyReply)),
             PromptKind::Reply(id) => {
                 let request = Request::Comment(self.slug.clone(), CommentRequest::Reply { id, text: input });
-                fx.job(request, "Saving the reply…");
+                fx.job(request, lang::t(Msg::RevSavingReply));
             }
             PromptKind::Resolve(id) => {
                 let text = (!input.trim().is_empty()).then_some(input);
                 let request = Request::Comment(self.slug.clone(), CommentRequest::Resolve { id, text });
-                fx.job(request, "Resolving…");
+                fx.job(request, lang::t(Msg::RevResolving));
             }
             _ => {}
         }

@@ -2,6 +2,20 @@
 
 use super::*;
 
+/// The threads, one outdated, in Danish.
+#[test]
+fn review_in_danish() {
+    snapshot_da("review", |app, fx| {
+        comment_on_the_strategy(&fx.repo);
+        key(app, KeyCode::Char('j'));
+        key(app, KeyCode::Char('4'));
+        settle(app, &fx.repo);
+        for _ in 0..4 {
+            key(app, KeyCode::Char('f'));
+        }
+    });
+}
+
 #[test]
 fn review_threads_with_an_outdated_one() {
     snapshot_all("review", |app, fx| {
