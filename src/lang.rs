@@ -386,6 +386,45 @@ catalogue! {
     RevSavingReply: "Saving the reply…", "Gemmer svaret…";
     RevResolving: "Resolving…", "Løser…";
 
+    // The app's own messages.
+    AppDiscarded: "Discarded the unsaved text", "Kasserede den ugemte tekst";
+    AppSyncStoppedClashes: "Sync stopped at the clashing passages; nothing was changed here", "Synkroniseringen stoppede ved de modstridende passager; intet blev ændret her";
+    AppSyncingChosen: "Syncing with the passages you chose…", "Synkroniserer med de passager, du valgte…";
+    AppKeptForLater: "Kept the unsaved text for later; it is offered again when you reopen the document", "Gemte den ugemte tekst til senere; den tilbydes igen, når du åbner dokumentet";
+    AppNotHere: "“{action}” does not apply here", "“{action}” gælder ikke her";
+    AppFirstScreen: "This is the first screen; q or Ctrl-Q quits", "Dette er den første skærm; q eller Ctrl-Q afslutter";
+    AppStopping: "Stopping…", "Stopper…";
+    AppNothingRunning: "Nothing is running that can be stopped", "Intet kører, som kan stoppes";
+    AppSyncing: "Syncing…", "Synkroniserer…";
+    AppOpenToExport: "Open a document to export it", "Åbn et dokument for at eksportere det";
+    AppNoFileNamed: "No file named; nothing was exported", "Intet filnavn; intet blev eksporteret";
+    AppFormatByName: "End the file's name in .docx, .pdf or .html: the name says the format", "Afslut filnavnet med .docx, .pdf eller .html: navnet angiver formatet";
+    AppExporting: "Exporting {label} as {format}…", "Eksporterer {label} som {format}…";
+    AppTookBack: "Took the text back from the external editor", "Tog teksten tilbage fra den eksterne editor";
+    AppNoExternalChange: "The external editor made no change", "Den eksterne editor ændrede intet";
+    AppReadingHistory: "Reading the history…", "Læser historikken…";
+    AppStoppedReading: "Stopped reading the history; r reads the workspace again", "Stoppede læsningen af historikken; r læser arbejdsområdet igen";
+    AppMerged: " (merged with changes saved meanwhile)", " (flettet med ændringer gemt i mellemtiden)";
+    AppSaved: "Saved draft {draft} of {slug}{merged}", "Gemte udkast {draft} af {slug}{merged}";
+    AppNotSavedTitle: "The draft was not saved", "Udkastet blev ikke gemt";
+    AppNotSavedText: "{error}\n\nYour text is still in the editor and in the autosave.", "{error}\n\nDin tekst er stadig i editoren og i autogemningen.";
+    AppSyncStopped: "Sync stopped; nothing was changed here", "Synkroniseringen stoppede; intet blev ændret her";
+    AppOneWarning: " (warning: {warning})", " (advarsel: {warning})";
+    AppWarnings: " ({n} warnings; `udkast export` lists them)", " ({n} advarsler; `udkast export` viser dem)";
+    AppRecovered: "Recovered the unsaved text; save it as a draft with Ctrl-S", "Gendannede den ugemte tekst; gem den som et udkast med Ctrl-S";
+    AppSelectFirst: "Select a document in the overview first", "Vælg først et dokument i oversigten";
+    AppOnlyWorkPlans: "Only a work plan has actions; {slug} is a {kind}", "Kun en arbejdsplan har handlinger; {slug} er en {kind}";
+    AppOpening: "Opening {slug}…", "Åbner {slug}…";
+    AppSameAsLatest: "The editor's text is the same as the latest draft", "Editorens tekst er den samme som det seneste udkast";
+    AppNotOpen: "This document is not open in the editor", "Dokumentet er ikke åbent i editoren";
+    AppAutosaveFailed: "Autosave failed: {error}", "Autogemning mislykkedes: {error}";
+    RecoveryText: "Text of {slug} that was never saved as a draft", "Tekst i {slug}, der aldrig blev gemt som et udkast";
+    RecoveryKeptAt: ", kept at {time}", ", gemt {time}";
+    RecoveryWrittenOn: "It was written on draft {draft}; the latest is draft {latest}.\n", "Den blev skrevet på udkast {draft}; det seneste er udkast {latest}.\n";
+    RecoveryDiffer: "\n{changes} line(s) differ from the latest draft:\n{lines}", "\n{changes} linje(r) adskiller sig fra det seneste udkast:\n{lines}";
+    RecoveryMore: "… and {n} more\n", "… og {n} til\n";
+    RecoveryKeys: "\n r  recover it into the editor\n d  discard it\n Esc  decide later (keep it)", "\n r  gendan den i editoren\n d  kassér den\n Esc  beslut senere (behold den)";
+
     // The status line.
     StatusDraft: "{slug} draft {draft}", "{slug} udkast {draft}";
     StatusModified: " · modified", " · ændret";
@@ -592,6 +631,11 @@ mod tests {
             source!("ui/screens/history/render.rs"),
             source!("ui/screens/history/screen.rs"),
             source!("ui/screens/review.rs"),
+            source!("ui/app/answers.rs"),
+            source!("ui/app/route.rs"),
+            source!("ui/app/tick.rs"),
+            source!("ui/app/mod.rs"),
+            source!("ui/widgets/mod.rs"),
         ];
         // A placeholder's name, as `tf` is given it.
         let names: Vec<&str> = Msg::ALL

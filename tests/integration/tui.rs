@@ -39,7 +39,7 @@ fn open_edit_save_a_draft_and_see_it_in_the_log() {
     tui.wait_for("Besked til udkastet");
     tui.type_text("Skrevet i udkast");
     tui.send(keys::ENTER);
-    tui.wait_for("Saved draft 2 of klima");
+    tui.wait_for("Gemte udkast 2 af klima");
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
 
@@ -70,7 +70,7 @@ fn a_paste_with_carriage_returns_is_saved_with_line_feeds() {
     tui.wait_for("Besked til udkastet");
     tui.type_text("Indsat");
     tui.send(keys::ENTER);
-    tui.wait_for("Saved draft 2 of klima");
+    tui.wait_for("Gemte udkast 2 af klima");
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
     assert_eq!(
@@ -105,12 +105,12 @@ fn sighup_mid_edit_then_reopen_and_recover() {
         "{screen}"
     );
     tui.send(b"r");
-    tui.wait_for("Recovered");
+    tui.wait_for("Gendannede");
     tui.send(keys::CTRL_S);
     tui.wait_for("Besked til udkastet");
     tui.type_text("Gendannet");
     tui.send(keys::ENTER);
-    tui.wait_for("Saved draft 2");
+    tui.wait_for("Gemte udkast 2");
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
     assert!(
@@ -453,7 +453,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.wait_for("Besked til udkastet");
     tui.type_text("Min tilføjelse");
     tui.send(keys::ENTER);
-    tui.wait_for("Saved draft 4 of klima");
+    tui.wait_for("Gemte udkast 4 af klima");
     // Now both change the same passage.
     tui.send(keys::CTRL_HOME);
     tui.type_text("Min titel ");
@@ -485,7 +485,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.wait_for("both changed 1 passage");
     tui.send(b"b");
     tui.send(keys::ENTER);
-    tui.wait_for("Saved draft 7 of klima");
+    tui.wait_for("Gemte udkast 7 af klima");
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
     let shown = |draft: &str| {

@@ -2,6 +2,7 @@
 //! (a document opened or saved, a decision or a comment recorded).
 
 use super::App;
+use crate::lang::{Msg, t, tf};
 use crate::ui::autosave;
 use crate::ui::jobs::{self, HistoryEntry, OpenedDocument, Request, Response};
 use crate::ui::overlay::{Overlay, RecoveryOffer};
@@ -52,7 +53,7 @@ impl App {
                 self.load_error = None;
                 self.refresh_unsaved();
                 if view.refreshing {
-                    self.busy = Some("Reading the history…".into());
+                    self.busy = Some(t(Msg::AppReadingHistory).into());
                 } else {
                     // Read: every draft has its number now.
                     self.found.clear();
@@ -62,9 +63,7 @@ impl App {
                 }
             }
             // Stopped by the user: the overview keeps what the glance showed.
-            Response::Loaded(Err(e)) if jobs::cancelled(&e) => {
-                self.info("Stopped reading the history; r reads the workspace again")
-            }
+            Response::Loaded(Err(e)) if jobs::cancelled(&e) => self.info(t(Msg::AppStoppedReading)),
             Response::Loaded(Err(e)) => self.load_error = Some(e.to_string()),
             // The branch moved since the workspace was read: read it again
             // (the editor then learns of a later draft).
@@ -104,10 +103,17 @@ impl App {
                     autosave::remove(&dir, &saved.slug, &doc.session);
                 }
                 let merged = match saved.merged {
-                    true => " (merged with changes saved meanwhile)",
+                    true => t(Msg::AppMerged),
                     false => "",
                 };
-                self.info(format!("Saved draft {} of {}{merged}", saved.draft, saved.slug));
+                self.info(tf(
+                    Msg::AppSaved,
+                    &[
+                        ("draft", &saved.draft),
+                        ("slug", &saved.slug),
+                        ("merged", &merged),
+                    ],
+                ));
                 for w in &saved.warnings {
                     self.error(w.clone());
                 }
@@ -125,8 +131,8 @@ impl App {
                     return;
                 }
                 self.overlay = Some(Overlay::Message {
-                    title: "The draft was not saved".into(),
-                    text: format!("{e}\n\nYour text is still in the editor and in the autosave."),
+                    title: t(Msg::AppNotSavedTitle).into(),
+                    text: tf(Msg::AppNotSavedText, &[("error", &e)]),
                 });
             }
             Response::Synced(Ok(SyncOutcome::Done(synced))) => {
@@ -145,9 +151,7 @@ impl App {
                 self.overlay = Some(Overlay::Resolve(Box::new(resolver)));
                 self.requests.push(Request::Load);
             }
-            Response::Synced(Err(e)) if jobs::cancelled(&e) => {
-                self.info("Sync stopped; nothing was changed here")
-            }
+            Response::Synced(Err(e)) if jobs::cancelled(&e) => self.info(t(Msg::AppSyncStopped)),
             Response::Synced(Err(e)) => self.error(e.to_string()),
             // A background fetch: the counts and what the remote changed, quietly.
             Response::Fetched(Ok(state)) => {
@@ -167,8 +171,8 @@ impl App {
                 Ok(done) => {
                     let warnings = match done.warnings.len() {
                         0 => String::new(),
-                        1 => format!(" (warning: {})", done.warnings[0]),
-                        n => format!(" ({n} warnings; `udkast export` lists them)"),
+                        1 => tf(Msg::AppOneWarning, &[("warning", &done.warnings[0])]),
+                        n => tf(Msg::AppWarnings, &[("n", &n)]),
                     };
                     self.info(format!("{}{warnings}", crate::text::inert(&done.summary())));
                 }
@@ -249,7 +253,7 @@ impl App {
         let mut doc = DocumentState::new(opened, &self.keymap, git_dir, &who);
         if let Some(text) = recovered {
             doc.recover(&text);
-            self.info("Recovered the unsaved text; save it as a draft with Ctrl-S");
+            self.info(t(Msg::AppRecovered));
         }
         if let Some(line) = self.pending_line.take() {
             doc.go_to_line(line);

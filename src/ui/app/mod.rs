@@ -11,6 +11,7 @@ mod draw;
 mod route;
 mod tick;
 
+use crate::lang::{Msg, t, tf};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -106,7 +107,7 @@ impl App {
             external_edit: None,
             prompt_in_editor: None,
             clipboard: String::new(),
-            busy: Some("Reading the workspace…".into()),
+            busy: Some(t(Msg::ReadingWorkspace).into()),
             long_job: false,
             cancel: false,
             next_head_check: None,
@@ -243,7 +244,7 @@ impl App {
                     _ => owner,
                 };
                 if self.screen_mut(owner).is_none() {
-                    return self.error("The unsaved text has changed since: select the lines again");
+                    return self.error(t(Msg::DocCommentStale));
                 }
                 self.with_screen(owner, |s, fx| {
                     s.prompt_done(kind, input, fx);
@@ -278,7 +279,7 @@ impl App {
                     autosave::remove(&dir, &offer.opened.slug, &offer.autosave.session);
                 }
                 self.show_document(offer.opened, None);
-                self.info("Discarded the unsaved text");
+                self.info(t(Msg::AppDiscarded));
             }
             Outcome::ChangeActions(panel, change) => {
                 self.requests.push(Request::WorkPlan {
@@ -295,20 +296,16 @@ impl App {
                     }
                     self.apply(fx);
                 }
-                Purpose::Sync { .. } if finish == Finish::Cancel => {
-                    self.info("Sync stopped at the clashing passages; nothing was changed here")
-                }
+                Purpose::Sync { .. } if finish == Finish::Cancel => self.info(t(Msg::AppSyncStoppedClashes)),
                 Purpose::Sync { .. } => match resolver.next_file() {
                     Next::File(next) => self.overlay = Some(Overlay::Resolve(next)),
                     Next::Sync(input) => {
                         self.requests.push(Request::Sync(input));
-                        self.busy = Some("Syncing with the passages you chose…".into());
+                        self.busy = Some(t(Msg::AppSyncingChosen).into());
                     }
                 },
             },
-            Outcome::RecoverLater => {
-                self.info("Kept the unsaved text for later; it is offered again when you reopen the document")
-            }
+            Outcome::RecoverLater => self.info(t(Msg::AppKeptForLater)),
         }
     }
 
@@ -316,7 +313,7 @@ impl App {
         self.message = None;
         let context = self.context();
         if !action.applies_in(context) {
-            return self.error(format!("“{}” does not apply here", action.name()));
+            return self.error(tf(Msg::AppNotHere, &[("action", &action.name())]));
         }
         match action {
             Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
@@ -327,7 +324,7 @@ impl App {
             Action::Back | Action::Close => {
                 if !self.with_screen(self.screen, |s, fx| s.act(Action::Back, fx)) {
                     match self.screen {
-                        ScreenId::Overview => self.info("This is the first screen; q or Ctrl-Q quits"),
+                        ScreenId::Overview => self.info(t(Msg::AppFirstScreen)),
                         _ => self.show_overview(),
                     }
                 }
@@ -335,25 +332,25 @@ impl App {
             Action::ScreenOverview => self.show_overview(),
             Action::ScreenDocument => match self.overview.selected_slug() {
                 Some(slug) => self.edit(slug, None),
-                None => self.error("No document selected"),
+                None => self.error(t(Msg::NoDocumentSelected)),
             },
             Action::ScreenHistory => self.focused(Self::show_history),
             Action::ScreenReview => self.focused(|app, slug| app.show_review(slug, None)),
             Action::ScreenApprovals => self.focused(Self::show_approvals),
             Action::Reload => {
                 self.requests.push(Request::Load);
-                self.busy = Some("Reading the workspace…".into());
+                self.busy = Some(t(Msg::ReadingWorkspace).into());
             }
             Action::Cancel if self.long_job => {
                 self.cancel = true;
                 self.long_job = false;
-                self.busy = Some("Stopping…".into());
+                self.busy = Some(t(Msg::AppStopping).into());
             }
-            Action::Cancel => self.info("Nothing is running that can be stopped"),
+            Action::Cancel => self.info(t(Msg::AppNothingRunning)),
             Action::Sync => {
                 self.flush_autosave();
                 self.requests.push(Request::Sync(Default::default()));
-                self.busy = Some("Syncing…".into());
+                self.busy = Some(t(Msg::AppSyncing).into());
             }
             Action::WorkPlan => self.focused(Self::work_plan),
             Action::Export => match self.current().map(|s| s.export_plan()) {
@@ -365,7 +362,7 @@ impl App {
                     })
                 }
                 Some(Err(why)) => self.error(why),
-                None => self.error("Open a document to export it"),
+                None => self.error(t(Msg::AppOpenToExport)),
             },
             other => {
                 self.with_screen(self.screen, |s, fx| s.act(other, fx));
@@ -378,14 +375,14 @@ impl App {
     fn export(&mut self, plan: ExportPlan, input: &str) {
         let name = input.trim();
         if name.is_empty() {
-            return self.error("No file named; nothing was exported");
+            return self.error(t(Msg::AppNoFileNamed));
         }
         let path = std::path::PathBuf::from(name);
         let Some(format) = path
             .extension()
             .and_then(|e| crate::export::Format::parse(&e.to_string_lossy()))
         else {
-            return self.error("End the file's name in .docx, .pdf or .html: the name says the format");
+            return self.error(t(Msg::AppFormatByName));
         };
         let out = match std::env::current_dir() {
             Ok(dir) if path.is_relative() => dir.join(path),
@@ -399,10 +396,12 @@ impl App {
             format,
             out,
         }));
-        self.busy = Some(format!(
-            "Exporting {} as {}…",
-            plan.label,
-            format.as_str().to_uppercase()
+        self.busy = Some(tf(
+            Msg::AppExporting,
+            &[
+                ("label", &plan.label),
+                ("format", &format.as_str().to_uppercase()),
+            ],
         ));
     }
 
@@ -434,8 +433,8 @@ impl App {
         }
         match (result, self.document.as_mut()) {
             (Ok(text), Some(doc)) => match doc.replace_text(&text) {
-                true => self.info("Took the text back from the external editor"),
-                false => self.info("The external editor made no change"),
+                true => self.info(t(Msg::AppTookBack)),
+                false => self.info(t(Msg::AppNoExternalChange)),
             },
             (Err(e), _) => self.error(e),
             (Ok(_), None) => {}

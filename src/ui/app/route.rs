@@ -3,6 +3,7 @@
 
 use super::App;
 use crate::domain::Slug;
+use crate::lang::{Msg, t, tf};
 use crate::ui::autosave;
 use crate::ui::jobs::Request;
 use crate::ui::overlay::Overlay;
@@ -63,7 +64,7 @@ impl App {
         let here = self.current().and_then(|s| s.slug().cloned());
         match here.or_else(|| self.overview.selected_slug()) {
             Some(slug) => show(self, slug),
-            None => self.error("Select a document in the overview first"),
+            None => self.error(t(Msg::AppSelectFirst)),
         }
     }
 
@@ -71,7 +72,11 @@ impl App {
     pub(super) fn work_plan(&mut self, slug: Slug) {
         let kind = self.item(&slug).map(|i| i.kind);
         if let Some(kind) = kind.filter(|k| *k != crate::domain::Kind::Workplan) {
-            return self.error(format!("Only a work plan has actions; {slug} is a {kind}"));
+            let kind = t(match kind {
+                crate::domain::Kind::Charter => Msg::KindCharter,
+                _ => Msg::KindStrategy,
+            });
+            return self.error(tf(Msg::AppOnlyWorkPlans, &[("slug", &slug), ("kind", &kind)]));
         }
         self.requests.push(Request::WorkPlan {
             slug: slug.clone(),
@@ -125,7 +130,7 @@ impl App {
         }
         self.flush_autosave();
         self.pending_line = line;
-        self.busy = Some(format!("Opening {slug}…"));
+        self.busy = Some(tf(Msg::AppOpening, &[("slug", &slug)]));
         self.requests.push(Request::Open(slug));
     }
 
@@ -186,8 +191,8 @@ impl App {
                 h.special = Some(Special::Buffer(doc.buffer.version()));
                 h.scroll = 0;
             }
-            Some(_) => self.info("The editor's text is the same as the latest draft"),
-            None => self.error("This document is not open in the editor"),
+            Some(_) => self.info(t(Msg::AppSameAsLatest)),
+            None => self.error(t(Msg::AppNotOpen)),
         }
     }
 

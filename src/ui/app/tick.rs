@@ -2,6 +2,7 @@
 //! threads placed on the unsaved text, the presence of other editors, and
 //! whether someone saved a later draft of the document being edited.
 
+use crate::lang::{Msg, tf};
 use std::time::{Duration, Instant};
 
 use super::App;
@@ -57,7 +58,7 @@ impl App {
         {
             changed = true;
             if let Err(e) = doc.write_autosave(&dir) {
-                self.message = Some((format!("Autosave failed: {e}"), true));
+                self.message = Some((tf(Msg::AppAutosaveFailed, &[("error", &e)]), true));
             }
         }
         changed

@@ -4,6 +4,7 @@
 pub mod status;
 pub mod typed;
 
+use crate::lang::{Msg, t, tf};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
@@ -50,15 +51,18 @@ pub fn dialog(frame: &mut Frame<'_>, area: Rect, theme: &Theme, title: &str, tex
 /// and the lines that differ from the latest draft.
 pub fn recovery_text(offer: &RecoveryOffer) -> String {
     let meta = &offer.autosave.meta;
-    let mut text = format!("Text of {} that was never saved as a draft", offer.opened.slug);
+    let mut text = tf(Msg::RecoveryText, &[("slug", &offer.opened.slug)]);
     if !meta.written.is_empty() {
-        text.push_str(&format!(", kept at {}", meta.written.replace('T', " ")));
+        text.push_str(&tf(
+            Msg::RecoveryKeptAt,
+            &[("time", &meta.written.replace('T', " "))],
+        ));
     }
     text.push_str(".\n");
     if meta.draft != 0 && meta.draft != offer.opened.draft {
-        text.push_str(&format!(
-            "It was written on draft {}; the latest is draft {}.\n",
-            meta.draft, offer.opened.draft
+        text.push_str(&tf(
+            Msg::RecoveryWrittenOn,
+            &[("draft", &meta.draft), ("latest", &offer.opened.draft)],
         ));
     }
     let mut shown = 0;
@@ -73,13 +77,14 @@ pub fn recovery_text(offer: &RecoveryOffer) -> String {
             shown += 1;
         }
     }
-    text.push_str(&format!(
-        "\n{changes} line(s) differ from the latest draft:\n{lines}"
+    text.push_str(&tf(
+        Msg::RecoveryDiffer,
+        &[("changes", &changes), ("lines", &lines)],
     ));
     if changes > shown {
-        text.push_str(&format!("… and {} more\n", changes - shown));
+        text.push_str(&tf(Msg::RecoveryMore, &[("n", &(changes - shown))]));
     }
-    text.push_str("\n r  recover it into the editor\n d  discard it\n Esc  decide later (keep it)");
+    text.push_str(t(Msg::RecoveryKeys));
     text
 }
 
