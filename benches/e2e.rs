@@ -371,7 +371,8 @@ impl Term {
             if self.exited() {
                 return;
             }
-            if !discarded && self.screen().contains("Quit udkast?") {
+            // The bench workspace is Danish: "Afslut udkast?" asks about unsaved text.
+            if !discarded && self.screen().contains("Afslut udkast?") {
                 let _ = self.send(b"d");
                 discarded = true;
             }

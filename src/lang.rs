@@ -425,6 +425,21 @@ catalogue! {
     RecoveryMore: "… and {n} more\n", "… og {n} til\n";
     RecoveryKeys: "\n r  recover it into the editor\n d  discard it\n Esc  decide later (keep it)", "\n r  gendan den i editoren\n d  kassér den\n Esc  beslut senere (behold den)";
 
+    // The dialogs.
+    QuitTitle: "Quit udkast?", "Afslut udkast?";
+    QuitText:
+        "There are unsaved changes.\n\n s  save a draft, then quit\n k  keep them as an autosave and quit\n d  discard them and quit\n Esc  stay",
+        "Der er ugemte ændringer.\n\n s  gem et udkast, og afslut så\n k  behold dem som autogemning, og afslut\n d  kassér dem, og afslut\n Esc  bliv";
+    RecoveryTitle: "Unsaved text found", "Ugemt tekst fundet";
+    SecretTitle: "The remote asks", "Fjernlageret spørger";
+    SecretTyped: "(typed)", "(indtastet)";
+    SecretKeys: "Enter send · Esc decline", "Enter send · Esc afvis";
+    MultilineHint:
+        " Enter send · Alt-Enter or Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel",
+        " Enter send · Alt-Enter eller Ctrl-J ny linje · Ctrl-E $EDITOR · Esc annullér";
+    RowAbove: " 1 row above ", " 1 linje ovenfor ";
+    RowsAbove: " {n} rows above ", " {n} linjer ovenfor ";
+
     // The status line.
     StatusDraft: "{slug} draft {draft}", "{slug} udkast {draft}";
     StatusModified: " · modified", " · ændret";

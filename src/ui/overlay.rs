@@ -3,6 +3,7 @@
 //! each other), the quit and recovery dialogs, a message. A key either keeps
 //! the layer open or closes it with an [`Outcome`] for the app to carry out.
 
+use crate::lang::{Msg, t, tf};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -275,28 +276,27 @@ impl Overlay {
             }
             Overlay::Prompt { kind, input, .. } => draw_prompt(frame, area, app, kind, input),
             Overlay::ConfirmQuit => {
-                let text = "There are unsaved changes.\n\n s  save a draft, then quit\n k  keep them as an autosave and quit\n d  discard them and quit\n Esc  stay";
-                widgets::dialog(frame, area, &app.theme, "Quit udkast?", text);
+                let (title, text) = (t(Msg::QuitTitle), t(Msg::QuitText));
+                widgets::dialog(frame, area, &app.theme, title, text);
             }
             Overlay::Recovery(offer) => {
                 let text = widgets::recovery_text(offer);
-                widgets::dialog(frame, area, &app.theme, "Unsaved text found", &text);
+                widgets::dialog(frame, area, &app.theme, t(Msg::RecoveryTitle), &text);
             }
             Overlay::Message { title, text } => widgets::dialog(frame, area, &app.theme, title, text),
             Overlay::Resolve(resolver) => resolver.draw(frame, area, &app.theme),
             Overlay::WorkPlan(panel) => panel.draw(frame, area, &app.theme, &app.title_of(&panel.slug)),
             Overlay::Secret { prompt, input, .. } => {
                 // What is typed is never shown, not even its length.
-                let shown = if input.is_empty() { "" } else { "(typed)" };
-                let text = format!("{}\n\n{shown}\n\nEnter send · Esc decline", prompt.trim());
-                widgets::dialog(frame, area, &app.theme, "The remote asks", &text);
+                let shown = if input.is_empty() { "" } else { t(Msg::SecretTyped) };
+                let text = format!("{}\n\n{shown}\n\n{}", prompt.trim(), t(Msg::SecretKeys));
+                widgets::dialog(frame, area, &app.theme, t(Msg::SecretTitle), &text);
             }
         }
     }
 }
 
 fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, input: &str) {
-    use crate::lang::{Msg, t, tf};
     let lines = |start: usize, end: usize| match start == end {
         true => tf(Msg::LineOne, &[("n", &start)]),
         false => tf(Msg::LineRange, &[("start", &start), ("end", &end)]),
@@ -351,7 +351,6 @@ fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, 
 /// width, a line of keys. It grows with the text up to half the screen, then
 /// shows the rows around the cursor (at the end) and says how many are above.
 fn draw_multiline(frame: &mut Frame<'_>, area: Rect, app: &App, label: &str, input: &str) {
-    const HINT: &str = " Enter send · Alt-Enter or Ctrl-J new line · Ctrl-E $EDITOR · Esc cancel";
     let theme = &app.theme;
     let wrapped = typed::wrap(&[(label, theme.title()), (input, Default::default())], area.width);
     let most = usize::from(area.height / 2).saturating_sub(2).max(1);
@@ -366,14 +365,16 @@ fn draw_multiline(frame: &mut Frame<'_>, area: Rect, app: &App, label: &str, inp
     frame.render_widget(Clear, rect);
     let mut block = Block::default().borders(Borders::TOP).border_style(theme.dim());
     if first > 0 {
-        let above = if first == 1 { "row" } else { "rows" };
-        block = block.title(format!(" {first} {above} above "));
+        block = block.title(match first {
+            1 => t(Msg::RowAbove).to_string(),
+            n => tf(Msg::RowsAbove, &[("n", &n)]),
+        });
     }
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let mut lines: Vec<Line<'_>> = wrapped.rows.into_iter().skip(first).take(shown).collect();
     lines.resize(shown, Line::raw(""));
-    lines.push(Line::from(Span::styled(HINT, theme.dim())));
+    lines.push(Line::from(Span::styled(t(Msg::MultilineHint), theme.dim())));
     frame.render_widget(Paragraph::new(lines), inner);
     let (x, row) = wrapped.cursor;
     let y = inner.y + (row - first) as u16;

@@ -99,7 +99,7 @@ fn sighup_mid_edit_then_reopen_and_recover() {
     let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
     tui.wait_for("Klimaplan 2030");
     tui.send(keys::ENTER);
-    let screen = tui.wait_for("Unsaved text found");
+    let screen = tui.wait_for("Ugemt tekst fundet");
     assert!(
         screen.contains("+ # Klimaplan 2030Tekst der ikke må gå tabt") || screen.contains("Tekst der ikke"),
         "{screen}"
@@ -351,7 +351,7 @@ fn a_comment_of_several_lines_from_the_terminal_round_trips_by_its_short_id() {
     let lines = [
         "Og undertitlen?",
         "Mvh. Aisha",
-        " Enter send · Alt-Enter or Ctrl-J new line",
+        " Enter send · Alt-Enter eller Ctrl-J ny linje",
     ];
     tui.wait_until("the comment's three lines", |screen| {
         let rows: Vec<&str> = screen.lines().map(str::trim_end).collect();
