@@ -24,39 +24,40 @@ fn approvals_in_danish() {
         key(app, KeyCode::Char('j'));
     });
     snapshot_da("approvals_form", |app, fx| {
-        key(app, KeyCode::Char('j'));
-        key(app, KeyCode::Char('5'));
-        settle(app, &fx.repo);
-        app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
-        key(app, KeyCode::Char('d'));
-        // The date starts at today; a fixed one keeps the snapshot stable.
+        open_decision_form(app, fx);
         key(app, KeyCode::Tab);
         key(app, KeyCode::Tab);
-        for _ in 0..10 {
-            app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-        }
-        chars(app, "10-06-2025");
+        type_meeting_date(app, "10-06-2025");
     });
+}
+
+/// The decision form on the sample strategy's approvals, as a lead (the
+/// fixture's git identity is not one of the sample's).
+fn open_decision_form(app: &mut App, fx: &Fixture) {
+    key(app, KeyCode::Char('j'));
+    key(app, KeyCode::Char('5'));
+    settle(app, &fx.repo);
+    app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
+    key(app, KeyCode::Char('d'));
+}
+
+/// The date field starts at today; a fixed one keeps a snapshot stable.
+fn type_meeting_date(app: &mut App, date: &str) {
+    for _ in 0..10 {
+        app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    }
+    chars(app, date);
 }
 
 #[test]
 fn approvals_decision_form() {
     snapshot_all("approvals_form", |app, fx| {
-        key(app, KeyCode::Char('j'));
-        key(app, KeyCode::Char('5'));
-        settle(app, &fx.repo);
-        // The fixture's git identity is not a lead of the sample; act as one.
-        app.approvals.as_mut().unwrap().view.as_mut().unwrap().is_lead = true;
-        key(app, KeyCode::Char('d'));
+        open_decision_form(app, fx);
         // The form starts at the body; the outcome is the next field.
         key(app, KeyCode::Tab);
         key(app, KeyCode::Right);
         key(app, KeyCode::Tab);
-        // The date field starts at today; a fixed one keeps the snapshot stable.
-        for _ in 0..10 {
-            app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
-        }
-        chars(app, "2025-06-10");
+        type_meeting_date(app, "2025-06-10");
         key(app, KeyCode::Tab);
         chars(app, "Punkt 7");
     });
