@@ -201,9 +201,9 @@ catalogue! {
     ApprNext: " Next: ", " Næste: ";
     ApprTreats: " treats draft {draft}", " behandler udkast {draft}";
     ApprTreatParallel: " treat draft {draft} in parallel", " behandler udkast {draft} samtidig";
-    ApprOwed:
-        " ⚑ Owed to {body} (approved with changes, draft {draft} on {date}): {changes}",
-        " ⚑ Krævet af {body} (godkendt med ændringer, udkast {draft} den {date}): {changes}";
+    OwedHeading:
+        "Owed to {body} (approved with changes, draft {draft} on {date})",
+        "Krævet af {body} (godkendt med ændringer, udkast {draft} den {date})";
     ApprRecord: " Record {body}: {outcome}", " Registrér {body}: {outcome}";
     ApprOnDraft: " on draft {draft}, meeting {date}{owed}?", " om udkast {draft}, møde {date}{owed}?";
     ApprOwedOne: ", 1 change owed", ", 1 ændringskrav";

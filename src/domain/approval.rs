@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::{BodyId, Decision, Outcome, Route};
+use crate::lang::{Msg, t, tf};
 
 /// A draft as the status needs it: its number now and its commit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -96,27 +97,29 @@ impl Standing {
         }
     }
 
-    /// `approved draft 5 (stale: the current draft is 7)`, `pending`, `—`.
+    /// `approved draft 5 (stale: the current draft is 7)`, `pending`, `—`,
+    /// in the thread's language (`godkendt udkast 5 (forældet: …)`).
     pub fn describe(self, current: Option<u32>) -> String {
-        let stale = |draft: u32| match current {
-            Some(c) if self.is_stale() => format!("draft {draft} (stale: the current draft is {c})"),
-            _ => format!("draft {draft}"),
-        };
-        match self {
-            Standing::NotYet => "—".into(),
-            Standing::Pending => "pending".into(),
+        let (msg, draft) = match self {
+            Standing::NotYet => return "—".into(),
+            Standing::Pending => return t(Msg::StandingPending).into(),
             Standing::Approved {
                 draft,
                 with_changes: false,
                 ..
-            } => format!("approved {}", stale(draft)),
-            Standing::Approved { draft, .. } => format!("approved with changes {}", stale(draft)),
-            Standing::Adopted { draft, .. } => format!("adopted {}", stale(draft)),
-            Standing::Noted { draft } => format!("noted draft {draft}"),
-            Standing::Postponed { draft } => format!("postponed draft {draft}"),
-            Standing::Rejected { draft } => format!("rejected draft {draft}"),
-            Standing::Returned { draft } => format!("returned draft {draft}"),
+            } => (Msg::StandingApproved, draft),
+            Standing::Approved { draft, .. } => (Msg::StandingApprovedChanges, draft),
+            Standing::Adopted { draft, .. } => (Msg::StandingAdopted, draft),
+            Standing::Noted { draft } => (Msg::StandingNoted, draft),
+            Standing::Postponed { draft } => (Msg::StandingPostponed, draft),
+            Standing::Rejected { draft } => (Msg::StandingRejected, draft),
+            Standing::Returned { draft } => (Msg::StandingReturned, draft),
+        };
+        let mut text = tf(msg, &[("draft", &draft)]);
+        if let Some(current) = current.filter(|_| self.is_stale()) {
+            text.push_str(&tf(Msg::StandingStale, &[("current", &current)]));
         }
+        text
     }
 }
 
@@ -242,6 +245,7 @@ impl ApprovalStatus {
             .iter()
             .enumerate()
             .map(|(i, body)| {
+                let step = route.step_of(body);
                 let standing = match latest[i] {
                     Some(d) => {
                         // Stale when the text changed since, not when only
@@ -250,14 +254,14 @@ impl ApprovalStatus {
                             && !drafts.iter().any(|r| r.commit == d.commit && r.as_current);
                         Standing::of(d.outcome, number_of[d.commit.as_str()], stale)
                     }
-                    None if route.step_of(body) == Some(next) => Standing::Pending,
+                    None if step == Some(next) => Standing::Pending,
                     None => Standing::NotYet,
                 };
                 BodyStatus {
                     body: body.clone(),
-                    on_route: route.contains(body),
-                    step: route.step_of(body),
-                    waiting: route.step_of(body) == Some(next) && passed_at(body).is_none_or(|n| n < round),
+                    on_route: step.is_some(),
+                    step,
+                    waiting: step == Some(next) && passed_at(body).is_none_or(|n| n < round),
                     standing,
                     latest: latest[i].cloned(),
                 }
@@ -327,14 +331,16 @@ impl ApprovalStatus {
             .collect()
     }
 
-    /// `Owed to DIR (approved with changes, draft 3 on 25-02-2025):`, the
-    /// heading of a decision's changes owed.
+    /// `Owed to DIR (approved with changes, draft 3 on 25-02-2025)`, the
+    /// heading of a decision's changes owed, in the thread's language.
     pub fn owed_heading(&self, d: &Decision) -> String {
-        format!(
-            "Owed to {} (approved with changes, draft {} on {})",
-            d.body,
-            self.draft_of(d).unwrap_or(d.draft),
-            d.meeting.strftime("%d-%m-%Y")
+        tf(
+            Msg::OwedHeading,
+            &[
+                ("body", &d.body),
+                ("draft", &self.draft_of(d).unwrap_or(d.draft)),
+                ("date", &d.meeting.strftime("%d-%m-%Y")),
+            ],
         )
     }
 

@@ -177,10 +177,8 @@ struct UserConfig {
     keys: toml::Table,
     /// Read by [`fetch_every`].
     #[serde(default)]
-    #[allow(dead_code)]
     sync: Option<SyncSettings>,
     /// Read by [`user_language`].
-    #[allow(dead_code)]
     language: Option<String>,
 }
 
@@ -198,14 +196,21 @@ struct SyncSettings {
 /// `language = "en"` in the user's `config.toml`: the screens' language
 /// whatever the workspace says.
 pub fn user_language(config_dir: &Path) -> Option<String> {
+    user_config(config_dir)?.language
+}
+
+/// The user's `config.toml`, when it can be read (`Keymap::load_user` says
+/// what is wrong with it).
+fn user_config(config_dir: &Path) -> Option<UserConfig> {
     let text = std::fs::read_to_string(config_dir.join("config.toml")).ok()?;
-    toml::from_str::<UserConfig>(&text).ok()?.language
+    toml::from_str(&text).ok()
 }
 
 pub fn fetch_every(config_dir: &Path) -> Option<std::time::Duration> {
-    let text = std::fs::read_to_string(config_dir.join("config.toml")).ok()?;
-    let config: UserConfig = toml::from_str(&text).ok()?;
-    let minutes = config.sync?.fetch_every_minutes.filter(|m| *m > 0)?;
+    let minutes = user_config(config_dir)?
+        .sync?
+        .fetch_every_minutes
+        .filter(|m| *m > 0)?;
     Some(std::time::Duration::from_secs(minutes * 60))
 }
 

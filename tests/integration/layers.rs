@@ -13,7 +13,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("markdown", &[]),
     ("dirs", &[]),
     ("lang", &[]),
-    ("domain", &["text", "markdown"]),
+    ("domain", &["text", "markdown", "lang"]),
     ("diff", &["text", "markdown", "domain"]),
     ("editor", &["text"]),
     ("export", &["text", "markdown", "domain", "diff"]),

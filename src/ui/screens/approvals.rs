@@ -278,7 +278,7 @@ impl ApprovalsState {
         let standing_width = status
             .bodies
             .iter()
-            .map(|b| unicode_width::UnicodeWidthStr::width(describe(b.standing, current).as_str()))
+            .map(|b| unicode_width::UnicodeWidthStr::width(b.standing.describe(current).as_str()))
             .max()
             .unwrap_or(0);
         let room = (area.width as usize).saturating_sub(6 + standing_width);
@@ -317,7 +317,7 @@ impl ApprovalsState {
                     vec![
                         Span::styled(format!("{group}{:<5}", b.body.0), theme.title()),
                         Span::styled(fit(&inert(name)), theme.dim()),
-                        Span::styled(describe(b.standing, current), style),
+                        Span::styled(b.standing.describe(current), style),
                     ],
                     area.width as usize,
                 ))
@@ -328,15 +328,7 @@ impl ApprovalsState {
             let changes: Vec<String> = d.changes_owed.iter().map(|c| inert(c).into_owned()).collect();
             lines.push(Line::from(crate::ui::widgets::cut_spans(
                 vec![Span::styled(
-                    tf(
-                        Msg::ApprOwed,
-                        &[
-                            ("body", &d.body),
-                            ("draft", &status.draft_of(d).unwrap_or(d.draft)),
-                            ("date", &d.meeting.strftime("%d-%m-%Y")),
-                            ("changes", &changes.join("; ")),
-                        ],
-                    ),
+                    format!(" ⚑ {}: {}", status.owed_heading(d), changes.join("; ")),
                     theme.warning(),
                 )],
                 area.width as usize,
@@ -755,30 +747,4 @@ impl Screen for ApprovalsState {
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         self.draw_screen(frame, area, theme)
     }
-}
-
-/// A body's standing in this thread's language: `approved draft 5 (stale:
-/// the current draft is 7)`, `godkendt udkast 5 (forældet: …)`.
-fn describe(standing: crate::domain::Standing, current: Option<u32>) -> String {
-    use crate::domain::Standing;
-    let (msg, draft) = match standing {
-        Standing::NotYet => return "—".into(),
-        Standing::Pending => return t(Msg::StandingPending).into(),
-        Standing::Approved {
-            draft,
-            with_changes: false,
-            ..
-        } => (Msg::StandingApproved, draft),
-        Standing::Approved { draft, .. } => (Msg::StandingApprovedChanges, draft),
-        Standing::Adopted { draft, .. } => (Msg::StandingAdopted, draft),
-        Standing::Noted { draft } => (Msg::StandingNoted, draft),
-        Standing::Postponed { draft } => (Msg::StandingPostponed, draft),
-        Standing::Rejected { draft } => (Msg::StandingRejected, draft),
-        Standing::Returned { draft } => (Msg::StandingReturned, draft),
-    };
-    let mut text = tf(msg, &[("draft", &draft)]);
-    if let Some(current) = current.filter(|_| standing.is_stale()) {
-        text.push_str(&tf(Msg::StandingStale, &[("current", &current)]));
-    }
-    text
 }
