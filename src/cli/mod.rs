@@ -17,10 +17,12 @@ mod output;
 mod side_by_side;
 mod sync;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::lang::{CliMsg, tf};
 
 pub use output::Failure;
 
@@ -50,7 +52,7 @@ pub struct Cli {
     pub color: output::ColorWhen,
     /// The language of the screens: da or en (default: `language` in your
     /// config.toml, then the workspace's, then the locale).
-    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang, overrides_with = "lang")]
     pub lang: Option<String>,
     /// Print straight to the terminal, not through the pager
     /// (UDKAST_PAGER, PAGER, else less -FRX).
@@ -326,12 +328,28 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Sets the language the command speaks: `--lang`, then the user's
+/// setting, then the workspace's (when `repo` is one), then the locale.
+fn speak(repo: &Path) {
+    let workspace = crate::store::Store::open(repo)
+        .and_then(|store| store.config())
+        .map(|config| config.language)
+        .ok();
+    crate::lang::set(crate::lang::Lang::resolve(
+        crate::lang::flag(),
+        crate::ui::keymap::user_language(&crate::dirs::config_dir()).as_deref(),
+        workspace.as_deref(),
+    ));
+}
+
 fn run(cli: Cli) -> Result<(), Failure> {
     let repo = match cli.repo {
         Some(path) => path,
-        None => std::env::current_dir()
-            .map_err(|e| Failure::new(format!("cannot read the current folder: {e}")))?,
+        None => {
+            std::env::current_dir().map_err(|e| Failure::new(tf(CliMsg::CurrentFolder, &[("error", &e)])))?
+        }
     };
+    speak(&repo);
     // Long output to a terminal pages, as git's does.
     let pages = matches!(
         cli.command,

@@ -14,19 +14,21 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("dirs", &[]),
     ("lang", &[]),
     ("domain", &["text", "markdown", "lang"]),
-    ("diff", &["text", "markdown", "domain"]),
+    ("diff", &["text", "markdown", "lang", "domain"]),
     ("editor", &["text"]),
-    ("export", &["text", "markdown", "domain", "diff"]),
-    ("store", &["text", "markdown", "domain", "diff", "dirs"]),
-    ("remote", &["text"]),
+    ("export", &["text", "markdown", "lang", "domain", "diff"]),
+    ("store", &["text", "markdown", "lang", "domain", "diff", "dirs"]),
+    ("remote", &["text", "lang"]),
     (
         "usecase",
-        &["text", "markdown", "domain", "diff", "export", "store", "remote"],
+        &[
+            "text", "markdown", "lang", "domain", "diff", "export", "store", "remote",
+        ],
     ),
     (
         "sample",
         &[
-            "text", "markdown", "domain", "diff", "export", "store", "remote", "usecase",
+            "text", "markdown", "lang", "domain", "diff", "export", "store", "remote", "usecase",
         ],
     ),
     (

@@ -123,8 +123,12 @@ impl Env {
     }
 
     /// udkast in `cwd`, ready to run or spawn (and kill).
+    /// Speaks English, whatever the workspace's language, unless the
+    /// test's own `--lang` (which overrides this one) says otherwise.
     pub fn udkast_command(&self, cwd: &Path) -> Command {
-        self.command(Path::new(env!("CARGO_BIN_EXE_udkast")), cwd)
+        let mut c = self.command(Path::new(env!("CARGO_BIN_EXE_udkast")), cwd);
+        c.args(["--lang", "en"]);
+        c
     }
 
     /// Runs udkast in `cwd` with `args`.
@@ -148,7 +152,7 @@ impl Env {
     pub fn udkast_stdin(&self, cwd: &Path, args: &[&str], input: &[u8]) -> Run {
         use std::io::Write;
         let mut child = self
-            .command(Path::new(env!("CARGO_BIN_EXE_udkast")), cwd)
+            .udkast_command(cwd)
             .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())

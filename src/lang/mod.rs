@@ -85,8 +85,19 @@ pub fn current() -> Lang {
     CURRENT.with(Cell::get)
 }
 
+/// A message of one of the catalogues: the screens' ([`Msg`]), the
+/// command line's ([`CliMsg`]), the errors' ([`ErrMsg`]).
+pub trait Message: Copy + std::fmt::Debug + 'static {
+    /// Every message of the catalogue.
+    const ALL: &'static [Self];
+    /// The message in `lang`.
+    fn text(self, lang: Lang) -> &'static str;
+    /// Its key, as the catalogue names it.
+    fn key(self) -> &'static str;
+}
+
 /// A message in this thread's language.
-pub fn t(msg: Msg) -> &'static str {
+pub fn t<M: Message>(msg: M) -> &'static str {
     msg.text(current())
 }
 
@@ -105,7 +116,7 @@ pub fn table_date(iso: &str) -> String {
 }
 
 /// A message with its `{name}` placeholders filled.
-pub fn tf(msg: Msg, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+pub fn tf<M: Message>(msg: M, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = t(msg).to_string();
     for (name, value) in values {
         out = out.replace(&format!("{{{name}}}"), &value.to_string());
@@ -113,37 +124,48 @@ pub fn tf(msg: Msg, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     out
 }
 
-/// Every message: its key, then its English and its Danish text.
+/// Every message of one catalogue: its key, then its English and its
+/// Danish text. `catalogue! { pub enum Name; Key: "English", "Dansk"; … }`
+/// makes the enum `Name` and its [`Message`] impl.
 macro_rules! catalogue {
-    ($($key:ident: $en:literal, $da:literal;)*) => {
-        /// A message of the screens, by key.
+    ($(#[$attr:meta])* pub enum $name:ident; $($key:ident: $en:literal, $da:literal;)*) => {
+        $(#[$attr])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Msg {
+        pub enum $name {
             $($key,)*
         }
 
-        impl Msg {
-            pub const ALL: &[Msg] = &[$(Msg::$key,)*];
+        impl $crate::lang::Message for $name {
+            const ALL: &'static [$name] = &[$($name::$key,)*];
 
-            pub fn text(self, lang: Lang) -> &'static str {
+            fn text(self, lang: $crate::lang::Lang) -> &'static str {
                 match (self, lang) {
                     $(
-                        (Msg::$key, Lang::En) => $en,
-                        (Msg::$key, Lang::Da) => $da,
+                        ($name::$key, $crate::lang::Lang::En) => $en,
+                        ($name::$key, $crate::lang::Lang::Da) => $da,
                     )*
                 }
             }
 
-            pub fn key(self) -> &'static str {
+            fn key(self) -> &'static str {
                 match self {
-                    $(Msg::$key => stringify!($key),)*
+                    $($name::$key => stringify!($key),)*
                 }
             }
         }
     };
 }
 
+mod cli;
+mod errors;
+
+pub use cli::CliMsg;
+pub use errors::ErrMsg;
+
 catalogue! {
+    /// A message of the screens, by key.
+    pub enum Msg;
+
     // The tab bar and the frame around every screen.
     TabOverview: "Overview", "Oversigt";
     TabDocument: "Document", "Dokument";
@@ -518,11 +540,16 @@ mod tests {
     /// empty, and both fill the same placeholders.
     #[test]
     fn both_languages_say_every_message_with_the_same_placeholders() {
-        for &msg in Msg::ALL {
-            let (en, da) = (msg.text(Lang::En), msg.text(Lang::Da));
-            assert!(!en.trim().is_empty() && !da.trim().is_empty(), "{}", msg.key());
-            assert_eq!(placeholders(en), placeholders(da), "{}", msg.key());
+        fn check<M: Message>() {
+            for &msg in M::ALL {
+                let (en, da) = (msg.text(Lang::En), msg.text(Lang::Da));
+                assert!(!en.trim().is_empty() && !da.trim().is_empty(), "{}", msg.key());
+                assert_eq!(placeholders(en), placeholders(da), "{}", msg.key());
+            }
         }
+        check::<Msg>();
+        check::<CliMsg>();
+        check::<ErrMsg>();
     }
 
     #[test]
@@ -627,7 +654,7 @@ mod tests {
         ];
         macro_rules! source {
             ($path:literal) => {
-                (concat!("src/", $path), include_str!($path))
+                (concat!("src/", $path), include_str!(concat!("../", $path)))
             };
         }
         let files = [
@@ -653,9 +680,12 @@ mod tests {
             source!("ui/widgets/mod.rs"),
         ];
         // A placeholder's name, as `tf` is given it.
-        let names: Vec<&str> = Msg::ALL
-            .iter()
-            .flat_map(|m| placeholders(m.text(Lang::En)))
+        fn names_of<M: Message>() -> impl Iterator<Item = &'static str> {
+            M::ALL.iter().flat_map(|m| placeholders(m.text(Lang::En)))
+        }
+        let names: Vec<&str> = names_of::<Msg>()
+            .chain(names_of::<CliMsg>())
+            .chain(names_of::<ErrMsg>())
             .collect();
         let mut bypassing = Vec::new();
         for (file, source) in files {
