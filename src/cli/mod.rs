@@ -335,7 +335,7 @@ fn speak(repo: &Path) {
         .and_then(|store| store.config())
         .map(|config| config.language)
         .ok();
-    crate::lang::set(crate::lang::Lang::resolve(
+    crate::lang::speak(crate::lang::Lang::resolve(
         crate::lang::flag(),
         crate::ui::keymap::user_language(&crate::dirs::config_dir()).as_deref(),
         workspace.as_deref(),

@@ -71,18 +71,34 @@ pub fn flag() -> Option<&'static str> {
 }
 
 thread_local! {
-    static CURRENT: Cell<Lang> = const { Cell::new(Lang::En) };
+    static CURRENT: Cell<Option<Lang>> = const { Cell::new(None) };
 }
 
-/// Sets the language this thread speaks (the TUI's drawing thread, the
-/// worker's threads, a test).
+/// The language of the whole process, as [`speak`] set it: 0 unset, else
+/// 1 + the index in [`Lang::ALL`].
+static PROCESS: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Sets the language the whole process speaks: the command line and the
+/// TUI, with every thread they start (the worker's too).
+pub fn speak(lang: Lang) {
+    let index = Lang::ALL.iter().position(|&l| l == lang).unwrap_or(0) as u8;
+    PROCESS.store(index + 1, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Sets the language this one thread speaks, over the process's (a test).
 pub fn set(lang: Lang) {
-    CURRENT.with(|c| c.set(lang));
+    CURRENT.with(|c| c.set(Some(lang)));
 }
 
-/// The language this thread speaks.
+/// The language this thread speaks: its own if [`set`], else the
+/// process's, else English.
 pub fn current() -> Lang {
-    CURRENT.with(Cell::get)
+    CURRENT
+        .with(Cell::get)
+        .unwrap_or_else(|| match PROCESS.load(std::sync::atomic::Ordering::Relaxed) {
+            0 => Lang::En,
+            n => Lang::ALL[usize::from(n - 1) % Lang::ALL.len()],
+        })
 }
 
 /// A message of one of the catalogues: the screens' ([`Msg`]), the

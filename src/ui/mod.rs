@@ -63,7 +63,7 @@ pub fn run(repo: &Path) -> Result<(), String> {
     let keymap = keymap::Keymap::load_user(&crate::dirs::config_dir())?;
     let workspace_language = jobs::check(repo)?;
     // The screens speak the language chosen (this thread draws them).
-    crate::lang::set(crate::lang::Lang::resolve(
+    crate::lang::speak(crate::lang::Lang::resolve(
         crate::lang::flag(),
         keymap::user_language(&crate::dirs::config_dir()).as_deref(),
         Some(&workspace_language),
