@@ -16,6 +16,7 @@
 //! - **rewrite**: a whole paragraph replaced by another ([`rewrite_paragraphs`]);
 //! - **substantive**: everything else.
 
+use crate::lang::Msg;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -50,16 +51,16 @@ impl Kind {
 
     /// How a person names it.
     pub fn label(self) -> &'static str {
-        match self {
-            Kind::Whitespace => "whitespace",
-            Kind::Split => "paragraph split",
-            Kind::Merge => "paragraphs merged",
-            Kind::Punctuation => "punctuation",
-            Kind::Case => "case",
-            Kind::Spelling => "spelling",
-            Kind::Rewrite => "rewritten",
-            Kind::Substantive => "substantive",
-        }
+        crate::lang::t(match self {
+            Kind::Whitespace => Msg::KindWhitespace,
+            Kind::Split => Msg::KindSplit,
+            Kind::Merge => Msg::KindMerge,
+            Kind::Punctuation => Msg::KindPunctuation,
+            Kind::Case => Msg::KindCase,
+            Kind::Spelling => Msg::KindSpelling,
+            Kind::Rewrite => Msg::KindRewrite,
+            Kind::Substantive => Msg::KindSubstantive,
+        })
     }
 }
 

@@ -13,6 +13,7 @@
 //! only change is punctuation or markup is listed with no words added or removed, so
 //! the reader can tell it is minor.
 
+use crate::lang::{Msg, t, tf};
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -49,8 +50,8 @@ impl SectionChange {
             parent = &parent[1..];
         }
         Some(match parent.is_empty() {
-            true => "moved from the top level".to_string(),
-            false => format!("moved from {}", parent.join(" › ")),
+            true => t(Msg::SecMovedTop).to_string(),
+            false => tf(Msg::SecMovedFrom, &[("path", &parent.join(" › "))]),
         })
     }
 }
@@ -306,8 +307,11 @@ impl Places {
             path = &path[1..];
         }
         match path.is_empty() {
-            true => format!("line {}", start + 1),
-            false => format!("{} (line {})", path.join(" › "), start + 1),
+            true => tf(Msg::SecLine, &[("n", &(start + 1))]),
+            false => tf(
+                Msg::SecAtLine,
+                &[("path", &path.join(" › ")), ("n", &(start + 1))],
+            ),
         }
     }
 }
@@ -469,7 +473,7 @@ pub fn section_labels(sections: &[SectionChange]) -> Vec<String> {
                 _ => &s.path[..],
             };
             if path.is_empty() {
-                "(before the first heading)".into()
+                t(Msg::SecBeforeFirst).into()
             } else {
                 path.join(" › ")
             }

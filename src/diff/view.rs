@@ -6,6 +6,7 @@
 //! every view: whitespace inside a change is never emphasised (it is tagged
 //! [`Tag::Same`]), so a reviewer only ever sees words highlighted that changed.
 
+use crate::lang::{Msg, tf};
 use serde::Serialize;
 
 use super::classify::{Kind, changes};
@@ -300,7 +301,10 @@ fn away_row(old: usize, to: &std::ops::Range<usize>, new: &Places) -> Row {
         kind: RowKind::MovedAway { to_line: to.start },
         old_line: Some(old),
         new_line: None,
-        spans: vec![(Tag::Same, format!("moved to {}", new.label(to.start)))],
+        spans: vec![(
+            Tag::Same,
+            tf(Msg::ViewMovedTo, &[("place", &new.label(to.start))]),
+        )],
     }
 }
 
@@ -311,7 +315,10 @@ fn here_row(from: &std::ops::Range<usize>, old: &Places) -> Row {
         },
         old_line: None,
         new_line: None,
-        spans: vec![(Tag::Same, format!("moved from {}", old.label(from.start)))],
+        spans: vec![(
+            Tag::Same,
+            tf(Msg::ViewMovedFrom, &[("place", &old.label(from.start))]),
+        )],
     }
 }
 

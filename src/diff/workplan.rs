@@ -7,6 +7,7 @@
 //! largest set of shared actions whose relative order is unchanged stays put, so
 //! adding or removing an action does not "move" everything after it.
 
+use crate::lang::{Msg, t, tf};
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -109,7 +110,7 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
         ("title", old.title.clone(), new.title.clone()),
         ("owner", old.owner.clone(), new.owner.clone()),
         ("due", date(old.due), date(new.due)),
-        ("status", status(old.status).into(), status(new.status).into()),
+        ("status", old.status.as_str().into(), new.status.as_str().into()),
         (
             "budget",
             old.budget.clone().unwrap_or_default(),
@@ -122,17 +123,6 @@ fn fields(old: &Action, new: &Action) -> Vec<FieldChange> {
         .filter(|(_, old, new)| old != new)
         .map(|(field, old, new)| FieldChange { field, old, new })
         .collect()
-}
-
-/// The status as written in `strategy.toml`.
-fn status(status: ActionStatus) -> &'static str {
-    match status {
-        ActionStatus::Planned => "planned",
-        ActionStatus::InProgress => "in-progress",
-        ActionStatus::Done => "done",
-        ActionStatus::Paused => "paused",
-        ActionStatus::Cancelled => "cancelled",
-    }
 }
 
 /// The values (old positions, in new order) that lie on one longest increasing
@@ -159,22 +149,23 @@ fn increasing_subsequence(values: &[usize]) -> std::collections::HashSet<usize> 
     keep
 }
 
-/// One line in English for the CLI and the UI, e.g. `action 3 "Varmeplan": owner changed
-/// from "Plan og Byg" to "Teknik og Miljø"; due moved from 2025-09-30 to 2025-12-31`.
-/// Positions are 1-based here, as a reader counts them.
+/// One line in the thread's language for the CLI and the UI, e.g. `action 3
+/// "Varmeplan": owner changed from "Plan og Byg" to "Teknik og Miljø"; due
+/// moved from 2025-09-30 to 2025-12-31`. Positions are 1-based here, as a
+/// reader counts them.
 pub fn describe(change: &ActionChange) -> String {
-    let head = |id: &u32, title: &str| format!("action {id} {}", quote(title));
+    let head = |id: &u32, title: &str| tf(Msg::WpAction, &[("id", id), ("title", &quote(title))]);
     match change {
-        ActionChange::Added { id, title } => format!("{}: added", head(id, title)),
-        ActionChange::Removed { id, title } => format!("{}: removed", head(id, title)),
-        ActionChange::Moved { id, title, from, to } => {
-            format!(
-                "{}: moved from position {} to {}",
-                head(id, title),
-                from + 1,
-                to + 1
-            )
-        }
+        ActionChange::Added { id, title } => tf(Msg::WpAdded, &[("head", &head(id, title))]),
+        ActionChange::Removed { id, title } => tf(Msg::WpRemoved, &[("head", &head(id, title))]),
+        ActionChange::Moved { id, title, from, to } => tf(
+            Msg::WpMoved,
+            &[
+                ("head", &head(id, title)),
+                ("from", &(from + 1)),
+                ("to", &(to + 1)),
+            ],
+        ),
         ActionChange::Changed { id, title, fields } => {
             let parts: Vec<String> = fields.iter().map(describe_field).collect();
             format!("{}: {}", head(id, title), parts.join("; "))
@@ -183,21 +174,36 @@ pub fn describe(change: &ActionChange) -> String {
 }
 
 fn describe_field(f: &FieldChange) -> String {
-    let name = f.field;
-    // Dates and statuses read better bare; free text is quoted so spaces are visible.
-    let bare = matches!(name, "due" | "status");
-    let show = |v: &str| {
-        if bare {
-            crate::text::inert(v).into_owned()
-        } else {
-            quote(v)
-        }
+    // Dates and statuses read better bare, as the language writes them;
+    // free text is quoted so spaces are visible.
+    let show = |v: &str| match f.field {
+        "due" => crate::text::inert(&crate::lang::table_date(v)).into_owned(),
+        "status" => match (crate::lang::current(), v.parse::<ActionStatus>()) {
+            (crate::lang::Lang::Da, Ok(status)) => status.label_da().to_string(),
+            _ => crate::text::inert(v).into_owned(),
+        },
+        _ => quote(v),
     };
-    let verb = if name == "due" { "moved" } else { "changed" };
+    let name = t(match f.field {
+        "title" => Msg::WpFieldTitle,
+        "owner" => Msg::WpFieldOwner,
+        "due" => Msg::WpFieldDue,
+        "status" => Msg::WpFieldStatus,
+        "budget" => Msg::WpFieldBudget,
+        _ => Msg::WpFieldSections,
+    });
+    let changed = if f.field == "due" {
+        Msg::WpDueMoved
+    } else {
+        Msg::WpChanged
+    };
     match (f.old.is_empty(), f.new.is_empty()) {
-        (true, false) => format!("{name} set to {}", show(&f.new)),
-        (false, true) => format!("{name} removed (was {})", show(&f.old)),
-        _ => format!("{name} {verb} from {} to {}", show(&f.old), show(&f.new)),
+        (true, false) => tf(Msg::WpSet, &[("name", &name), ("value", &show(&f.new))]),
+        (false, true) => tf(Msg::WpFieldRemoved, &[("name", &name), ("value", &show(&f.old))]),
+        _ => tf(
+            changed,
+            &[("name", &name), ("old", &show(&f.old)), ("new", &show(&f.new))],
+        ),
     }
 }
 

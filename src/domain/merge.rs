@@ -5,6 +5,7 @@
 //! Comment threads merge by their meaning instead: every message of both.
 
 use super::thread::{Message, Thread};
+use crate::lang::Msg;
 
 /// Two edits of one text merged: agreed passages and clashes, in order.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -51,13 +52,13 @@ pub enum Choice {
 impl Choice {
     /// In words, as a person would say it.
     pub fn label(self) -> &'static str {
-        match self {
-            Choice::Mine => "yours",
-            Choice::Theirs => "theirs",
-            Choice::MineThenTheirs => "both, yours first",
-            Choice::TheirsThenMine => "both, theirs first",
-            Choice::Words => "both edits, word by word",
-        }
+        crate::lang::t(match self {
+            Choice::Mine => Msg::ChoiceMine,
+            Choice::Theirs => Msg::ChoiceTheirs,
+            Choice::MineThenTheirs => Msg::ChoiceMineFirst,
+            Choice::TheirsThenMine => Msg::ChoiceTheirsFirst,
+            Choice::Words => Msg::ChoiceWords,
+        })
     }
 }
 

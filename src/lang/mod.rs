@@ -196,6 +196,211 @@ catalogue! {
     NoDocumentOpen: "No document open", "Intet dokument åbent";
     NoDocumentSelected: "No document selected", "Intet dokument valgt";
 
+    // Where a key binding applies, as help names it.
+    CtxGlobal: "Everywhere", "Overalt";
+    CtxOverview: "Overview", "Oversigt";
+    CtxDocument: "Document editor", "Dokumenteditor";
+    CtxDocumentNormal: "Document editor, normal mode", "Dokumenteditor, normal-tilstand";
+    CtxHistory: "History", "Historik";
+    CtxApprovals: "Approvals", "Godkendelser";
+    CtxReview: "Review", "Kommentarer";
+
+    // What an action does on one screen, where it differs from its
+    // general description.
+    DescOpenOverview: "Open the selected document in the editor", "Åbn det valgte dokument i editoren";
+    DescOpenHistory:
+        "Move into the diff; there, open the comment thread on the line",
+        "Gå ind i sammenligningen; der: åbn kommentartråden på linjen";
+    DescOpenReview: "Show the thread's passage in the editor", "Vis trådens passage i editoren";
+    DescFilterReview:
+        "Show open, resolved, outdated, your own or all threads",
+        "Vis åbne, løste, forældede, dine egne eller alle tråde";
+    DescUpApprovals: "Select the draft above", "Vælg udkastet ovenover";
+    DescDownApprovals: "Select the draft below", "Vælg udkastet nedenunder";
+    DescLeftApprovals: "Select the body to the left", "Vælg organet til venstre";
+    DescRightApprovals: "Select the body to the right", "Vælg organet til højre";
+    DescScrollDownApprovals: "Scroll the decisions on the draft down", "Rul beslutningerne om udkastet ned";
+    DescScrollUpApprovals: "Scroll the decisions on the draft up", "Rul beslutningerne om udkastet op";
+    DescUpDownHistory:
+        "Select a newer or older draft (in the diff: move the line cursor)",
+        "Vælg et nyere eller ældre udkast (i sammenligningen: flyt linjemarkøren)";
+    DescSelectHistory:
+        "Extend the selected lines of the diff (to comment on them)",
+        "Udvid de markerede linjer i sammenligningen (for at kommentere dem)";
+    DescPageHistory: "Scroll the diff by a page", "Rul sammenligningen en side";
+    DescBackHistory:
+        "Back to the drafts from the diff; from the drafts, to the overview",
+        "Tilbage til udkastene fra sammenligningen; fra udkastene til oversigten";
+    DescCommentHistory:
+        "Start a comment thread on the diff's selected lines",
+        "Start en kommentartråd på sammenligningens markerede linjer";
+
+    // Help: the keys of every dialog, form and prompt.
+    HelpKeymap: "Keymap: {name}", "Tastatursæt: {name}";
+    HelpLayers: "In dialogs, forms and prompts", "I dialoger, formularer og felter";
+    HelpFoot:
+        "In the editor, keys without a binding type text. Change bindings in $XDG_CONFIG_HOME/udkast/config.toml.",
+        "I editoren skriver taster uden binding tekst. Ret bindinger i $XDG_CONFIG_HOME/udkast/config.toml.";
+    HelpTitle: " Help — j/k scroll, Esc close ", " Hjælp — j/k rul, Esc luk ";
+    PaletteTitle: " Commands — type to filter, Enter run, Esc close ", " Kommandoer — skriv for at filtrere, Enter kør, Esc luk ";
+    LayerHelp: "Help", "Hjælp";
+    LayerHelpKeys: "j/k or ↑/↓ scroll · space/PageDown a page · g top · Esc close", "j/k eller ↑/↓ rul · mellemrum/PageDown en side · g top · Esc luk";
+    LayerPalette: "Palette", "Kommandopalet";
+    LayerPaletteKeys:
+        "type to filter · ↑/↓ or Tab choose · Enter run · Esc close · :w :q :wq :x",
+        "skriv for at filtrere · ↑/↓ eller Tab vælg · Enter kør · Esc luk · :w :q :wq :x";
+    LayerPrompt: "Prompt", "Indtastning";
+    LayerPromptKeys: "type · Backspace · Enter done · Esc cancel", "skriv · Backspace · Enter færdig · Esc annullér";
+    LayerComment: "Comment, reply prompt", "Kommentar, svar";
+    LayerCommentKeys:
+        "Alt-Enter or Ctrl-J new line · Enter send · Ctrl-E in $EDITOR · Esc cancel",
+        "Alt-Enter eller Ctrl-J ny linje · Enter send · Ctrl-E i $EDITOR · Esc annullér";
+    LayerQuit: "Quit dialog", "Afslut-dialog";
+    LayerQuitKeys:
+        "s save a draft and quit · k keep an autosave and quit · d discard · Esc stay",
+        "s gem et udkast og afslut · k behold som autogemning og afslut · d kassér · Esc bliv";
+    LayerRecovery: "Recovery dialog", "Gendannelse";
+    LayerRecoveryKeys: "r recover the text · d discard it · Esc decide later", "r gendan teksten · d kassér den · Esc beslut senere";
+    LayerDecision: "Decision form", "Beslutningsformular";
+    LayerDecisionKeys:
+        "Tab/↑/↓ field · ←/→/space choose · Alt-Enter new line in text · Enter record · Esc cancel",
+        "Tab/↑/↓ felt · ←/→/mellemrum vælg · Alt-Enter ny linje i tekst · Enter registrér · Esc annullér";
+    LayerFilter: "Overview filter", "Oversigtens filter";
+    LayerFilterKeys: "type to filter · ↑/↓ move · Enter keep · Esc clear", "skriv for at filtrere · ↑/↓ flyt · Enter behold · Esc ryd";
+    LayerOutline: "Outline (editor)", "Disposition (editor)";
+    LayerOutlineKeys: "j/k or ↑/↓ choose · Enter jump · Esc back to the text", "j/k eller ↑/↓ vælg · Enter hop · Esc tilbage til teksten";
+    LayerSections: "Sections (history)", "Afsnit (historik)";
+    LayerSectionsKeys: "j/k choose · Enter jump · Esc close", "j/k vælg · Enter hop · Esc luk";
+    LayerClash: "Clashing passages (editor, sync)", "Modstridende passager (editor, synkronisering)";
+    LayerWorkPlan: "Work-plan actions (a, Alt-A)", "Arbejdsplanens handlinger (a, Alt-A)";
+    LayerWorkPlanKeys:
+        "j/k choose · Enter edit · a add · x remove · Esc close; in the form Tab field · Ctrl-U empty the field · ←/→ status · Enter save as a draft · Esc back",
+        "j/k vælg · Enter ret · a tilføj · x fjern · Esc luk; i formularen Tab felt · Ctrl-U tøm feltet · ←/→ status · Enter gem som udkast · Esc tilbage";
+    LayerPassword: "Password the remote asks for", "Adgangskode, fjernlageret beder om";
+    LayerPasswordKeys: "type (never shown) · Enter send · Esc decline", "skriv (vises aldrig) · Enter send · Esc afvis";
+
+    // The clashing passages, in the editor and in a sync.
+    ResKeys:
+        "w both edits word by word · y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · e edit by hand (editor) · Enter done · Esc cancel",
+        "w begge rettelser ord for ord · y din · t deres · b begge · B begge, deres først · u fravælg · n/p passage · J/K rul · e redigér selv (editor) · Enter færdig · Esc annullér";
+    ResKeysEditor:
+        "w both edits word by word · y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · e edit by hand · Enter done · Esc cancel",
+        "w begge rettelser ord for ord · y din · t deres · b begge · B begge, deres først · u fravælg · n/p passage · J/K rul · e redigér selv · Enter færdig · Esc annullér";
+    ResKeysSync:
+        "w both edits word by word · y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · Enter done · Esc cancel",
+        "w begge rettelser ord for ord · y din · t deres · b begge · B begge, deres først · u fravælg · n/p passage · J/K rul · Enter færdig · Esc annullér";
+    ResLeftOne: "{left} passage still to choose (w, y, t, b){by_hand}", "{left} passage mangler at blive valgt (w, y, t, b){by_hand}";
+    ResLeftMany: "{left} passages still to choose (w, y, t, b){by_hand}", "{left} passager mangler at blive valgt (w, y, t, b){by_hand}";
+    ResByHandOne: ", or e to write it yourself", ", eller e for at skrive den selv";
+    ResByHandMany: ", or e to write them yourself", ", eller e for at skrive dem selv";
+    ResSameWords: "Here both changed the same words: choose y, t or b", "Her har begge ændret de samme ord: vælg y, t eller b";
+    ResPassageOf:
+        " Passage {n} of {count}, at line {line}: choose what to keep, then Enter{done}",
+        " Passage {n} af {count}, ved linje {line}: vælg, hvad der skal blive, og tryk så Enter{done}";
+    ResAsChosen: " The passage as chosen: {label} ", " Passagen som valgt: {label} ";
+    ResNotChosenYet:
+        " Not chosen yet: until you choose, both are kept, yours first ",
+        " Ikke valgt endnu: indtil du vælger, bliver begge, din først ";
+    ResPassageGoes: "(nothing: the passage goes)", "(intet: passagen udgår)";
+    ResNothing: "(nothing)", "(intet)";
+    ResNotChosen: "not chosen", "ikke valgt";
+    ResMoreBelow: "  (J more below)", "  (J mere nedenfor)";
+    ResSomeone: "someone", "nogen";
+    ResEditorHeadOne:
+        " Your text and draft {latest} ({by}) both changed {count} passage",
+        " Din tekst og udkast {latest} ({by}) har begge ændret {count} passage";
+    ResEditorHeadMany:
+        " Your text and draft {latest} ({by}) both changed {count} passages",
+        " Din tekst og udkast {latest} ({by}) har begge ændret {count} passager";
+    ResSavesDraft: " saves the draft", " gemmer udkastet";
+    ResBaseDraft: " Draft {n}: both came from ", " Udkast {n}: det, begge kom fra ";
+    ResBaseNone: " The draft both came from ", " Udkastet, begge kom fra ";
+    ResMine: "Yours (on draft {draft}) ", "Din (på udkast {draft}) ";
+    ResTheirs: "Theirs: draft {latest}, {by} ", "Deres: udkast {latest}, {by} ";
+    ResSyncHeadOne:
+        " {path} changed here and on {remote} in the same passage{files}",
+        " {path} er ændret her og på {remote} i den samme passage{files}";
+    ResSyncHeadMany:
+        " {path} changed here and on {remote} in the same {count} passages{files}",
+        " {path} er ændret her og på {remote} i de samme {count} passager{files}";
+    ResFileOf: " (file {n} of {count})", " (fil {n} af {count})";
+    ResNextFile: " goes to the next file", " går til næste fil";
+    ResFinishesSync: " finishes the sync", " afslutter synkroniseringen";
+    ResSyncBase: " What both came from ", " Det, begge kom fra ";
+    ResSyncMine: "Here ", "Her ";
+    ResSyncTheirs: "On {remote} ", "På {remote} ";
+    ChoiceMine: "yours", "din";
+    ChoiceTheirs: "theirs", "deres";
+    ChoiceMineFirst: "both, yours first", "begge, din først";
+    ChoiceTheirsFirst: "both, theirs first", "begge, deres først";
+    ChoiceWords: "both edits, word by word", "begge rettelser, ord for ord";
+
+    // The user's keymap and config.toml, read as the TUI starts.
+    KeyNotAKey: "\"{key}\" is not a key", "\"{key}\" er ikke en tast";
+    KeyEmpty: "an empty key", "en tom tast";
+    KeySame:
+        "{file}{line}: [{table}] \"{key}\" is the same key as \"{earlier}\" ({file}{earlier_line}): a terminal cannot tell them apart; bind one of them to another key",
+        "{file}{line}: [{table}] \"{key}\" er den samme tast som \"{earlier}\" ({file}{earlier_line}): en terminal kan ikke skelne dem; bind en af dem til en anden tast";
+    KeyTableShape:
+        "{file}: \"{table}\" must be a table of key = \"action\"",
+        "{file}: \"{table}\" skal være en tabel af tast = \"handling\"";
+    KeyActionString:
+        "{file}: [{table}] \"{key}\": the action must be a string",
+        "{file}: [{table}] \"{key}\": handlingen skal være en streng";
+    KeyUnknownTable: "{file}: unknown table [{table}] (known: {known})", "{file}: ukendt tabel [{table}] (kendte: {known})";
+    KeyUnknownAction:
+        "{file}: [{table}] \"{key}\": unknown action \"{action}\" (see the `:` palette or `?` for names)",
+        "{file}: [{table}] \"{key}\": ukendt handling \"{action}\" (se navnene i paletten `:` eller under `?`)";
+    KeyNotHere:
+        "{file}: [{table}] \"{key}\": \"{action}\" does not apply in [{table}] (it does in [{applies}])",
+        "{file}: [{table}] \"{key}\": \"{action}\" gælder ikke i [{table}] (det gør den i [{applies}])";
+    KeyCannotRead: "cannot read {path}: {error}", "{path} kan ikke læses: {error}";
+    KeyKeymapUnreadable:
+        "{file}: keymap \"{name}\": cannot read {path}: {error}",
+        "{file}: tastatursæt \"{name}\": {path} kan ikke læses: {error}";
+    KeyKeysShape:
+        "{file}: [keys.{table}] must be a table of key = \"action\"",
+        "{file}: [keys.{table}] skal være en tabel af tast = \"handling\"";
+
+    // The worker.
+    HistReadingOf: "Reading the history: {done} of {total} commits…", "Læser historikken: {done} af {total} commits…";
+    HistReadingCount: "Reading the history: {done} commits…", "Læser historikken: {done} commits…";
+    NoIdentityShort: "no git identity", "ingen git-identitet";
+    ExportDraftLabel: "draft {n}", "udkast {n}";
+    ExportLatestLabel: "the latest draft", "det seneste udkast";
+    ExportOpenFirst: "Open a document to export it", "Åbn et dokument for at eksportere det";
+
+    // The words of a diff, on the screens and the command line alike.
+    KindWhitespace: "whitespace", "mellemrum";
+    KindSplit: "paragraph split", "afsnit delt";
+    KindMerge: "paragraphs merged", "afsnit slået sammen";
+    KindPunctuation: "punctuation", "tegnsætning";
+    KindCase: "case", "store/små bogstaver";
+    KindSpelling: "spelling", "stavning";
+    KindRewrite: "rewritten", "omskrevet";
+    KindSubstantive: "substantive", "indholdsmæssig";
+    SecMovedTop: "moved from the top level", "flyttet fra øverste niveau";
+    SecMovedFrom: "moved from {path}", "flyttet fra {path}";
+    SecLine: "line {n}", "linje {n}";
+    SecBeforeFirst: "(before the first heading)", "(før første overskrift)";
+    SecAtLine: "{path} (line {n})", "{path} (linje {n})";
+    ViewMovedTo: "moved to {place}", "flyttet til {place}";
+    ViewMovedFrom: "moved from {place}", "flyttet fra {place}";
+    WpAction: "action {id} {title}", "handling {id} {title}";
+    WpAdded: "{head}: added", "{head}: tilføjet";
+    WpRemoved: "{head}: removed", "{head}: fjernet";
+    WpMoved: "{head}: moved from position {from} to {to}", "{head}: flyttet fra plads {from} til {to}";
+    WpSet: "{name} set to {value}", "{name} sat til {value}";
+    WpFieldRemoved: "{name} removed (was {value})", "{name} fjernet (var {value})";
+    WpChanged: "{name} changed from {old} to {new}", "{name} ændret fra {old} til {new}";
+    WpDueMoved: "{name} moved from {old} to {new}", "{name} flyttet fra {old} til {new}";
+    WpFieldTitle: "title", "titel";
+    WpFieldOwner: "owner", "ansvarlig";
+    WpFieldDue: "due", "frist";
+    WpFieldStatus: "status", "status";
+    WpFieldBudget: "budget", "budget";
+    WpFieldSections: "sections", "afsnit";
+
     // The approvals screen and its decision form.
     ApprFieldBody: "Body", "Organ";
     ApprFieldOutcome: "Outcome", "Udfald";
@@ -667,6 +872,17 @@ mod tests {
             ": cancel",
             ":update",
             "  LIX ",
+            // An `expect` that cannot fire, the palette's `:help`, file
+            // names and serde attributes.
+            "never empty",
+            "help",
+            "-udkast-.docx",
+            ".docx",
+            "overview.json",
+            "slug_text",
+            "askpass-.sock",
+            "udkast-",
+            "kebab-case",
         ];
         macro_rules! source {
             ($path:literal) => {
@@ -694,6 +910,18 @@ mod tests {
             source!("ui/app/tick.rs"),
             source!("ui/app/mod.rs"),
             source!("ui/widgets/mod.rs"),
+            source!("ui/resolve.rs"),
+            source!("ui/overlay.rs"),
+            source!("ui/screens/help.rs"),
+            source!("ui/screens/palette.rs"),
+            source!("ui/screens/mod.rs"),
+            source!("ui/jobs/workers.rs"),
+            source!("ui/jobs/answers.rs"),
+            source!("ui/jobs/mod.rs"),
+            source!("ui/jobs/sync.rs"),
+            source!("domain/merge.rs"),
+            source!("diff/classify.rs"),
+            source!("diff/view.rs"),
         ];
         // A placeholder's name, as `tf` is given it.
         fn names_of<M: Message>() -> impl Iterator<Item = &'static str> {

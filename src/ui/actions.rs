@@ -2,6 +2,9 @@
 //! name (used in keymaps and the `:` palette), a description (used by `?` help and
 //! the palette) and the contexts it applies to. Keymaps are data that map keys to
 //! these names, so help, palette and configuration can never drift apart.
+//! Each description is written in both languages in its row.
+
+use crate::lang::{Msg, t};
 
 /// Where a binding applies. `Global` bindings apply on every screen that is not
 /// taking text input; the editor lists its own.
@@ -42,15 +45,15 @@ impl Context {
     }
 
     pub fn title(self) -> &'static str {
-        match self {
-            Context::Global => "Everywhere",
-            Context::Overview => "Overview",
-            Context::Document => "Document editor",
-            Context::DocumentNormal => "Document editor, normal mode",
-            Context::History => "History",
-            Context::Approvals => "Approvals",
-            Context::Review => "Review",
-        }
+        t(match self {
+            Context::Global => Msg::CtxGlobal,
+            Context::Overview => Msg::CtxOverview,
+            Context::Document => Msg::CtxDocument,
+            Context::DocumentNormal => Msg::CtxDocumentNormal,
+            Context::History => Msg::CtxHistory,
+            Context::Approvals => Msg::CtxApprovals,
+            Context::Review => Msg::CtxReview,
+        })
     }
 
     pub fn from_table(name: &str) -> Option<Context> {
@@ -59,7 +62,7 @@ impl Context {
 }
 
 macro_rules! actions {
-    ($($variant:ident = $name:literal in $contexts:ident : $desc:literal;)*) => {
+    ($($variant:ident = $name:literal in $contexts:ident : $desc:literal, $da:literal;)*) => {
         /// A named command.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Action { $($variant),* }
@@ -71,10 +74,14 @@ macro_rules! actions {
                 match self { $(Action::$variant => $name),* }
             }
 
-            /// What the action does, in general (the palette and help say
-            /// it the way the screen means it: [`Action::describe`]).
+            /// What the action does, in general, in the thread's language
+            /// (the palette and help say it the way the screen means it:
+            /// [`Action::describe`]).
             pub fn description(self) -> &'static str {
-                match self { $(Action::$variant => $desc),* }
+                match crate::lang::current() {
+                    crate::lang::Lang::En => match self { $(Action::$variant => $desc),* },
+                    crate::lang::Lang::Da => match self { $(Action::$variant => $da),* },
+                }
             }
 
             /// The contexts the action applies in; `Global` means every one.
@@ -111,95 +118,95 @@ const EXPORTS: &[Context] = &[
 ];
 
 actions! {
-    Help = "help" in G: "Show every key binding of the active keymap";
-    Palette = "palette" in G: "Open the command palette (every action by name)";
-    Back = "back" in G: "Go back to the previous screen";
-    Close = "close" in G: "Close this screen; on the overview, quit";
-    Quit = "quit" in G: "Quit udkast (asks when there are unsaved changes)";
-    ScreenOverview = "screen-overview" in G: "Screen 1: overview of all documents";
-    ScreenDocument = "screen-document" in G: "Screen 2: the selected document in the editor";
-    ScreenHistory = "screen-history" in G: "Screen 3: drafts of the selected document";
-    ScreenReview = "screen-review" in G: "Screen 4: review comments of the selected document";
-    ScreenApprovals = "screen-approvals" in G: "Screen 5: approvals of the selected document";
-    Up = "up" in LISTS: "Move up";
-    Down = "down" in LISTS: "Move down";
-    Top = "top" in LISTS: "Go to the first item";
-    Bottom = "bottom" in LISTS: "Go to the last item";
-    Open = "open" in OPEN: "Open the selected item";
-    Filter = "filter" in FILTER: "Filter the list as you type";
-    Reload = "reload" in G: "Reload the workspace from git";
-    Cancel = "cancel" in G: "Stop the long job running now (a first read of a long history, a sync)";
-    Sync = "sync" in G: "Sync with the team's remote: fetch, merge, push (your own git, your ssh keys)";
-    WorkPlan = "work-plan" in WORK_PLANS: "A work plan's actions: owner, due date, status, budget; Enter edits one, a adds, x removes, each change a draft";
-    Export = "export" in EXPORTS: "Export the draft for the agenda: DOCX with tracked changes, PDF or HTML";
-    CursorLeft = "cursor-left" in EDIT_APPROVALS: "Cursor one character left";
-    CursorRight = "cursor-right" in EDIT_APPROVALS: "Cursor one character right";
-    CursorUp = "cursor-up" in E: "Cursor one line up";
-    CursorDown = "cursor-down" in E: "Cursor one line down";
-    WordLeft = "word-left" in E: "Cursor one word left";
-    WordRight = "word-right" in E: "Cursor one word right";
-    LineStart = "line-start" in E: "Cursor to the start of the line";
-    LineEnd = "line-end" in E: "Cursor to the end of the line";
-    ParagraphUp = "paragraph-up" in E: "Cursor to the previous paragraph";
-    ParagraphDown = "paragraph-down" in E: "Cursor to the next paragraph";
-    PageUp = "page-up" in EDIT_HISTORY: "One page up";
-    PageDown = "page-down" in EDIT_HISTORY: "One page down";
-    DocStart = "doc-start" in E: "Cursor to the start of the document";
-    DocEnd = "doc-end" in E: "Cursor to the end of the document";
-    SelectLeft = "select-left" in E: "Extend the selection one character left";
-    SelectRight = "select-right" in E: "Extend the selection one character right";
-    SelectUp = "select-up" in EDIT_HISTORY: "Extend the selection one line up";
-    SelectDown = "select-down" in EDIT_HISTORY: "Extend the selection one line down";
-    SelectWordLeft = "select-word-left" in E: "Extend the selection one word left";
-    SelectWordRight = "select-word-right" in E: "Extend the selection one word right";
-    SelectLineStart = "select-line-start" in E: "Extend the selection to the start of the line";
-    SelectLineEnd = "select-line-end" in E: "Extend the selection to the end of the line";
-    SelectAll = "select-all" in E: "Select the whole document";
-    Newline = "newline" in E: "Insert a line break";
-    Backspace = "backspace" in E: "Delete the character before the cursor";
-    Delete = "delete" in E: "Delete the character after the cursor";
-    DeleteWordBack = "delete-word-back" in E: "Delete the word before the cursor";
-    DeleteLine = "delete-line" in E: "Delete the current line";
-    Tab = "tab" in E: "Insert a tab";
-    Undo = "undo" in E: "Undo";
-    Redo = "redo" in E: "Redo";
-    Copy = "copy" in E: "Copy the selection (also to your own clipboard, over SSH too)";
-    Cut = "cut" in E: "Cut the selection";
-    Paste = "paste" in E: "Paste";
-    Search = "search" in E: "Search in the document";
-    SearchNext = "search-next" in E: "Next search match";
-    SearchPrev = "search-prev" in E: "Previous search match";
-    Replace = "replace" in E: "Replace every match of the search";
-    SaveDraft = "save-draft" in E: "Save the text as a new draft (asks for a message)";
-    Update = "update" in E: "Bring the text onto the latest draft when others saved since (merged as saving merges)";
-    ExternalEditor = "external-editor" in E: "Edit the text in $VISUAL / $EDITOR";
-    ToggleOutline = "toggle-outline" in E: "Show or hide the section outline";
-    OutlineJump = "outline-jump" in E: "Jump to a section of the outline";
-    InsertMode = "insert-mode" in E: "Vim: insert before the cursor";
-    AppendMode = "append-mode" in E: "Vim: insert after the cursor";
-    OpenLineBelow = "open-line-below" in E: "Vim: open a new line below and insert";
-    NormalMode = "normal-mode" in E: "Vim: back to normal mode";
-    CycleView = "cycle-view" in H: "History: switch between word, unified and side-by-side views";
-    Mark = "mark" in H: "History: mark this draft; the diff then compares the marked draft with the selected one";
-    NextChange = "next-change" in H: "History: scroll to the next change";
-    PrevChange = "prev-change" in H: "History: scroll to the previous change";
-    ToggleFolds = "toggle-folds" in H: "History: show or fold unchanged stretches";
-    Blame = "blame" in EDIT_HISTORY: "Who gave each paragraph its wording: the draft, author and date (minor changes set aside)";
-    HideMinor = "hide-minor" in H: "History: hide minor changes (punctuation, case, spelling, paragraph breaks) and count them";
-    ToggleList = "toggle-list" in H: "History: hide or show the list of drafts (the diff gets the full width)";
-    Sections = "sections" in H: "History: which sections changed, with words added and removed; Enter jumps there";
-    CompareBuffer = "compare-buffer" in H: "History: the editor's unsaved text against the latest draft";
-    CompareApproved = "compare-approved" in H: "History: the latest draft against the last approved version";
-    SwitchPane = "switch-pane" in H: "History: move between the drafts and a line cursor in the diff (select lines there to comment)";
-    ScrollDown = "scroll-down" in SCROLLS: "Scroll the diff down";
-    ScrollUp = "scroll-up" in SCROLLS: "Scroll the diff up";
-    Decide = "decide" in A: "Approvals: record a governing body's decision on the selected draft (leads)";
-    TagVersion = "tag-version" in A: "Approvals: tag the selected draft as the approved version (leads)";
-    CompareLatest = "compare-latest" in A: "Approvals: show what changed from the selected draft to the latest";
-    Comment = "comment" in EDIT_HISTORY: "Start a comment thread on the selected lines (or the cursor's line)";
-    OpenThread = "open-thread" in EDIT_HISTORY: "Open the comment thread on the cursor's line";
-    Reply = "reply" in R: "Review: reply to the selected thread";
-    ResolveToggle = "resolve" in R: "Review: resolve the selected thread, or reopen it";
+    Help = "help" in G: "Show every key binding of the active keymap", "Vis alle tastebindinger i det aktive tastatursæt";
+    Palette = "palette" in G: "Open the command palette (every action by name)", "Åbn kommandopaletten (alle handlinger ved navn)";
+    Back = "back" in G: "Go back to the previous screen", "Gå tilbage til forrige skærm";
+    Close = "close" in G: "Close this screen; on the overview, quit", "Luk skærmen; på oversigten: afslut";
+    Quit = "quit" in G: "Quit udkast (asks when there are unsaved changes)", "Afslut udkast (spørger, når der er ændringer, der ikke er gemt)";
+    ScreenOverview = "screen-overview" in G: "Screen 1: overview of all documents", "Skærm 1: oversigt over alle dokumenter";
+    ScreenDocument = "screen-document" in G: "Screen 2: the selected document in the editor", "Skærm 2: det valgte dokument i editoren";
+    ScreenHistory = "screen-history" in G: "Screen 3: drafts of the selected document", "Skærm 3: det valgte dokuments udkast";
+    ScreenReview = "screen-review" in G: "Screen 4: review comments of the selected document", "Skærm 4: det valgte dokuments kommentarer";
+    ScreenApprovals = "screen-approvals" in G: "Screen 5: approvals of the selected document", "Skærm 5: det valgte dokuments godkendelser";
+    Up = "up" in LISTS: "Move up", "Flyt op";
+    Down = "down" in LISTS: "Move down", "Flyt ned";
+    Top = "top" in LISTS: "Go to the first item", "Gå til det første element";
+    Bottom = "bottom" in LISTS: "Go to the last item", "Gå til det sidste element";
+    Open = "open" in OPEN: "Open the selected item", "Åbn det valgte element";
+    Filter = "filter" in FILTER: "Filter the list as you type", "Filtrér listen, mens du skriver";
+    Reload = "reload" in G: "Reload the workspace from git", "Læs arbejdsområdet igen fra git";
+    Cancel = "cancel" in G: "Stop the long job running now (a first read of a long history, a sync)", "Stop det lange job, der kører nu (første læsning af en lang historik, en synkronisering)";
+    Sync = "sync" in G: "Sync with the team's remote: fetch, merge, push (your own git, your ssh keys)", "Synkronisér med holdets remote: hent, flet, send (din egen git, dine ssh-nøgler)";
+    WorkPlan = "work-plan" in WORK_PLANS: "A work plan's actions: owner, due date, status, budget; Enter edits one, a adds, x removes, each change a draft", "En arbejdsplans handlinger: ansvarlig, frist, status, budget; Enter retter en, a tilføjer, x fjerner, hver ændring et udkast";
+    Export = "export" in EXPORTS: "Export the draft for the agenda: DOCX with tracked changes, PDF or HTML", "Eksportér udkastet til dagsordenen: DOCX med registrerede ændringer, PDF eller HTML";
+    CursorLeft = "cursor-left" in EDIT_APPROVALS: "Cursor one character left", "Markøren ét tegn til venstre";
+    CursorRight = "cursor-right" in EDIT_APPROVALS: "Cursor one character right", "Markøren ét tegn til højre";
+    CursorUp = "cursor-up" in E: "Cursor one line up", "Markøren én linje op";
+    CursorDown = "cursor-down" in E: "Cursor one line down", "Markøren én linje ned";
+    WordLeft = "word-left" in E: "Cursor one word left", "Markøren ét ord til venstre";
+    WordRight = "word-right" in E: "Cursor one word right", "Markøren ét ord til højre";
+    LineStart = "line-start" in E: "Cursor to the start of the line", "Markøren til linjens begyndelse";
+    LineEnd = "line-end" in E: "Cursor to the end of the line", "Markøren til linjens slutning";
+    ParagraphUp = "paragraph-up" in E: "Cursor to the previous paragraph", "Markøren til forrige afsnit";
+    ParagraphDown = "paragraph-down" in E: "Cursor to the next paragraph", "Markøren til næste afsnit";
+    PageUp = "page-up" in EDIT_HISTORY: "One page up", "Én side op";
+    PageDown = "page-down" in EDIT_HISTORY: "One page down", "Én side ned";
+    DocStart = "doc-start" in E: "Cursor to the start of the document", "Markøren til dokumentets begyndelse";
+    DocEnd = "doc-end" in E: "Cursor to the end of the document", "Markøren til dokumentets slutning";
+    SelectLeft = "select-left" in E: "Extend the selection one character left", "Udvid markeringen ét tegn til venstre";
+    SelectRight = "select-right" in E: "Extend the selection one character right", "Udvid markeringen ét tegn til højre";
+    SelectUp = "select-up" in EDIT_HISTORY: "Extend the selection one line up", "Udvid markeringen én linje op";
+    SelectDown = "select-down" in EDIT_HISTORY: "Extend the selection one line down", "Udvid markeringen én linje ned";
+    SelectWordLeft = "select-word-left" in E: "Extend the selection one word left", "Udvid markeringen ét ord til venstre";
+    SelectWordRight = "select-word-right" in E: "Extend the selection one word right", "Udvid markeringen ét ord til højre";
+    SelectLineStart = "select-line-start" in E: "Extend the selection to the start of the line", "Udvid markeringen til linjens begyndelse";
+    SelectLineEnd = "select-line-end" in E: "Extend the selection to the end of the line", "Udvid markeringen til linjens slutning";
+    SelectAll = "select-all" in E: "Select the whole document", "Markér hele dokumentet";
+    Newline = "newline" in E: "Insert a line break", "Indsæt et linjeskift";
+    Backspace = "backspace" in E: "Delete the character before the cursor", "Slet tegnet før markøren";
+    Delete = "delete" in E: "Delete the character after the cursor", "Slet tegnet efter markøren";
+    DeleteWordBack = "delete-word-back" in E: "Delete the word before the cursor", "Slet ordet før markøren";
+    DeleteLine = "delete-line" in E: "Delete the current line", "Slet den aktuelle linje";
+    Tab = "tab" in E: "Insert a tab", "Indsæt en tabulator";
+    Undo = "undo" in E: "Undo", "Fortryd";
+    Redo = "redo" in E: "Redo", "Gentag";
+    Copy = "copy" in E: "Copy the selection (also to your own clipboard, over SSH too)", "Kopiér markeringen (også til din egen udklipsholder, også over SSH)";
+    Cut = "cut" in E: "Cut the selection", "Klip markeringen";
+    Paste = "paste" in E: "Paste", "Indsæt";
+    Search = "search" in E: "Search in the document", "Søg i dokumentet";
+    SearchNext = "search-next" in E: "Next search match", "Næste søgeresultat";
+    SearchPrev = "search-prev" in E: "Previous search match", "Forrige søgeresultat";
+    Replace = "replace" in E: "Replace every match of the search", "Erstat alle søgeresultater";
+    SaveDraft = "save-draft" in E: "Save the text as a new draft (asks for a message)", "Gem teksten som et nyt udkast (spørger om en besked)";
+    Update = "update" in E: "Bring the text onto the latest draft when others saved since (merged as saving merges)", "Før teksten over på det seneste udkast, når andre har gemt siden (flettet, som når der gemmes)";
+    ExternalEditor = "external-editor" in E: "Edit the text in $VISUAL / $EDITOR", "Redigér teksten i $VISUAL / $EDITOR";
+    ToggleOutline = "toggle-outline" in E: "Show or hide the section outline", "Vis eller skjul dispositionen";
+    OutlineJump = "outline-jump" in E: "Jump to a section of the outline", "Hop til et afsnit i dispositionen";
+    InsertMode = "insert-mode" in E: "Vim: insert before the cursor", "Vim: indsæt før markøren";
+    AppendMode = "append-mode" in E: "Vim: insert after the cursor", "Vim: indsæt efter markøren";
+    OpenLineBelow = "open-line-below" in E: "Vim: open a new line below and insert", "Vim: ny linje nedenunder, og indsæt";
+    NormalMode = "normal-mode" in E: "Vim: back to normal mode", "Vim: tilbage til normal-tilstand";
+    CycleView = "cycle-view" in H: "History: switch between word, unified and side-by-side views", "Historik: skift mellem ord-, unified- og side om side-visning";
+    Mark = "mark" in H: "History: mark this draft; the diff then compares the marked draft with the selected one", "Historik: markér dette udkast; så sammenlignes det markerede udkast med det valgte";
+    NextChange = "next-change" in H: "History: scroll to the next change", "Historik: rul til næste ændring";
+    PrevChange = "prev-change" in H: "History: scroll to the previous change", "Historik: rul til forrige ændring";
+    ToggleFolds = "toggle-folds" in H: "History: show or fold unchanged stretches", "Historik: vis eller fold uændrede stykker";
+    Blame = "blame" in EDIT_HISTORY: "Who gave each paragraph its wording: the draft, author and date (minor changes set aside)", "Hvem gav hvert afsnit dets ordlyd: udkast, forfatter og dato (der ses bort fra mindre ændringer)";
+    HideMinor = "hide-minor" in H: "History: hide minor changes (punctuation, case, spelling, paragraph breaks) and count them", "Historik: skjul mindre ændringer (tegnsætning, store/små bogstaver, stavning, afsnitsskift) og tæl dem";
+    ToggleList = "toggle-list" in H: "History: hide or show the list of drafts (the diff gets the full width)", "Historik: skjul eller vis listen over udkast (sammenligningen får hele bredden)";
+    Sections = "sections" in H: "History: which sections changed, with words added and removed; Enter jumps there", "Historik: hvilke afsnit der er ændret, med ord tilføjet og fjernet; Enter hopper derhen";
+    CompareBuffer = "compare-buffer" in H: "History: the editor's unsaved text against the latest draft", "Historik: editorens tekst, der ikke er gemt, mod det seneste udkast";
+    CompareApproved = "compare-approved" in H: "History: the latest draft against the last approved version", "Historik: det seneste udkast mod den sidst godkendte version";
+    SwitchPane = "switch-pane" in H: "History: move between the drafts and a line cursor in the diff (select lines there to comment)", "Historik: skift mellem udkastene og en linjemarkør i sammenligningen (markér linjer der for at kommentere)";
+    ScrollDown = "scroll-down" in SCROLLS: "Scroll the diff down", "Rul sammenligningen ned";
+    ScrollUp = "scroll-up" in SCROLLS: "Scroll the diff up", "Rul sammenligningen op";
+    Decide = "decide" in A: "Approvals: record a governing body's decision on the selected draft (leads)", "Godkendelser: registrér et organs beslutning om det valgte udkast (ledere)";
+    TagVersion = "tag-version" in A: "Approvals: tag the selected draft as the approved version (leads)", "Godkendelser: tag det valgte udkast som den godkendte version (ledere)";
+    CompareLatest = "compare-latest" in A: "Approvals: show what changed from the selected draft to the latest", "Godkendelser: vis, hvad der er ændret fra det valgte udkast til det seneste";
+    Comment = "comment" in EDIT_HISTORY: "Start a comment thread on the selected lines (or the cursor's line)", "Start en kommentartråd på de markerede linjer (eller markørens linje)";
+    OpenThread = "open-thread" in EDIT_HISTORY: "Open the comment thread on the cursor's line", "Åbn kommentartråden på markørens linje";
+    Reply = "reply" in R: "Review: reply to the selected thread", "Kommentarer: svar i den valgte tråd";
+    ResolveToggle = "resolve" in R: "Review: resolve the selected thread, or reopen it", "Kommentarer: løs den valgte tråd, eller genåbn den";
 }
 
 /// Actions no default key reaches: the `:` palette is their way in.
@@ -219,32 +226,25 @@ impl Action {
 
     /// What the action does in `context`, as help and the palette say it.
     pub fn describe(self, context: Context) -> &'static str {
-        match (self, context) {
-            (Action::Open, Context::Overview) => "Open the selected document in the editor",
-            (Action::Open, Context::History) => {
-                "Move into the diff; there, open the comment thread on the line"
-            }
-            (Action::Open, Context::Review) => "Show the thread's passage in the editor",
-            (Action::Filter, Context::Review) => "Show open, resolved, outdated, your own or all threads",
-            (Action::Up, Context::Approvals) => "Select the draft above",
-            (Action::Down, Context::Approvals) => "Select the draft below",
-            (Action::CursorLeft, Context::Approvals) => "Select the body to the left",
-            (Action::ScrollDown, Context::Approvals) => "Scroll the decisions on the draft down",
-            (Action::ScrollUp, Context::Approvals) => "Scroll the decisions on the draft up",
-            (Action::CursorRight, Context::Approvals) => "Select the body to the right",
-            (Action::Up | Action::Down, Context::History) => {
-                "Select a newer or older draft (in the diff: move the line cursor)"
-            }
-            (Action::SelectUp | Action::SelectDown, Context::History) => {
-                "Extend the selected lines of the diff (to comment on them)"
-            }
-            (Action::PageUp | Action::PageDown, Context::History) => "Scroll the diff by a page",
-            (Action::Back, Context::History) => {
-                "Back to the drafts from the diff; from the drafts, to the overview"
-            }
-            (Action::Comment, Context::History) => "Start a comment thread on the diff's selected lines",
-            _ => self.description(),
-        }
+        let special = match (self, context) {
+            (Action::Open, Context::Overview) => Msg::DescOpenOverview,
+            (Action::Open, Context::History) => Msg::DescOpenHistory,
+            (Action::Open, Context::Review) => Msg::DescOpenReview,
+            (Action::Filter, Context::Review) => Msg::DescFilterReview,
+            (Action::Up, Context::Approvals) => Msg::DescUpApprovals,
+            (Action::Down, Context::Approvals) => Msg::DescDownApprovals,
+            (Action::CursorLeft, Context::Approvals) => Msg::DescLeftApprovals,
+            (Action::ScrollDown, Context::Approvals) => Msg::DescScrollDownApprovals,
+            (Action::ScrollUp, Context::Approvals) => Msg::DescScrollUpApprovals,
+            (Action::CursorRight, Context::Approvals) => Msg::DescRightApprovals,
+            (Action::Up | Action::Down, Context::History) => Msg::DescUpDownHistory,
+            (Action::SelectUp | Action::SelectDown, Context::History) => Msg::DescSelectHistory,
+            (Action::PageUp | Action::PageDown, Context::History) => Msg::DescPageHistory,
+            (Action::Back, Context::History) => Msg::DescBackHistory,
+            (Action::Comment, Context::History) => Msg::DescCommentHistory,
+            _ => return self.description(),
+        };
+        t(special)
     }
 }
 

@@ -4,6 +4,7 @@
 //! `$XDG_CONFIG_HOME/udkast/config.toml`. Unknown actions and malformed keys are
 //! errors at start, naming the file, table and key.
 
+use crate::lang::{Msg, t, tf};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -89,11 +90,11 @@ impl Chord {
                 f if f.starts_with('f') && f[1..].parse::<u8>().is_ok_and(|n| (1..=12).contains(&n)) => {
                     KeyCode::F(f[1..].parse().unwrap_or(1))
                 }
-                _ => return Err(format!("\"{}\" is not a key", crate::text::inert(s))),
+                _ => return Err(tf(Msg::KeyNotAKey, &[("key", &crate::text::inert(s))])),
             },
         };
         if matches!(code, KeyCode::Char(c) if c.is_control()) {
-            return Err(format!("\"{}\" is not a key", crate::text::inert(s)));
+            return Err(tf(Msg::KeyNotAKey, &[("key", &crate::text::inert(s))]));
         }
         Ok(Chord::new(code, mods))
     }
@@ -109,12 +110,16 @@ fn check_collisions(file: &str, text: &str, table: &str, entries: &[(String, Str
         let parsed = parse_keys(keys).map_err(|e| format!("{file}: [{table}] {e}"))?;
         if let Some((earlier, _)) = seen.iter().find(|(_, k)| *k == parsed) {
             let line = |key: &str| line_of(text, table, key).map_or(String::new(), |n| format!(":{n}"));
-            return Err(format!(
-                "{file}{}: [{table}] \"{}\" is the same key as \"{}\" ({file}{}): a terminal cannot tell them apart; bind one of them to another key",
-                line(keys),
-                crate::text::inert(keys),
-                crate::text::inert(earlier),
-                line(earlier),
+            return Err(tf(
+                Msg::KeySame,
+                &[
+                    ("file", &file),
+                    ("line", &line(keys)),
+                    ("table", &table),
+                    ("key", &crate::text::inert(keys)),
+                    ("earlier", &crate::text::inert(earlier)),
+                    ("earlier_line", &line(earlier)),
+                ],
             ));
         }
         seen.push((keys, parsed));
@@ -148,7 +153,7 @@ fn parse_keys(s: &str) -> Result<Keys, String> {
         s.split(' ').filter(|k| !k.is_empty()).collect()
     };
     if keys.is_empty() {
-        return Err("an empty key".into());
+        return Err(t(Msg::KeyEmpty).into());
     }
     keys.into_iter().map(Chord::parse).collect()
 }
@@ -231,13 +236,20 @@ impl Keymap {
             }
             let entries = value
                 .as_table()
-                .ok_or_else(|| format!("{file}: \"{table}\" must be a table of key = \"action\""))?;
+                .ok_or_else(|| tf(Msg::KeyTableShape, &[("file", &file), ("table", &table)]))?;
             let flat: Vec<(String, String)> = entries
                 .iter()
                 .map(|(k, v)| {
-                    let action = v
-                        .as_str()
-                        .ok_or_else(|| format!("{file}: [{table}] \"{k}\": the action must be a string"))?;
+                    let action = v.as_str().ok_or_else(|| {
+                        tf(
+                            Msg::KeyActionString,
+                            &[
+                                ("file", &file),
+                                ("table", &table),
+                                ("key", &crate::text::inert(k)),
+                            ],
+                        )
+                    })?;
                     Ok((k.clone(), action.to_string()))
                 })
                 .collect::<Result<_, String>>()?;
@@ -250,23 +262,35 @@ impl Keymap {
     fn add_table(&mut self, file: &str, table: &str, entries: &[(String, String)]) -> Result<(), String> {
         let context = Context::from_table(table).ok_or_else(|| {
             let known: Vec<&str> = Context::ALL.iter().map(|c| c.table()).collect();
-            format!("{file}: unknown table [{table}] (known: {})", known.join(", "))
+            tf(
+                Msg::KeyUnknownTable,
+                &[("file", &file), ("table", &table), ("known", &known.join(", "))],
+            )
         })?;
         for (keys, action_name) in entries {
             let parsed = parse_keys(keys).map_err(|e| format!("{file}: [{table}] {e}"))?;
             let action = Action::from_name(action_name).ok_or_else(|| {
-                format!(
-                    "{file}: [{table}] \"{}\": unknown action \"{}\" (see the `:` palette or `?` for names)",
-                    crate::text::inert(keys),
-                    crate::text::inert(action_name)
+                tf(
+                    Msg::KeyUnknownAction,
+                    &[
+                        ("file", &file),
+                        ("table", &table),
+                        ("key", &crate::text::inert(keys)),
+                        ("action", &crate::text::inert(action_name)),
+                    ],
                 )
             })?;
             if !action.applies_in(context) {
                 let applies: Vec<&str> = action.contexts().iter().map(|c| c.table()).collect();
-                return Err(format!(
-                    "{file}: [{table}] \"{}\": \"{action_name}\" does not apply in [{table}] (it does in [{}])",
-                    crate::text::inert(keys),
-                    applies.join("], [")
+                return Err(tf(
+                    Msg::KeyNotHere,
+                    &[
+                        ("file", &file),
+                        ("table", &table),
+                        ("key", &crate::text::inert(keys)),
+                        ("action", &action_name),
+                        ("applies", &applies.join("], [")),
+                    ],
                 ));
             }
             let list = self.bindings.entry(context).or_default();
@@ -283,7 +307,12 @@ impl Keymap {
         let text = match std::fs::read_to_string(&path) {
             Ok(text) => text,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Keymap::parse("default", DEFAULT),
-            Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+            Err(e) => {
+                return Err(tf(
+                    Msg::KeyCannotRead,
+                    &[("path", &path.display()), ("error", &e)],
+                ));
+            }
         };
         let shown = path.display().to_string();
         let config: UserConfig = toml::from_str(&text)
@@ -294,10 +323,14 @@ impl Keymap {
             Some(other) => {
                 let file = config_dir.join(other);
                 let text = std::fs::read_to_string(&file).map_err(|e| {
-                    format!(
-                        "{shown}: keymap \"{}\": cannot read {}: {e}",
-                        crate::text::inert(other),
-                        file.display()
+                    tf(
+                        Msg::KeyKeymapUnreadable,
+                        &[
+                            ("file", &shown),
+                            ("name", &crate::text::inert(other)),
+                            ("path", &file.display()),
+                            ("error", &e),
+                        ],
                     )
                 })?;
                 Keymap::parse(&file.display().to_string(), &text)?
@@ -306,7 +339,7 @@ impl Keymap {
         for (table, entries) in &config.keys {
             let entries: Vec<(String, String)> = entries
                 .as_table()
-                .ok_or_else(|| format!("{shown}: [keys.{table}] must be a table of key = \"action\""))?
+                .ok_or_else(|| tf(Msg::KeyKeysShape, &[("file", &shown), ("table", &table)]))?
                 .iter()
                 .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
                 .collect();

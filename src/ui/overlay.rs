@@ -94,51 +94,21 @@ pub enum Step {
 
 /// The keys the layers take, for `?` help (they are not in the keymap: a
 /// layer that takes text cannot share its keys with the screens).
-pub const KEYS: &[(&str, &str)] = &[
-    (
-        "Help",
-        "j/k or ↑/↓ scroll · space/PageDown a page · g top · Esc close",
-    ),
-    (
-        "Palette",
-        "type to filter · ↑/↓ or Tab choose · Enter run · Esc close · :w :q :wq :x",
-    ),
-    ("Prompt", "type · Backspace · Enter done · Esc cancel"),
+pub const KEYS: &[(Msg, Msg)] = &[
+    (Msg::LayerHelp, Msg::LayerHelpKeys),
+    (Msg::LayerPalette, Msg::LayerPaletteKeys),
+    (Msg::LayerPrompt, Msg::LayerPromptKeys),
     // Terminals send Shift-Enter as Enter, so a new line is Alt-Enter or Ctrl-J.
-    (
-        "Comment, reply prompt",
-        "Alt-Enter or Ctrl-J new line · Enter send · Ctrl-E in $EDITOR · Esc cancel",
-    ),
-    (
-        "Quit dialog",
-        "s save a draft and quit · k keep an autosave and quit · d discard · Esc stay",
-    ),
-    (
-        "Recovery dialog",
-        "r recover the text · d discard it · Esc decide later",
-    ),
-    (
-        "Decision form",
-        "Tab/↑/↓ field · ←/→/space choose · Alt-Enter new line in text · Enter record · Esc cancel",
-    ),
-    (
-        "Overview filter",
-        "type to filter · ↑/↓ move · Enter keep · Esc clear",
-    ),
-    (
-        "Outline (editor)",
-        "j/k or ↑/↓ choose · Enter jump · Esc back to the text",
-    ),
-    ("Sections (history)", "j/k choose · Enter jump · Esc close"),
-    ("Clashing passages (editor, sync)", resolve::KEYS),
-    (
-        "Work-plan actions (a, Alt-A)",
-        "j/k choose · Enter edit · a add · x remove · Esc close; in the form Tab field · Ctrl-U empty the field · ←/→ status · Enter save as a draft · Esc back",
-    ),
-    (
-        "Password the remote asks for",
-        "type (never shown) · Enter send · Esc decline",
-    ),
+    (Msg::LayerComment, Msg::LayerCommentKeys),
+    (Msg::LayerQuit, Msg::LayerQuitKeys),
+    (Msg::LayerRecovery, Msg::LayerRecoveryKeys),
+    (Msg::LayerDecision, Msg::LayerDecisionKeys),
+    (Msg::LayerFilter, Msg::LayerFilterKeys),
+    (Msg::LayerOutline, Msg::LayerOutlineKeys),
+    (Msg::LayerSections, Msg::LayerSectionsKeys),
+    (Msg::LayerClash, Msg::ResKeys),
+    (Msg::LayerWorkPlan, Msg::LayerWorkPlanKeys),
+    (Msg::LayerPassword, Msg::LayerPasswordKeys),
 ];
 
 impl Overlay {

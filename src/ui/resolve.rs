@@ -17,21 +17,24 @@ use crate::diff::{self, Block as DiffBlock, Tag};
 use std::collections::HashMap;
 
 use crate::domain::{Choice, Clash, Merge, Part, Slug};
+use crate::lang::{Msg, t, tf};
 use crate::text::inert;
 use crate::ui::theme::Theme;
 use crate::ui::widgets;
 use crate::usecase::{Clashing, SyncInput, Updated};
 
-/// The keys, for help and the layer's own hint line.
-pub const KEYS: &str = "w both edits word by word · y yours · t theirs · b both · B both, theirs first · u unchoose · n/p passage · J/K scroll · e edit by hand (editor) · Enter done · Esc cancel";
-
 /// The keys as the layer's own line says them (no `e` in a sync).
 fn keys_here(editor: bool) -> String {
-    let keys = KEYS.replace(
-        " · e edit by hand (editor)",
-        if editor { " · e edit by hand" } else { "" },
-    );
-    format!(" {keys}")
+    format!(" {}", keys(editor))
+}
+
+/// The keys of the layer, with `e` in the editor.
+fn keys(editor: bool) -> &'static str {
+    t(if editor {
+        Msg::ResKeysEditor
+    } else {
+        Msg::ResKeysSync
+    })
 }
 
 /// Which version of a passage a column shows.
@@ -227,7 +230,7 @@ impl Resolver {
             return match key.code {
                 KeyCode::Char('q' | 'c') => Step::Close(Finish::Cancel),
                 _ => {
-                    self.note = Some(KEYS.into());
+                    self.note = Some(keys(matches!(self.purpose, Purpose::Editor { .. })).into());
                     Step::Stay
                 }
             };
@@ -240,14 +243,16 @@ impl Resolver {
                     let left = self.choices.iter().filter(|c| c.is_none()).count();
                     self.go(open);
                     let by_hand = match (&self.purpose, left) {
-                        (Purpose::Editor { .. }, 1) => ", or e to write it yourself",
-                        (Purpose::Editor { .. }, _) => ", or e to write them yourself",
+                        (Purpose::Editor { .. }, 1) => t(Msg::ResByHandOne),
+                        (Purpose::Editor { .. }, _) => t(Msg::ResByHandMany),
                         (Purpose::Sync { .. }, _) => "",
                     };
-                    self.note = Some(format!(
-                        "{left} passage{} still to choose (w, y, t, b){by_hand}",
-                        if left == 1 { "" } else { "s" },
-                    ));
+                    let msg = if left == 1 {
+                        Msg::ResLeftOne
+                    } else {
+                        Msg::ResLeftMany
+                    };
+                    self.note = Some(tf(msg, &[("left", &left), ("by_hand", &by_hand)]));
                 }
             },
             KeyCode::Char('e') if matches!(self.purpose, Purpose::Editor { .. }) => {
@@ -261,7 +266,7 @@ impl Resolver {
                 choose(self, Choice::Words)
             }
             KeyCode::Char('w') => {
-                self.note = Some("Here both changed the same words: choose y, t or b".into());
+                self.note = Some(t(Msg::ResSameWords).into());
             }
             KeyCode::Char('u') => self.choices[self.current] = None,
             KeyCode::Char('n') | KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
@@ -274,7 +279,7 @@ impl Resolver {
             KeyCode::Char('K') => self.scroll = self.scroll.saturating_sub(1),
             KeyCode::PageDown | KeyCode::Char(' ') => self.scroll += self.height.max(1),
             KeyCode::PageUp => self.scroll = self.scroll.saturating_sub(self.height.max(1)),
-            _ => self.note = Some(KEYS.into()),
+            _ => self.note = Some(keys(matches!(self.purpose, Purpose::Editor { .. })).into()),
         }
         self.scroll = self.scroll.min(self.max_scroll());
         Step::Stay
@@ -366,10 +371,14 @@ impl Resolver {
                 theme.warning(),
             )),
             Line::from(widgets::cut(
-                &format!(
-                    " Passage {} of {count}, at line {line}: choose what to keep, then Enter{}",
-                    self.current + 1,
-                    labels.done
+                &tf(
+                    Msg::ResPassageOf,
+                    &[
+                        ("n", &(self.current + 1)),
+                        ("count", &count),
+                        ("line", &line),
+                        ("done", &labels.done),
+                    ],
                 ),
                 width,
             )),
@@ -406,8 +415,8 @@ impl Resolver {
         }
         let choice_label = choice.map(Choice::label);
         let title = match choice_label {
-            Some(label) => format!(" The passage as chosen: {label} "),
-            None => " Not chosen yet: until you choose, both are kept, yours first ".to_string(),
+            Some(label) => tf(Msg::ResAsChosen, &[("label", &label)]),
+            None => t(Msg::ResNotChosenYet).to_string(),
         };
         let block = Block::default()
             .borders(Borders::ALL)
@@ -418,10 +427,7 @@ impl Resolver {
             .scroll
             .min(self.result.len().saturating_sub(self.result_height));
         let rows: Vec<Line<'static>> = match self.result.is_empty() {
-            true => vec![Line::from(Span::styled(
-                "(nothing: the passage goes)",
-                theme.dim(),
-            ))],
+            true => vec![Line::from(Span::styled(t(Msg::ResPassageGoes), theme.dim()))],
             false => self.result.iter().skip(skip).cloned().collect(),
         };
         frame.render_widget(Paragraph::new(rows).block(block), result);
@@ -431,11 +437,15 @@ impl Resolver {
             .enumerate()
             .map(|(i, c)| {
                 let mark = if i == self.current { "▶" } else { "" };
-                format!("{mark}{} {}", i + 1, c.map_or("not chosen", Choice::label))
+                format!(
+                    "{mark}{} {}",
+                    i + 1,
+                    c.map_or(t(Msg::ResNotChosen), Choice::label)
+                )
             })
             .collect();
         let more = match self.max_scroll() > self.scroll {
-            true => "  (J more below)",
+            true => t(Msg::ResMoreBelow),
             false => "",
         };
         frame.render_widget(
@@ -469,7 +479,6 @@ struct Labels {
 impl Resolver {
     /// The labels, the other side's name fitted to columns `width` wide.
     fn labels(&self, count: usize, width: usize) -> Labels {
-        let passages = if count == 1 { "passage" } else { "passages" };
         match &self.purpose {
             Purpose::Editor {
                 mine_draft,
@@ -478,21 +487,37 @@ impl Resolver {
                 ..
             } => {
                 let latest = updated.latest.draft;
-                let by = updated.by.first().map(String::as_str).unwrap_or("someone");
+                let by = updated
+                    .by
+                    .first()
+                    .map(String::as_str)
+                    .unwrap_or(t(Msg::ResSomeone));
+                let heading = if count == 1 {
+                    Msg::ResEditorHeadOne
+                } else {
+                    Msg::ResEditorHeadMany
+                };
                 Labels {
-                    heading: format!(
-                        " Your text and draft {latest} ({}) both changed {count} {passages}",
-                        inert(by)
+                    heading: tf(
+                        heading,
+                        &[("latest", &latest), ("by", &inert(by)), ("count", &count)],
                     ),
-                    done: if message.is_some() { " saves the draft" } else { "" },
-                    base: match updated.base_draft {
-                        Some(n) => format!(" Draft {n}: both came from "),
-                        None => " The draft both came from ".to_string(),
+                    done: if message.is_some() {
+                        t(Msg::ResSavesDraft)
+                    } else {
+                        ""
                     },
-                    mine: format!("Yours (on draft {mine_draft}) "),
-                    theirs: format!(
-                        "Theirs: draft {latest}, {} ",
-                        widgets::short_name(by, width.saturating_sub(22).max(6))
+                    base: match updated.base_draft {
+                        Some(n) => tf(Msg::ResBaseDraft, &[("n", &n)]),
+                        None => t(Msg::ResBaseNone).to_string(),
+                    },
+                    mine: tf(Msg::ResMine, &[("draft", mine_draft)]),
+                    theirs: tf(
+                        Msg::ResTheirs,
+                        &[
+                            ("latest", &latest),
+                            ("by", &widgets::short_name(by, width.saturating_sub(22).max(6))),
+                        ],
                     ),
                 }
             }
@@ -500,27 +525,33 @@ impl Resolver {
                 let files = clashing.clashes.len();
                 let path = &clashing.clashes[*at].path;
                 let remote = &clashing.upstream.remote;
+                let file_of = match files {
+                    1 => String::new(),
+                    n => tf(Msg::ResFileOf, &[("n", &(at + 1)), ("count", &n)]),
+                };
+                let heading = if count == 1 {
+                    Msg::ResSyncHeadOne
+                } else {
+                    Msg::ResSyncHeadMany
+                };
                 Labels {
-                    heading: format!(
-                        " {} changed here and on {remote} in the same {}{}",
-                        inert(path),
-                        match count {
-                            1 => "passage".to_string(),
-                            n => format!("{n} passages"),
-                        },
-                        match files {
-                            1 => String::new(),
-                            n => format!(" (file {} of {n})", at + 1),
-                        }
+                    heading: tf(
+                        heading,
+                        &[
+                            ("path", &inert(path)),
+                            ("remote", remote),
+                            ("count", &count),
+                            ("files", &file_of),
+                        ],
                     ),
                     done: if at + 1 < files {
-                        " goes to the next file"
+                        t(Msg::ResNextFile)
                     } else {
-                        " finishes the sync"
+                        t(Msg::ResFinishesSync)
                     },
-                    base: " What both came from ".into(),
-                    mine: "Here ".into(),
-                    theirs: format!("On {remote} "),
+                    base: t(Msg::ResSyncBase).into(),
+                    mine: t(Msg::ResSyncMine).into(),
+                    theirs: tf(Msg::ResSyncTheirs, &[("remote", remote)]),
                 }
             }
         }
@@ -605,7 +636,7 @@ fn clashes_in_context(merge: &Merge) -> Vec<[Pieces; 3]> {
                 match passage.is_empty() {
                     // Nothing here: this side took the passage out (or, in
                     // the draft both came from, both sides wrote a new one).
-                    true => column.push(vec![(Piece::Context, "(nothing)".to_string())]),
+                    true => column.push(vec![(Piece::Context, t(Msg::ResNothing).to_string())]),
                     false => column.extend(passage),
                 }
                 column.extend(around(&after));

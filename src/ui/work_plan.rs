@@ -382,7 +382,10 @@ impl Form {
             let value = match i {
                 STATUS_FIELD => {
                     let status = ActionStatus::ALL[self.status];
-                    format!("‹ {} ({}) ›", status.label_da(), status.as_str())
+                    match crate::lang::current() {
+                        crate::lang::Lang::Da => format!("‹ {} ›", status.label_da()),
+                        crate::lang::Lang::En => format!("‹ {} ({}) ›", status.label_da(), status.as_str()),
+                    }
                 }
                 i if i < STATUS_FIELD => inert(&self.texts[i]).into_owned(),
                 i => inert(&self.texts[i - 1]).into_owned(),

@@ -239,7 +239,7 @@ fn view(
 fn identity(store: &Store) -> String {
     match store.identity() {
         Ok(sig) => format!("{} <{}>", sig.name().unwrap_or("?"), sig.email().unwrap_or("?")),
-        Err(_) => "no git identity".into(),
+        Err(_) => crate::lang::t(crate::lang::Msg::NoIdentityShort).into(),
     }
 }
 

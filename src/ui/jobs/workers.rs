@@ -1,6 +1,7 @@
 //! The worker threads: one for everything but diffs, two for diffs, and the
 //! queue that gives the diff threads the newest request first.
 
+use crate::lang::{Msg, tf};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
@@ -68,8 +69,8 @@ pub fn spawn<T: From<Response> + Send + 'static>(repo: PathBuf, answers: Sender<
         store.set_cancel(flag);
         store.on_progress(Box::new(move |reading| {
             let text = match reading.total {
-                Some(total) => format!("Reading the history: {} of {total} commits…", reading.done),
-                None => format!("Reading the history: {} commits…", reading.done),
+                Some(total) => tf(Msg::HistReadingOf, &[("done", &reading.done), ("total", &total)]),
+                None => tf(Msg::HistReadingCount, &[("done", &reading.done)]),
             };
             let _ = progress.send(T::from(Response::Progress(text)));
             if !reading.found.is_empty() {

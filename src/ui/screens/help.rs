@@ -7,12 +7,13 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
+use crate::lang::{Msg, t, tf};
 use crate::ui::app::App;
 
 pub fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
     let mut out = vec![Line::from(Span::styled(
-        format!("Keymap: {}", app.keymap.name),
+        tf(Msg::HelpKeymap, &[("name", &app.keymap.name)]),
         theme.dim(),
     ))];
     for (context, bindings) in app.keymap.by_context() {
@@ -38,21 +39,15 @@ pub fn lines(app: &App) -> Vec<Line<'static>> {
         }
     }
     out.push(Line::raw(""));
-    out.push(Line::from(Span::styled(
-        "In dialogs, forms and prompts",
-        theme.heading(),
-    )));
-    for (layer, keys) in crate::ui::overlay::KEYS {
+    out.push(Line::from(Span::styled(t(Msg::HelpLayers), theme.heading())));
+    for &(layer, keys) in crate::ui::overlay::KEYS {
         out.push(Line::from(vec![
-            Span::styled(format!("  {layer:<22}"), theme.title()),
-            Span::raw(*keys),
+            Span::styled(format!("  {:<22}", t(layer)), theme.title()),
+            Span::raw(t(keys)),
         ]));
     }
     out.push(Line::raw(""));
-    out.push(Line::from(Span::styled(
-        "In the editor, keys without a binding type text. Change bindings in $XDG_CONFIG_HOME/udkast/config.toml.",
-        theme.dim(),
-    )));
+    out.push(Line::from(Span::styled(t(Msg::HelpFoot), theme.dim())));
     out
 }
 
@@ -62,7 +57,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize) {
     let scroll = scroll.min(lines.len().saturating_sub(inner_height));
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Help — j/k scroll, Esc close ")
+        .title(t(Msg::HelpTitle))
         .border_style(app.theme.title());
     frame.render_widget(
         Paragraph::new(lines).block(block).scroll((scroll as u16, 0)),
@@ -109,10 +104,10 @@ mod tests {
                     );
                 }
             }
-            for (layer, keys) in crate::ui::overlay::KEYS {
+            for &(layer, keys) in crate::ui::overlay::KEYS {
                 assert!(
-                    shown.iter().any(|l| l.contains(layer) && l.contains(keys)),
-                    "{layer}"
+                    shown.iter().any(|l| l.contains(t(layer)) && l.contains(t(keys))),
+                    "{layer:?}"
                 );
             }
         }

@@ -88,12 +88,12 @@ impl ExportPlan {
         let (draft, label, file) = match number {
             Some(n) => (
                 n.to_string(),
-                format!("draft {n}"),
+                crate::lang::tf(crate::lang::Msg::ExportDraftLabel, &[("n", &n)]),
                 format!("{slug}-udkast-{n}.docx"),
             ),
             None => (
                 "latest".to_string(),
-                "the latest draft".to_string(),
+                crate::lang::t(crate::lang::Msg::ExportLatestLabel).to_string(),
                 format!("{slug}.docx"),
             ),
         };
@@ -238,7 +238,7 @@ pub trait Screen {
 
     /// What the export action would write from here, or why nothing.
     fn export_plan(&self) -> Result<ExportPlan, String> {
-        Err("Open a document to export it".into())
+        Err(crate::lang::t(crate::lang::Msg::ExportOpenFirst).into())
     }
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme);

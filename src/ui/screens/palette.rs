@@ -103,7 +103,7 @@ pub fn draw(frame: &mut Frame<'_>, area: Rect, app: &App, state: &PaletteState) 
     let theme = &app.theme;
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(" Commands — type to filter, Enter run, Esc close ")
+        .title(crate::lang::t(crate::lang::Msg::PaletteTitle))
         .border_style(theme.title());
     let inner = block.inner(area);
     frame.render_widget(block, area);

@@ -414,6 +414,12 @@ fn clashing_passages_side_by_side() {
             insta::assert_snapshot!(format!("clash_resolver_{w}x{h}_{suffix}"), shown);
         }
     }
+    in_danish(|| {
+        let fx = fixture();
+        let mut app = app(&fx, false, DEFAULT);
+        save_that_clashes(&mut app, &fx.repo);
+        insta::assert_snapshot!("clash_resolver_120x40_da", render(&mut app, 120, 40));
+    });
 }
 
 /// A save that clashes is not an error to rebuild by hand: the passage

@@ -117,7 +117,8 @@ fn chars(app: &mut App, s: &str) {
     }
 }
 
-/// Renders one situation at both sizes, in colour and without.
+/// Renders one situation at both sizes, in colour and without, and in
+/// Danish at 120×40 (without colour: the words are what differs).
 fn snapshot_all(name: &str, setup: impl Fn(&mut App, &Fixture)) {
     let fx = fixture();
     for (w, h) in [(120, 40), (80, 24)] {
@@ -129,20 +130,33 @@ fn snapshot_all(name: &str, setup: impl Fn(&mut App, &Fixture)) {
             insta::assert_snapshot!(format!("{name}_{w}x{h}_{suffix}"), shown);
         }
     }
+    in_danish(|| {
+        let mut app = app(&fx, false, DEFAULT);
+        setup(&mut app, &fx);
+        insta::assert_snapshot!(format!("{name}_120x40_da"), render(&mut app, 120, 40));
+    });
+}
+
+/// Runs `f` with this thread speaking Danish, then English again.
+fn in_danish<T>(f: impl FnOnce() -> T) -> T {
+    crate::lang::set(crate::lang::Lang::Da);
+    let out = f();
+    crate::lang::set(crate::lang::Lang::En);
+    out
 }
 
 /// Renders one situation in Danish at both sizes, without colour (the
 /// screens converted to the catalogue so far).
 fn snapshot_da(name: &str, setup: impl Fn(&mut App, &Fixture)) {
-    crate::lang::set(crate::lang::Lang::Da);
-    let fx = fixture();
-    for (w, h) in [(120, 40), (80, 24)] {
-        let mut app = app(&fx, false, DEFAULT);
-        setup(&mut app, &fx);
-        let shown = render(&mut app, w, h);
-        insta::assert_snapshot!(format!("{name}_da_{w}x{h}"), shown);
-    }
-    crate::lang::set(crate::lang::Lang::En);
+    in_danish(|| {
+        let fx = fixture();
+        for (w, h) in [(120, 40), (80, 24)] {
+            let mut app = app(&fx, false, DEFAULT);
+            setup(&mut app, &fx);
+            let shown = render(&mut app, w, h);
+            insta::assert_snapshot!(format!("{name}_da_{w}x{h}"), shown);
+        }
+    });
 }
 
 /// Two threads on the sample strategy, written as a reviewer would have: one

@@ -87,6 +87,12 @@ fn s_syncs_and_a_clash_is_chosen_in_the_resolver() {
     );
     assert!(shown.contains("Here") && shown.contains("On origin"), "{shown}");
     insta::assert_snapshot!("sync_resolver_80x24_no_color", render(&mut app, 80, 24));
+    let danish = in_danish(|| render(&mut app, 120, 40));
+    assert!(
+        danish.contains("er ændret her og på origin i den samme passage"),
+        "{danish}"
+    );
+    insta::assert_snapshot!("sync_resolver_120x40_da", danish);
     key(&mut app, KeyCode::Char('b'));
     key(&mut app, KeyCode::Enter);
     assert!(app.overlay.is_none());

@@ -132,7 +132,12 @@ impl HistoryState {
         let left = width.saturating_sub(self.taken(e, dates) + name.as_ref().map_or(0, |n| n.width()));
         Parts {
             number: self.number(e),
-            date: dates.then(|| format!("{} ", e.date.get(..10).unwrap_or(&e.date))),
+            date: dates.then(|| {
+                format!(
+                    "{} ",
+                    crate::lang::table_date(e.date.get(..10).unwrap_or(&e.date))
+                )
+            }),
             name,
             badges: badges(e),
             message: cut(&inert(&e.summary), left),
