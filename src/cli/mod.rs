@@ -506,5 +506,5 @@ pub(crate) fn open_tui(repo: &std::path::Path) -> Result<(), Failure> {
             "the terminal interface needs a terminal; for scripts use the subcommands (see `udkast --help`)",
         ));
     }
-    crate::ui::run(repo).map_err(Failure::new)
+    crate::ui::run(repo, output::color()).map_err(Failure::new)
 }

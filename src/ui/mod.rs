@@ -57,7 +57,9 @@ fn fewer_malloc_arenas() {
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
 fn fewer_malloc_arenas() {}
 
-pub fn run(repo: &Path) -> Result<(), String> {
+/// Runs the TUI on `repo`, in colour when `color` (`--color`, `NO_COLOR`:
+/// the command line decides, as for its own output).
+pub fn run(repo: &Path, color: bool) -> Result<(), String> {
     fewer_malloc_arenas();
     // Fail before touching the terminal: bad keymaps and a missing workspace.
     let keymap = keymap::Keymap::load_user(&crate::dirs::config_dir())?;
@@ -71,7 +73,7 @@ pub fn run(repo: &Path) -> Result<(), String> {
     let folders = Folders {
         state: crate::dirs::state_dir(),
     };
-    let mut app = App::new(keymap, theme::Theme::from_env(), folders);
+    let mut app = App::new(keymap, theme::Theme { color }, folders);
     app.fetch_every = keymap::fetch_every(&crate::dirs::config_dir());
 
     // Keys, the worker's answers and signals all wake the loop through one channel.

@@ -1,7 +1,7 @@
-//! Colours and emphasis. Only the 16 basic ANSI colours are used, so the screens
-//! stay legible on any terminal over SSH; with `NO_COLOR` set, only bold,
-//! reverse and underline remain, and every state also has a symbol or a word,
-//! never colour alone.
+//! Colours and emphasis. Only the 16 basic ANSI colours are used, so the
+//! screens stay legible on any terminal over SSH; without colour (`NO_COLOR`,
+//! `--color never`), only bold, reverse and underline remain, and every state
+//! also has a symbol or a word, never colour alone.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -11,12 +11,6 @@ pub struct Theme {
 }
 
 impl Theme {
-    pub fn from_env() -> Theme {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
-    }
-
     fn fg(&self, color: Color) -> Style {
         if self.color {
             Style::new().fg(color)

@@ -183,13 +183,25 @@ fn resize_down_to_10x3_and_back() {
 
 #[test]
 fn help_lists_the_bindings_and_no_color_sends_no_colours() {
+    without_colours(&[], &[("NO_COLOR", "1")]);
+}
+
+/// `--color never` turns the screens' colours off as `NO_COLOR` does, and
+/// wins over `CLICOLOR_FORCE`.
+#[test]
+fn color_never_sends_no_colours() {
+    without_colours(&["--color", "never"], &[("CLICOLOR_FORCE", "1")]);
+}
+
+/// Opens help in the TUI started with `args` and `vars`; no colour is sent.
+fn without_colours(args: &[&str], vars: &[(&str, &str)]) {
     let env = Env::new();
     let ws = env.workspace("ws");
-    let mut tui = Tui::spawn(&env, &ws, &[], 100, 30, &[("NO_COLOR", "1")]);
+    let mut tui = Tui::spawn(&env, &ws, args, 100, 30, vars);
     tui.wait_for("Klimaplan 2030");
     tui.send(b"?");
     let screen = tui.wait_for("screen-overview");
-    assert!(screen.contains("Help"), "{screen}");
+    assert!(screen.contains("Hjælp — j/k rul"), "{screen}");
     tui.send(keys::ESC);
     // A lone Esc followed at once by q would read as alt-q, as in any terminal.
     std::thread::sleep(std::time::Duration::from_millis(150));
@@ -200,7 +212,7 @@ fn help_lists_the_bindings_and_no_color_sends_no_colours() {
     for colour in [
         "\x1b[38;", "\x1b[48;", "\x1b[31m", "\x1b[32m", "\x1b[33m", "\x1b[34m", "\x1b[36m",
     ] {
-        assert!(!raw.contains(colour), "NO_COLOR output contains {colour:?}");
+        assert!(!raw.contains(colour), "output without colour contains {colour:?}");
     }
 }
 
