@@ -8,6 +8,7 @@ mod approvals;
 mod blame;
 mod bodies;
 mod comments;
+mod complete;
 mod demo;
 mod diff;
 mod docs;
@@ -246,6 +247,13 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `udkast man > ~/.local/share/man/man1/udkast.1`.
     Man,
+    /// The workspace's values for the word after WORDS: documents, drafts,
+    /// bodies, threads, actions (the completion scripts call it).
+    #[command(name = "__complete", hide = true)]
+    CompleteValues {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        words: Vec<String>,
+    },
     /// Build a sample workspace with history in a temporary folder and open it.
     Demo {
         /// Build it here instead of a new temporary folder (must not exist).
@@ -461,16 +469,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Some(Command::Tag { slug, draft, force }) => approvals::tag(&repo, &slug, draft, force),
         Some(Command::Verify { json }) => approvals::verify(&repo, json),
         Some(Command::Demo { dir }) => demo::demo(dir),
-        Some(Command::Completions { shell }) => {
-            let mut out = Vec::new();
-            clap_complete::generate(
-                shell,
-                &mut <Cli as clap::CommandFactory>::command(),
-                "udkast",
-                &mut out,
-            );
-            output::write_stdout(&out)
-        }
+        Some(Command::Completions { shell }) => output::write_stdout(&complete::script(shell)),
+        Some(Command::CompleteValues { words }) => complete::values(&repo, &words),
         Some(Command::Man) => {
             let mut out = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())

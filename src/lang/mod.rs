@@ -369,6 +369,7 @@ catalogue! {
     ExportDraftLabel: "draft {n}", "udkast {n}";
     ExportLatestLabel: "the latest draft", "det seneste udkast";
     ExportOpenFirst: "Open a document to export it", "Åbn et dokument for at eksportere det";
+    CompleteApproved: "the last approved version", "den sidst godkendte version";
 
     // The words of a diff, on the screens and the command line alike.
     KindWhitespace: "whitespace", "mellemrum";

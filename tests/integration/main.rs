@@ -11,6 +11,7 @@ mod blame;
 mod cache;
 mod cli;
 mod comments;
+mod completion;
 mod concurrency;
 mod diff_cli;
 mod errors;
