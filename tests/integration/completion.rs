@@ -42,17 +42,15 @@ fn bash_completes_from_the_workspace() {
     let env = Env::new();
     let ws = env.workspace("ws");
     let script = env.path("udkast.bash");
-    std::fs::write(&script, env.udkast(&["completions", "bash"]).ok().to_string()).unwrap();
+    std::fs::write(&script, env.udkast(&["completions", "bash"]).ok()).unwrap();
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_udkast"))
         .parent()
         .unwrap();
     let complete = |line: &str| -> String {
-        let program = format!(
-            r#"source "$1"; read -ra COMP_WORDS <<< "$2"; [[ "$2" == *" " ]] && COMP_WORDS+=(""); COMP_CWORD=$(( ${{#COMP_WORDS[@]}} - 1 )); COMP_LINE="$2"; COMP_POINT=${{#2}}; _udkast_workspace udkast; printf '%s\n' "${{COMPREPLY[@]}}""#
-        );
+        let program = r#"source "$1"; read -ra COMP_WORDS <<< "$2"; [[ "$2" == *" " ]] && COMP_WORDS+=(""); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMP_LINE="$2"; COMP_POINT=${#2}; _udkast_workspace udkast; printf '%s\n' "${COMPREPLY[@]}""#;
         let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
         let out = std::process::Command::new("bash")
-            .args(["-c", &program, "bash"])
+            .args(["-c", program, "bash"])
             .arg(&script)
             .arg(line)
             .current_dir(&ws)
