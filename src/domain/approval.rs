@@ -331,7 +331,7 @@ impl ApprovalStatus {
             .collect()
     }
 
-    /// `Owed to DIR (approved with changes, draft 3 on 25-02-2025)`, the
+    /// `Owed to DIR (approved with changes, draft 3 on 25 February 2025)`, the
     /// heading of a decision's changes owed, in the thread's language.
     pub fn owed_heading(&self, d: &Decision) -> String {
         tf(
@@ -339,7 +339,7 @@ impl ApprovalStatus {
             &[
                 ("body", &d.body),
                 ("draft", &self.draft_of(d).unwrap_or(d.draft)),
-                ("date", &d.meeting.strftime("%d-%m-%Y")),
+                ("date", &crate::lang::long_date(&d.meeting.to_string())),
             ],
         )
     }
@@ -674,7 +674,7 @@ mod tests {
         assert_eq!(s.changes_owed().len(), 1);
         assert_eq!(
             s.owed_heading(s.changes_owed()[0]),
-            "Owed to DIR (approved with changes, draft 2 on 01-02-2025)"
+            "Owed to DIR (approved with changes, draft 2 on 1 February 2025)"
         );
         // Draft 3 postponed is not approved: still owed.
         decisions.push(decision("ØKE", 3, Outcome::Postponed, date(2025, 2, 10), 2));

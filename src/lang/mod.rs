@@ -131,6 +131,79 @@ pub fn table_date(iso: &str) -> String {
     }
 }
 
+/// A date (`2025-01-28`, as `jiff` writes one) named in a sentence, the
+/// way this thread's language writes it: `28 January 2025`, `28. januar
+/// 2025`. Anything that is not such a date comes back as it was.
+pub fn long_date(iso: &str) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const DA: [&str; 12] = [
+        "januar",
+        "februar",
+        "marts",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let mut parts = iso.splitn(3, '-');
+    let (Some(year), Some(month), Some(day)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_string();
+    };
+    let (Ok(month), Ok(day)) = (month.parse::<usize>(), day.parse::<u32>()) else {
+        return iso.to_string();
+    };
+    match (current(), month.checked_sub(1).filter(|m| *m < 12)) {
+        (Lang::Da, Some(m)) => format!("{day}. {} {year}", DA[m]),
+        (Lang::En, Some(m)) => format!("{day} {} {year}", EN[m]),
+        (_, None) => iso.to_string(),
+    }
+}
+
+/// A number with `places` decimals as this thread's language writes it:
+/// `1,234.5` in English, `1.234,5` in Danish (decimal comma, a point
+/// between thousands).
+pub fn decimal(value: f64, places: usize) -> String {
+    let (point, thousands) = match current() {
+        Lang::Da => (',', '.'),
+        Lang::En => ('.', ','),
+    };
+    let plain = format!("{:.*}", places, value.abs());
+    let (whole, fraction) = plain.split_once('.').unwrap_or((&plain, ""));
+    let mut out = String::new();
+    if value < 0.0 && plain.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('-');
+    }
+    for (i, digit) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(digit);
+    }
+    if !fraction.is_empty() {
+        out.push(point);
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// A message with its `{name}` placeholders filled.
 pub fn tf<M: Message>(msg: M, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = t(msg).to_string();
@@ -796,6 +869,23 @@ mod tests {
         assert_eq!(table_date(""), "");
         set(Lang::En);
         assert_eq!(table_date("2025-04-08"), "2025-04-08");
+    }
+
+    #[test]
+    fn dates_in_sentences_and_decimals_as_each_language_writes_them() {
+        set(Lang::Da);
+        assert_eq!(long_date("2025-01-28"), "28. januar 2025");
+        assert_eq!(long_date("2026-12-08"), "8. december 2026");
+        assert_eq!(decimal(1234.56, 1), "1.234,6");
+        assert_eq!(decimal(12.5, 2), "12,50");
+        assert_eq!(decimal(-0.04, 1), "0,0");
+        assert_eq!(decimal(1_000_000.0, 0), "1.000.000");
+        set(Lang::En);
+        assert_eq!(long_date("2025-01-28"), "28 January 2025");
+        assert_eq!(long_date("not a date"), "not a date");
+        assert_eq!(long_date("2025-13-01"), "2025-13-01");
+        assert_eq!(decimal(1234.56, 1), "1,234.6");
+        assert_eq!(decimal(-2.25, 1), "-2.2");
     }
 
     #[test]

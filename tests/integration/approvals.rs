@@ -846,7 +846,7 @@ fn the_recommendation_and_changes_owed_until_a_later_draft_is_approved() {
     );
     let status = env.udkast_in(&ws, &["status", "klima"]).ok().to_string();
     for line in [
-        "Owed to DIR (approved with changes, draft 2 on 03-02-2025):\n  - Målet skærpes til 70 pct.\n  - Tidsplanen rettes\n",
+        "Owed to DIR (approved with changes, draft 2 on 3 February 2025):\n  - Målet skærpes til 70 pct.\n  - Tidsplanen rettes\n",
         "DIR Godkendt med ændringer draft 2 on 03-02-2025:\n  Indstilling:\n    Direktionen indstiller, at\n    1) planen godkendes.\n  Beslutning:\n    Godkendt med de to ændringer.\n",
     ] {
         assert!(status.contains(line), "{line}\n{status}");

@@ -204,7 +204,10 @@ impl ApprovalsState {
                 };
                 // A year typed wrong would stand in the record: a date more
                 // than a year ahead is taken when Enter is pressed again.
-                let far = tf(Msg::ApprFarAhead, &[("date", &meeting.strftime("%d-%m-%Y"))]);
+                let far = tf(
+                    Msg::ApprFarAhead,
+                    &[("date", &crate::lang::long_date(&meeting.to_string()))],
+                );
                 let far_ahead = crate::domain::far_ahead(meeting, jiff::Zoned::now().date());
                 if far_ahead && form.error.as_deref() != Some(far.as_str()) {
                     form.error = Some(far);
@@ -571,7 +574,7 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
                     Msg::ApprOnDraft,
                     &[
                         ("draft", &input.draft),
-                        ("date", &input.meeting.strftime("%d-%m-%Y")),
+                        ("date", &crate::lang::long_date(&input.meeting.to_string())),
                         (
                             "owed",
                             &match input.changes_owed.len() {

@@ -108,7 +108,7 @@ fn the_decision_form_checks_its_fields_and_a_non_lead_is_told() {
     let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
     assert!(form.confirming.is_some() && app.requests.is_empty());
     let shown = render(&mut app, 120, 40);
-    assert!(shown.contains("on draft 7, meeting 28-01-2025?"), "{shown}");
+    assert!(shown.contains("on draft 7, meeting 28 January 2025?"), "{shown}");
     key(&mut app, KeyCode::Esc);
     let form = app.approvals.as_ref().unwrap().form.as_ref().unwrap();
     assert!(form.confirming.is_none() && app.requests.is_empty());
