@@ -7,7 +7,9 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::output::{Failure, danish, parse_slug, print_json, spoken_date, table, warn, write_stdout};
+use super::output::{
+    Failure, danish, in_english, parse_slug, print_json, spoken_date, table, warn, write_stdout,
+};
 use crate::domain::{ApprovalStatus, Outcome, Slug};
 use crate::lang::{CliMsg, t, table_date, tf};
 use crate::store::{ApprovedTag, DecisionInput, Store, short};
@@ -150,7 +152,7 @@ pub fn status(repo: &Path, slug: Option<&str>, json: bool) -> Result<(), Failure
         print_json(&StatusJson {
             slug: slug.as_str(),
             title: &approvals.title,
-            summary: status.summary(),
+            summary: in_english(|| status.summary()),
             status,
             tags: tags_json(status, &approvals.tags),
             sync: usecase::sync_state(&store)?,
@@ -312,7 +314,7 @@ fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
             .map(|d| StatusJson {
                 slug: d.slug.as_str(),
                 title: &d.title,
-                summary: d.status.summary(),
+                summary: in_english(|| d.status.summary()),
                 status: &d.status,
                 tags: tags_json(&d.status, &d.tags),
                 sync: sync.clone(),

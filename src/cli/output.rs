@@ -299,6 +299,16 @@ pub fn danish() -> bool {
     crate::lang::current() == Lang::Da
 }
 
+/// What `f` says in English, whatever the command speaks: a sentence in
+/// JSON, which scripts read.
+pub fn in_english<T>(f: impl FnOnce() -> T) -> T {
+    let was = crate::lang::current();
+    crate::lang::set(Lang::En);
+    let value = f();
+    crate::lang::set(was);
+    value
+}
+
 /// `udkast: warning: …` on standard error, made inert.
 pub fn warn(message: &str) {
     let message = crate::text::inert(message);
@@ -336,5 +346,22 @@ mod tests {
             &[],
         );
         assert_eq!(t, "A   NAME        N\nx   Søren^[[2J  1\nyy  Å           10\n");
+    }
+
+    #[test]
+    fn a_date_in_a_sentence_as_each_language_says_it() {
+        let date = jiff::civil::date(2025, 1, 28);
+        crate::lang::set(Lang::Da);
+        assert_eq!(spoken_date(date, "%d-%m-%Y"), "28. januar 2025");
+        assert_eq!(
+            spoken_date(jiff::civil::date(2026, 12, 3), "%d-%m-%Y"),
+            "3. december 2026"
+        );
+        // JSON's words stay English whatever the command speaks.
+        assert_eq!(in_english(|| t(CliMsg::ThreadOpen)), "open");
+        assert_eq!(t(CliMsg::ThreadOpen), "åben");
+        crate::lang::set(Lang::En);
+        assert_eq!(spoken_date(date, "%d-%m-%Y"), "28-01-2025");
+        assert_eq!(spoken_date(date, "%Y-%m-%d"), "2025-01-28");
     }
 }

@@ -161,6 +161,10 @@ fn status_and_a_decision_in_danish() {
 
     let all = dansk(&env, &ws, &["status"]).ok().to_string();
     assert!(all.starts_with("SLUG   UDKAST  STATUS"), "{all}");
+    // The JSON's summary is for scripts: English in both.
+    let json = dansk(&env, &ws, &["status", "klima", "--json"]).ok().to_string();
+    assert_eq!(json, env.udkast_in(&ws, &["status", "klima", "--json"]).ok());
+    assert!(json.contains("\"summary\": \"DIR approved draft 1"), "{json}");
 }
 
 #[test]
