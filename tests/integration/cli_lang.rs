@@ -123,7 +123,7 @@ fn status_and_a_decision_in_danish() {
     assert!(status.starts_with("Klimaplan 2030 (klima) — forløb "), "{status}");
     assert!(status.contains("; aktuelt udkast 1\n"), "{status}");
     assert!(status.lines().nth(2).unwrap().starts_with("UDKAST"), "{status}");
-    assert!(status.contains("✓ godkendt"), "{status}");
+    assert!(status.contains("✓ Godkendt"), "{status}");
 
     let decided = dansk(
         &env,
@@ -145,7 +145,7 @@ fn status_and_a_decision_in_danish() {
     );
     assert!(
         decided.ok().starts_with(
-            "Registrerede DIR godkendt (approved) om udkast 1 af klima, møde 28. januar 2025, som "
+            "Registrerede DIR Godkendt (approved) om udkast 1 af klima, møde 28. januar 2025, som "
         ),
         "{}",
         decided.stdout
@@ -155,7 +155,7 @@ fn status_and_a_decision_in_danish() {
     assert!(status.contains("REGISTRERET AF"), "{status}");
     assert!(status.contains("28-01-2025"), "{status}");
     assert!(
-        status.contains("DIR godkendt udkast 1 den 28. januar 2025:"),
+        status.contains("DIR Godkendt udkast 1 den 28. januar 2025:"),
         "{status}"
     );
 
