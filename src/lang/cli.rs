@@ -20,7 +20,7 @@ catalogue! {
     CannotWriteManual: "cannot write the manual page: {error}", "kan ikke skrive manualsiden: {error}";
     NeedsTerminal:
         "the terminal interface needs a terminal; for scripts use the subcommands (see `udkast --help`)",
-        "den grafiske terminalbrugerflade kræver en terminal; brug underkommandoerne i scripts (se `udkast --help`)";
+        "terminalbrugerfladen kræver en terminal; brug underkommandoerne i scripts (se `udkast --help`)";
     Months:
         "January February March April May June July August September October November December",
         "januar februar marts april maj juni juli august september oktober november december";
