@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use super::output::{Failure, parse_slug, print_json, table, write_stdout};
+use super::output::{Failure, danish, parse_slug, print_json, table, write_stdout};
 use crate::domain::{ActionStatus, parse_meeting_date};
+use crate::lang::{CliMsg, t, tf};
 use crate::store::Store;
 use crate::usecase::{self, ActionChange, ActionFields};
 
@@ -106,9 +107,7 @@ pub fn run(repo: &Path, command: ActionCommand) -> Result<(), Failure> {
                 && given.budget.is_none()
                 && given.sections.is_none();
             if nothing {
-                return Err(Failure::new(
-                    "give what to change: --title, --owner, --due, --status, --budget or --section",
-                ));
+                return Err(Failure::new(t(CliMsg::ActionGiveChange)));
             }
             (slug, ActionChange::Set(*id, given), &fields.message)
         }
@@ -117,7 +116,21 @@ pub fn run(repo: &Path, command: ActionCommand) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
     let changed = usecase::change_actions(&store, &slug, &change, message.as_deref())?;
-    write_stdout(changed.report().as_bytes())
+    let line = tf(
+        match changed.removed {
+            true => CliMsg::ActionRemoved,
+            false => CliMsg::ActionSaved,
+        },
+        &[
+            ("id", &changed.action.id),
+            ("slug", &changed.slug),
+            ("draft", &changed.draft),
+            ("commit", &crate::store::short(changed.commit)),
+            // Last, as a title may have braces of its own.
+            ("title", &crate::text::inert(&changed.action.title)),
+        ],
+    );
+    write_stdout(format!("{line}\n").as_bytes())
 }
 
 fn list(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
@@ -132,7 +145,11 @@ fn list(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
         .map(|a| {
             vec![
                 a.id.to_string(),
-                a.status.as_str().to_string(),
+                match danish() {
+                    true => a.status.label_da(),
+                    false => a.status.as_str(),
+                }
+                .to_string(),
                 a.due
                     .map(|d| d.strftime("%d-%m-%Y").to_string())
                     .unwrap_or_default(),
@@ -142,5 +159,13 @@ fn list(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
             ]
         })
         .collect();
-    write_stdout(table(&["ID", "STATUS", "DUE", "OWNER", "TITLE", "BUDGET"], &rows, &[0]).as_bytes())
+    let header = [
+        t(CliMsg::ColId),
+        t(CliMsg::ColStatus),
+        t(CliMsg::ColDue),
+        t(CliMsg::ColOwner),
+        t(CliMsg::ColTitle),
+        t(CliMsg::ColBudget),
+    ];
+    write_stdout(table(&header, &rows, &[0]).as_bytes())
 }

@@ -7,8 +7,11 @@ use std::path::Path;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use super::output::{Failure, parse_slug, print_json, table, write_stdout};
+use super::output::{
+    Failure, danish, in_english, parse_slug, print_json, spoken_date, table, warn, write_stdout,
+};
 use crate::domain::{ApprovalStatus, Outcome, Slug};
+use crate::lang::{CliMsg, t, table_date, tf};
 use crate::store::{ApprovedTag, DecisionInput, Store, short};
 use crate::usecase;
 
@@ -34,9 +37,9 @@ pub struct DecideArgs {
 fn parse_date(date: &str, yes: bool, today: Date) -> Result<Date, Failure> {
     let meeting = crate::domain::parse_meeting_date(date)?;
     if crate::domain::far_ahead(meeting, today) && !yes {
-        return Err(Failure::new(format!(
-            "the meeting date {} is more than a year ahead; check the year, or give --yes if it is right",
-            meeting.strftime("%d-%m-%Y")
+        return Err(Failure::new(tf(
+            CliMsg::MeetingFarAhead,
+            &[("date", &meeting.strftime("%d-%m-%Y"))],
         )));
     }
     Ok(meeting)
@@ -47,11 +50,17 @@ pub fn route(repo: &Path, slug: &str, ids: &[String]) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = super::output::open_store(repo)?;
     let rerouted = usecase::set_route(&store, &slug, ids)?;
-    write_stdout(rerouted.report().as_bytes())
-}
-
-fn warn(message: &str) {
-    eprintln!("udkast: warning: {}", crate::text::inert(message));
+    let line = tf(
+        CliMsg::RouteSet,
+        &[
+            ("slug", &rerouted.slug),
+            ("route", &rerouted.route),
+            ("was", &rerouted.was),
+            ("draft", &rerouted.draft),
+            ("commit", &short(rerouted.commit)),
+        ],
+    );
+    write_stdout(format!("{line}\n").as_bytes())
 }
 
 pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
@@ -75,7 +84,23 @@ pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
     for warning in decided.warnings() {
         warn(warning);
     }
-    write_stdout(decided.report().as_bytes())
+    let (d, slug) = (&decided.recorded.decision, &decided.slug);
+    let line = tf(
+        CliMsg::Decided,
+        &[
+            ("body", &d.body),
+            ("label", &d.outcome.label_da()),
+            ("outcome", &d.outcome),
+            ("draft", &d.draft),
+            ("slug", slug),
+            ("date", &spoken_date(d.meeting, "%Y-%m-%d")),
+            ("id", &d.id),
+            ("commit", &short(decided.recorded.saved.commit)),
+            ("branch", &decided.branch),
+        ],
+    );
+    let summary = decided.recorded.after.status.summary();
+    write_stdout(format!("{line}\n{slug}: {summary}\n").as_bytes())
 }
 
 /// One document's approvals as `status --json` prints them.
@@ -127,7 +152,7 @@ pub fn status(repo: &Path, slug: Option<&str>, json: bool) -> Result<(), Failure
         print_json(&StatusJson {
             slug: slug.as_str(),
             title: &approvals.title,
-            summary: status.summary(),
+            summary: in_english(|| status.summary()),
             status,
             tags: tags_json(status, &approvals.tags),
             sync: usecase::sync_state(&store)?,
@@ -140,13 +165,18 @@ pub fn status(repo: &Path, slug: Option<&str>, json: bool) -> Result<(), Failure
 
 /// The matrix of drafts × bodies, the standing line, the decisions and the tags.
 fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[ApprovedTag]) -> String {
-    let mut out = format!(
-        "{} ({slug}) — route {}; current draft {}\n\n",
-        crate::text::inert(title),
-        status.route,
-        status.current.as_ref().map_or(0, |c| c.number)
+    let heading = tf(
+        CliMsg::StatusHeading,
+        &[
+            ("slug", slug),
+            ("route", &status.route),
+            ("draft", &status.current.as_ref().map_or(0, |c| c.number)),
+            // Last, as a title may have braces of its own.
+            ("title", &crate::text::inert(title)),
+        ],
     );
-    let header: Vec<&str> = std::iter::once("DRAFT")
+    let mut out = format!("{heading}\n\n");
+    let header: Vec<&str> = std::iter::once(t(CliMsg::ColDraft))
         .chain(status.columns.iter().map(|b| b.0.as_str()))
         .collect();
     let rows: Vec<Vec<String>> = status
@@ -178,10 +208,12 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
     stale.sort_unstable();
     stale.dedup();
     for draft in stale {
-        out.push_str(&format!(
-            "What changed since draft {draft}: udkast diff {slug} {draft} {}\n",
-            current.unwrap_or(draft)
-        ));
+        let command = format!("udkast diff {slug} {draft} {}", current.unwrap_or(draft));
+        let line = tf(
+            CliMsg::StatusWhatChanged,
+            &[("draft", &draft), ("command", &command)],
+        );
+        out.push_str(&format!("{line}\n"));
     }
     if !status.decisions.is_empty() {
         out.push('\n');
@@ -191,7 +223,7 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
             .rev()
             .map(|d| {
                 vec![
-                    d.meeting.to_string(),
+                    table_date(&d.meeting.to_string()),
                     d.body.to_string(),
                     status.draft_of(d).map_or("?".into(), |n| n.to_string()),
                     d.outcome.label_da().to_string(),
@@ -204,14 +236,14 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
             .collect();
         out.push_str(&table(
             &[
-                "MEETING",
-                "BODY",
-                "DRAFT",
-                "DECISION",
-                "ITEM",
-                "CASE",
-                "RECORDED BY",
-                "ID",
+                t(CliMsg::ColMeeting),
+                t(CliMsg::ColBody),
+                t(CliMsg::ColDraft),
+                t(CliMsg::ColDecision),
+                t(CliMsg::ColItem),
+                t(CliMsg::ColCase),
+                t(CliMsg::ColRecordedBy),
+                t(CliMsg::ColId),
             ],
             &rows,
             &[2],
@@ -223,41 +255,50 @@ fn matrix_text(slug: &Slug, title: &str, status: &ApprovalStatus, tags: &[Approv
             .map(|t| {
                 let draft = status.rows.iter().find(|r| r.commit == t.target.to_string());
                 match draft {
-                    Some(r) => format!("{} (draft {})", t.name, r.draft),
+                    Some(r) => tf(CliMsg::StatusTagDraft, &[("tag", &t.name), ("draft", &r.draft)]),
                     None => format!("{} ({})", t.name, short(t.target)),
                 }
             })
             .collect();
-        out.push_str(&format!("\nApproved versions: {}\n", names.join(", ")));
+        let line = tf(CliMsg::StatusApprovedVersions, &[("tags", &names.join(", "))]);
+        out.push_str(&format!("\n{line}\n"));
     }
     // What each body recommended and decided, in its own words.
     for d in status.decisions.iter().rev() {
         if d.recommendation.is_none() && d.text.is_none() {
             continue;
         }
-        out.push_str(&format!(
-            "\n{} {} draft {} on {}:\n",
-            d.body,
-            d.outcome.label_da(),
-            status.draft_of(d).map_or("?".into(), |n| n.to_string()),
-            d.meeting.strftime("%d-%m-%Y")
-        ));
+        let line = tf(
+            CliMsg::StatusDecisionOn,
+            &[
+                ("body", &d.body),
+                ("label", &d.outcome.label_da()),
+                ("draft", &status.draft_of(d).map_or("?".into(), |n| n.to_string())),
+                ("date", &spoken_date(d.meeting, "%d-%m-%Y")),
+            ],
+        );
+        out.push_str(&format!("\n{line}\n"));
         if let Some(r) = &d.recommendation {
-            out.push_str("  Indstilling:\n");
+            out.push_str(t(CliMsg::StatusRecommendation));
+            out.push('\n');
             for line in r.lines() {
                 out.push_str(&format!("    {}\n", crate::text::inert(line)));
             }
         }
-        if let Some(t) = &d.text {
-            out.push_str("  Beslutning:\n");
-            for line in t.lines() {
+        if let Some(text) = &d.text {
+            out.push_str(t(CliMsg::StatusDecision));
+            out.push('\n');
+            for line in text.lines() {
                 out.push_str(&format!("    {}\n", crate::text::inert(line)));
             }
         }
     }
     let legend: Vec<String> = Outcome::ALL
         .iter()
-        .map(|o| format!("{} {}", o.symbol(), o.as_str()))
+        .map(|o| {
+            let word = if danish() { o.label_da() } else { o.as_str() };
+            format!("{} {word}", o.symbol())
+        })
         .collect();
     out.push_str(&format!("\n{}\n", legend.join("  ")));
     out
@@ -273,7 +314,7 @@ fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
             .map(|d| StatusJson {
                 slug: d.slug.as_str(),
                 title: &d.title,
-                summary: d.status.summary(),
+                summary: in_english(|| d.status.summary()),
                 status: &d.status,
                 tags: tags_json(&d.status, &d.tags),
                 sync: sync.clone(),
@@ -292,19 +333,21 @@ fn status_all(store: &Store, json: bool) -> Result<(), Failure> {
                 ]
             })
             .collect();
-        write_stdout(table(&["SLUG", "DRAFT", "STATUS"], &rows, &[1]).as_bytes())?;
+        let header = [t(CliMsg::ColSlug), t(CliMsg::ColDraft), t(CliMsg::ColStatus)];
+        write_stdout(table(&header, &rows, &[1]).as_bytes())?;
         if let Some(state) = &sync {
             let summary = state.summary(&jiff::Zoned::now());
-            let line = format!(
-                "{} against {}/{}: {}",
-                state.branch,
-                state.remote,
-                state.branch,
-                if summary.is_empty() {
-                    "never synced".into()
-                } else {
-                    summary
-                }
+            let summary = match summary.is_empty() {
+                true => t(CliMsg::StatusNeverSynced).to_string(),
+                false => summary,
+            };
+            let line = tf(
+                CliMsg::StatusAgainst,
+                &[
+                    ("branch", &state.branch),
+                    ("remote", &state.remote),
+                    ("state", &summary),
+                ],
             );
             write_stdout(format!("\n{}\n", crate::text::inert(&line)).as_bytes())?;
         }
@@ -330,7 +373,29 @@ pub fn tag(repo: &Path, slug: &str, draft: Option<u32>, force: bool) -> Result<(
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
     let tagged = usecase::tag(&store, &slug, draft, force, &mut |p| warn(&p.to_string()))?;
-    write_stdout(tagged.report().as_bytes())
+    let done = &tagged.tagged;
+    let signed = if done.signed { t(CliMsg::TagSigned) } else { "" };
+    let forced = if done.forced.is_some() {
+        t(CliMsg::TagForced)
+    } else {
+        ""
+    };
+    let message = match done.decisions {
+        1 => CliMsg::TaggedOne,
+        _ => CliMsg::TaggedMany,
+    };
+    let line = tf(
+        message,
+        &[
+            ("draft", &done.draft),
+            ("slug", &tagged.slug),
+            ("tag", &done.name),
+            ("signed", &signed),
+            ("n", &done.decisions),
+            ("forced", &forced),
+        ],
+    );
+    write_stdout(format!("{line}\n").as_bytes())
 }
 
 #[derive(Serialize)]
@@ -350,7 +415,7 @@ pub fn verify(repo: &Path, json: bool) -> Result<(), Failure> {
             verification: &verified.verification,
         })?;
     } else if ok {
-        write_stdout(format!("{}\n", verified.summary()).as_bytes())?;
+        write_stdout(format!("{}\n", verify_summary(&verified)).as_bytes())?;
     } else {
         let lines: String = verified
             .verification
@@ -363,6 +428,44 @@ pub fn verify(repo: &Path, json: bool) -> Result<(), Failure> {
     if ok {
         Ok(())
     } else {
-        Err(Failure::new(verified.summary()))
+        Err(Failure::new(verify_summary(&verified)))
+    }
+}
+
+/// One sentence: what was checked, or how many problems were found.
+fn verify_summary(verified: &usecase::Verified) -> String {
+    let v = &verified.verification;
+    let count = |n: usize, one: CliMsg, many: CliMsg| match n {
+        1 => t(one).to_string(),
+        n => tf(many, &[("n", &n)]),
+    };
+    match v.findings.len() {
+        0 => tf(
+            CliMsg::VerifiedAll,
+            &[
+                (
+                    "documents",
+                    &count(
+                        v.strategies,
+                        CliMsg::VerifiedDocumentOne,
+                        CliMsg::VerifiedDocuments,
+                    ),
+                ),
+                (
+                    "decisions",
+                    &count(
+                        v.decisions,
+                        CliMsg::VerifiedDecisionOne,
+                        CliMsg::VerifiedDecisions,
+                    ),
+                ),
+                (
+                    "versions",
+                    &count(v.tags, CliMsg::VerifiedVersionOne, CliMsg::VerifiedVersions),
+                ),
+                ("branch", &verified.branch),
+            ],
+        ),
+        n => count(n, CliMsg::VerifyProblemOne, CliMsg::VerifyProblems),
     }
 }

@@ -6,11 +6,12 @@ use std::path::Path;
 use clap::Subcommand;
 use serde::Serialize;
 
-use super::output::{Failure, parse_slug, print_json, table, write_stdout};
+use super::output::{Failure, parse_slug, print_json, table, warn, write_stdout};
 use crate::diff::anchor::Placement;
 use crate::domain::{Message, Slug, ThreadStatus};
-use crate::store::Store;
-use crate::usecase;
+use crate::lang::{CliMsg, t, tf};
+use crate::store::{Store, short};
+use crate::usecase::{self, Commented, Done};
 
 #[derive(Subcommand, Debug)]
 pub enum CommentCommand {
@@ -99,19 +100,14 @@ pub fn run(repo: &Path, command: CommentCommand) -> Result<(), Failure> {
 
 fn check_message(message: &str) -> Result<(), Failure> {
     if message.trim().is_empty() {
-        return Err(Failure::new("the comment is empty; write it with -m"));
+        return Err(Failure::new(t(CliMsg::CommentEmpty)));
     }
     Ok(())
 }
 
 /// `12-14`, `12–14` or `12` → (12, 14).
 fn parse_lines(spec: &str) -> Result<(usize, usize), Failure> {
-    let bad = || {
-        Failure::new(format!(
-            "\"{}\" is not a line range; write it as A-B, e.g. --lines 12-14, or one line as --lines 12",
-            crate::text::inert(spec)
-        ))
-    };
+    let bad = || Failure::new(tf(CliMsg::NotALineRange, &[("spec", &crate::text::inert(spec))]));
     let number = |s: &str| -> Result<usize, Failure> {
         let s = s.trim();
         if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit()) {
@@ -127,11 +123,12 @@ fn parse_lines(spec: &str) -> Result<(usize, usize), Failure> {
         }
     };
     if start == 0 {
-        return Err(Failure::new("lines are numbered from 1"));
+        return Err(Failure::new(t(CliMsg::LinesFromOne)));
     }
     if end < start {
-        return Err(Failure::new(format!(
-            "the line range {start}-{end} runs backwards; write it as {end}-{start}"
+        return Err(Failure::new(tf(
+            CliMsg::LinesBackwards,
+            &[("start", &start), ("end", &end)],
         )));
     }
     Ok((start, end))
@@ -146,14 +143,56 @@ fn range(start: usize, end: usize) -> String {
     }
 }
 
+/// `line 12` or `lines 12-14`.
+fn line_label(start: usize, end: usize) -> String {
+    match start == end {
+        true => tf(CliMsg::LineOne, &[("line", &start)]),
+        false => tf(CliMsg::LineRange, &[("start", &start), ("end", &end)]),
+    }
+}
+
 /// Does `comment`, then prints its warnings and what was done.
 fn commit(repo: &Path, slug: &Slug, comment: usecase::Comment<'_>) -> Result<(), Failure> {
     let store = Store::open(repo)?;
     let done = usecase::comment(&store, slug, comment)?;
     for warning in &done.saved.warnings {
-        eprintln!("udkast: warning: {}", crate::text::inert(warning));
+        warn(warning);
     }
-    write_stdout(done.report().as_bytes())
+    write_stdout(format!("{}\n", report(&done)).as_bytes())
+}
+
+/// What was done, in one line.
+fn report(done: &Commented) -> String {
+    let (thread, commit) = (&done.thread, short(done.saved.commit));
+    let common: [(&str, &dyn std::fmt::Display); 3] =
+        [("id", &done.short), ("slug", &done.slug), ("commit", &commit)];
+    let with = |message: CliMsg, more: &[(&str, &dyn std::fmt::Display)]| {
+        let values: Vec<(&str, &dyn std::fmt::Display)> = common.iter().chain(more).copied().collect();
+        tf(message, &values)
+    };
+    match done.done {
+        Done::Added => with(
+            CliMsg::CommentAdded,
+            &[
+                ("lines", &line_label(thread.anchor.start, thread.anchor.end)),
+                ("draft", &thread.draft),
+            ],
+        ),
+        Done::Replied => match thread.replies() {
+            1 => with(CliMsg::CommentRepliedOne, &[]),
+            n => with(CliMsg::CommentReplied, &[("n", &n)]),
+        },
+        Done::Resolved => with(CliMsg::CommentResolved, &[]),
+        Done::Reopened => with(CliMsg::CommentReopened, &[]),
+    }
+}
+
+/// `open` or `resolved`, in the command's language.
+fn status_label(status: ThreadStatus) -> &'static str {
+    t(match status {
+        ThreadStatus::Open => CliMsg::ThreadOpen,
+        ThreadStatus::Resolved => CliMsg::ThreadResolved,
+    })
 }
 
 fn add(repo: &Path, slug: &str, draft: Option<u32>, lines: &str, message: &str) -> Result<(), Failure> {
@@ -201,15 +240,17 @@ fn placed(store: &Store, slug: &Slug, draft: Option<u32>) -> Result<usecase::Thr
 }
 
 /// `12-14`, `12-14 (edited)` or `outdated (was 40-42 in draft 2)`.
-fn where_label(t: &usecase::PlacedThread) -> String {
-    let thread = &t.thread;
-    match t.placement {
+fn where_label(placed: &usecase::PlacedThread) -> String {
+    let thread = &placed.thread;
+    match placed.placement {
         Placement::Exact { start, end } => range(start, end),
-        Placement::Edited { start, end } => format!("{} (edited)", range(start, end)),
-        Placement::Outdated => format!(
-            "outdated (was {} in draft {})",
-            range(thread.anchor.start, thread.anchor.end),
-            t.draft
+        Placement::Edited { start, end } => tf(CliMsg::CommentEdited, &[("lines", &range(start, end))]),
+        Placement::Outdated => tf(
+            CliMsg::CommentOutdated,
+            &[
+                ("lines", &range(thread.anchor.start, thread.anchor.end)),
+                ("draft", &placed.draft),
+            ],
         ),
     }
 }
@@ -274,14 +315,14 @@ fn list(repo: &Path, slug: &str, draft: Option<u32>, all: bool, json: bool) -> R
         let cells: Vec<Vec<String>> = shown
             .iter()
             .map(|placed| {
-                let t = &placed.thread;
-                let first = t.messages.first();
+                let thread = &placed.thread;
+                let first = thread.messages.first();
                 vec![
                     placed.short.clone(),
-                    t.status.to_string(),
+                    status_label(thread.status).to_string(),
                     where_label(placed),
                     first.map(|m| m.author.clone()).unwrap_or_default(),
-                    t.replies().to_string(),
+                    thread.replies().to_string(),
                     first
                         .and_then(|m| m.text.lines().next())
                         .unwrap_or_default()
@@ -291,7 +332,14 @@ fn list(repo: &Path, slug: &str, draft: Option<u32>, all: bool, json: bool) -> R
             .collect();
         write_stdout(
             table(
-                &["ID", "STATUS", "LINES", "AUTHOR", "REPLIES", "COMMENT"],
+                &[
+                    t(CliMsg::ColId),
+                    t(CliMsg::ColStatus),
+                    t(CliMsg::ColLines),
+                    t(CliMsg::ColAuthor),
+                    t(CliMsg::ColReplies),
+                    t(CliMsg::ColComment),
+                ],
                 &cells,
                 &[4],
             )
@@ -318,18 +366,30 @@ fn show(repo: &Path, slug: &str, id: &str, draft: Option<u32>) -> Result<(), Fai
     };
     let inert = |s: &str| crate::text::inert_keep_tabs(s).into_owned();
     let anchor = &thread.anchor;
-    let mut out = format!("comment {} on {slug}, {}\n", found.short, thread.status);
+    let heading = tf(
+        CliMsg::CommentHeading,
+        &[
+            ("id", &found.short),
+            ("slug", &slug),
+            ("status", &status_label(thread.status)),
+        ],
+    );
+    let mut out = format!("{heading}\n");
     let section = if anchor.section.is_empty() {
         String::new()
     } else {
         format!(" ({})", anchor.section.join(" › "))
     };
-    out.push_str(&inert(&format!(
-        "on {} of draft {}{section}; in draft {}: {}",
-        crate::store::line_label(anchor.start, anchor.end),
-        found.draft,
-        shown_draft,
-        where_label(&found)
+    out.push_str(&inert(&tf(
+        CliMsg::CommentWhere,
+        &[
+            ("lines", &line_label(anchor.start, anchor.end)),
+            ("draft", &found.draft),
+            ("shown", &shown_draft),
+            ("place", &where_label(&found)),
+            // Last: a heading's words are the person's, braces and all.
+            ("section", &section),
+        ],
     )));
     out.push_str("\n\n");
     for line in crate::diff::lines(&anchor.quote) {

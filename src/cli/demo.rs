@@ -4,20 +4,21 @@
 use std::path::PathBuf;
 
 use super::output::{Failure, write_stdout};
+use crate::lang::{CliMsg, tf};
 
 pub fn demo(dir: Option<PathBuf>) -> Result<(), Failure> {
     let dir = match dir {
         Some(dir) if dir.exists() => {
-            return Err(Failure::new(format!(
-                "{} already exists; give a new folder",
-                dir.display()
+            return Err(Failure::new(tf(
+                CliMsg::DemoExists,
+                &[("folder", &dir.display())],
             )));
         }
         Some(dir) => dir,
         None => tempfile::Builder::new()
             .prefix("udkast-demo-")
             .tempdir()
-            .map_err(|e| Failure::new(format!("cannot create a temporary folder: {e}")))?
+            .map_err(|e| Failure::new(tf(CliMsg::DemoNoTemp, &[("error", &e)])))?
             .keep(),
     };
     let drafts = crate::sample::build_demo(&dir)?;
@@ -26,16 +27,15 @@ pub fn demo(dir: Option<PathBuf>) -> Result<(), Failure> {
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return super::open_tui(&dir);
     }
-    let mut text = format!(
-        "Sample workspace for Åby Kommune with {drafts} drafts in {0}\n\
-         Try:\n  udkast --repo {0} list\n  udkast --repo {0} log baeredygtighedsstrategi\n",
-        dir.display()
+    let ready = tf(
+        CliMsg::DemoReady,
+        &[("drafts", &drafts), ("folder", &dir.display())],
     );
+    let try_it = tf(CliMsg::DemoTry, &[("folder", &dir.display())]);
+    let mut text = format!("{ready}\n{try_it}\n");
     if let Some(email) = lead {
-        text.push_str(&format!(
-            "You ({}) are a lead in it: you can record decisions and tag approved versions.\n",
-            crate::text::inert(&email)
-        ));
+        let line = tf(CliMsg::DemoLead, &[("email", &crate::text::inert(&email))]);
+        text.push_str(&format!("{line}\n"));
     }
     write_stdout(text.as_bytes())
 }

@@ -15,6 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use super::output::{Failure, print_json, write_stdout};
 use crate::diff::{self, ActionChange, Row, RowKind, SectionChange, Tag, TextDiff};
 use crate::domain::Slug;
+use crate::lang::{CliMsg, t, tf};
 use crate::store::Store;
 use crate::text::inert_keep_tabs;
 use crate::usecase::{self, Side};
@@ -197,26 +198,28 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     let mut out = String::new();
     out.push_str(&paint.wrap("1", &format!("{slug}: {old_label} → {new_label}")));
     out.push('\n');
+    let mut line = |text: &str| {
+        out.push_str(text);
+        out.push('\n');
+    };
     if text_diff.approximate {
-        out.push_str("(approximate: the texts are too different to compare word by word in time)\n");
+        line(t(CliMsg::DiffApproximate));
     }
     match hidden {
-        Some(0) => out.push_str("(no minor changes to hide)\n"),
-        Some(1) => out.push_str("(1 minor change hidden: punctuation, case, spelling or paragraph breaks)\n"),
-        Some(n) => out.push_str(&format!(
-            "({n} minor changes hidden: punctuation, case, spelling or paragraph breaks)\n"
-        )),
+        Some(0) => line(t(CliMsg::DiffNoMinor)),
+        Some(1) => line(t(CliMsg::DiffMinorOne)),
+        Some(n) => line(&tf(CliMsg::DiffMinor, &[("n", &n)])),
         None => {}
     }
     if !compared.details.is_empty() {
-        out.push_str(&paint.wrap("1", "Details:"));
+        out.push_str(&paint.wrap("1", t(CliMsg::DiffDetails)));
         out.push('\n');
         for detail in &compared.details {
             out.push_str(&format!("  {}\n", inert_keep_tabs(detail)));
         }
     }
     if !actions.is_empty() {
-        out.push_str(&paint.wrap("1", "Actions:"));
+        out.push_str(&paint.wrap("1", t(CliMsg::DiffActions)));
         out.push('\n');
         for change in actions {
             out.push_str(&format!("  {}\n", inert_keep_tabs(&diff::describe(change))));
@@ -232,13 +235,14 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
     {
         // The same words may still be broken into lines or paragraphs
         // differently (a paragraph split): not "identical".
-        out.push_str(if old.text == new.text {
-            "The texts are identical.\n"
+        out.push_str(t(if old.text == new.text {
+            CliMsg::DiffIdentical
         } else if hidden.is_some_and(|n| n > 0) {
-            "Nothing changed in substance.\n"
+            CliMsg::DiffNothingSubstantive
         } else {
-            "The words are the same; only line breaks or spacing differ.\n"
-        });
+            CliMsg::DiffOnlySpacing
+        }));
+        out.push('\n');
     } else {
         render(&mut out, &paint, options.view, text_diff, &old.text, &new.text);
     }
@@ -259,15 +263,16 @@ fn lix_line(before: &diff::Lix, after: &diff::Lix) -> String {
 
 fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
     if sections.is_empty() {
-        out.push_str("No section changed.\n");
+        out.push_str(t(CliMsg::DiffNoSection));
+        out.push('\n');
         return;
     }
     let names = diff::section_labels(sections);
     let width = names.iter().map(|n| n.width()).max().unwrap_or(0).min(60);
     for (s, name) in sections.iter().zip(&names) {
         let status = match s.status {
-            diff::SectionStatus::Added => " (new section)".to_string(),
-            diff::SectionStatus::Removed => " (removed)".to_string(),
+            diff::SectionStatus::Added => t(CliMsg::DiffNewSection).to_string(),
+            diff::SectionStatus::Removed => t(CliMsg::DiffRemovedSection).to_string(),
             diff::SectionStatus::Changed => String::new(),
             diff::SectionStatus::Moved => format!(" ({})", s.moved_note().unwrap_or_default()),
         };
@@ -275,7 +280,7 @@ fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
         let line = s
             .new_line
             .or(s.old_line)
-            .map(|l| format!("line {:>5}  ", l + 1))
+            .map(|l| format!("{} {:>5}  ", t(CliMsg::DiffLine), l + 1))
             .unwrap_or_default();
         let lix = diff::lix_change(s.lix_before, s.lix_after)
             .map(|c| format!("  LIX {c}"))
@@ -290,10 +295,15 @@ fn render_stat(out: &mut String, paint: &Paint, sections: &[SectionChange]) {
     }
     let added: usize = sections.iter().map(|s| s.added_words).sum();
     let removed: usize = sections.iter().map(|s| s.removed_words).sum();
-    out.push_str(&format!(
-        "{} sections changed, {added} words added, {removed} removed\n",
-        sections.len()
-    ));
+    let total = tf(
+        CliMsg::DiffStatTotal,
+        &[
+            ("sections", &sections.len()),
+            ("added", &added),
+            ("removed", &removed),
+        ],
+    );
+    out.push_str(&format!("{total}\n"));
 }
 
 /// The text of a row's spans, with changed words marked.
@@ -328,7 +338,7 @@ fn render(out: &mut String, paint: &Paint, view: View, d: &TextDiff, old: &str, 
             for row in &rows {
                 let line = match row.kind {
                     RowKind::Fold { lines, .. } => {
-                        paint.wrap("36", &format!("  ⋯ {lines} unchanged lines ⋯"))
+                        paint.wrap("36", &tf(CliMsg::DiffUnchangedLines, &[("lines", &lines)]))
                     }
                     RowKind::Context => format!(
                         "{} {}   {}",

@@ -5,8 +5,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::output::{Failure, iso_date, parse_slug, print_json, short_date, table, write_stdout};
+use super::output::{Failure, iso_date, parse_slug, print_json, table, table_time, warn, write_stdout};
 use crate::domain::{Kind, Slug, StrategyMeta, check_document, paths};
+use crate::lang::{CliMsg, t, tf};
 use crate::store::{Change, Draft, Store, StoreError, short};
 use crate::usecase::{self, Refused, SaveRequest, SavedDraft};
 
@@ -22,7 +23,7 @@ pub fn new(
     let slug = parse_slug(slug)?;
     let kind: Kind = kind.parse()?;
     if title.trim().is_empty() || title.chars().any(char::is_control) {
-        return Err(Failure::new("the title must be a non-empty line of text"));
+        return Err(Failure::new(t(CliMsg::TitleEmpty)));
     }
     let document = match file {
         Some(file) => {
@@ -88,31 +89,34 @@ fn read_text(path: &Path) -> Result<(Vec<u8>, String), Failure> {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
-            .map_err(|e| Failure::new(format!("cannot read standard input: {e}")))?;
+            .map_err(|e| Failure::new(tf(CliMsg::CannotReadStdin, &[("error", &e)])))?;
         return Ok((bytes, "<stdin>".to_string()));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Failure::new(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        Failure::new(tf(
+            CliMsg::CannotReadFile,
+            &[("file", &path.display()), ("error", &e)],
+        ))
+    })?;
     Ok((bytes, path.display().to_string()))
 }
 
 fn report_saved(store: &Store, saved: &SavedDraft) -> Result<(), Failure> {
-    let merged = if saved.merged {
-        " (merged with a change saved meanwhile)"
-    } else {
-        ""
-    };
+    let merged = if saved.merged { t(CliMsg::SavedMerged) } else { "" };
     for warning in &saved.warnings {
-        eprintln!("udkast: warning: {}", crate::text::inert(warning));
+        warn(warning);
     }
-    let line = format!(
-        "Saved draft {} of {} as {} on {}{merged}\n",
-        saved.draft,
-        saved.slug,
-        short(saved.commit),
-        store.branch_short()
+    let line = tf(
+        CliMsg::Saved,
+        &[
+            ("draft", &saved.draft),
+            ("slug", &saved.slug),
+            ("commit", &short(saved.commit)),
+            ("branch", &store.branch_short()),
+            ("merged", &merged),
+        ],
     );
-    write_stdout(line.as_bytes())
+    write_stdout(format!("{line}\n").as_bytes())
 }
 
 #[derive(Serialize)]
@@ -153,9 +157,9 @@ pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
             .map(|r| {
                 vec![
                     r.slug.to_string(),
-                    r.kind.to_string(),
+                    kind_label(r.kind).to_string(),
                     r.drafts.to_string(),
-                    r.last.as_ref().map(|d| short_date(&d.time)).unwrap_or_default(),
+                    r.last.as_ref().map(|d| table_time(&d.time)).unwrap_or_default(),
                     r.last.as_ref().map(|d| d.author.clone()).unwrap_or_default(),
                     r.title.clone(),
                 ]
@@ -163,7 +167,14 @@ pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
             .collect();
         write_stdout(
             table(
-                &["SLUG", "KIND", "DRAFT", "UPDATED", "AUTHOR", "TITLE"],
+                &[
+                    t(CliMsg::ColSlug),
+                    t(CliMsg::ColKind),
+                    t(CliMsg::ColDraft),
+                    t(CliMsg::ColUpdated),
+                    t(CliMsg::ColAuthor),
+                    t(CliMsg::ColTitle),
+                ],
                 &cells,
                 &[2],
             )
@@ -171,6 +182,15 @@ pub fn list(repo: &Path, json: bool) -> Result<(), Failure> {
         )?;
     }
     report_problems(&documents.problems)
+}
+
+/// A document's kind as a person's table names it.
+fn kind_label(kind: Kind) -> &'static str {
+    t(match kind {
+        Kind::Strategy => CliMsg::KindStrategy,
+        Kind::Workplan => CliMsg::KindWorkplan,
+        Kind::Charter => CliMsg::KindCharter,
+    })
 }
 
 /// Documents that failed validation are listed after the good ones and make
@@ -227,10 +247,15 @@ pub fn show(repo: &Path, slug: &str, draft: Option<u32>, json: bool) -> Result<(
         return write_stdout(visible.as_bytes());
     }
     eprintln!(
-        "udkast: draft {} of {slug} ({}); save an edited copy with --base {}",
-        shown.number,
-        crate::store::short(shown.commit),
-        shown.number
+        "{}",
+        tf(
+            CliMsg::ShowWhich,
+            &[
+                ("draft", &shown.number),
+                ("slug", &slug),
+                ("commit", &crate::store::short(shown.commit)),
+            ],
+        )
     );
     write_stdout(&bytes)
 }
@@ -248,15 +273,13 @@ pub fn save(
         (Some("-"), None) => read_text(Path::new("-"))?,
         (None, Some(path)) => read_text(&path)?,
         (Some(other), _) if other != "-" => {
-            return Err(Failure::new(format!(
-                "unexpected argument \"{}\"; give the text with --file FILE or - for standard input",
-                crate::text::inert(other)
+            return Err(Failure::new(tf(
+                CliMsg::SaveUnexpected,
+                &[("argument", &crate::text::inert(other))],
             )));
         }
         _ => {
-            return Err(Failure::new(
-                "give the text with --file FILE or - for standard input (not both)",
-            ));
+            return Err(Failure::new(t(CliMsg::SaveGiveText)));
         }
     };
     let store = Store::open(repo)?;
@@ -275,9 +298,12 @@ pub fn save(
         Ok(saved) => report_saved(&store, &saved),
         Err(Refused::Store(e @ StoreError::Conflict { .. })) if shown == "<stdin>" => {
             let kept = keep_text(&slug, &bytes)?;
-            Err(Failure::new(format!("{e}; your text is in {}", kept.display())))
+            Err(Failure::new(tf(
+                CliMsg::SaveKeptText,
+                &[("error", &e), ("file", &kept.display())],
+            )))
         }
-        Err(Refused::EmptyMessage) => Err(Failure::new("the message is empty; say what changed with -m")),
+        Err(Refused::EmptyMessage) => Err(Failure::new(t(CliMsg::SaveEmptyMessage))),
         Err(e) => Err(e.into()),
     }
 }
@@ -288,7 +314,12 @@ pub fn save(
 fn keep_text(slug: &Slug, bytes: &[u8]) -> Result<PathBuf, Failure> {
     use std::io::Write;
     let dir = crate::dirs::state_dir().join("conflicts");
-    let fail = |e: std::io::Error| Failure::new(format!("cannot keep your text in {}: {e}", dir.display()));
+    let fail = |e: std::io::Error| {
+        Failure::new(tf(
+            CliMsg::CannotKeepText,
+            &[("folder", &dir.display()), ("error", &e)],
+        ))
+    };
     std::fs::create_dir_all(&dir).map_err(fail)?;
     let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%S%.3f");
     let mut file = tempfile::NamedTempFile::new_in(&dir).map_err(fail)?;
@@ -306,7 +337,8 @@ fn keep_text(slug: &Slug, bytes: &[u8]) -> Result<PathBuf, Failure> {
             Err(e) => return Err(fail(e.error)),
         }
     }
-    unreachable!("the names run out only after usize::MAX tries")
+    // The names run out only after usize::MAX tries.
+    unreachable!()
 }
 
 #[derive(Serialize)]
@@ -350,16 +382,23 @@ pub fn log(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
         .map(|(d, r)| {
             let note = r
                 .recorded_as
-                .map(|n| format!(" (recorded as draft {n})"))
+                .map(|n| tf(CliMsg::LogRecordedAs, &[("draft", &n)]))
                 .unwrap_or_default();
             vec![
                 r.draft.to_string(),
                 short(d.commit),
-                short_date(&d.time),
+                table_time(&d.time),
                 d.author.clone(),
                 format!("{}{note}", d.summary),
             ]
         })
         .collect();
-    write_stdout(table(&["DRAFT", "COMMIT", "DATE", "AUTHOR", "MESSAGE"], &cells, &[0]).as_bytes())
+    let header = [
+        t(CliMsg::ColDraft),
+        t(CliMsg::ColCommit),
+        t(CliMsg::ColDate),
+        t(CliMsg::ColAuthor),
+        t(CliMsg::ColMessage),
+    ];
+    write_stdout(table(&header, &cells, &[0]).as_bytes())
 }

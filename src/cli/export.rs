@@ -4,8 +4,9 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use super::output::{Failure, parse_slug, print_json};
+use super::output::{Failure, parse_slug, print_json, warn, write_stdout};
 use crate::export::Format;
+use crate::lang::{CliMsg, t, tf};
 use crate::store::Store;
 use crate::usecase::{self, ExportRequest, Since};
 
@@ -50,18 +51,18 @@ struct Written<'a> {
 pub fn format(asked: Option<&str>, output: Option<&Path>) -> Result<Format, Failure> {
     if let Some(name) = asked {
         return Format::parse(name).ok_or_else(|| {
-            Failure::new(format!(
-                "unknown format {}; use docx, pdf or html",
-                crate::text::inert_quote(name)
+            Failure::new(tf(
+                CliMsg::ExportUnknownFormat,
+                &[("format", &crate::text::inert_quote(name))],
             ))
         });
     }
     match output.and_then(|p| p.extension()).map(|e| e.to_string_lossy()) {
         None => Ok(Format::Docx),
         Some(ext) => Format::parse(&ext).ok_or_else(|| {
-            Failure::new(format!(
-                "cannot tell the format from the extension .{}; give --format docx, pdf or html",
-                crate::text::inert(&ext)
+            Failure::new(tf(
+                CliMsg::ExportNoFormat,
+                &[("extension", &crate::text::inert(&ext))],
             ))
         }),
     }
@@ -92,7 +93,7 @@ pub fn export(repo: &Path, args: ExportArgs) -> Result<(), Failure> {
     };
     let done = usecase::export(&store, &request)?;
     for warning in &done.warnings {
-        eprintln!("udkast: warning: {warning}");
+        warn(warning);
     }
     if args.json {
         return print_json(&Written {
@@ -106,6 +107,31 @@ pub fn export(repo: &Path, args: ExportArgs) -> Result<(), Failure> {
             warnings: &done.warnings,
         });
     }
-    println!("{}", done.summary());
-    Ok(())
+    write_stdout(format!("{}\n", summary(&done)).as_bytes())
+}
+
+/// `wrote klima-udkast-3.docx (DOCX, 20480 bytes) of draft 3, 12 changes
+/// since approved, 2 comments`.
+fn summary(done: &usecase::Exported) -> String {
+    let mut s = tf(
+        CliMsg::ExportWrote,
+        &[
+            ("file", &done.path.display()),
+            ("format", &done.format.as_str().to_uppercase()),
+            ("bytes", &done.bytes),
+            ("draft", &done.draft),
+        ],
+    );
+    if let Some(since) = &done.since {
+        s.push_str(&tf(
+            CliMsg::ExportChanges,
+            &[("n", &done.changes), ("since", since)],
+        ));
+    }
+    match done.comments {
+        0 => {}
+        1 => s.push_str(t(CliMsg::ExportCommentOne)),
+        n => s.push_str(&tf(CliMsg::ExportComments, &[("n", &n)])),
+    }
+    s
 }

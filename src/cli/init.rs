@@ -5,6 +5,7 @@ use std::path::Path;
 use super::Template;
 use super::output::{Failure, write_stdout};
 use crate::domain::{Body, BodyId, BodyKind, FORMAT_VERSION, Roles, WorkspaceConfig, paths};
+use crate::lang::{CliMsg, t, tf};
 use crate::store::{Change, Store, StoreError, short};
 
 /// The bodies of a Danish municipality's usual route and its standing committees.
@@ -66,13 +67,16 @@ pub fn init(repo: &Path, template: Template) -> Result<(), Failure> {
     let saved = store.commit_change(head, &change, &author, &|_, _| {
         Ok("Create udkast workspace\n".into())
     })?;
-    let line = format!(
-        "Initialised udkast workspace \"{}\" in {} ({} on {}); {email} is its lead\n\
-         Bodies: `udkast body list`; add one with `udkast body add ID --name NAME --kind committee`\n",
-        crate::text::inert(&name),
-        folder.display(),
-        short(saved.commit),
-        store.branch_short()
+    let line = tf(
+        CliMsg::Initialised,
+        &[
+            ("folder", &folder.display()),
+            ("commit", &short(saved.commit)),
+            ("branch", &store.branch_short()),
+            ("email", &email),
+            // Last, as a folder's name may have braces of its own.
+            ("name", &crate::text::inert(&name)),
+        ],
     );
-    write_stdout(line.as_bytes())
+    write_stdout(format!("{line}\n{}\n", t(CliMsg::InitBodies)).as_bytes())
 }

@@ -23,7 +23,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::lang::{CliMsg, tf};
+use crate::lang::{CliMsg, t, tf};
 
 pub use output::Failure;
 
@@ -31,7 +31,7 @@ pub use output::Failure;
 fn parse_lang(s: &str) -> Result<String, String> {
     crate::lang::Lang::parse(s)
         .map(|_| s.to_string())
-        .ok_or_else(|| "udkast speaks da (Danish) and en (English)".to_string())
+        .ok_or_else(|| t(CliMsg::LangUnknown).to_string())
 }
 
 /// `0.1.0 (3f9a0c1b2d4e)`: the version and the commit built from.
@@ -475,7 +475,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let mut out = Vec::new();
             clap_mangen::Man::new(<Cli as clap::CommandFactory>::command())
                 .render(&mut out)
-                .map_err(|e| Failure::new(format!("cannot write the manual page: {e}")))?;
+                .map_err(|e| Failure::new(tf(CliMsg::CannotWriteManual, &[("error", &e)])))?;
             output::write_stdout(&out)
         }
         Some(Command::Comment { command }) => comments::run(&repo, command),
@@ -502,9 +502,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
 pub(crate) fn open_tui(repo: &std::path::Path) -> Result<(), Failure> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
-        return Err(Failure::new(
-            "the terminal interface needs a terminal; for scripts use the subcommands (see `udkast --help`)",
-        ));
+        return Err(Failure::new(t(CliMsg::NeedsTerminal)));
     }
     crate::ui::run(repo, output::color()).map_err(Failure::new)
 }

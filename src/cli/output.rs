@@ -8,6 +8,7 @@ use std::sync::{Mutex, OnceLock};
 
 use unicode_width::UnicodeWidthStr;
 
+use crate::lang::{CliMsg, Lang, t, tf};
 use crate::store::StoreError;
 
 /// A user-facing failure: one sentence, exit code 1.
@@ -74,7 +75,7 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
     }
     let text = e.to_string();
     let mut lines = text.lines();
-    let first = lines.next().unwrap_or("invalid arguments");
+    let first = lines.next().unwrap_or(t(CliMsg::InvalidArguments));
     let mut first = first.strip_prefix("error: ").unwrap_or(first).to_string();
     // "the following required arguments were not provided:" lists them on the
     // indented lines below; keep them on the one line.
@@ -82,7 +83,7 @@ pub fn usage_error(e: clap::Error) -> ExitCode {
         let listed: Vec<&str> = lines.take_while(|l| l.starts_with(' ')).map(str::trim).collect();
         first = format!("{first} {}", listed.join(", "));
     }
-    Failure(format!("{} (see `udkast --help`)", first.trim_end())).report()
+    Failure(tf(CliMsg::SeeHelp, &[("error", &first.trim_end())])).report()
 }
 
 /// When to colour output, as git's `--color`.
@@ -198,13 +199,13 @@ pub fn write_stdout(bytes: &[u8]) -> Result<(), Failure> {
     match written {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::new(format!("cannot write to standard output: {e}"))),
+        Err(e) => Err(Failure::new(tf(CliMsg::CannotWriteStdout, &[("error", &e)]))),
     }
 }
 
 pub fn print_json<T: serde::Serialize>(value: &T) -> Result<(), Failure> {
-    let text =
-        serde_json::to_string_pretty(value).map_err(|e| Failure::new(format!("cannot encode JSON: {e}")))?;
+    let text = serde_json::to_string_pretty(value)
+        .map_err(|e| Failure::new(tf(CliMsg::CannotEncodeJson, &[("error", &e)])))?;
     // serde_json escapes C0 controls only; C1 controls (which terminals also
     // obey) are escaped too. They can only be inside strings.
     let mut text = match text.contains(|c: char| c.is_control() && c as u32 >= 0x80) {
@@ -272,6 +273,48 @@ pub fn short_date(time: &jiff::Zoned) -> String {
     time.strftime("%Y-%m-%d %H:%M").to_string()
 }
 
+/// A date and time as a person's table shows it: `2025-04-08 14:20`, in
+/// Danish `08-04-2025 14:20`.
+pub fn table_time(time: &jiff::Zoned) -> String {
+    crate::lang::table_date(&short_date(time))
+}
+
+/// A date as a sentence names it: in Danish `28. januar 2025`; in English
+/// as `english` (a strftime format) writes it, as the command always has.
+pub fn spoken_date(date: jiff::civil::Date, english: &str) -> String {
+    match crate::lang::current() {
+        Lang::Da => {
+            let month = t(CliMsg::Months)
+                .split(' ')
+                .nth(usize::from(date.month().unsigned_abs()).saturating_sub(1))
+                .unwrap_or_default();
+            format!("{}. {month} {}", date.day(), date.year())
+        }
+        Lang::En => date.strftime(english).to_string(),
+    }
+}
+
+/// Whether the command speaks Danish (for words the domain keeps in both).
+pub fn danish() -> bool {
+    crate::lang::current() == Lang::Da
+}
+
+/// What `f` says in English, whatever the command speaks: a sentence in
+/// JSON, which scripts read.
+pub fn in_english<T>(f: impl FnOnce() -> T) -> T {
+    let was = crate::lang::current();
+    crate::lang::set(Lang::En);
+    let value = f();
+    crate::lang::set(was);
+    value
+}
+
+/// `udkast: warning: …` on standard error, made inert.
+pub fn warn(message: &str) {
+    let message = crate::text::inert(message);
+    eprintln!("{}", tf(CliMsg::Warning, &[("warning", &message)]));
+}
+
 /// A date in JSON: RFC 3339 in the author's own offset.
 pub fn iso_date(time: &jiff::Zoned) -> String {
     time.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
@@ -283,7 +326,7 @@ pub fn iso_date(time: &jiff::Zoned) -> String {
 pub fn open_store(repo: &std::path::Path) -> Result<crate::store::Store, Failure> {
     let store = crate::store::Store::open(repo)?;
     if let Some(warning) = store.uncommitted_config() {
-        eprintln!("udkast: warning: {}", crate::text::inert(&warning));
+        warn(&warning);
     }
     Ok(store)
 }
@@ -303,5 +346,22 @@ mod tests {
             &[],
         );
         assert_eq!(t, "A   NAME        N\nx   Søren^[[2J  1\nyy  Å           10\n");
+    }
+
+    #[test]
+    fn a_date_in_a_sentence_as_each_language_says_it() {
+        let date = jiff::civil::date(2025, 1, 28);
+        crate::lang::set(Lang::Da);
+        assert_eq!(spoken_date(date, "%d-%m-%Y"), "28. januar 2025");
+        assert_eq!(
+            spoken_date(jiff::civil::date(2026, 12, 3), "%d-%m-%Y"),
+            "3. december 2026"
+        );
+        // JSON's words stay English whatever the command speaks.
+        assert_eq!(in_english(|| t(CliMsg::ThreadOpen)), "open");
+        assert_eq!(t(CliMsg::ThreadOpen), "åben");
+        crate::lang::set(Lang::En);
+        assert_eq!(spoken_date(date, "%d-%m-%Y"), "28-01-2025");
+        assert_eq!(spoken_date(date, "%Y-%m-%d"), "2025-01-28");
     }
 }

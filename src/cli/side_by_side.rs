@@ -11,6 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::diff::Paint;
 use crate::diff::{self, Row, RowKind, Tag};
+use crate::lang::{CliMsg, tf};
 
 /// Between the two halves.
 const SEPARATOR: &str = " │ ";
@@ -50,7 +51,7 @@ pub(super) fn render(out: &mut String, paint: &Paint, pairs: &[(Option<Row>, Opt
             ..
         }) = left
         {
-            out.push_str(&paint.wrap("36", &format!("  ⋯ {lines} unchanged lines ⋯")));
+            out.push_str(&paint.wrap("36", &tf(CliMsg::DiffUnchangedLines, &[("lines", &lines)])));
             out.push('\n');
             continue;
         }

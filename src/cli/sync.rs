@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use super::output::Failure;
 use crate::domain::still_marked;
+use crate::lang::{CliMsg, t, tf};
 use crate::remote::Git;
 use crate::store::{Store, short};
 use crate::usecase::{self, Clashing, Resume, SyncInput, SyncOutcome, Synced, WAITING, Waiting};
@@ -35,38 +36,34 @@ pub fn sync(repo: &Path, remote: Option<String>, json: bool, mode: Mode) -> Resu
     };
     match (mode, &waiting) {
         (Mode::Start, Some(w)) => {
-            return Err(Failure::new(format!(
-                "a sync with {} is waiting for clashing passages ({}): edit them, then `udkast sync --continue`, or `udkast sync --abort`",
-                w.remote,
-                w.files
-                    .iter()
-                    .map(|(p, _)| p.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+            let files: Vec<&str> = w.files.iter().map(|(p, _)| p.as_str()).collect();
+            return Err(Failure::new(tf(
+                CliMsg::SyncWaiting,
+                &[("remote", &w.remote), ("files", &files.join(", "))],
             )));
         }
         (Mode::Continue | Mode::Abort, None) => {
-            return Err(Failure::new("no sync is waiting; `udkast sync` starts one"));
+            return Err(Failure::new(t(CliMsg::SyncNoneWaiting)));
         }
         (Mode::Abort, Some(w)) => return abort(&store, w),
         (Mode::Continue, Some(w)) => {
             for (path, file) in &w.files {
-                let bytes = std::fs::read(file)
-                    .map_err(|e| Failure::new(format!("cannot read {}: {e}", file.display())))?;
+                let bytes = std::fs::read(file).map_err(|e| {
+                    Failure::new(tf(
+                        CliMsg::CannotReadFile,
+                        &[("file", &file.display()), ("error", &e)],
+                    ))
+                })?;
                 if let Some(line) = still_marked(&String::from_utf8_lossy(&bytes)) {
-                    return Err(Failure::new(format!(
-                        "{}:{line} still has a clash mark: keep the text you want between the marks, delete the marks, then `udkast sync --continue`",
-                        file.display()
+                    return Err(Failure::new(tf(
+                        CliMsg::SyncStillMarked,
+                        &[("line", &line), ("file", &file.display())],
                     )));
                 }
                 input.resolved.insert(path.clone(), bytes);
             }
             input.remote = Some(w.remote.clone());
-            let damaged = || {
-                Failure::new(format!(
-                    "{WAITING} is damaged; `udkast sync --abort` puts everything back"
-                ))
-            };
+            let damaged = || Failure::new(tf(CliMsg::SyncDamaged, &[("file", &WAITING)]));
             let here = match w.here.as_str() {
                 "" => None,
                 here => Some(here.parse().map_err(|_| damaged())?),
@@ -89,9 +86,7 @@ pub fn sync(repo: &Path, remote: Option<String>, json: bool, mode: Mode) -> Resu
     };
     let outcome = match usecase::sync(&store, &git, &input, &mut progress) {
         Err(usecase::Refused::SyncMoved) => {
-            return Err(Failure::new(
-                "you saved since the sync stopped, so the passages you edited may leave out what you saved; nothing was changed: `udkast sync --abort`, then `udkast sync` again",
-            ));
+            return Err(Failure::new(t(CliMsg::SyncMoved)));
         }
         other => other?,
     };
@@ -150,11 +145,58 @@ fn report(synced: &Synced, json: bool) -> Result<(), Failure> {
         };
         return super::output::print_json(&out);
     }
-    super::output::write_stdout(format!("{}\n", crate::text::inert(&synced.report())).as_bytes())?;
+    super::output::write_stdout(format!("{}\n", crate::text::inert(&synced_line(synced))).as_bytes())?;
     for w in &synced.warnings {
         eprintln!("udkast: {}", crate::text::inert(w));
     }
     Ok(())
+}
+
+/// What the sync did, in one line.
+fn synced_line(synced: &Synced) -> String {
+    let up = &synced.upstream;
+    let mut parts = Vec::new();
+    match (synced.received, synced.sent) {
+        (0, 0) if synced.tags_received.is_empty() && synced.tags_sent.is_empty() => parts.push(tf(
+            CliMsg::SyncUpToDate,
+            &[("remote", &up.remote), ("branch", &up.short)],
+        )),
+        (received, sent) => {
+            let merged = if synced.merged {
+                t(CliMsg::SyncMergedNote)
+            } else {
+                ""
+            };
+            parts.push(tf(
+                match received {
+                    1 => CliMsg::SyncedOne,
+                    _ => CliMsg::Synced,
+                },
+                &[
+                    ("remote", &up.remote),
+                    ("branch", &up.short),
+                    ("received", &received),
+                    ("sent", &sent),
+                    ("merged", &merged),
+                ],
+            ))
+        }
+    }
+    if !synced.tags_received.is_empty() {
+        let tags = synced.tags_received.join(", ");
+        parts.push(tf(CliMsg::SyncTagsIn, &[("tags", &tags)]));
+    }
+    if !synced.tags_sent.is_empty() {
+        let tags = synced.tags_sent.join(", ");
+        parts.push(tf(CliMsg::SyncTagsOut, &[("tags", &tags)]));
+    }
+    for r in &synced.renumbered {
+        parts.push(tf(
+            CliMsg::SyncRenumbered,
+            &[("was", &r.was), ("now", &r.now), ("slug", &r.slug)],
+        ));
+    }
+    parts.join("; ")
 }
 
 /// Passages clashed: each file with marks, the sync kept waiting, and a
@@ -179,9 +221,7 @@ fn stop(store: &Store, clashing: Clashing, waiting: Option<Waiting>, json: bool)
     let bytes = serde_json::to_vec_pretty(&state).map_err(|e| Failure::new(e.to_string()))?;
     store.remember(WAITING, &bytes);
     if store.recall(WAITING).is_none() {
-        return Err(Failure::new(
-            "cannot keep the waiting sync in the repository's udkast folder",
-        ));
+        return Err(Failure::new(t(CliMsg::SyncCannotWait)));
     }
     if json {
         #[derive(Serialize)]
@@ -201,20 +241,28 @@ fn stop(store: &Store, clashing: Clashing, waiting: Option<Waiting>, json: bool)
         let _ = super::output::print_json(&serde_json::json!({ "clashes": out }));
     } else {
         for (path, file, n) in &files {
-            let line = format!(
-                "{path}: {n} passage{} changed here and on {} — marked in {}",
-                if *n == 1 { "" } else { "s" },
-                up.remote,
-                file.display()
+            let line = tf(
+                match n {
+                    1 => CliMsg::SyncClashOne,
+                    _ => CliMsg::SyncClashes,
+                },
+                &[
+                    ("n", n),
+                    ("remote", &up.remote),
+                    ("file", &file.display()),
+                    ("path", path),
+                ],
             );
             let _ = super::output::write_stdout(format!("{}\n", crate::text::inert(&line)).as_bytes());
         }
     }
     let count = files.len();
-    Err(Failure::new(format!(
-        "sync stopped: {count} file{} changed in the same passages here and on {}; nothing was changed here. Keep the text you want between the marks, then `udkast sync --continue` (or `udkast sync --abort`)",
-        if count == 1 { "" } else { "s" },
-        up.remote
+    Err(Failure::new(tf(
+        match count {
+            1 => CliMsg::SyncStoppedOne,
+            _ => CliMsg::SyncStopped,
+        },
+        &[("n", &count), ("remote", &up.remote)],
     )))
 }
 
@@ -226,15 +274,12 @@ fn abort(store: &Store, waiting: &Waiting) -> Result<(), Failure> {
         store.drop_clash_file(path, file)?;
     }
     store.forget(WAITING);
-    let line = match back {
-        true => format!(
-            "Sync with {} aborted: everything is as it was before it",
-            waiting.remote
-        ),
-        false => format!(
-            "Sync with {} aborted: the remote's refs are as they were; your branch keeps the drafts you saved since",
-            waiting.remote
-        ),
-    };
+    let line = tf(
+        match back {
+            true => CliMsg::SyncAborted,
+            false => CliMsg::SyncAbortedKept,
+        },
+        &[("remote", &waiting.remote)],
+    );
     super::output::write_stdout(format!("{}\n", crate::text::inert(&line)).as_bytes())
 }

@@ -474,20 +474,21 @@ fn output_pages_on_a_terminal_and_never_into_a_pipe() {
     let env = Env::new();
     let ws = env.workspace("ws");
     let marked = [("UDKAST_PAGER", "sed s/^/paged:/"), ("PAGER", "sed s/^/wrong:/")];
-    let tui = Tui::spawn(&env, &ws, &["log", "klima"], 100, 20, &marked);
+    // The pty runs udkast as a person would, so the test says which language.
+    let tui = Tui::spawn(&env, &ws, &["--lang", "en", "log", "klima"], 100, 20, &marked);
     tui.wait_for("paged:DRAFT");
     let tui = Tui::spawn(
         &env,
         &ws,
-        &["log", "klima"],
+        &["--lang", "en", "log", "klima"],
         100,
         20,
         &[("PAGER", "sed s/^/paged:/")],
     );
     tui.wait_for("paged:DRAFT");
     for (args, vars) in [
-        (&["--no-pager", "log", "klima"][..], &marked[..]),
-        (&["log", "klima"][..], &[("PAGER", "")][..]),
+        (&["--lang", "en", "--no-pager", "log", "klima"][..], &marked[..]),
+        (&["--lang", "en", "log", "klima"][..], &[("PAGER", "")][..]),
     ] {
         let tui = Tui::spawn(&env, &ws, args, 100, 20, vars);
         let screen = tui.wait_until("the log", |s| s.lines().any(|l| l.starts_with("DRAFT")));

@@ -10,6 +10,7 @@ mod approvals;
 mod blame;
 mod cache;
 mod cli;
+mod cli_lang;
 mod comments;
 mod completion;
 mod concurrency;

@@ -236,7 +236,8 @@ fn a_key_passphrase_is_asked_on_the_terminal() {
     save(&env, &a, &edit(&env, &a, "natur.", "natur og skov."), "a: skov");
 
     // The harness starts udkast with a clean environment: no SSH_AUTH_SOCK.
-    let mut tui = Tui::spawn(&env, &a, &["sync"], 100, 30, &[]);
+    // The pty runs udkast as a person would: the test says which language.
+    let mut tui = Tui::spawn(&env, &a, &["--lang", "en", "sync"], 100, 30, &[]);
     // Fetching and pushing each connect, and each asks.
     let deadline = Instant::now() + Duration::from_secs(30);
     let mut answered = 0;
