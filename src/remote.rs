@@ -16,6 +16,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
+use crate::lang::{ErrMsg, t, tf};
+
 /// The oldest git that has what sync uses (`push --porcelain`,
 /// `fetch --porcelain`, `--no-write-fetch-head`).
 pub const NEEDED: (u32, u32) = (2, 41);
@@ -33,25 +35,35 @@ pub const ASKPASS_MARK: &str = "UDKAST_ASKPASS";
 /// Why talking to the remote failed: one sentence for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RemoteError {
-    #[error("git was not found; udkast sync runs your own git (install git {}.{} or later)", NEEDED.0, NEEDED.1)]
+    #[error("{}", tf(ErrMsg::RemoteNoGit, &[("version", &needed())]))]
     NoGit,
-    #[error("udkast sync needs git {}.{} or later; this git is {found}", NEEDED.0, NEEDED.1, found = .0)]
+    #[error("{}", tf(ErrMsg::RemoteOldGit, &[("version", &needed()), ("found", .0)]))]
     OldGit(String),
-    #[error("cannot reach {remote}: {detail}")]
+    #[error("{}", said(ErrMsg::RemoteUnreachable, .remote, .detail))]
     Unreachable { remote: String, detail: String },
-    #[error("{remote} refused the login: {detail}")]
+    #[error("{}", said(ErrMsg::RemoteLoginRefused, .remote, .detail))]
     Authentication { remote: String, detail: String },
-    #[error("{remote} rejected the push: {detail}")]
+    #[error("{}", said(ErrMsg::RemotePushRejected, .remote, .detail))]
     Rejected { remote: String, detail: String },
     /// The remote's branch moved since it was fetched (someone pushed).
-    #[error("{remote} has changes that are not here yet")]
+    #[error("{}", said(ErrMsg::RemoteBehind, .remote, ""))]
     Behind { remote: String },
-    #[error("{remote} did not answer within {} s; nothing was changed here", .after.as_secs())]
+    #[error("{}", tf(ErrMsg::RemoteTimedOut, &[("remote", .remote), ("seconds", &.after.as_secs())]))]
     TimedOut { remote: String, after: Duration },
-    #[error("stopped; nothing was changed here")]
+    #[error("{}", t(ErrMsg::RemoteCancelled))]
     Cancelled,
-    #[error("git {what} failed: {detail}")]
+    #[error("{}", tf(ErrMsg::GitCommandFailed, &[("command", .what), ("message", .detail)]))]
     Failed { what: String, detail: String },
+}
+
+/// The git udkast sync needs, as `2.41`.
+fn needed() -> String {
+    format!("{}.{}", NEEDED.0, NEEDED.1)
+}
+
+/// A sentence about `remote`, with git's `detail` where it says one.
+fn said(msg: ErrMsg, remote: &str, detail: &str) -> String {
+    tf(msg, &[("remote", &remote), ("detail", &detail)])
 }
 
 /// Runs the user's git in one repository.

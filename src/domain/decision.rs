@@ -17,6 +17,7 @@ use toml::Spanned;
 
 use super::workspace::check_format;
 use super::{BadValue, BodyId, Invalid};
+use crate::lang::{ErrMsg, t, tf};
 
 /// What a body decided. English in code and files; [`Outcome::label_da`] is the
 /// one place that says it in Danish.
@@ -264,23 +265,17 @@ impl Decision {
     /// Parses `text`, the file `file` whose name gave `id`.
     pub fn parse(file: &str, id: &str, text: &str) -> Result<Decision, Invalid> {
         if !is_decision_id(id) {
-            return Err(Invalid::new(
-                file,
-                "a decision file is named <id>.toml, the id made of letters, digits, \"-\" and \"_\"",
-            ));
+            return Err(Invalid::new(file, t(ErrMsg::DecisionFileName)));
         }
         let raw: RawDecision = toml::from_str(text).map_err(|e| Invalid::from_toml(file, text, &e))?;
         check_format(file, text, &raw.format)?;
         let at = |span: std::ops::Range<usize>, msg: String| Invalid::at_offset(file, text, span.start, msg);
         BodyId::check(raw.body.get_ref()).map_err(|m| at(raw.body.span(), m.to_string()))?;
         if *raw.draft.get_ref() == 0 {
-            return Err(at(raw.draft.span(), "draft numbers start at 1".into()));
+            return Err(at(raw.draft.span(), t(ErrMsg::DraftNumbersFromOne).into()));
         }
         if !is_commit_id(raw.commit.get_ref()) {
-            return Err(at(
-                raw.commit.span(),
-                "commit must be the draft's full commit id (40 hex digits)".into(),
-            ));
+            return Err(at(raw.commit.span(), t(ErrMsg::DecisionCommitNotFull).into()));
         }
         let line =
             |field: &'static str, value: &Option<Spanned<String>>| -> Result<Option<String>, Invalid> {
@@ -304,7 +299,7 @@ impl Decision {
         }
         if !changes_owed.is_empty() && raw.outcome != Outcome::ApprovedWithChanges {
             let span = raw.changes_owed[0].span();
-            return Err(at(span, OWED_ONLY_WITH_CHANGES.into()));
+            return Err(at(span, t(ErrMsg::OwedOnlyWithChanges).into()));
         }
         let person = raw.recorded_by.get_ref();
         check_line("recorded_by.name", &person.name)
@@ -312,21 +307,18 @@ impl Decision {
         if !person.email.contains('@') || person.email.chars().any(|c| c.is_control() || c.is_whitespace()) {
             return Err(at(
                 raw.recorded_by.span(),
-                format!(
-                    "recorded_by.email \"{}\" is not an e-mail address",
-                    crate::text::inert(&person.email)
+                tf(
+                    ErrMsg::RecordedByNotEmail,
+                    &[("email", &crate::text::inert(&person.email))],
                 ),
             ));
         }
         let withdraws = match raw.withdraws {
             Some(w) if !is_decision_id(w.get_ref()) => {
-                return Err(at(
-                    w.span(),
-                    "withdraws must be the id of another decision".into(),
-                ));
+                return Err(at(w.span(), t(ErrMsg::WithdrawsNotAnId).into()));
             }
             Some(w) if w.get_ref() == id => {
-                return Err(at(w.span(), "a decision cannot withdraw itself".into()));
+                return Err(at(w.span(), t(ErrMsg::WithdrawsItself).into()));
             }
             w => w.map(Spanned::into_inner),
         };
@@ -406,9 +398,6 @@ pub struct Typed<'a> {
     pub recommendation: Option<&'a str>,
     pub changes_owed: &'a [String],
 }
-
-const OWED_ONLY_WITH_CHANGES: &str =
-    "changes owed go with approved-with-changes (godkendt med ændringer) only";
 
 /// One line of text: not empty, no control characters (a decision's item
 /// and case, a body's name, an action's title).

@@ -4,6 +4,7 @@
 use std::fmt;
 
 use super::{Outcome, Slug};
+use crate::lang::{ErrMsg, t, tf};
 use crate::text::{inert, inert_quote};
 
 /// Something wrong with the content of one file, with the line where known.
@@ -43,7 +44,7 @@ impl Invalid {
             .message()
             .lines()
             .next()
-            .unwrap_or("malformed TOML")
+            .unwrap_or(t(ErrMsg::MalformedToml))
             .to_string();
         match err.span() {
             Some(span) => Self::at_offset(file, text, span.start, message),
@@ -92,8 +93,9 @@ pub enum BadValue {
     BodyKind(String),
     /// A body named twice in one route.
     RepeatedBody(String),
-    /// A route typed with braces or `+` out of place: what is wrong.
-    RouteSyntax(&'static str),
+    /// A route typed with braces or `+` out of place: the sentence saying
+    /// what is wrong.
+    RouteSyntax(ErrMsg),
     /// A body the workspace does not have, in `field`; `known` is sorted.
     UnknownBody {
         id: String,
@@ -113,86 +115,48 @@ pub enum BadValue {
 
 impl fmt::Display for BadValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            BadValue::EmptySlug => f.write_str("a slug cannot be empty"),
-            BadValue::SlugControl(s) => write!(f, "slug \"{}\" contains control characters", inert_quote(s)),
-            BadValue::SlugPath(s) => write!(
-                f,
-                "slug \"{}\" must be a plain folder name (no \"/\", \"\\\" or \"..\")",
-                inert_quote(s)
+        let text = match self {
+            BadValue::EmptySlug => t(ErrMsg::EmptySlug).to_string(),
+            BadValue::SlugControl(s) => tf(ErrMsg::SlugControl, &[("slug", &inert_quote(s))]),
+            BadValue::SlugPath(s) => tf(ErrMsg::SlugPath, &[("slug", &inert_quote(s))]),
+            BadValue::SlugTooLong(s) => tf(
+                ErrMsg::SlugTooLong,
+                &[("slug", &inert_quote(s)), ("max", &Slug::MAX_LEN)],
             ),
-            BadValue::SlugTooLong(s) => write!(
-                f,
-                "slug \"{}\" is longer than {} characters",
-                inert_quote(s),
-                Slug::MAX_LEN
-            ),
-            BadValue::SlugAlphabet(s) => write!(
-                f,
-                "slug \"{}\" may only use a-z, 0-9 and \"-\", must start with a letter and not end with \"-\"",
-                inert_quote(s)
-            ),
-            BadValue::Kind(s) => write!(
-                f,
-                "unknown kind \"{}\" (use strategy, workplan or charter)",
-                inert(s)
-            ),
+            BadValue::SlugAlphabet(s) => tf(ErrMsg::SlugAlphabet, &[("slug", &inert_quote(s))]),
+            BadValue::Kind(s) => tf(ErrMsg::UnknownKind, &[("kind", &inert(s))]),
             BadValue::Outcome(s) => {
                 let names: Vec<&str> = Outcome::ALL.iter().map(|o| o.as_str()).collect();
                 let words: Vec<&str> = Outcome::ALL.iter().map(|o| o.words_da()[0]).collect();
-                write!(
-                    f,
-                    "unknown outcome \"{}\" (use {}, or in Danish {})",
-                    inert(s),
-                    names.join(", "),
-                    words.join(", ")
+                tf(
+                    ErrMsg::UnknownOutcome,
+                    &[
+                        ("outcome", &inert(s)),
+                        ("names", &names.join(", ")),
+                        ("words", &words.join(", ")),
+                    ],
                 )
             }
-            BadValue::Date(s) => write!(
-                f,
-                "\"{}\" is not a date; write the meeting date as 28-01-2025, 28.01.2025 or 2025-01-28",
-                inert(s)
+            BadValue::Date(s) => tf(ErrMsg::NotADate, &[("date", &inert(s))]),
+            BadValue::BodyId(s) => tf(ErrMsg::BadBodyId, &[("id", &inert(s))]),
+            BadValue::ActionStatus(s) => tf(ErrMsg::UnknownActionStatus, &[("status", &inert(s))]),
+            BadValue::BodyKind(s) => tf(ErrMsg::UnknownBodyKind, &[("kind", &inert(s))]),
+            BadValue::OwedWithoutChanges => t(ErrMsg::OwedWithoutChanges).to_string(),
+            // The braces go in as values: a catalogue text keeps `{` for its
+            // placeholders.
+            BadValue::RouteSyntax(msg) => tf(*msg, &[("open", &"{"), ("close", &"}")]),
+            BadValue::RepeatedBody(id) => tf(ErrMsg::RepeatedBody, &[("id", &inert(id))]),
+            BadValue::UnknownBody { id, field, known } => tf(
+                ErrMsg::UnknownBodyIn,
+                &[("id", &inert(id)), ("field", field), ("known", &known.join(", "))],
             ),
-            BadValue::BodyId(s) => write!(
-                f,
-                "body id \"{}\" must be 1–12 uppercase letters or digits, like \"ØKE\"",
-                inert(s)
-            ),
-            BadValue::ActionStatus(s) => write!(
-                f,
-                "unknown status \"{}\" (use planned, in-progress, done, paused or cancelled; or planlagt, i gang, færdig, på pause, aflyst)",
-                inert(s)
-            ),
-            BadValue::BodyKind(s) => write!(
-                f,
-                "unknown kind \"{}\" (use administrative, committee, task-committee, council or other; or udvalg, byråd, direktion…)",
-                inert(s)
-            ),
-            BadValue::OwedWithoutChanges => f.write_str(
-                "changes owed (--owe) go with approved-with-changes (godkendt med ændringer) only",
-            ),
-            BadValue::RouteSyntax(what) => write!(f, "the route has {what}"),
-            BadValue::RepeatedBody(id) => write!(f, "body \"{}\" is twice in the route", inert(id)),
-            BadValue::UnknownBody { id, field, known } => {
-                write!(
-                    f,
-                    "unknown body \"{}\" in {field} (known: {})",
-                    inert(id),
-                    known.join(", ")
-                )
-            }
-            BadValue::ThreadId(s) => write!(
-                f,
-                "\"{}\" is not a comment id (letters, digits, - and ., like 3fa9c2d)",
-                inert(s)
-            ),
-            BadValue::EmptyField(field) => write!(f, "{field} is empty"),
-            BadValue::FieldNotOneLine(field) => {
-                write!(f, "{field} must be one line without control characters")
-            }
-            BadValue::EmptyDecisionText => f.write_str("the decision text is empty"),
-            BadValue::DecisionTextControl => f.write_str("the decision text contains control characters"),
-        }
+            BadValue::ThreadId(s) => tf(ErrMsg::BadThreadId, &[("id", &inert(s))]),
+            BadValue::EmptyField(field) => tf(ErrMsg::EmptyField, &[("field", field)]),
+            BadValue::FieldNotOneLine(field) => tf(ErrMsg::FieldNotOneLine, &[("field", field)]),
+            BadValue::EmptyDecisionText => t(ErrMsg::EmptyDecisionText).to_string(),
+            BadValue::DecisionTextControl => t(ErrMsg::DecisionTextControl).to_string(),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -254,5 +218,37 @@ mod tests {
                 .to_string()
                 .starts_with("unknown outcome \"x\" (use approved, ")
         );
+    }
+
+    #[test]
+    fn route_syntax_keeps_its_braces() {
+        let e = BadValue::RouteSyntax(ErrMsg::RouteOpenWithoutClose);
+        assert_eq!(e.to_string(), "the route has a { without its }");
+        let e = BadValue::RouteSyntax(ErrMsg::RoutePlusBeforeBrace);
+        assert_eq!(e.to_string(), "the route has a + before {");
+    }
+
+    #[test]
+    fn bad_values_and_files_read_in_danish() {
+        crate::lang::set(crate::lang::Lang::Da);
+        assert_eq!(
+            BadValue::Kind("plan".into()).to_string(),
+            "ukendt dokumenttype \"plan\" (brug strategy, workplan eller charter)"
+        );
+        assert_eq!(
+            BadValue::EmptyField(t(ErrMsg::FieldTheRoute)).to_string(),
+            "forløbet er ikke udfyldt"
+        );
+        assert!(
+            BadValue::Outcome("x".into())
+                .to_string()
+                .starts_with("ukendt udfald \"x\" (brug godkendt, ")
+        );
+        let binary = crate::domain::check_document("a.md", b"\0").unwrap_err();
+        assert_eq!(
+            binary.to_string(),
+            "a.md:1: er en binær fil, ikke et tekstdokument"
+        );
+        crate::lang::set(crate::lang::Lang::En);
     }
 }

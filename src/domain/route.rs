@@ -14,6 +14,7 @@ use toml::Spanned;
 
 use super::error::BadValue;
 use super::workspace::BodyId;
+use crate::lang::{ErrMsg, t, tf};
 
 /// The steps of a route; no step is empty and no body is in two.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -96,27 +97,27 @@ impl Route {
                 join_next = false;
             }
             match c {
-                '{' if group.is_some() => return Err(BadValue::RouteSyntax("a { inside braces")),
-                '{' if join_next => return Err(BadValue::RouteSyntax("a + before {")),
+                '{' if group.is_some() => return Err(BadValue::RouteSyntax(ErrMsg::RouteBraceInBraces)),
+                '{' if join_next => return Err(BadValue::RouteSyntax(ErrMsg::RoutePlusBeforeBrace)),
                 '{' => group = Some(Vec::new()),
                 '}' => match group.take() {
-                    None => return Err(BadValue::RouteSyntax("a } without its {")),
-                    Some(g) if g.is_empty() => return Err(BadValue::RouteSyntax("empty braces")),
+                    None => return Err(BadValue::RouteSyntax(ErrMsg::RouteCloseWithoutOpen)),
+                    Some(g) if g.is_empty() => return Err(BadValue::RouteSyntax(ErrMsg::RouteEmptyBraces)),
                     Some(g) => steps.push(g),
                 },
                 '+' if group.is_some() => {}
                 '+' if steps.is_empty() || join_next => {
-                    return Err(BadValue::RouteSyntax("a + without a body before it"));
+                    return Err(BadValue::RouteSyntax(ErrMsg::RoutePlusNoBodyBefore));
                 }
                 '+' => join_next = true,
                 _ => {}
             }
         }
         if group.is_some() {
-            return Err(BadValue::RouteSyntax("a { without its }"));
+            return Err(BadValue::RouteSyntax(ErrMsg::RouteOpenWithoutClose));
         }
         if join_next {
-            return Err(BadValue::RouteSyntax("a + without a body after it"));
+            return Err(BadValue::RouteSyntax(ErrMsg::RoutePlusNoBodyAfter));
         }
         let mut seen = HashSet::new();
         let mut route = Vec::with_capacity(steps.len());
@@ -125,7 +126,7 @@ impl Route {
             for typed in step {
                 let id = typed.to_uppercase();
                 if !known.contains(&id) {
-                    return Err(unknown_body(&typed, "the route", known));
+                    return Err(unknown_body(&typed, t(ErrMsg::FieldTheRoute), known));
                 }
                 if !seen.insert(id.clone()) {
                     return Err(BadValue::RepeatedBody(id));
@@ -135,7 +136,7 @@ impl Route {
             route.push(bodies);
         }
         if route.is_empty() {
-            return Err(BadValue::EmptyField("the route"));
+            return Err(BadValue::EmptyField(t(ErrMsg::FieldTheRoute)));
         }
         Ok(Route(route))
     }
@@ -187,11 +188,7 @@ pub(super) enum RawStep {
 
 impl<'de> Deserialize<'de> for RawStep {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<RawStep, D::Error> {
-        let wrong = || {
-            serde::de::Error::custom(
-                "a step of a route is a body's id or an array of ids, as in [\"DIR\", [\"FOU\", \"BFU\"], \"BYR\"]",
-            )
-        };
+        let wrong = || serde::de::Error::custom(t(ErrMsg::RouteStepShape));
         match toml::Value::deserialize(deserializer)? {
             toml::Value::String(id) => Ok(RawStep::One(id)),
             toml::Value::Array(ids) => ids
@@ -223,7 +220,7 @@ pub(super) fn check_route(
             RawStep::Many(ids) => ids,
         };
         if ids.is_empty() {
-            return Err((entry.span(), format!("a step of {field} has no body")));
+            return Err((entry.span(), tf(ErrMsg::RouteStepEmpty, &[("field", &field)])));
         }
         let mut step = Vec::with_capacity(ids.len());
         for id in ids {
@@ -231,7 +228,10 @@ pub(super) fn check_route(
                 return Err((entry.span(), unknown_body(id, field, known).to_string()));
             }
             if !seen.insert(id) {
-                return Err((entry.span(), format!("body \"{id}\" appears twice in {field}")));
+                return Err((
+                    entry.span(),
+                    tf(ErrMsg::BodyTwiceIn, &[("id", id), ("field", &field)]),
+                ));
             }
             step.push(BodyId(id.clone()));
         }

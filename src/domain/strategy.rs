@@ -11,6 +11,7 @@ use toml::Spanned;
 use super::route::{RawStep, check_route};
 use super::workspace::check_format;
 use super::{BadValue, Invalid, Route, WorkspaceConfig};
+use crate::lang::{ErrMsg, t, tf};
 
 /// What sort of document it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,13 +181,10 @@ impl StrategyMeta {
         check_format(file, text, &raw.format)?;
         let at = |span: std::ops::Range<usize>, msg: String| Invalid::at_offset(file, text, span.start, msg);
         if raw.title.get_ref().trim().is_empty() {
-            return Err(at(raw.title.span(), "the title is empty".into()));
+            return Err(at(raw.title.span(), t(ErrMsg::TitleEmpty).into()));
         }
         if raw.title.get_ref().chars().any(char::is_control) {
-            return Err(at(
-                raw.title.span(),
-                "the title contains control characters".into(),
-            ));
+            return Err(at(raw.title.span(), t(ErrMsg::TitleControl).into()));
         }
         let known: HashSet<String> = config.bodies.iter().map(|b| b.id.0.clone()).collect();
         let route = match &raw.route {
@@ -197,19 +195,19 @@ impl StrategyMeta {
         for action in &raw.actions {
             let a = action.get_ref();
             if a.id == 0 {
-                return Err(at(action.span(), "action ids start at 1".into()));
+                return Err(at(action.span(), t(ErrMsg::ActionIdsFromOne).into()));
             }
             if !ids.insert(a.id) {
-                return Err(at(action.span(), format!("duplicate action id {}", a.id)));
+                return Err(at(action.span(), tf(ErrMsg::DuplicateActionId, &[("id", &a.id)])));
             }
             if a.title.trim().is_empty() {
-                return Err(at(action.span(), format!("action {} has an empty title", a.id)));
+                return Err(at(action.span(), tf(ErrMsg::ActionEmptyTitle, &[("id", &a.id)])));
             }
         }
         if raw.kind != Kind::Workplan && !raw.actions.is_empty() {
             return Err(Invalid::new(
                 file,
-                format!("only a workplan has actions, this is a {}", raw.kind),
+                tf(ErrMsg::OnlyWorkplanActions, &[("kind", &raw.kind)]),
             ));
         }
         Ok(StrategyMeta {

@@ -3,6 +3,7 @@
 
 use super::Invalid;
 use super::error::line_of_offset;
+use crate::lang::{ErrMsg, t, tf};
 
 /// The largest document accepted (16 MiB). A strategy is a few hundred KiB; a
 /// bigger file is almost certainly something else committed by mistake.
@@ -15,9 +16,12 @@ pub fn check_document<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Invali
         let mib = bytes.len() as f64 / (1024.0 * 1024.0);
         return Err(Invalid::new(
             file,
-            format!(
-                "is {mib:.1} MiB; documents are limited to {} MiB",
-                MAX_DOCUMENT_BYTES >> 20
+            tf(
+                ErrMsg::DocumentTooBig,
+                &[
+                    ("size", &format!("{mib:.1}")),
+                    ("max", &(MAX_DOCUMENT_BYTES >> 20)),
+                ],
             ),
         ));
     }
@@ -25,16 +29,12 @@ pub fn check_document<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Invali
         return Err(Invalid::at(
             file,
             line_of_offset(bytes, pos),
-            "is a binary file, not a text document",
+            t(ErrMsg::DocumentBinary),
         ));
     }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        Invalid::at(
-            file,
-            line_of_offset(bytes, at),
-            "is not valid UTF-8 text (save it as UTF-8 and try again)",
-        )
+        Invalid::at(file, line_of_offset(bytes, at), t(ErrMsg::DocumentNotUtf8))
     })
 }
 

@@ -16,6 +16,7 @@ use toml::Spanned;
 use super::Invalid;
 use super::thread_id::check_id;
 use super::workspace::check_format;
+use crate::lang::{ErrMsg, t, tf};
 
 /// A comment thread as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -109,66 +110,70 @@ impl Thread {
         if stem != id {
             return Err(at(
                 raw.id.span(),
-                format!(
-                    "the id \"{}\" does not match the file name ({}.toml expected)",
-                    crate::text::inert(id),
-                    crate::text::inert(id)
-                ),
+                tf(ErrMsg::ThreadIdNotFileName, &[("id", &crate::text::inert(id))]),
             ));
         }
         if *raw.draft.get_ref() == 0 {
-            return Err(at(raw.draft.span(), "drafts are numbered from 1".into()));
+            return Err(at(raw.draft.span(), t(ErrMsg::DraftsFromOne).into()));
         }
         let commit = raw.commit.get_ref();
         if !(commit.len() == 40 || commit.len() == 64) || !commit.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(at(
                 raw.commit.span(),
-                format!(
-                    "commit \"{}\" is not a full commit id (40 hexadecimal digits)",
-                    crate::text::inert(commit)
+                tf(
+                    ErrMsg::ThreadCommitNotFull,
+                    &[("commit", &crate::text::inert(commit))],
                 ),
             ));
         }
         let anchor = raw.anchor.get_ref();
         let anchor_at = |msg: &str| at(raw.anchor.span(), msg.to_string());
         if anchor.start == 0 {
-            return Err(anchor_at("lines are numbered from 1 (start = 0)"));
+            return Err(anchor_at(t(ErrMsg::AnchorStartZero)));
         }
         if anchor.end < anchor.start {
-            return Err(anchor_at(&format!(
-                "the anchor ends (line {}) before it starts (line {})",
-                anchor.end, anchor.start
+            return Err(anchor_at(&tf(
+                ErrMsg::AnchorBackwards,
+                &[("end", &anchor.end), ("start", &anchor.start)],
             )));
         }
         if anchor.quote.is_empty() {
-            return Err(anchor_at("the quote is empty"));
+            return Err(anchor_at(t(ErrMsg::QuoteEmpty)));
         }
         let quoted = line_count(&anchor.quote);
         let covered = anchor.end - anchor.start + 1;
         if quoted != covered {
-            return Err(anchor_at(&format!(
-                "the quote has {quoted} line{} but lines {}-{} are {covered}",
-                if quoted == 1 { "" } else { "s" },
-                anchor.start,
-                anchor.end
+            let msg = if quoted == 1 {
+                ErrMsg::QuoteLinesOne
+            } else {
+                ErrMsg::QuoteLinesMany
+            };
+            return Err(anchor_at(&tf(
+                msg,
+                &[
+                    ("quoted", &quoted),
+                    ("start", &anchor.start),
+                    ("end", &anchor.end),
+                    ("covered", &covered),
+                ],
             )));
         }
         if raw.messages.is_empty() {
-            return Err(Invalid::new(file, "the thread has no [[message]]"));
+            return Err(Invalid::new(file, t(ErrMsg::ThreadNoMessage)));
         }
         for message in &raw.messages {
             let m = message.get_ref();
             let here = |msg: &str| at(message.span(), msg.to_string());
             if m.author.trim().is_empty() {
-                return Err(here("a message has no author"));
+                return Err(here(t(ErrMsg::MessageNoAuthor)));
             }
             if m.text.trim().is_empty() {
-                return Err(here("a message has an empty text"));
+                return Err(here(t(ErrMsg::MessageEmpty)));
             }
             if m.time.parse::<jiff::Timestamp>().is_err() {
-                return Err(here(&format!(
-                    "time \"{}\" is not an RFC 3339 time like 2025-01-28T11:15:00+01:00",
-                    crate::text::inert(&m.time)
+                return Err(here(&tf(
+                    ErrMsg::MessageTime,
+                    &[("time", &crate::text::inert(&m.time))],
                 )));
             }
         }

@@ -9,6 +9,7 @@ use toml::Spanned;
 
 use super::route::{RawStep, check_route};
 use super::{BadValue, FORMAT_VERSION, Invalid, Route};
+use crate::lang::{ErrMsg, tf};
 
 /// The id of a governing body as it appears on an agenda item: `DIR`, `ØKE`, `BYR`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -158,9 +159,9 @@ pub(super) fn check_format(file: &str, text: &str, format: &Spanned<u32>) -> Res
         file,
         text,
         format.span().start,
-        format!(
-            "format {} is not supported by this udkast (it reads format {FORMAT_VERSION}); upgrade udkast",
-            format.get_ref()
+        tf(
+            ErrMsg::FormatUnsupported,
+            &[("format", format.get_ref()), ("reads", &FORMAT_VERSION)],
         ),
     ))
 }
@@ -180,10 +181,10 @@ impl WorkspaceConfig {
             let id = body.id.get_ref();
             BodyId::check(id).map_err(|m| at(body.id.span(), m.to_string()))?;
             if !seen.insert(id.clone()) {
-                return Err(at(body.id.span(), format!("duplicate body id \"{id}\"")));
+                return Err(at(body.id.span(), tf(ErrMsg::DuplicateBodyId, &[("id", id)])));
             }
             if body.name.trim().is_empty() {
-                return Err(at(body.id.span(), format!("body \"{id}\" has an empty name")));
+                return Err(at(body.id.span(), tf(ErrMsg::BodyEmptyName, &[("id", id)])));
             }
             bodies.push(Body {
                 id: BodyId(body.id.into_inner()),
@@ -195,7 +196,7 @@ impl WorkspaceConfig {
             check_route(&raw.default_route, "default_route", &seen).map_err(|(span, msg)| at(span, msg))?;
         for lead in &raw.roles.leads {
             if !lead.contains('@') || lead.chars().any(char::is_control) {
-                let msg = format!("lead \"{}\" is not an e-mail address", crate::text::inert(lead));
+                let msg = tf(ErrMsg::LeadNotEmail, &[("lead", &crate::text::inert(lead))]);
                 return Err(Invalid::new(file, msg));
             }
         }
@@ -206,10 +207,7 @@ impl WorkspaceConfig {
             let data = parts.next().unwrap_or("");
             let known = kind.starts_with("ssh-") || kind.starts_with("ecdsa-") || kind.starts_with("sk-");
             if !known || data.is_empty() || key.chars().any(char::is_control) {
-                let msg = format!(
-                    "roles.keys: the key of \"{}\" is not an SSH public key (\"ssh-ed25519 AAAA…\", as in a .pub file)",
-                    crate::text::inert(email)
-                );
+                let msg = tf(ErrMsg::KeyNotSsh, &[("email", &crate::text::inert(email))]);
                 return Err(Invalid::new(file, msg));
             }
         }

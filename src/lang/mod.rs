@@ -206,10 +206,35 @@ pub fn decimal(value: f64, places: usize) -> String {
 
 /// A message with its `{name}` placeholders filled.
 pub fn tf<M: Message>(msg: M, values: &[(&str, &dyn std::fmt::Display)]) -> String {
-    let mut out = t(msg).to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), &value.to_string());
+    fill(t(msg), values)
+}
+
+/// `text` with each `{name}` of `values` filled, in one pass: a value that
+/// itself says `{name}` (a title someone typed) stays as it is.
+fn fill(text: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            values
+                .iter()
+                .find(|(name, _)| *name == &after[..close])
+                .map(|v| (close, v.1))
+        });
+        match value {
+            Some((close, value)) => {
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -888,6 +913,17 @@ mod tests {
         assert_eq!(decimal(-2.25, 1), "-2.2");
     }
 
+    /// A value is put in as it is, even when it says another placeholder's
+    /// name; braces that name nothing stay.
+    #[test]
+    fn placeholders_are_filled_once() {
+        let title = "Plan {draft}";
+        assert_eq!(
+            fill("{title} draft {draft} {x} {", &[("title", &title), ("draft", &3)]),
+            "Plan {draft} draft 3 {x} {"
+        );
+    }
+
     #[test]
     fn placeholders_are_filled_in_the_threads_language() {
         set(Lang::Da);
@@ -1103,6 +1139,13 @@ mod tests {
             source!("cli/actions.rs"),
             source!("cli/blame.rs"),
             source!("cli/demo.rs"),
+            // The errors; the other files of domain/, store/,
+            // usecase/ and remote.rs also hold formats, ids and commit messages.
+            source!("domain/error.rs"),
+            source!("domain/text.rs"),
+            source!("store/error.rs"),
+            source!("store/approve.rs"),
+            source!("usecase/mod.rs"),
         ];
         // A placeholder's name, as `tf` is given it.
         fn names_of<M: Message>() -> impl Iterator<Item = &'static str> {

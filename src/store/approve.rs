@@ -8,6 +8,7 @@ use jiff::civil::Date;
 
 use super::{Approvals, Result, Saved, Store, StoreError};
 use crate::domain::{BodyId, Decision, Outcome, Person, Slug, TagContent, WorkspaceConfig, tag_message};
+use crate::lang::{ErrMsg, t, tf};
 
 /// What a lead records about a draft.
 #[derive(Debug, Clone)]
@@ -88,21 +89,24 @@ impl Store {
         Decision::check_input(&input.typed())?;
         let approvals = self.approvals(slug)?;
         let config = &approvals.config;
-        let identity = self.lead_identity(config, "record decisions")?;
+        let identity = self.lead_identity(config, t(ErrMsg::LeadRecordDecisions))?;
         let body = BodyId(input.body.to_uppercase());
         if config.body(&body.0).is_none() {
             let known: Vec<&str> = config.bodies.iter().map(|b| b.id.0.as_str()).collect();
-            return Err(StoreError::BadInput(format!(
-                "unknown body \"{}\" (known: {})",
-                crate::text::inert_quote(&input.body),
-                known.join(", ")
+            return Err(StoreError::BadInput(tf(
+                ErrMsg::UnknownBodyKnown,
+                &[
+                    ("id", &crate::text::inert_quote(&input.body)),
+                    ("known", &known.join(", ")),
+                ],
             )));
         }
         let mut warnings = Vec::new();
         let route = approvals.entry.meta.effective_route(config);
         if !route.contains(&body) {
-            warnings.push(format!(
-                "{body} is not on the route of {slug} ({route}); recording it anyway"
+            warnings.push(tf(
+                ErrMsg::BodyNotOnRoute,
+                &[("body", &body), ("slug", slug), ("route", &route)],
             ));
         }
         let draft = approvals
@@ -156,18 +160,20 @@ impl Store {
         let files = self.decisions_at(head, slug)?;
         let quoted = crate::text::inert_quote(id);
         if files.withdrawn.iter().any(|d| d.id == id) {
-            return Err(StoreError::BadInput(format!(
-                "decision \"{quoted}\" of {slug} is already withdrawn"
+            return Err(StoreError::BadInput(tf(
+                ErrMsg::DecisionAlreadyWithdrawn,
+                &[("id", &quoted), ("slug", slug)],
             )));
         }
         match files.decisions.iter().find(|d| d.id == id) {
             Some(d) if d.body == *body => Ok(d.id.clone()),
-            Some(d) => Err(StoreError::BadInput(format!(
-                "decision \"{quoted}\" is {}'s; a decision of {body} can only withdraw one of {body}'s",
-                d.body
+            Some(d) => Err(StoreError::BadInput(tf(
+                ErrMsg::WithdrawOtherBody,
+                &[("id", &quoted), ("owner", &d.body), ("body", body)],
             ))),
-            None => Err(StoreError::BadInput(format!(
-                "{slug} has no decision \"{quoted}\" (`udkast status {slug}` lists their ids)"
+            None => Err(StoreError::BadInput(tf(
+                ErrMsg::NoSuchDecision,
+                &[("id", &quoted), ("slug", slug)],
             ))),
         }
     }
@@ -178,7 +184,7 @@ impl Store {
     /// already tagged, unless `force`.
     pub fn tag_approved(&self, slug: &Slug, draft: Option<u32>, force: bool) -> Result<Tagged> {
         let approvals = self.approvals(slug)?;
-        let identity = self.lead_identity(&approvals.config, "tag approved versions")?;
+        let identity = self.lead_identity(&approvals.config, t(ErrMsg::LeadTagVersions))?;
         let status = &approvals.status;
         let row = match draft {
             Some(n) => status
@@ -197,31 +203,34 @@ impl Store {
         };
         let missing = status.final_missing(&row.commit);
         let reason = match status.route.last_step() {
-            [] => Some(format!("{slug} has no approval route")),
-            [last] if !missing.is_empty() => Some(format!(
-                "{last}, the last body of the route, has not approved or adopted draft {}",
-                row.draft
+            [] => Some(tf(ErrMsg::NoApprovalRoute, &[("slug", slug)])),
+            [last] if !missing.is_empty() => Some(tf(
+                ErrMsg::LastBodyNotApproved,
+                &[("last", last), ("draft", &row.draft)],
             )),
-            _ if !missing.is_empty() => Some(format!(
-                "{} of the route's last step {} not approved or adopted draft {}",
-                crate::text::and_list(&missing),
-                if missing.len() == 1 { "has" } else { "have" },
-                row.draft
-            )),
+            _ if !missing.is_empty() => {
+                let msg = match missing.len() {
+                    1 => ErrMsg::LastStepNotApprovedOne,
+                    _ => ErrMsg::LastStepNotApprovedMany,
+                };
+                let bodies = super::error::and_list(&missing);
+                Some(tf(msg, &[("bodies", &bodies), ("draft", &row.draft)]))
+            }
             _ => None,
         };
         let commit = git2::Oid::from_str(&row.commit)?;
         let existing = self.approved_tags(Some(slug))?;
         if !force {
             if let Some(reason) = &reason {
-                return Err(StoreError::NotApproved(format!(
-                    "{reason}; record the decision with `udkast decide`, or tag anyway with --force"
+                return Err(StoreError::NotApproved(tf(
+                    ErrMsg::TagNotApproved,
+                    &[("reason", reason)],
                 )));
             }
             if let Some(t) = existing.iter().find(|t| t.target == commit) {
-                return Err(StoreError::NotApproved(format!(
-                    "draft {} is already approved version {}; tag it again with --force",
-                    row.draft, t.name
+                return Err(StoreError::NotApproved(tf(
+                    ErrMsg::AlreadyApprovedVersion,
+                    &[("draft", &row.draft), ("name", &t.name)],
                 )));
             }
         }

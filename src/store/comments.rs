@@ -25,6 +25,7 @@ use crate::domain::{
     Anchor, Invalid, Lookup, Message, Slug, Thread, ThreadIds, ThreadStatus, check_document, check_id,
     new_id, paths,
 };
+use crate::lang::{ErrMsg, t};
 
 /// How often an operation is redone on a new head after a conflict (someone
 /// else answered the same thread in the same instant) before giving up.
@@ -90,10 +91,7 @@ impl Store {
             }
             let file = format!("{dir_name}/{}", crate::text::inert(&name));
             if entry.kind() != Some(ObjectType::Blob) || !name.ends_with(".toml") {
-                problems.push(Invalid::new(
-                    &file,
-                    "is not a comment thread (comments/ holds only <id>.toml files)",
-                ));
+                problems.push(Invalid::new(&file, t(ErrMsg::NotAThreadFile)));
                 continue;
             }
             match self.parse_thread(entry.id(), &file) {
@@ -411,7 +409,7 @@ impl Store {
         let path = paths::comments_dir(slug);
         match tree.get_path(std::path::Path::new(&path)) {
             Ok(entry) if entry.kind() == Some(ObjectType::Tree) => Ok(Some(self.repo.find_tree(entry.id())?)),
-            Ok(_) => Err(Invalid::new(&path, "is not a folder").into()),
+            Ok(_) => Err(Invalid::new(&path, t(ErrMsg::NotAFolder)).into()),
             Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
             Err(e) => Err(e.into()),
         }
@@ -426,7 +424,7 @@ impl Store {
             Some(entry) if entry.kind() == Some(ObjectType::Blob) => {
                 Ok(Some(self.parse_thread(entry.id(), &paths::thread(slug, id))?))
             }
-            Some(_) => Err(Invalid::new(&paths::thread(slug, id), "is not a file").into()),
+            Some(_) => Err(Invalid::new(&paths::thread(slug, id), t(ErrMsg::NotAFile)).into()),
             None => Ok(None),
         }
     }

@@ -48,7 +48,11 @@ pub struct NotACommitId(pub String);
 
 impl fmt::Display for NotACommitId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" is not a commit id", crate::text::inert(&self.0))
+        let id = crate::text::inert(&self.0);
+        f.write_str(&crate::lang::tf(
+            crate::lang::ErrMsg::NotACommitId,
+            &[("id", &id)],
+        ))
     }
 }
 

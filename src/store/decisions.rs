@@ -12,6 +12,7 @@ use super::{Draft, Result, Saved, Store, StrategyEntry};
 use crate::domain::{
     ApprovalStatus, Decision, DraftRef, Invalid, Slug, Standing, WorkspaceConfig, check_document, paths,
 };
+use crate::lang::{ErrMsg, t, tf};
 
 /// The decision files of one document at one commit. A file that does not
 /// parse is a problem and never hides the others.
@@ -43,9 +44,9 @@ impl DecisionFiles {
                 None if self.withdrawn.iter().any(|d| d.id == id) => {}
                 None => self.problems.push(Invalid::new(
                     &paths::decision(slug, &by),
-                    format!(
-                        "withdraws \"{}\", which is not a decision of {slug}",
-                        crate::text::inert(&id)
+                    tf(
+                        ErrMsg::WithdrawsUnknown,
+                        &[("id", &crate::text::inert(&id)), ("slug", slug)],
                     ),
                 )),
             }
@@ -75,7 +76,7 @@ impl Store {
             Ok(entry) if entry.kind() == Some(ObjectType::Tree) => self.repo.find_tree(entry.id())?,
             Ok(_) => {
                 out.problems
-                    .push(Invalid::new(&paths::decisions(slug), "is not a folder"));
+                    .push(Invalid::new(&paths::decisions(slug), t(ErrMsg::NotAFolder)));
                 return Ok(out);
             }
             Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(out),
@@ -167,9 +168,9 @@ impl Store {
             } else {
                 problems.push(Invalid::new(
                     &paths::decision(&entry.slug, &d.id),
-                    format!(
-                        "unknown body \"{}\" (see `udkast verify`)",
-                        crate::text::inert(&d.body.0)
+                    tf(
+                        ErrMsg::UnknownBodyVerify,
+                        &[("id", &crate::text::inert(&d.body.0))],
                     ),
                 ));
             }
@@ -206,10 +207,12 @@ impl Store {
         for d in &status.unmatched {
             problems.push(Invalid::new(
                 &paths::decision(&entry.slug, &d.id),
-                format!(
-                    "names commit {}, which is not a draft of {} (see `udkast verify`)",
-                    &d.commit[..7.min(d.commit.len())],
-                    entry.slug
+                tf(
+                    ErrMsg::DecisionCommitNotADraft,
+                    &[
+                        ("commit", &&d.commit[..7.min(d.commit.len())]),
+                        ("slug", &entry.slug),
+                    ],
                 ),
             ));
         }

@@ -1,131 +1,240 @@
 //! The errors of the git store, each a sentence a user can act on.
 
+use std::fmt;
 use std::path::PathBuf;
 
-use crate::domain::{BadValue, Invalid};
+use crate::domain::{BadValue, Invalid, ThreadStatus};
+use crate::lang::{ErrMsg, t, tf};
 
-#[derive(Debug, thiserror::Error)]
+/// Why a store operation failed; [`fmt::Display`] words it in this thread's
+/// language, through the catalogue.
+#[derive(Debug)]
 pub enum StoreError {
-    #[error("{0} is not inside a git repository (run `udkast init` there, or pass --repo)")]
     NotARepository(PathBuf),
-    #[error("this repository is not a udkast workspace: there is no udkast.toml on {0} (run `udkast init`)")]
     NotAWorkspace(String),
-    #[error("this repository is already a udkast workspace (udkast.toml exists on {0})")]
     AlreadyAWorkspace(String),
-    #[error("HEAD is detached; check out a branch before saving")]
     DetachedHead,
-    #[error("{0}")]
-    Invalid(#[from] Invalid),
-    #[error("{0}")]
-    BadValue(#[from] BadValue),
-    #[error("no strategy \"{0}\" in this workspace (see `udkast list`)")]
+    Invalid(Invalid),
+    BadValue(BadValue),
     UnknownStrategy(String),
-    #[error("strategy \"{0}\" already exists")]
     StrategyExists(String),
-    #[error("strategy \"{slug}\" has no draft {number} (its drafts are 1–{count})")]
-    NoSuchDraft { slug: String, number: u32, count: usize },
-    #[error("\"{0}\" is not a draft number, \"latest\", \"approved\" or a commit")]
+    NoSuchDraft {
+        slug: String,
+        number: u32,
+        count: usize,
+    },
     BadVersion(String),
-    #[error("\"{0}\" has no approved version yet (no tag {0}/v<N>)")]
     NoApprovedVersion(String),
-    #[error(
-        "no git identity: set one with `git config --global user.name \"Your Name\"` and `git config --global user.email you@example.org`"
-    )]
     NoIdentity,
-    #[error(
-        "the git index is locked by another program ({0}); wait for it to finish, or remove the lock file if it crashed"
-    )]
     IndexLocked(PathBuf),
-    #[error(
-        "someone else changed the same passage of {path} since you started; your text was not saved and nothing was lost from the repository"
-    )]
-    Conflict { path: String },
-    #[error(
-        "there is no remote \"{0}\": add the team's with `git remote add {0} URL`, or name another with --remote"
-    )]
+    Conflict {
+        path: String,
+    },
     NoRemote(String),
-    #[error("nothing changed: the text is identical to the latest draft")]
     Unchanged,
-    #[error("the branch kept moving under us after {0} attempts; try again")]
     TooBusy(usize),
-    #[error(
-        "the branch is locked by {path}, left there {age}; if no git or udkast command is running on this repository, remove that file and try again"
-    )]
-    RefLocked { path: PathBuf, age: String },
-    #[error("only leads may {0}: ask a lead to add you to roles.leads in udkast.toml")]
+    RefLocked {
+        path: PathBuf,
+        age: String,
+    },
+    /// What only leads may do, as [`crate::lang::t`] words it (`record
+    /// decisions`).
     NotALead(&'static str),
-    #[error("{0}")]
+    /// Why the version is not approved, said as a full sentence.
     NotApproved(String),
-    #[error("cancelled before the history was read to the end; it is read again next time")]
     Cancelled,
     /// Input that fails a check, said as a full sentence.
-    #[error("{0}")]
     BadInput(String),
-    #[error("cannot run git ({0}); udkast needs git installed for tags and signatures")]
     NoGit(String),
-    #[error("git {command} failed: {message}")]
-    GitCommand { command: String, message: String },
-    #[error("no comment thread \"{id}\" on {slug} (see `udkast comment list {slug} --all`)")]
-    UnknownThread { slug: String, id: String },
-    #[error(
-        "\"{prefix}\" is the beginning of {} comment ids on {slug} ({}); give more of the id",
-        .candidates.len(),
-        candidates_list(.candidates)
-    )]
+    GitCommand {
+        command: String,
+        message: String,
+    },
+    UnknownThread {
+        slug: String,
+        id: String,
+    },
     AmbiguousThread {
         slug: String,
         prefix: String,
         /// The threads it could mean, by their short ids.
         candidates: Vec<String>,
     },
-    #[error("{} outside draft {draft}, which has {count} line{}", lines_are(*.start, *.end), if *.count == 1 { "" } else { "s" })]
     LinesOutside {
         start: usize,
         end: usize,
         draft: u32,
         count: usize,
     },
-    #[error(
-        "lines {start}-{end} are not a range of lines (lines are numbered from 1, the first before the last)"
-    )]
-    BadLines { start: usize, end: usize },
-    #[error(
-        "{} not in a saved draft yet: save a draft first, then comment on them",
-        lines_are(*.start, *.end)
-    )]
-    UnsavedLines { start: usize, end: usize },
-    #[error("the comment is empty")]
+    BadLines {
+        start: usize,
+        end: usize,
+    },
+    UnsavedLines {
+        start: usize,
+        end: usize,
+    },
     EmptyComment,
-    #[error("comment {id} is already {status}")]
     ThreadAlready {
         id: String,
         status: crate::domain::ThreadStatus,
     },
-    #[error("{context}: {source}")]
-    Io { context: String, source: std::io::Error },
-    #[error(
-        "{0} is one of the workspace's own files (git tracks it, or it is inside .git); nothing was written: choose a name outside them"
-    )]
+    /// `context` says what could not be done (`cannot write …`), in the
+    /// language of the moment it failed.
+    Io {
+        context: String,
+        source: std::io::Error,
+    },
     OwnFile(String),
-    #[error("git: {}", .0.message())]
-    Git(#[from] git2::Error),
+    Git(git2::Error),
+}
+
+impl fmt::Display for StoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = match self {
+            StoreError::NotARepository(path) => tf(ErrMsg::NotARepository, &[("path", &path.display())]),
+            StoreError::NotAWorkspace(branch) => tf(ErrMsg::NotAWorkspace, &[("branch", branch)]),
+            StoreError::AlreadyAWorkspace(branch) => tf(ErrMsg::AlreadyAWorkspace, &[("branch", branch)]),
+            StoreError::DetachedHead => t(ErrMsg::DetachedHead).to_string(),
+            StoreError::Invalid(e) => e.to_string(),
+            StoreError::BadValue(e) => e.to_string(),
+            StoreError::UnknownStrategy(slug) => tf(ErrMsg::UnknownStrategy, &[("slug", slug)]),
+            StoreError::StrategyExists(slug) => tf(ErrMsg::StrategyExists, &[("slug", slug)]),
+            StoreError::NoSuchDraft { slug, number, count } => tf(
+                ErrMsg::NoSuchDraft,
+                &[("slug", slug), ("number", number), ("count", count)],
+            ),
+            StoreError::BadVersion(version) => tf(ErrMsg::BadVersion, &[("version", version)]),
+            StoreError::NoApprovedVersion(slug) => tf(ErrMsg::NoApprovedVersion, &[("slug", slug)]),
+            StoreError::NoIdentity => t(ErrMsg::NoIdentity).to_string(),
+            StoreError::IndexLocked(path) => tf(ErrMsg::IndexLocked, &[("path", &path.display())]),
+            StoreError::Conflict { path } => tf(ErrMsg::Conflict, &[("path", path)]),
+            StoreError::NoRemote(remote) => tf(ErrMsg::NoRemote, &[("remote", remote)]),
+            StoreError::Unchanged => t(ErrMsg::Unchanged).to_string(),
+            StoreError::TooBusy(attempts) => tf(ErrMsg::TooBusy, &[("attempts", attempts)]),
+            StoreError::RefLocked { path, age } => {
+                tf(ErrMsg::RefLocked, &[("path", &path.display()), ("age", age)])
+            }
+            StoreError::NotALead(action) => tf(ErrMsg::NotALead, &[("action", action)]),
+            StoreError::NotApproved(sentence) | StoreError::BadInput(sentence) => sentence.clone(),
+            StoreError::Cancelled => t(ErrMsg::Cancelled).to_string(),
+            StoreError::NoGit(error) => tf(ErrMsg::NoGit, &[("error", error)]),
+            StoreError::GitCommand { command, message } => tf(
+                ErrMsg::GitCommandFailed,
+                &[("command", command), ("message", message)],
+            ),
+            StoreError::UnknownThread { slug, id } => {
+                tf(ErrMsg::UnknownThread, &[("slug", slug), ("id", id)])
+            }
+            StoreError::AmbiguousThread {
+                slug,
+                prefix,
+                candidates,
+            } => tf(
+                ErrMsg::AmbiguousThread,
+                &[
+                    ("prefix", prefix),
+                    ("n", &candidates.len()),
+                    ("slug", slug),
+                    ("ids", &candidates_list(candidates)),
+                ],
+            ),
+            StoreError::LinesOutside {
+                start,
+                end,
+                draft,
+                count,
+            } => {
+                let msg = match (start == end, *count == 1) {
+                    (true, true) => ErrMsg::LineOutsideOne,
+                    (true, false) => ErrMsg::LineOutsideMany,
+                    (false, true) => ErrMsg::LinesOutsideOne,
+                    (false, false) => ErrMsg::LinesOutsideMany,
+                };
+                tf(
+                    msg,
+                    &[("start", start), ("end", end), ("draft", draft), ("count", count)],
+                )
+            }
+            StoreError::BadLines { start, end } => tf(ErrMsg::BadLines, &[("start", start), ("end", end)]),
+            StoreError::UnsavedLines { start, end } => {
+                let msg = if start == end {
+                    ErrMsg::UnsavedLine
+                } else {
+                    ErrMsg::UnsavedLines
+                };
+                tf(msg, &[("start", start), ("end", end)])
+            }
+            StoreError::EmptyComment => t(ErrMsg::EmptyComment).to_string(),
+            StoreError::ThreadAlready { id, status } => {
+                let msg = match status {
+                    ThreadStatus::Open => ErrMsg::ThreadAlreadyOpen,
+                    ThreadStatus::Resolved => ErrMsg::ThreadAlreadyResolved,
+                };
+                tf(msg, &[("id", id)])
+            }
+            StoreError::Io { context, source } => format!("{context}: {source}"),
+            StoreError::OwnFile(path) => tf(ErrMsg::OwnFile, &[("path", path)]),
+            StoreError::Git(e) => tf(ErrMsg::GitSaid, &[("message", &e.message())]),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for StoreError {
+    /// The error of the layer below, as thiserror's `#[from]` and `source`
+    /// gave it before the sentences moved to the catalogue.
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StoreError::Invalid(e) => Some(e),
+            StoreError::BadValue(e) => Some(e),
+            StoreError::Io { source, .. } => Some(source),
+            StoreError::Git(e) => Some(e),
+            _ => None,
+        }
+    }
+}
+
+impl From<Invalid> for StoreError {
+    fn from(e: Invalid) -> Self {
+        StoreError::Invalid(e)
+    }
+}
+
+impl From<BadValue> for StoreError {
+    fn from(e: BadValue) -> Self {
+        StoreError::BadValue(e)
+    }
+}
+
+impl From<git2::Error> for StoreError {
+    fn from(e: git2::Error) -> Self {
+        StoreError::Git(e)
+    }
+}
+
+/// `DIR`, `FOU and BFU`, `FOU, BFU and SOS`, with the "and" of this
+/// thread's language (`crate::text::and_list` says it in English, and
+/// `text` is below the catalogue).
+pub(crate) fn and_list<T: fmt::Display>(items: &[T]) -> String {
+    match items {
+        [rest @ .., last] if !rest.is_empty() => {
+            let rest: Vec<String> = rest.iter().map(T::to_string).collect();
+            tf(ErrMsg::ListAnd, &[("rest", &rest.join(", ")), ("last", last)])
+        }
+        _ => crate::text::and_list(items),
+    }
 }
 
 /// "3fa9c2d, 3fa0e11", the first ten, then how many more.
 fn candidates_list(candidates: &[String]) -> String {
     const SHOWN: usize = 10;
     match candidates.len().checked_sub(SHOWN) {
-        Some(more) if more > 0 => format!("{}, and {more} more", candidates[..SHOWN].join(", ")),
+        Some(more) if more > 0 => tf(
+            ErrMsg::CandidatesMore,
+            &[("shown", &candidates[..SHOWN].join(", ")), ("more", &more)],
+        ),
         _ => candidates.join(", "),
-    }
-}
-
-/// "line 4 is" or "lines 4-6 are".
-fn lines_are(start: usize, end: usize) -> String {
-    if start == end {
-        format!("line {start} is")
-    } else {
-        format!("lines {start}-{end} are")
     }
 }
 
@@ -137,5 +246,55 @@ impl StoreError {
             context: context.into(),
             source,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, set};
+
+    #[test]
+    fn lines_outside_a_draft_in_the_singular_and_plural() {
+        let outside = |start, end, count| {
+            StoreError::LinesOutside {
+                start,
+                end,
+                draft: 3,
+                count,
+            }
+            .to_string()
+        };
+        assert_eq!(outside(4, 4, 1), "line 4 is outside draft 3, which has 1 line");
+        assert_eq!(
+            outside(4, 6, 2),
+            "lines 4-6 are outside draft 3, which has 2 lines"
+        );
+        let unsaved = StoreError::UnsavedLines { start: 2, end: 2 }.to_string();
+        assert_eq!(
+            unsaved,
+            "line 2 is not in a saved draft yet: save a draft first, then comment on them"
+        );
+    }
+
+    #[test]
+    fn store_errors_read_in_danish() {
+        set(Lang::Da);
+        let draft = StoreError::NoSuchDraft {
+            slug: "klima".into(),
+            number: 7,
+            count: 1,
+        };
+        assert_eq!(
+            draft.to_string(),
+            "strategien \"klima\" har intet udkast 7 (dens udkast er 1–1)"
+        );
+        assert_eq!(
+            StoreError::NotALead(t(ErrMsg::LeadTagVersions)).to_string(),
+            "kun ledere kan tagge godkendte versioner: bed en leder om at føje dig til roles.leads i udkast.toml"
+        );
+        assert_eq!(and_list(&["FOU", "BFU", "SOS"]), "FOU, BFU og SOS");
+        set(Lang::En);
+        assert_eq!(and_list(&["FOU", "BFU"]), "FOU and BFU");
     }
 }

@@ -28,6 +28,8 @@ use std::path::{Path, PathBuf};
 
 use git2::{Oid, Repository, Signature};
 
+use crate::lang::{ErrMsg, tf};
+
 pub use approve::{DecisionInput, Recorded, Tagged};
 pub use comments::{CommentOp, ThreadLines, comment_trailer, line_label};
 pub use commit_id::{CommitId, NotACommitId, text_id};
@@ -181,7 +183,7 @@ impl Store {
         match Self::open(path) {
             Err(StoreError::NotARepository(_)) => {
                 std::fs::create_dir_all(path)
-                    .map_err(|e| StoreError::io(format!("cannot create {}", path.display()), e))?;
+                    .map_err(|e| StoreError::io(tf(ErrMsg::CannotCreate, &[("path", &path.display())]), e))?;
                 Ok(Store::from(Repository::init(path)?))
             }
             other => other,

@@ -6,6 +6,7 @@ use git2::{ObjectType, Oid, Tree};
 
 use super::{Result, Store, StoreError};
 use crate::domain::{Invalid, Slug, StrategyMeta, WorkspaceConfig, check_document, paths};
+use crate::lang::{ErrMsg, t, tf};
 
 /// One document as stored at a commit.
 #[derive(Debug, Clone)]
@@ -131,13 +132,9 @@ impl Store {
             | git2::Status::WT_DELETED
             | git2::Status::INDEX_MODIFIED
             | git2::Status::INDEX_DELETED;
-        status.intersects(changed).then(|| {
-            format!(
-                "{} has changes that are not committed, and udkast reads only the committed file; \
-                 commit them (git commit {0}) or make the change with `udkast body`",
-                paths::CONFIG
-            )
-        })
+        status
+            .intersects(changed)
+            .then(|| tf(ErrMsg::UncommittedConfig, &[("file", &paths::CONFIG)]))
     }
 
     /// The workspace configuration as it stood at `commit`.
@@ -175,14 +172,14 @@ impl Store {
         let slug = Slug::parse(name).map_err(|m| Invalid::new(&dir, m.to_string()))?;
         let meta_file = paths::meta(&slug);
         let doc_file = paths::document(&slug);
-        let missing = |file: &str| Invalid::new(file, "is missing");
+        let missing = |file: &str| Invalid::new(file, t(ErrMsg::IsMissing));
         let meta_text = self
             .file_text(sub, paths::META, &meta_file)?
             .ok_or_else(|| missing(&meta_file))?;
         let meta = StrategyMeta::parse(&meta_file, &meta_text, config)?;
         let doc = sub.get_name(paths::DOCUMENT).ok_or_else(|| missing(&doc_file))?;
         if doc.kind() != Some(ObjectType::Blob) {
-            return Err(Invalid::new(&doc_file, "is not a file").into());
+            return Err(Invalid::new(&doc_file, t(ErrMsg::NotAFile)).into());
         }
         if check {
             self.check_blob(doc.id(), &doc_file)?;
@@ -204,7 +201,7 @@ impl Store {
         let blob = self
             .repo
             .find_blob(entry.id())
-            .map_err(|_| Invalid::new(shown, "is not a file"))?;
+            .map_err(|_| Invalid::new(shown, t(ErrMsg::NotAFile)))?;
         let text = check_document(shown, blob.content())?;
         Ok(Some(text.to_string()))
     }

@@ -17,6 +17,7 @@ use git2::Oid;
 
 use super::{Result, Store, StoreError};
 use crate::domain::{Merge, Thread, merge_threads, parse_tag_name, paths};
+use crate::lang::{ErrMsg, tf};
 
 /// The remote and branch a sync talks to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -447,9 +448,10 @@ impl Store {
     pub fn drop_clash_file(&self, path: &str, file: &Path) -> Result<()> {
         if self.repo.workdir().is_none_or(|dir| !file.starts_with(dir)) {
             return match std::fs::remove_file(file) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                    Err(StoreError::io(format!("cannot remove {}", file.display()), e))
-                }
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(StoreError::io(
+                    tf(ErrMsg::CannotRemove, &[("path", &file.display())]),
+                    e,
+                )),
                 _ => Ok(()),
             };
         }
@@ -461,7 +463,7 @@ impl Store {
         match entry {
             Some(entry) => super::write::replace_file(file, &self.blob(entry.id())?, true),
             None => std::fs::remove_file(file)
-                .map_err(|e| StoreError::io(format!("cannot remove {}", file.display()), e)),
+                .map_err(|e| StoreError::io(tf(ErrMsg::CannotRemove, &[("path", &file.display())]), e)),
         }
     }
 

@@ -16,6 +16,7 @@ use git2::{ObjectType, Oid, Signature};
 
 use super::{Result, Store, StoreError};
 use crate::domain::{Slug, TagClaims, parse_tag_message, parse_tag_name, strip_signature, tag_name};
+use crate::lang::{ErrMsg, t};
 
 /// A signature that git does not accept, with git's reason (its most telling
 /// line of stderr).
@@ -233,11 +234,11 @@ impl Store {
         key: &str,
     ) -> Result<std::result::Result<(), BadSignature>> {
         let dir = self.private_dir().join("tmp");
-        std::fs::create_dir_all(&dir).map_err(|e| StoreError::io("cannot create a temporary file", e))?;
+        std::fs::create_dir_all(&dir).map_err(|e| StoreError::io(t(ErrMsg::CannotCreateTemp), e))?;
         let mut signers = tempfile::NamedTempFile::new_in(&dir)
-            .map_err(|e| StoreError::io("cannot create a temporary file", e))?;
+            .map_err(|e| StoreError::io(t(ErrMsg::CannotCreateTemp), e))?;
         writeln!(signers, "{email} namespaces=\"git\" {}", key.trim())
-            .map_err(|e| StoreError::io("cannot write a temporary file", e))?;
+            .map_err(|e| StoreError::io(t(ErrMsg::CannotWriteTemp), e))?;
         let setting = format!("gpg.ssh.allowedSignersFile={}", signers.path().display());
         match self.git(&["-c", &setting, command, object], None, None) {
             Ok(_) => Ok(Ok(())),
@@ -298,11 +299,11 @@ impl Store {
             let mut stdin = child.stdin.take().expect("stdin was piped above");
             stdin
                 .write_all(bytes)
-                .map_err(|e| StoreError::io("cannot write to git", e))?;
+                .map_err(|e| StoreError::io(t(ErrMsg::CannotWriteToGit), e))?;
         }
         let output = child
             .wait_with_output()
-            .map_err(|e| StoreError::io("cannot wait for git", e))?;
+            .map_err(|e| StoreError::io(t(ErrMsg::CannotWaitForGit), e))?;
         if output.status.success() {
             return Ok(output.stdout);
         }

@@ -20,6 +20,7 @@ use serde::Serialize;
 
 use super::{ApprovedTag, Result, Store, short};
 use crate::domain::{Decision, Slug, WorkspaceConfig, paths};
+use crate::lang::{ErrMsg, t, tf};
 
 /// One thing wrong: where (a file or a tag) and what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -101,29 +102,33 @@ impl Store {
                     let known: Vec<&str> = config.bodies.iter().map(|b| b.id.0.as_str()).collect();
                     find(
                         &path,
-                        format!(
-                            "unknown body \"{}\" (known: {})",
-                            crate::text::inert(&d.body.0),
-                            known.join(", ")
+                        tf(
+                            ErrMsg::UnknownBodyKnown,
+                            &[
+                                ("id", &crate::text::inert(&d.body.0)),
+                                ("known", &known.join(", ")),
+                            ],
                         ),
                     );
                 }
                 if draft_number(&entry.slug, &d.commit).is_none() {
-                    let what = match Oid::from_str(&d.commit)
+                    let msg = match Oid::from_str(&d.commit)
                         .ok()
                         .filter(|o| self.repo.find_commit(*o).is_ok())
                     {
-                        Some(_) => "is not a draft of",
-                        None => "does not exist in the history of",
+                        Some(_) => ErrMsg::DecisionDraftNotADraft,
+                        None => ErrMsg::DecisionDraftMissing,
                     };
                     find(
                         &path,
-                        format!(
-                            "names draft {} as commit {}, which {what} {} on {}",
-                            d.draft,
-                            &d.commit[..7],
-                            entry.slug,
-                            self.branch_short()
+                        tf(
+                            msg,
+                            &[
+                                ("draft", &d.draft),
+                                ("commit", &&d.commit[..7]),
+                                ("slug", &entry.slug),
+                                ("branch", &self.branch_short()),
+                            ],
                         ),
                     );
                 }
@@ -155,10 +160,7 @@ impl Store {
             let Some(config_then) = config_then else {
                 find(
                     &w.path,
-                    format!(
-                        "written by commit {}, where udkast.toml cannot be read",
-                        short(commit)
-                    ),
+                    tf(ErrMsg::WrittenUnreadableConfig, &[("commit", &short(commit))]),
                 );
                 continue;
             };
@@ -168,19 +170,24 @@ impl Store {
             if !config_then.is_lead(&recorder.email) {
                 find(
                     &w.path,
-                    format!(
-                        "recorded by {}, who was not a lead (roles.leads in udkast.toml)",
-                        crate::text::inert(&recorder.to_string())
+                    tf(
+                        ErrMsg::RecorderNotLead,
+                        &[("person", &crate::text::inert(&recorder.to_string()))],
                     ),
                 );
             } else if !config_then.is_lead(&author_email) {
                 find(
                     &w.path,
-                    format!(
-                        "committed in {} by {} <{}>, who was not a lead (roles.leads in udkast.toml)",
-                        short(commit),
-                        crate::text::inert(&String::from_utf8_lossy(author.name_bytes())),
-                        crate::text::inert(&author_email)
+                    tf(
+                        ErrMsg::CommitterNotLead,
+                        &[
+                            ("commit", &short(commit)),
+                            (
+                                "name",
+                                &crate::text::inert(&String::from_utf8_lossy(author.name_bytes())),
+                            ),
+                            ("email", &crate::text::inert(&author_email)),
+                        ],
                     ),
                 );
             }
@@ -190,7 +197,13 @@ impl Store {
             if let Some(why) =
                 self.signature_problem("verify-commit", &object, signed, &author_email, &config_then)?
             {
-                find(&w.path, format!("commit {} {why}", short(commit)));
+                find(
+                    &w.path,
+                    tf(
+                        ErrMsg::CommitProblem,
+                        &[("commit", &short(commit)), ("why", &why)],
+                    ),
+                );
             }
         }
 
@@ -239,17 +252,18 @@ impl Store {
     ) -> Result<Vec<String>> {
         let mut problems = Vec::new();
         if !tag.annotated {
-            problems.push(
-                "is a lightweight tag; an approved version is an annotated tag listing its decisions".into(),
-            );
+            problems.push(t(ErrMsg::TagLightweight).into());
             return Ok(problems);
         }
         let target = tag.target.to_string();
         match (draft_number(slug, &target), tag.claims.draft) {
-            (None, _) => problems.push(format!(
-                "points at commit {}, which is not a draft of {slug} on {}",
-                short(tag.target),
-                self.branch_short()
+            (None, _) => problems.push(tf(
+                ErrMsg::TagNotADraft,
+                &[
+                    ("commit", &short(tag.target)),
+                    ("slug", slug),
+                    ("branch", &self.branch_short()),
+                ],
             )),
             // The number is checked too: the draft's number now, or the one
             // it had in its own history when it was tagged (a sync numbers
@@ -257,38 +271,51 @@ impl Store {
             (Some(actual), Some(said))
                 if actual != said && self.own_number(slug, tag.target)? != Some(said) =>
             {
-                problems.push(format!(
-                    "says \"Draft: {said}\", but it points at draft {actual} ({})",
-                    short(tag.target)
+                problems.push(tf(
+                    ErrMsg::TagDraftMismatch,
+                    &[
+                        ("said", &said),
+                        ("actual", &actual),
+                        ("commit", &short(tag.target)),
+                    ],
                 ))
             }
             _ => {}
         }
         if tag.claims.strategy.as_deref() != Some(slug.as_str()) {
-            problems.push(format!("its message has no \"Strategy: {slug}\" trailer"));
+            problems.push(tf(ErrMsg::TagNoStrategyTrailer, &[("slug", slug)]));
         }
         let mut claimed = Vec::new();
         for claim in &tag.claims.decisions {
             let id = crate::text::inert(&claim.id);
             let Some(d) = decisions.iter().find(|d| d.id == claim.id) else {
-                problems.push(format!("claims decision {id}, which does not exist"));
+                problems.push(tf(ErrMsg::TagClaimsMissing, &[("id", &id)]));
                 continue;
             };
             if d.commit != target {
-                problems.push(format!(
-                    "claims decision {id}, which is about commit {}, not the tagged {}",
-                    &d.commit[..7],
-                    short(tag.target)
+                problems.push(tf(
+                    ErrMsg::TagClaimsOtherCommit,
+                    &[
+                        ("id", &id),
+                        ("commit", &&d.commit[..7]),
+                        ("tagged", &short(tag.target)),
+                    ],
                 ));
                 continue;
             }
             if claim.body.as_deref() != Some(d.body.0.as_str()) || claim.outcome != Some(d.outcome) {
-                problems.push(format!(
-                    "claims decision {id} is \"{} {}\", but it is \"{} {}\"",
-                    crate::text::inert(claim.body.as_deref().unwrap_or("?")),
-                    claim.outcome.map_or("?", |o| o.as_str()),
-                    d.body,
-                    d.outcome
+                problems.push(tf(
+                    ErrMsg::TagClaimsWrong,
+                    &[
+                        ("id", &id),
+                        (
+                            "claimed_body",
+                            &crate::text::inert(claim.body.as_deref().unwrap_or("?")),
+                        ),
+                        ("claimed_outcome", &claim.outcome.map_or("?", |o| o.as_str())),
+                        ("body", &d.body),
+                        ("outcome", &d.outcome),
+                    ],
                 ));
                 continue;
             }
@@ -310,13 +337,13 @@ impl Store {
                 .filter(|body| !claimed.iter().any(|d| &d.body == *body && d.outcome.approves()))
                 .collect();
             match route.last_step() {
-                [] => problems.push("the draft has no route, and the tag is not marked \"Forced: yes\"".into()),
-                [last] if !unclaimed.is_empty() => problems.push(format!(
-                    "claims no approval or adoption by {last}, the last body of the route, and is not marked \"Forced: yes\""
-                )),
-                _ if !unclaimed.is_empty() => problems.push(format!(
-                    "claims no approval or adoption by {} of the route's last step, and is not marked \"Forced: yes\"",
-                    crate::text::and_list(&unclaimed)
+                [] => problems.push(t(ErrMsg::TagNoRoute).into()),
+                [last] if !unclaimed.is_empty() => {
+                    problems.push(tf(ErrMsg::TagNoFinalApproval, &[("last", last)]))
+                }
+                _ if !unclaimed.is_empty() => problems.push(tf(
+                    ErrMsg::TagNoFinalStepApproval,
+                    &[("bodies", &super::error::and_list(&unclaimed))],
                 )),
                 _ => {}
             }
@@ -326,10 +353,12 @@ impl Store {
                 .as_ref()
                 .is_some_and(|c| c.is_lead(&tag.tagger_email));
         if !lead {
-            problems.push(format!(
-                "tagged by {} <{}>, who is not a lead (roles.leads in udkast.toml)",
-                crate::text::inert(&tag.tagger_name),
-                crate::text::inert(&tag.tagger_email)
+            problems.push(tf(
+                ErrMsg::TaggerNotLead,
+                &[
+                    ("name", &crate::text::inert(&tag.tagger_name)),
+                    ("email", &crate::text::inert(&tag.tagger_email)),
+                ],
             ));
         }
         // A tag's date is the tagger's word: the rules are today's.
@@ -359,18 +388,13 @@ impl Store {
         let required = config.roles.require_signed;
         let email = crate::text::inert(email);
         Ok(match (signed, config.lead_key(&email)) {
-            (false, _) if required => Some(
-                "is not signed, and udkast.toml requires signed decisions and approved versions (roles.require_signed)"
-                    .into(),
-            ),
+            (false, _) if required => Some(t(ErrMsg::NotSignedRequired).into()),
             (false, _) => None,
             (true, Some(key)) => self
                 .verify_signed_with(command, object, &email, key)?
                 .err()
-                .map(|why| format!("is not signed with the key roles.keys lists for {email}: {why}")),
-            (true, None) if required => Some(format!(
-                "is signed, but roles.keys in udkast.toml lists no key for {email}"
-            )),
+                .map(|why| tf(ErrMsg::SignedWrongKey, &[("email", &email), ("why", &why)])),
+            (true, None) if required => Some(tf(ErrMsg::SignedNoKey, &[("email", &email)])),
             (true, None) => {
                 let checked = match command {
                     "verify-tag" => self.verify_tag_signature(object.trim_start_matches("refs/tags/"))?,
@@ -380,7 +404,7 @@ impl Store {
                 };
                 checked
                     .err()
-                    .map(|why| format!("has a signature that does not verify: {why}"))
+                    .map(|why| tf(ErrMsg::SignatureBad, &[("why", &why)]))
             }
         })
     }

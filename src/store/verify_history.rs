@@ -12,6 +12,7 @@ use git2::{Commit, Oid};
 
 use super::{Result, Store, rawtree, short};
 use crate::domain::{WorkspaceConfig, paths};
+use crate::lang::{ErrMsg, t, tf};
 
 /// The `route` of a `strategy.toml` as written (absent: the default route).
 fn route_of(text: &[u8]) -> Option<toml::Value> {
@@ -96,20 +97,22 @@ impl Store {
             changed.push("roles.require_signed");
         }
         if now.bodies != before.bodies {
-            changed.push("the bodies");
+            changed.push(t(ErrMsg::ChangedBodies));
         }
         if now.default_route != before.default_route {
-            changed.push("the default route");
+            changed.push(t(ErrMsg::ChangedDefaultRoute));
         }
         let email = String::from_utf8_lossy(commit.author().email_bytes()).into_owned();
         if !changed.is_empty() && !before.is_lead(&email) {
             out.push((
                 paths::CONFIG.to_string(),
-                format!(
-                    "{} changed in commit {} by {}, who was not a lead before it",
-                    changed.join(", "),
-                    short(commit.id()),
-                    who(commit)
+                tf(
+                    ErrMsg::ConfigChangedByNonLead,
+                    &[
+                        ("what", &changed.join(", ")),
+                        ("commit", &short(commit.id())),
+                        ("who", &who(commit)),
+                    ],
                 ),
             ));
         }
@@ -164,10 +167,9 @@ impl Store {
             {
                 out.push((
                     format!("{}/{slug}/{}", paths::STRATEGIES, paths::META),
-                    format!(
-                        "the route changed in commit {} by {}, who was not a lead before it",
-                        short(commit.id()),
-                        who(commit)
+                    tf(
+                        ErrMsg::RouteChangedByNonLead,
+                        &[("commit", &short(commit.id())), ("who", &who(commit))],
                     ),
                 ));
             }
@@ -179,17 +181,21 @@ impl Store {
                 None => Vec::new(),
             };
             for (name, _) in had.iter().filter(|(n, _)| !has.iter().any(|(m, _)| m == n)) {
-                let role = match was_lead() {
-                    true => "",
-                    false => ", who was not a lead",
+                let msg = match was_lead() {
+                    true => ErrMsg::DecisionDeletedByLead,
+                    false => ErrMsg::DecisionDeletedByNonLead,
                 };
                 let id = name.strip_suffix(".toml").unwrap_or(name);
                 out.push((
                     format!("{}/{slug}/{}/{name}", paths::STRATEGIES, paths::DECISIONS),
-                    format!(
-                        "deleted in commit {} by {}{role}; a decision is never deleted: a lead withdraws it with `udkast decide {slug} … --withdraws {id}`",
-                        short(commit.id()),
-                        who(commit)
+                    tf(
+                        msg,
+                        &[
+                            ("commit", &short(commit.id())),
+                            ("who", &who(commit)),
+                            ("slug", &slug),
+                            ("id", &id),
+                        ],
                     ),
                 ));
             }

@@ -17,6 +17,7 @@ use git2::{IndexEntry, IndexTime, Oid, Tree};
 use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, StoreError};
+use crate::lang::{ErrMsg, t, tf};
 
 /// What udkast writes into the index lock it holds, so a lock left by a killed
 /// udkast can be told from one a running git holds.
@@ -70,7 +71,12 @@ impl Store {
                     }
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(e) => return Err(StoreError::io(format!("cannot create {}", path.display()), e)),
+                Err(e) => {
+                    return Err(StoreError::io(
+                        tf(ErrMsg::CannotCreate, &[("path", &path.display())]),
+                        e,
+                    ));
+                }
             }
         }
     }
@@ -178,13 +184,13 @@ impl Store {
         // renamed over the old one.
         let index_path = repo.path().join("index");
         let scratch = self.private_dir().join("index.new");
-        let io = |what: &str, e: std::io::Error| StoreError::io(format!("cannot {what} the git index"), e);
+        let io = |msg: ErrMsg, e: std::io::Error| StoreError::io(t(msg), e);
         // Ours alone (under udkast's write lock and git's index lock): what a
         // killed write left of it, including libgit2's lock on it, goes.
         let _ = std::fs::remove_file(&scratch);
         let _ = std::fs::remove_file(scratch.with_extension("new.lock"));
         if index_path.exists() {
-            std::fs::copy(&index_path, &scratch).map_err(|e| io("copy", e))?;
+            std::fs::copy(&index_path, &scratch).map_err(|e| io(ErrMsg::CannotCopyIndex, e))?;
         }
         let mut index = git2::Index::open(&scratch)?;
         let mut warnings = Vec::new();
@@ -197,7 +203,12 @@ impl Store {
             let on_disk = match std::fs::read(&full) {
                 Ok(bytes) => Some(Oid::hash_object(git2::ObjectType::Blob, &bytes)?),
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-                Err(e) => return Err(StoreError::io(format!("cannot read {}", full.display()), e)),
+                Err(e) => {
+                    return Err(StoreError::io(
+                        tf(ErrMsg::CannotRead, &[("path", &full.display())]),
+                        e,
+                    ));
+                }
             };
             let (was, will) = (
                 (!old_id.is_zero()).then_some(old_id),
@@ -206,10 +217,7 @@ impl Store {
             // Already there: a write finished after an interruption.
             let file_ours = on_disk == was || on_disk == will;
             if !file_ours {
-                warnings.push(format!(
-                    "{} has local changes in the working tree and was left as it is",
-                    path.display()
-                ));
+                warnings.push(tf(ErrMsg::LocalChangesLeft, &[("path", &path.display())]));
             }
             match will {
                 None => {
@@ -235,7 +243,7 @@ impl Store {
             }
         }
         index.write()?;
-        std::fs::rename(&scratch, &index_path).map_err(|e| io("replace", e))?;
+        std::fs::rename(&scratch, &index_path).map_err(|e| io(ErrMsg::CannotReplaceIndex, e))?;
         Ok(warnings)
     }
 }

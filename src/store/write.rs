@@ -21,6 +21,7 @@ use git2::{ErrorCode, FileMode, MergeFileInput, MergeFileOptions, Oid, Signature
 
 use super::{Result, Store, StoreError};
 use crate::domain::{Clash, Merge, Part};
+use crate::lang::{ErrMsg, t, tf};
 
 /// New contents for some paths; `None` deletes the path.
 #[derive(Debug, Clone, Default)]
@@ -153,9 +154,9 @@ impl Store {
         let modified = std::fs::metadata(&path).ok()?.modified().ok()?;
         let age = modified.elapsed().unwrap_or_default().as_secs();
         let age = match age {
-            0..=119 => format!("{age} s ago"),
-            120..=7199 => format!("{} min ago", age / 60),
-            _ => format!("{} hours ago", age / 3600),
+            0..=119 => tf(ErrMsg::AgeSeconds, &[("n", &age)]),
+            120..=7199 => tf(ErrMsg::AgeMinutes, &[("n", &(age / 60))]),
+            _ => tf(ErrMsg::AgeHours, &[("n", &(age / 3600))]),
         };
         Some(StoreError::RefLocked { path, age })
     }
@@ -247,16 +248,16 @@ impl Store {
         }
         let dir = self.private_dir();
         std::fs::create_dir_all(&dir)
-            .map_err(|e| StoreError::io(format!("cannot create {}", dir.display()), e))?;
+            .map_err(|e| StoreError::io(tf(ErrMsg::CannotCreate, &[("path", &dir.display())]), e))?;
         let path = dir.join("write.lock");
         let file = File::options()
             .create(true)
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| StoreError::io(format!("cannot open {}", path.display()), e))?;
+            .map_err(|e| StoreError::io(tf(ErrMsg::CannotOpen, &[("path", &path.display())]), e))?;
         file.lock()
-            .map_err(|e| StoreError::io(format!("cannot lock {}", path.display()), e))?;
+            .map_err(|e| StoreError::io(tf(ErrMsg::CannotLock, &[("path", &path.display())]), e))?;
         Ok(Some(file))
     }
 }
@@ -279,7 +280,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 /// another file system (a separate git directory), the temporary file goes
 /// beside the target after all.
 pub(super) fn write_tracked(path: &Path, bytes: &[u8], private: &Path) -> Result<()> {
-    let fail = |e: std::io::Error| StoreError::io(format!("cannot write {}", path.display()), e);
+    let fail = |e: std::io::Error| StoreError::io(tf(ErrMsg::CannotWrite, &[("path", &path.display())]), e);
     let tmp_dir = private.join("tmp");
     std::fs::create_dir_all(&tmp_dir).map_err(fail)?;
     let dir = path.parent().unwrap_or(Path::new("."));
@@ -309,18 +310,19 @@ impl Store {
     /// Refused inside the repository's git folder and over a file git
     /// tracks, so a Bilag never lands on a draft's own text.
     pub fn write_user_file(&self, path: &Path, bytes: &[u8]) -> Result<()> {
-        let fail = |e: std::io::Error| StoreError::io(format!("cannot write {}", path.display()), e);
+        let fail =
+            |e: std::io::Error| StoreError::io(tf(ErrMsg::CannotWrite, &[("path", &path.display())]), e);
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
         if path.is_dir() {
-            return Err(fail(std::io::Error::other("it is a folder")));
+            return Err(fail(std::io::Error::other(t(ErrMsg::ItIsAFolder))));
         }
         let dir_abs = dir.canonicalize().map_err(fail)?;
         let name = path
             .file_name()
-            .ok_or_else(|| fail(std::io::Error::other("it names no file")))?;
+            .ok_or_else(|| fail(std::io::Error::other(t(ErrMsg::ItNamesNoFile))))?;
         let target = dir_abs.join(name);
         let git_dir = self
             .repo
@@ -351,14 +353,14 @@ impl Store {
 pub(super) fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)
-        .map_err(|e| StoreError::io(format!("cannot create {}", dir.display()), e))?;
+        .map_err(|e| StoreError::io(tf(ErrMsg::CannotCreate, &[("path", &dir.display())]), e))?;
     let mut tmp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| StoreError::io(format!("cannot write in {}", dir.display()), e))?;
+        .map_err(|e| StoreError::io(tf(ErrMsg::CannotWriteIn, &[("path", &dir.display())]), e))?;
     tmp.write_all(bytes)
         .and_then(|_| if sync { tmp.as_file().sync_all() } else { Ok(()) })
-        .map_err(|e| StoreError::io(format!("cannot write {}", path.display()), e))?;
+        .map_err(|e| StoreError::io(tf(ErrMsg::CannotWrite, &[("path", &path.display())]), e))?;
     tmp.persist(path)
-        .map_err(|e| StoreError::io(format!("cannot write {}", path.display()), e.error))?;
+        .map_err(|e| StoreError::io(tf(ErrMsg::CannotWrite, &[("path", &path.display())]), e.error))?;
     Ok(())
 }
 

@@ -6,6 +6,7 @@ use jiff::civil::Date;
 
 use super::Refused;
 use crate::domain::{Action, ActionStatus, Kind, Slug, StrategyMeta};
+use crate::lang::{ErrMsg, t, tf};
 use crate::store::{CommitId, Store, StoreError};
 
 /// The fields to give an action; `None` leaves a field as it is (or, for a
@@ -75,23 +76,22 @@ pub fn change_actions(
     let (head, entry) = store.entry(slug)?;
     let mut meta = entry.meta.clone();
     if meta.kind != Kind::Workplan {
-        return Err(bad(format!(
-            "only a work plan has actions; {slug} is a {}",
-            meta.kind
+        return Err(bad(tf(
+            ErrMsg::OnlyWorkPlanHasActions,
+            &[("slug", slug), ("kind", &meta.kind)],
         )));
     }
     let author = store.identity()?;
     let find = |meta: &StrategyMeta, id: u32| -> Result<usize, StoreError> {
         meta.actions.iter().position(|a| a.id == id).ok_or_else(|| {
             let ids: Vec<String> = meta.actions.iter().map(|a| a.id.to_string()).collect();
-            StoreError::BadInput(format!(
-                "{slug} has no action {id} (its actions: {})",
-                if ids.is_empty() {
-                    "none".to_string()
-                } else {
-                    ids.join(", ")
-                }
-            ))
+            StoreError::BadInput(match ids.is_empty() {
+                true => tf(ErrMsg::NoSuchActionNone, &[("slug", slug), ("id", &id)]),
+                false => tf(
+                    ErrMsg::NoSuchAction,
+                    &[("slug", slug), ("id", &id), ("ids", &ids.join(", "))],
+                ),
+            })
         })
     };
     let (action, removed, said) = match change {
@@ -99,7 +99,7 @@ pub fn change_actions(
             let title = fields
                 .title
                 .clone()
-                .ok_or_else(|| bad("a new action needs --title".into()))?;
+                .ok_or_else(|| bad(t(ErrMsg::ActionNeedsTitle).into()))?;
             let mut action = Action {
                 id: meta.actions.iter().map(|a| a.id).max().unwrap_or(0) + 1,
                 title,
@@ -157,11 +157,11 @@ fn apply(action: &mut Action, fields: &ActionFields) -> Result<(), Refused> {
         Ok(value.to_string())
     };
     if let Some(title) = &fields.title {
-        crate::domain::check_line("the title", title.trim()).map_err(|e| bad(e.to_string()))?;
+        crate::domain::check_line(t(ErrMsg::FieldTheTitle), title.trim()).map_err(|e| bad(e.to_string()))?;
         action.title = title.trim().to_string();
     }
     if let Some(owner) = &fields.owner {
-        action.owner = line("the owner", owner)?;
+        action.owner = line(t(ErrMsg::FieldTheOwner), owner)?;
     }
     if let Some(due) = fields.due {
         action.due = due;
@@ -170,13 +170,13 @@ fn apply(action: &mut Action, fields: &ActionFields) -> Result<(), Refused> {
         action.status = status;
     }
     if let Some(budget) = &fields.budget {
-        let budget = line("the budget", budget)?;
+        let budget = line(t(ErrMsg::FieldTheBudget), budget)?;
         action.budget = (!budget.is_empty()).then_some(budget);
     }
     if let Some(sections) = &fields.sections {
         action.sections = sections
             .iter()
-            .map(|s| line("a section", s))
+            .map(|s| line(t(ErrMsg::FieldASection), s))
             .filter(|s| s.as_ref().map_or(true, |s| !s.is_empty()))
             .collect::<Result<_, _>>()?;
     }

@@ -4,6 +4,7 @@
 
 use super::Refused;
 use crate::domain::{ApprovalStatus, Invalid, Slug};
+use crate::lang::{ErrMsg, t};
 use crate::store::{ApprovedTag, Store};
 
 /// One document's approvals at the head.
@@ -39,7 +40,9 @@ pub fn approvals(store: &Store, slug: &Slug) -> Result<DocumentApprovals, Refuse
                 .unwrap_or_default()
         })
         .collect();
-    let is_lead = store.lead_identity(&a.config, "record decisions").is_ok();
+    let is_lead = store
+        .lead_identity(&a.config, t(ErrMsg::LeadRecordDecisions))
+        .is_ok();
     Ok(DocumentApprovals {
         slug: slug.clone(),
         title: a.entry.meta.title,

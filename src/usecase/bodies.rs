@@ -4,6 +4,7 @@
 
 use super::Refused;
 use crate::domain::{Body, BodyId, BodyKind, paths};
+use crate::lang::{ErrMsg, t, tf};
 use crate::store::{Change, CommitId, Store, StoreError};
 
 /// A body added or renamed.
@@ -51,11 +52,11 @@ pub fn add_body(store: &Store, id: &str, name: &str, kind: &str) -> Result<BodyC
         .parse()
         .map_err(|e: crate::domain::BadValue| StoreError::BadInput(e.to_string()))?;
     let name = one_line(name)?;
-    change(store, "add bodies", |config| {
+    change(store, t(ErrMsg::LeadAddBodies), |config| {
         if let Some(there) = config.body(&id) {
-            return Err(StoreError::BadInput(format!(
-                "body {id} is already \"{}\"; rename it with `udkast body rename {id} --name …`",
-                crate::text::inert(&there.name)
+            return Err(StoreError::BadInput(tf(
+                ErrMsg::BodyExists,
+                &[("id", &id), ("name", &crate::text::inert(&there.name))],
             )));
         }
         let body = Body {
@@ -72,19 +73,18 @@ pub fn add_body(store: &Store, id: &str, name: &str, kind: &str) -> Result<BodyC
 pub fn rename_body(store: &Store, id: &str, name: &str) -> Result<BodyChanged, Refused> {
     let id = id.trim().to_uppercase();
     let name = one_line(name)?;
-    change(store, "rename bodies", |config| {
+    change(store, t(ErrMsg::LeadRenameBodies), |config| {
         let known: Vec<String> = config.bodies.iter().map(|b| b.id.0.clone()).collect();
         let body = config.bodies.iter_mut().find(|b| b.id.0 == id).ok_or_else(|| {
-            StoreError::BadInput(format!(
-                "unknown body \"{}\" (known: {})",
-                crate::text::inert(&id),
-                known.join(", ")
+            StoreError::BadInput(tf(
+                ErrMsg::UnknownBodyKnown,
+                &[("id", &crate::text::inert(&id)), ("known", &known.join(", "))],
             ))
         })?;
         if body.name == name {
-            return Err(StoreError::BadInput(format!(
-                "{id} is already called \"{}\"",
-                crate::text::inert(&name)
+            return Err(StoreError::BadInput(tf(
+                ErrMsg::BodyAlreadyCalled,
+                &[("id", &id), ("name", &crate::text::inert(&name))],
             )));
         }
         let was = std::mem::replace(&mut body.name, name.clone());
@@ -94,7 +94,8 @@ pub fn rename_body(store: &Store, id: &str, name: &str) -> Result<BodyChanged, R
 
 fn one_line(name: &str) -> Result<String, StoreError> {
     let name = name.trim();
-    crate::domain::check_line("the name", name).map_err(|e| StoreError::BadInput(e.to_string()))?;
+    crate::domain::check_line(t(ErrMsg::FieldTheName), name)
+        .map_err(|e| StoreError::BadInput(e.to_string()))?;
     Ok(name.to_string())
 }
 

@@ -45,12 +45,13 @@ pub use update::{Updated, update};
 pub use verify::{Verified, verify};
 
 use crate::domain::Invalid;
+use crate::lang::{ErrMsg, t, tf};
 use crate::store::StoreError;
 
 /// Why a use case did not happen: one sentence for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum Refused {
-    #[error("the message is empty; say what changed")]
+    #[error("{}", t(ErrMsg::EmptyMessage))]
     EmptyMessage,
     #[error(transparent)]
     Invalid(#[from] Invalid),
@@ -60,17 +61,11 @@ pub enum Refused {
     Export(#[from] crate::export::ExportError),
     #[error(transparent)]
     Remote(#[from] crate::remote::RemoteError),
-    #[error(
-        "you saved since the sync stopped on clashing passages, so the passages chosen may leave out what you saved; nothing was changed (sync again to see the passages as they are now)"
-    )]
+    #[error("{}", t(ErrMsg::SyncMoved))]
     SyncMoved,
-    #[error(
-        "{version} of \"{slug}\" has a text no draft before it has, so no draft can be credited with it; blame a draft (a number, latest or approved)"
-    )]
+    #[error("{}", tf(ErrMsg::NoDraftText, &[("version", .version), ("slug", .slug)]))]
     NoDraftText { slug: String, version: String },
-    #[error(
-        "{name} names one draft here and another on {remote}: two leads made the same approved version; nothing was changed (delete one with `git tag -d {name}` after agreeing which draft it is, then tag again)"
-    )]
+    #[error("{}", tf(ErrMsg::TagClash, &[("name", .name), ("remote", .remote)]))]
     TagClash { name: String, remote: String },
 }
 

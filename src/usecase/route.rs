@@ -4,6 +4,7 @@
 
 use super::Refused;
 use crate::domain::{Route, Slug};
+use crate::lang::{ErrMsg, t, tf};
 use crate::store::{CommitId, Store, StoreError};
 
 /// A route set.
@@ -34,13 +35,15 @@ impl Rerouted {
 pub fn set_route(store: &Store, slug: &Slug, ids: &[String]) -> Result<Rerouted, Refused> {
     let (head, entry) = store.entry(slug)?;
     let config = store.config()?;
-    let author = store.lead_identity(&config, "change routes")?;
+    let author = store.lead_identity(&config, t(ErrMsg::LeadChangeRoutes))?;
     let route = config
         .resolve_route(ids)
         .map_err(|e| StoreError::BadInput(e.to_string()))?;
     let was = entry.meta.effective_route(&config).clone();
     if route == was {
-        return Err(StoreError::BadInput(format!("the route of {slug} is already {route}")).into());
+        return Err(
+            StoreError::BadInput(tf(ErrMsg::RouteAlready, &[("slug", slug), ("route", &route)])).into(),
+        );
     }
     let mut meta = entry.meta.clone();
     meta.route = Some(route.clone());

@@ -206,3 +206,33 @@ fn environment_errors() {
         1
     );
 }
+
+/// With `--lang da` the errors of the store and the domain read in Danish,
+/// still one line and exit 1.
+#[test]
+fn errors_speak_danish_when_told() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let da = |args: &[&str]| {
+        let mut all = vec!["--lang", "da"];
+        all.extend_from_slice(args);
+        env.udkast_in(&ws, &all)
+    };
+    da(&["show", "nope"])
+        .user_error("der er ingen strategi \"nope\" i dette arbejdsområde (se `udkast list`)");
+    da(&["show", "klima", "--draft", "7"])
+        .user_error("strategien \"klima\" har intet udkast 7 (dens udkast er 1–1)");
+    da(&["new", "ny", "--title", "x", "--kind", "roman"])
+        .user_error("ukendt dokumenttype \"roman\" (brug strategy, workplan eller charter)");
+    da(&["new", "../etc", "--title", "x"]).user_error("skal være et almindeligt mappenavn");
+
+    let good = config(&env, &ws);
+    commit_file(
+        &env,
+        &ws,
+        "udkast.toml",
+        good.replace("id = \"TMU\"", "id = \"DIR\"").as_bytes(),
+    );
+    da(&["list"]).user_error("organets id \"DIR\" findes to gange");
+    assert_eq!(env.git(&ws, &["status", "--porcelain"]), "");
+}
