@@ -252,7 +252,7 @@ fn a_bad_keymap_is_an_error_before_the_screen_opens() {
     let mut tui = Tui::spawn(&env, &ws, &[], 80, 24, &[]);
     assert_eq!(tui.wait_exit(), 1);
     // The reader thread may still be catching up with the last bytes.
-    tui.wait_for("unknown action \"save-everything\"");
+    tui.wait_for("ukendt handling \"save-everything\"");
 }
 
 #[test]
@@ -477,10 +477,10 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.wait_for("Udkast 5 er det seneste");
     tui.send(keys::CTRL_U);
     // The passage both changed comes up three ways; take mine.
-    tui.wait_for("both changed 1 passage");
-    tui.wait_for("Theirs: draft 5");
+    tui.wait_for("har begge ændret 1 passage");
+    tui.wait_for("Deres: udkast 5");
     tui.send(b"y");
-    tui.wait_for("✓ Yours");
+    tui.wait_for("✓ Din");
     tui.send(keys::ENTER);
     tui.wait_for("Din tekst er nu på udkast 5 med de passager, du valgte");
     tui.wait_for("Min titel # Klimaplan 2030");
@@ -494,7 +494,7 @@ fn a_draft_saved_elsewhere_is_noticed_and_the_edit_brought_onto_it() {
     tui.wait_for("Besked til udkastet");
     tui.type_text("Min sidste linje");
     tui.send(keys::ENTER);
-    tui.wait_for("both changed 1 passage");
+    tui.wait_for("har begge ændret 1 passage");
     tui.send(b"b");
     tui.send(keys::ENTER);
     tui.wait_for("Gemte udkast 7 af klima");
