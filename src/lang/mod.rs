@@ -793,6 +793,7 @@ catalogue! {
     // The overview.
     ReadingWorkspace: "Reading the workspace…", "Læser arbejdsområdet…";
     DocumentsShown: "{name} — {shown} of {total} documents", "{name} — {shown} af {total} dokumenter";
+    DocumentsShownOfOne: "{name} — {shown} of {total} document", "{name} — {shown} af {total} dokument";
     ColumnTitle: "Title", "Titel";
     ColumnKind: "Kind", "Type";
     ColumnDraft: "Draft", "Udk.";

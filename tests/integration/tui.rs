@@ -568,8 +568,8 @@ fn the_screens_speak_the_workspaces_language_unless_told() {
     let config = env.home.path().join(".config/udkast");
     std::fs::create_dir_all(&config).unwrap();
     std::fs::write(config.join("config.toml"), "language = \"en\"\n").unwrap();
-    shown(&[], &[], "of 1 documents");
-    shown(&["--lang", "da"], &[], "af 1 dokumenter");
+    shown(&[], &[], "1 of 1 document");
+    shown(&["--lang", "da"], &[], "1 af 1 dokument");
     env.udkast_in(&ws, &["--lang", "fr", "list"])
         .user_error("udkast speaks da (Danish) and en (English)");
 }

@@ -232,7 +232,10 @@ fn draw(frame: &mut Frame<'_>, area: Rect, state: &Overview, theme: &Theme) {
     let title = format!(
         " {}",
         tf(
-            Msg::DocumentsShown,
+            match workspace.items.len() {
+                1 => Msg::DocumentsShownOfOne,
+                _ => Msg::DocumentsShown,
+            },
             &[
                 ("name", &inert(&workspace.name)),
                 ("shown", &items.len()),
