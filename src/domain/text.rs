@@ -19,7 +19,7 @@ pub fn check_document<'a>(file: &str, bytes: &'a [u8]) -> Result<&'a str, Invali
             tf(
                 ErrMsg::DocumentTooBig,
                 &[
-                    ("size", &format!("{mib:.1}")),
+                    ("size", &crate::lang::decimal(mib, 1)),
                     ("max", &(MAX_DOCUMENT_BYTES >> 20)),
                 ],
             ),
@@ -64,5 +64,11 @@ mod tests {
                 .to_string()
                 .contains("limited to 16 MiB")
         );
+        // In Danish with a decimal comma.
+        let huge = vec![b'a'; MAX_DOCUMENT_BYTES * 3 / 2];
+        crate::lang::set(crate::lang::Lang::Da);
+        let said = check_document("d.md", &huge).unwrap_err().to_string();
+        crate::lang::set(crate::lang::Lang::En);
+        assert_eq!(said, "d.md: fylder 24,0 MiB; et dokument må højst fylde 16 MiB");
     }
 }
