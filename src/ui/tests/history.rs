@@ -596,27 +596,34 @@ fn history_hides_minor_changes_and_counts_them() {
 #[test]
 fn history_moved_section_side_by_side_and_unified() {
     let fx = fixture();
+    // The view `views` presses of v away, scrolled to the row that says
+    // where the section went.
+    let moved = |color: bool, views: usize, w: u16, h: u16| {
+        let mut app = app(&fx, color, DEFAULT);
+        history_of_the_work_programme(&mut app, &fx);
+        key(&mut app, KeyCode::Char('f'));
+        for _ in 0..views {
+            key(&mut app, KeyCode::Char('v'));
+        }
+        render(&mut app, w, h);
+        for _ in 0..2 {
+            key(&mut app, KeyCode::Char('n'));
+            render(&mut app, w, h);
+        }
+        render(&mut app, w, h)
+    };
     for (name, views) in [("side_by_side", 2), ("unified", 1)] {
         for (w, h) in [(120, 40), (80, 24)] {
             for color in [true, false] {
-                let mut app = app(&fx, color, DEFAULT);
-                history_of_the_work_programme(&mut app, &fx);
-                key(&mut app, KeyCode::Char('f'));
-                for _ in 0..views {
-                    key(&mut app, KeyCode::Char('v'));
-                }
-                render(&mut app, w, h);
-                // To the row that says where the section went.
-                for _ in 0..2 {
-                    key(&mut app, KeyCode::Char('n'));
-                    render(&mut app, w, h);
-                }
-                let shown = render(&mut app, w, h);
+                let shown = moved(color, views, w, h);
                 assert!(shown.contains("moved to Fællesskab"), "{shown}");
                 let suffix = if color { "color" } else { "no_color" };
                 insta::assert_snapshot!(format!("history_moved_section_{name}_{w}x{h}_{suffix}"), shown);
             }
         }
+        let shown = in_danish(|| moved(false, views, 120, 40));
+        assert!(shown.contains("flyttet til Fællesskab"), "{shown}");
+        insta::assert_snapshot!(format!("history_moved_section_{name}_120x40_da"), shown);
     }
 }
 
