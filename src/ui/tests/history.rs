@@ -284,6 +284,9 @@ fn history_shows_the_drafts_found_so_far_then_numbers_them() {
     }
     let shown = render(&mut app, 80, 24);
     insta::assert_snapshot!("history_found_so_far_80x24_no_color", shown);
+    let danish = in_danish(|| render(&mut app, 120, 40));
+    assert!(danish.contains("3 udkast indtil videre"), "{danish}");
+    insta::assert_snapshot!("history_found_so_far_120x40_da", danish);
     let shown = render(&mut app, 120, 40);
     let latest = drafts.last().unwrap().time.strftime("%Y-%m-%d %H:%M").to_string();
     assert!(shown.contains("3 drafts so far"), "{shown}");

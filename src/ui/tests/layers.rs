@@ -21,6 +21,7 @@ fn too_small_terminal() {
     let mut app = app(&fx, false, DEFAULT);
     insta::assert_snapshot!("too_small_10x3", render(&mut app, 10, 3));
     insta::assert_snapshot!("too_small_19x4", render(&mut app, 19, 4));
+    insta::assert_snapshot!("too_small_19x4_da", in_danish(|| render(&mut app, 19, 4)));
 }
 
 #[test]
