@@ -204,6 +204,19 @@ pub fn decimal(value: f64, places: usize) -> String {
     out
 }
 
+/// `DIR`, `FOU and BFU`, `FOU, BFU and SOS`, with the "and" of this
+/// thread's language (`FOU, BFU og SOS`).
+pub fn and_list<T: std::fmt::Display>(items: &[T]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<String> = rest.iter().map(T::to_string).collect();
+            tf(ErrMsg::ListAnd, &[("rest", &rest.join(", ")), ("last", last)])
+        }
+    }
+}
+
 /// A message with its `{name}` placeholders filled.
 pub fn tf<M: Message>(msg: M, values: &[(&str, &dyn std::fmt::Display)]) -> String {
     fill(t(msg), values)
@@ -916,6 +929,17 @@ mod tests {
 
     /// A value is put in as it is, even when it says another placeholder's
     /// name; braces that name nothing stay.
+    #[test]
+    fn lists_read_as_a_sentence() {
+        assert_eq!(and_list::<&str>(&[]), "");
+        assert_eq!(and_list(&["DIR"]), "DIR");
+        assert_eq!(and_list(&["FOU", "BFU"]), "FOU and BFU");
+        assert_eq!(and_list(&["FOU", "BFU", "SOS"]), "FOU, BFU and SOS");
+        set(Lang::Da);
+        assert_eq!(and_list(&["FOU", "BFU", "SOS"]), "FOU, BFU og SOS");
+        set(Lang::En);
+    }
+
     #[test]
     fn placeholders_are_filled_once() {
         let title = "Plan {draft}";

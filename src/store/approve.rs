@@ -213,7 +213,7 @@ impl Store {
                     1 => ErrMsg::LastStepNotApprovedOne,
                     _ => ErrMsg::LastStepNotApprovedMany,
                 };
-                let bodies = super::error::and_list(&missing);
+                let bodies = crate::lang::and_list(&missing);
                 Some(tf(msg, &[("bodies", &bodies), ("draft", &row.draft)]))
             }
             _ => None,

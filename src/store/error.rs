@@ -213,19 +213,6 @@ impl From<git2::Error> for StoreError {
     }
 }
 
-/// `DIR`, `FOU and BFU`, `FOU, BFU and SOS`, with the "and" of this
-/// thread's language (`crate::text::and_list` says it in English, and
-/// `text` is below the catalogue).
-pub(crate) fn and_list<T: fmt::Display>(items: &[T]) -> String {
-    match items {
-        [rest @ .., last] if !rest.is_empty() => {
-            let rest: Vec<String> = rest.iter().map(T::to_string).collect();
-            tf(ErrMsg::ListAnd, &[("rest", &rest.join(", ")), ("last", last)])
-        }
-        _ => crate::text::and_list(items),
-    }
-}
-
 /// "3fa9c2d, 3fa0e11", the first ten, then how many more.
 fn candidates_list(candidates: &[String]) -> String {
     const SHOWN: usize = 10;
@@ -293,8 +280,6 @@ mod tests {
             StoreError::NotALead(t(ErrMsg::LeadTagVersions)).to_string(),
             "kun ledere kan tagge godkendte versioner: bed en leder om at føje dig til roles.leads i udkast.toml"
         );
-        assert_eq!(and_list(&["FOU", "BFU", "SOS"]), "FOU, BFU og SOS");
         set(Lang::En);
-        assert_eq!(and_list(&["FOU", "BFU"]), "FOU and BFU");
     }
 }

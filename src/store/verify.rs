@@ -343,7 +343,7 @@ impl Store {
                 }
                 _ if !unclaimed.is_empty() => problems.push(tf(
                     ErrMsg::TagNoFinalStepApproval,
-                    &[("bodies", &super::error::and_list(&unclaimed))],
+                    &[("bodies", &crate::lang::and_list(&unclaimed))],
                 )),
                 _ => {}
             }

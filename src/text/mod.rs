@@ -109,29 +109,9 @@ pub fn lines(text: &str) -> Vec<&str> {
     text.split_inclusive('\n').collect()
 }
 
-/// `DIR`, `FOU and BFU`, `FOU, BFU and SOS`.
-pub fn and_list<T: std::fmt::Display>(items: &[T]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [rest @ .., last] => {
-            let rest: Vec<String> = rest.iter().map(T::to_string).collect();
-            format!("{} and {last}", rest.join(", "))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lists_read_as_a_sentence() {
-        assert_eq!(and_list::<&str>(&[]), "");
-        assert_eq!(and_list(&["DIR"]), "DIR");
-        assert_eq!(and_list(&["FOU", "BFU"]), "FOU and BFU");
-        assert_eq!(and_list(&["FOU", "BFU", "SOS"]), "FOU, BFU and SOS");
-    }
 
     #[test]
     fn escapes_become_visible() {

@@ -488,7 +488,7 @@ fn next_step(view: &ApprovalsView, current: Option<u32>) -> Line<'static> {
             let ids: Vec<&str> = several.iter().map(|b| b.body.0.as_str()).collect();
             Line::from(vec![
                 Span::raw(t(Msg::ApprNext)),
-                Span::styled(crate::text::and_list(&ids), bold),
+                Span::styled(crate::lang::and_list(&ids), bold),
                 Span::raw(tf(Msg::ApprTreatParallel, &[("draft", &draft)])),
             ])
         }

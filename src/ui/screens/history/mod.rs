@@ -199,7 +199,10 @@ impl HistoryState {
     /// being read for the first time, its date.
     fn label(&self, entry: &HistoryEntry) -> String {
         if self.provisional {
-            tf(Msg::HistDraftOf, &[("date", &crate::lang::table_date(&entry.date))])
+            tf(
+                Msg::HistDraftOf,
+                &[("date", &crate::lang::table_date(&entry.date))],
+            )
         } else {
             tf(Msg::HistDraft, &[("n", &entry.number)])
         }
