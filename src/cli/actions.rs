@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::output::{Failure, danish, parse_slug, print_json, table, write_stdout};
 use crate::domain::{ActionStatus, parse_meeting_date};
-use crate::lang::{CliMsg, t, tf};
+use crate::lang::{CliMsg, t};
 use crate::store::Store;
 use crate::usecase::{self, ActionChange, ActionFields};
 
@@ -116,21 +116,7 @@ pub fn run(repo: &Path, command: ActionCommand) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
     let changed = usecase::change_actions(&store, &slug, &change, message.as_deref())?;
-    let line = tf(
-        match changed.removed {
-            true => CliMsg::ActionRemoved,
-            false => CliMsg::ActionSaved,
-        },
-        &[
-            ("id", &changed.action.id),
-            ("slug", &changed.slug),
-            ("draft", &changed.draft),
-            ("commit", &crate::store::short(changed.commit)),
-            // Last, as a title may have braces of its own.
-            ("title", &crate::text::inert(&changed.action.title)),
-        ],
-    );
-    write_stdout(format!("{line}\n").as_bytes())
+    write_stdout(format!("{}\n", changed.report()).as_bytes())
 }
 
 fn list(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {

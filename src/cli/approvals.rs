@@ -50,17 +50,7 @@ pub fn route(repo: &Path, slug: &str, ids: &[String]) -> Result<(), Failure> {
     let slug = parse_slug(slug)?;
     let store = super::output::open_store(repo)?;
     let rerouted = usecase::set_route(&store, &slug, ids)?;
-    let line = tf(
-        CliMsg::RouteSet,
-        &[
-            ("slug", &rerouted.slug),
-            ("route", &rerouted.route),
-            ("was", &rerouted.was),
-            ("draft", &rerouted.draft),
-            ("commit", &short(rerouted.commit)),
-        ],
-    );
-    write_stdout(format!("{line}\n").as_bytes())
+    write_stdout(format!("{}\n", rerouted.report()).as_bytes())
 }
 
 pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
@@ -84,23 +74,7 @@ pub fn decide(repo: &Path, args: DecideArgs) -> Result<(), Failure> {
     for warning in decided.warnings() {
         warn(warning);
     }
-    let (d, slug) = (&decided.recorded.decision, &decided.slug);
-    let line = tf(
-        CliMsg::Decided,
-        &[
-            ("body", &d.body),
-            ("label", &d.outcome.label_da()),
-            ("outcome", &d.outcome),
-            ("draft", &d.draft),
-            ("slug", slug),
-            ("date", &spoken_date(d.meeting, "%Y-%m-%d")),
-            ("id", &d.id),
-            ("commit", &short(decided.recorded.saved.commit)),
-            ("branch", &decided.branch),
-        ],
-    );
-    let summary = decided.recorded.after.status.summary();
-    write_stdout(format!("{line}\n{slug}: {summary}\n").as_bytes())
+    write_stdout(format!("{}\n", decided.report()).as_bytes())
 }
 
 /// One document's approvals as `status --json` prints them.
@@ -373,29 +347,7 @@ pub fn tag(repo: &Path, slug: &str, draft: Option<u32>, force: bool) -> Result<(
     let slug = parse_slug(slug)?;
     let store = Store::open(repo)?;
     let tagged = usecase::tag(&store, &slug, draft, force, &mut |p| warn(&p.to_string()))?;
-    let done = &tagged.tagged;
-    let signed = if done.signed { t(CliMsg::TagSigned) } else { "" };
-    let forced = if done.forced.is_some() {
-        t(CliMsg::TagForced)
-    } else {
-        ""
-    };
-    let message = match done.decisions {
-        1 => CliMsg::TaggedOne,
-        _ => CliMsg::TaggedMany,
-    };
-    let line = tf(
-        message,
-        &[
-            ("draft", &done.draft),
-            ("slug", &tagged.slug),
-            ("tag", &done.name),
-            ("signed", &signed),
-            ("n", &done.decisions),
-            ("forced", &forced),
-        ],
-    );
-    write_stdout(format!("{line}\n").as_bytes())
+    write_stdout(format!("{}\n", tagged.report()).as_bytes())
 }
 
 #[derive(Serialize)]
@@ -415,7 +367,7 @@ pub fn verify(repo: &Path, json: bool) -> Result<(), Failure> {
             verification: &verified.verification,
         })?;
     } else if ok {
-        write_stdout(format!("{}\n", verify_summary(&verified)).as_bytes())?;
+        write_stdout(format!("{}\n", verified.summary()).as_bytes())?;
     } else {
         let lines: String = verified
             .verification
@@ -428,44 +380,6 @@ pub fn verify(repo: &Path, json: bool) -> Result<(), Failure> {
     if ok {
         Ok(())
     } else {
-        Err(Failure::new(verify_summary(&verified)))
-    }
-}
-
-/// One sentence: what was checked, or how many problems were found.
-fn verify_summary(verified: &usecase::Verified) -> String {
-    let v = &verified.verification;
-    let count = |n: usize, one: CliMsg, many: CliMsg| match n {
-        1 => t(one).to_string(),
-        n => tf(many, &[("n", &n)]),
-    };
-    match v.findings.len() {
-        0 => tf(
-            CliMsg::VerifiedAll,
-            &[
-                (
-                    "documents",
-                    &count(
-                        v.strategies,
-                        CliMsg::VerifiedDocumentOne,
-                        CliMsg::VerifiedDocuments,
-                    ),
-                ),
-                (
-                    "decisions",
-                    &count(
-                        v.decisions,
-                        CliMsg::VerifiedDecisionOne,
-                        CliMsg::VerifiedDecisions,
-                    ),
-                ),
-                (
-                    "versions",
-                    &count(v.tags, CliMsg::VerifiedVersionOne, CliMsg::VerifiedVersions),
-                ),
-                ("branch", &verified.branch),
-            ],
-        ),
-        n => count(n, CliMsg::VerifyProblemOne, CliMsg::VerifyProblems),
+        Err(Failure::new(verified.summary()))
     }
 }

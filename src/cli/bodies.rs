@@ -6,8 +6,8 @@ use std::path::Path;
 use serde::Serialize;
 
 use super::output::{Failure, print_json, table, write_stdout};
-use crate::lang::{CliMsg, t, tf};
-use crate::usecase::{self, BodyChanged};
+use crate::lang::{CliMsg, t};
+use crate::usecase;
 
 #[derive(clap::Subcommand, Debug)]
 pub enum BodyCommand {
@@ -46,8 +46,12 @@ struct JsonBody<'a> {
 pub fn run(repo: &Path, command: BodyCommand) -> Result<(), Failure> {
     let store = super::output::open_store(repo)?;
     let report = match command {
-        BodyCommand::Add { id, name, kind } => report(&usecase::add_body(&store, &id, &name, &kind)?),
-        BodyCommand::Rename { id, name } => report(&usecase::rename_body(&store, &id, &name)?),
+        BodyCommand::Add { id, name, kind } => {
+            format!("{}\n", usecase::add_body(&store, &id, &name, &kind)?.report())
+        }
+        BodyCommand::Rename { id, name } => {
+            format!("{}\n", usecase::rename_body(&store, &id, &name)?.report())
+        }
         BodyCommand::List { json } => {
             let bodies = usecase::bodies(&store)?;
             if json {
@@ -70,33 +74,4 @@ pub fn run(repo: &Path, command: BodyCommand) -> Result<(), Failure> {
         }
     };
     write_stdout(report.as_bytes())
-}
-
-/// The line `add` and `rename` print.
-fn report(changed: &BodyChanged) -> String {
-    let b = &changed.body;
-    let name = crate::text::inert(&b.name);
-    let commit = crate::store::short(changed.commit);
-    let line = match &changed.was {
-        Some(was) => tf(
-            CliMsg::BodyRenamed,
-            &[
-                ("id", &b.id),
-                ("commit", &commit),
-                // Last, as names may have braces of their own.
-                ("was", &crate::text::inert(was)),
-                ("name", &name),
-            ],
-        ),
-        None => tf(
-            CliMsg::BodyAdded,
-            &[
-                ("id", &b.id),
-                ("kind", &b.kind.as_str()),
-                ("commit", &commit),
-                ("name", &name),
-            ],
-        ),
-    };
-    format!("{line}\n")
 }

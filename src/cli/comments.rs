@@ -10,8 +10,8 @@ use super::output::{Failure, parse_slug, print_json, table, warn, write_stdout};
 use crate::diff::anchor::Placement;
 use crate::domain::{Message, Slug, ThreadStatus};
 use crate::lang::{CliMsg, t, tf};
-use crate::store::{Store, short};
-use crate::usecase::{self, Commented, Done};
+use crate::store::Store;
+use crate::usecase;
 
 #[derive(Subcommand, Debug)]
 pub enum CommentCommand {
@@ -143,14 +143,6 @@ fn range(start: usize, end: usize) -> String {
     }
 }
 
-/// `line 12` or `lines 12-14`.
-fn line_label(start: usize, end: usize) -> String {
-    match start == end {
-        true => tf(CliMsg::LineOne, &[("line", &start)]),
-        false => tf(CliMsg::LineRange, &[("start", &start), ("end", &end)]),
-    }
-}
-
 /// Does `comment`, then prints its warnings and what was done.
 fn commit(repo: &Path, slug: &Slug, comment: usecase::Comment<'_>) -> Result<(), Failure> {
     let store = Store::open(repo)?;
@@ -158,33 +150,7 @@ fn commit(repo: &Path, slug: &Slug, comment: usecase::Comment<'_>) -> Result<(),
     for warning in &done.saved.warnings {
         warn(warning);
     }
-    write_stdout(format!("{}\n", report(&done)).as_bytes())
-}
-
-/// What was done, in one line.
-fn report(done: &Commented) -> String {
-    let (thread, commit) = (&done.thread, short(done.saved.commit));
-    let common: [(&str, &dyn std::fmt::Display); 3] =
-        [("id", &done.short), ("slug", &done.slug), ("commit", &commit)];
-    let with = |message: CliMsg, more: &[(&str, &dyn std::fmt::Display)]| {
-        let values: Vec<(&str, &dyn std::fmt::Display)> = common.iter().chain(more).copied().collect();
-        tf(message, &values)
-    };
-    match done.done {
-        Done::Added => with(
-            CliMsg::CommentAdded,
-            &[
-                ("lines", &line_label(thread.anchor.start, thread.anchor.end)),
-                ("draft", &thread.draft),
-            ],
-        ),
-        Done::Replied => match thread.replies() {
-            1 => with(CliMsg::CommentRepliedOne, &[]),
-            n => with(CliMsg::CommentReplied, &[("n", &n)]),
-        },
-        Done::Resolved => with(CliMsg::CommentResolved, &[]),
-        Done::Reopened => with(CliMsg::CommentReopened, &[]),
-    }
+    write_stdout(format!("{}\n", done.report()).as_bytes())
 }
 
 /// `open` or `resolved`, in the command's language.
@@ -383,7 +349,7 @@ fn show(repo: &Path, slug: &str, id: &str, draft: Option<u32>) -> Result<(), Fai
     out.push_str(&inert(&tf(
         CliMsg::CommentWhere,
         &[
-            ("lines", &line_label(anchor.start, anchor.end)),
+            ("lines", &usecase::lines_label(anchor.start, anchor.end)),
             ("draft", &found.draft),
             ("shown", &shown_draft),
             ("place", &where_label(&found)),

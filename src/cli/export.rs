@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::output::{Failure, parse_slug, print_json, warn, write_stdout};
 use crate::export::Format;
-use crate::lang::{CliMsg, t, tf};
+use crate::lang::{CliMsg, tf};
 use crate::store::Store;
 use crate::usecase::{self, ExportRequest, Since};
 
@@ -107,31 +107,5 @@ pub fn export(repo: &Path, args: ExportArgs) -> Result<(), Failure> {
             warnings: &done.warnings,
         });
     }
-    write_stdout(format!("{}\n", summary(&done)).as_bytes())
-}
-
-/// `wrote klima-udkast-3.docx (DOCX, 20480 bytes) of draft 3, 12 changes
-/// since approved, 2 comments`.
-fn summary(done: &usecase::Exported) -> String {
-    let mut s = tf(
-        CliMsg::ExportWrote,
-        &[
-            ("file", &done.path.display()),
-            ("format", &done.format.as_str().to_uppercase()),
-            ("bytes", &done.bytes),
-            ("draft", &done.draft),
-        ],
-    );
-    if let Some(since) = &done.since {
-        s.push_str(&tf(
-            CliMsg::ExportChanges,
-            &[("n", &done.changes), ("since", since)],
-        ));
-    }
-    match done.comments {
-        0 => {}
-        1 => s.push_str(t(CliMsg::ExportCommentOne)),
-        n => s.push_str(&tf(CliMsg::ExportComments, &[("n", &n)])),
-    }
-    s
+    write_stdout(format!("{}\n", done.summary()).as_bytes())
 }

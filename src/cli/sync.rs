@@ -145,58 +145,11 @@ fn report(synced: &Synced, json: bool) -> Result<(), Failure> {
         };
         return super::output::print_json(&out);
     }
-    super::output::write_stdout(format!("{}\n", crate::text::inert(&synced_line(synced))).as_bytes())?;
+    super::output::write_stdout(format!("{}\n", crate::text::inert(&synced.report())).as_bytes())?;
     for w in &synced.warnings {
         eprintln!("udkast: {}", crate::text::inert(w));
     }
     Ok(())
-}
-
-/// What the sync did, in one line.
-fn synced_line(synced: &Synced) -> String {
-    let up = &synced.upstream;
-    let mut parts = Vec::new();
-    match (synced.received, synced.sent) {
-        (0, 0) if synced.tags_received.is_empty() && synced.tags_sent.is_empty() => parts.push(tf(
-            CliMsg::SyncUpToDate,
-            &[("remote", &up.remote), ("branch", &up.short)],
-        )),
-        (received, sent) => {
-            let merged = if synced.merged {
-                t(CliMsg::SyncMergedNote)
-            } else {
-                ""
-            };
-            parts.push(tf(
-                match received {
-                    1 => CliMsg::SyncedOne,
-                    _ => CliMsg::Synced,
-                },
-                &[
-                    ("remote", &up.remote),
-                    ("branch", &up.short),
-                    ("received", &received),
-                    ("sent", &sent),
-                    ("merged", &merged),
-                ],
-            ))
-        }
-    }
-    if !synced.tags_received.is_empty() {
-        let tags = synced.tags_received.join(", ");
-        parts.push(tf(CliMsg::SyncTagsIn, &[("tags", &tags)]));
-    }
-    if !synced.tags_sent.is_empty() {
-        let tags = synced.tags_sent.join(", ");
-        parts.push(tf(CliMsg::SyncTagsOut, &[("tags", &tags)]));
-    }
-    for r in &synced.renumbered {
-        parts.push(tf(
-            CliMsg::SyncRenumbered,
-            &[("was", &r.was), ("now", &r.now), ("slug", &r.slug)],
-        ));
-    }
-    parts.join("; ")
 }
 
 /// Passages clashed: each file with marks, the sync kept waiting, and a

@@ -93,6 +93,7 @@ catalogue! {
     StatusDecision: "  Beslutning:", "  Beslutning:";
     StatusAgainst: "{branch} against {remote}/{branch}: {state}", "{branch} over for {remote}/{branch}: {state}";
     StatusNeverSynced: "never synced", "aldrig synkroniseret";
+    SyncedAt: "synced {time}", "synkroniseret {time}";
     TagSigned: " (signed)", " (signeret)";
     TagForced: " (forced)", " (gennemtvunget)";
     TaggedOne:

@@ -773,6 +773,16 @@ catalogue! {
     AppSameAsLatest: "The editor's text is the same as the latest draft", "Editorens tekst er den samme som det seneste udkast";
     AppNotOpen: "This document is not open in the editor", "Dokumentet er ikke åbent i editoren";
     AppAutosaveFailed: "Autosave failed: {error}", "Autogemning mislykkedes: {error}";
+
+    // What a change made in the TUI says on the status line; the use cases
+    // word these (their `status_line`), next to what the command line says.
+    DoneThreadStarted: "Started thread {id} on {lines} of draft {draft}", "Startede tråd {id} til {lines} i udkast {draft}";
+    DoneReplied: "Replied", "Svarede";
+    DoneResolved: "Resolved the thread", "Løste tråden";
+    DoneReopened: "Reopened the thread", "Genåbnede tråden";
+    DoneRecorded: "Recorded {body} {label} on draft {draft}", "Registrerede {body} {label} om udkast {draft}";
+    DoneTaggedSigned: ", signed", ", signeret";
+    DoneTagged: "Tagged draft {draft} as {tag}{signed}", "Taggede udkast {draft} som {tag}{signed}";
     RecoveryText: "Text of {slug} that was never saved as a draft", "Tekst i {slug}, der aldrig blev gemt som et udkast";
     RecoveryKeptAt: ", kept at {time}", ", gemt {time}";
     RecoveryWrittenOn: "It was written on draft {draft}; the latest is draft {latest}.\n", "Den blev skrevet på udkast {draft}; det seneste er udkast {latest}.\n";

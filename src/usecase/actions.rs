@@ -6,7 +6,7 @@ use jiff::civil::Date;
 
 use super::Refused;
 use crate::domain::{Action, ActionStatus, Kind, Slug, StrategyMeta};
-use crate::lang::{ErrMsg, t, tf};
+use crate::lang::{CliMsg, ErrMsg, t, tf};
 use crate::store::{CommitId, Store, StoreError};
 
 /// The fields to give an action; `None` leaves a field as it is (or, for a
@@ -43,18 +43,22 @@ pub struct ActionsChanged {
 }
 
 impl ActionsChanged {
+    /// What `udkast action` prints and the work-plan table's status line
+    /// shows, in the thread's language.
     pub fn report(&self) -> String {
-        let verb = match self.removed {
-            true => "Removed",
-            false => "Saved",
-        };
-        format!(
-            "{verb} action {} \"{}\" of {}: draft {} ({})\n",
-            self.action.id,
-            crate::text::inert(&self.action.title),
-            self.slug,
-            self.draft,
-            crate::store::short(self.commit)
+        tf(
+            match self.removed {
+                true => CliMsg::ActionRemoved,
+                false => CliMsg::ActionSaved,
+            },
+            &[
+                ("id", &self.action.id),
+                ("slug", &self.slug),
+                ("draft", &self.draft),
+                ("commit", &crate::store::short(self.commit)),
+                // Last, as a title may have braces of its own.
+                ("title", &crate::text::inert(&self.action.title)),
+            ],
         )
     }
 }
@@ -181,4 +185,42 @@ fn apply(action: &mut Action, fields: &ActionFields) -> Result<(), Refused> {
             .collect::<Result<_, _>>()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::{Lang, set};
+
+    /// The work-plan table's status line and `udkast action` say the same
+    /// sentence, in the language the thread speaks.
+    #[test]
+    fn the_report_reads_in_the_threads_language() {
+        let changed = ActionsChanged {
+            slug: Slug::parse("klimaplan").unwrap(),
+            draft: 4,
+            commit: git2::Oid::ZERO_SHA1.into(),
+            action: Action {
+                id: 2,
+                title: "Flere cykelstier".into(),
+                owner: "Aisha Karimi".into(),
+                due: None,
+                status: ActionStatus::Planned,
+                budget: None,
+                sections: Vec::new(),
+            },
+            removed: false,
+        };
+        set(Lang::Da);
+        let danish = changed.report();
+        set(Lang::En);
+        assert_eq!(
+            danish,
+            "Gemte handling 2 \"Flere cykelstier\" i klimaplan: udkast 4 (0000000)"
+        );
+        assert_eq!(
+            changed.report(),
+            "Saved action 2 \"Flere cykelstier\" of klimaplan: draft 4 (0000000)"
+        );
+    }
 }

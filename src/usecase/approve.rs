@@ -5,6 +5,7 @@
 
 use super::Refused;
 use crate::domain::{Invalid, Slug};
+use crate::lang::{self, CliMsg, Lang, Msg, tf};
 use crate::store::{DecisionInput, Recorded, Store, Tagged, short};
 
 /// A recorded decision, with the approvals after it.
@@ -22,14 +23,16 @@ impl Decided {
         &self.recorded.warnings
     }
 
-    /// The TUI's status line, warnings included.
+    /// The TUI's status line, warnings included, in the thread's language.
     pub fn status_line(&self) -> String {
         let d = &self.recorded.decision;
-        let mut text = format!(
-            "Recorded {} {} on draft {}",
-            d.body,
-            d.outcome.label_da(),
-            d.draft
+        let mut text = tf(
+            Msg::DoneRecorded,
+            &[
+                ("body", &d.body),
+                ("label", &d.outcome.label_da()),
+                ("draft", &d.draft),
+            ],
         );
         for w in self.warnings() {
             text.push_str(&format!(" ({w})"));
@@ -37,21 +40,35 @@ impl Decided {
         text
     }
 
-    /// What `udkast decide` prints (its warnings go to standard error).
+    /// What `udkast decide` prints (its warnings go to standard error), in
+    /// the thread's language: the decision recorded, then where the
+    /// document stands.
     pub fn report(&self) -> String {
         let (d, slug) = (&self.recorded.decision, &self.slug);
-        format!(
-            "Recorded {} {} ({}) on draft {} of {slug}, meeting {}, as {} ({} on {})\n{slug}: {}\n",
-            d.body,
-            d.outcome.label_da(),
-            d.outcome,
-            d.draft,
-            d.meeting,
-            d.id,
-            short(self.recorded.saved.commit),
-            self.branch,
-            self.recorded.after.status.summary()
-        )
+        let line = tf(
+            CliMsg::Decided,
+            &[
+                ("body", &d.body),
+                ("label", &d.outcome.label_da()),
+                ("outcome", &d.outcome),
+                ("draft", &d.draft),
+                ("slug", slug),
+                ("date", &meeting_date(d.meeting)),
+                ("id", &d.id),
+                ("commit", &short(self.recorded.saved.commit)),
+                ("branch", &self.branch),
+            ],
+        );
+        format!("{line}\n{slug}: {}", self.recorded.after.status.summary())
+    }
+}
+
+/// The meeting date as the decision's report names it: `2025-01-28` in
+/// English, as the command always wrote it; `28. januar 2025` in Danish.
+fn meeting_date(date: jiff::civil::Date) -> String {
+    match crate::lang::current() {
+        Lang::Da => crate::lang::long_date(&date.to_string()),
+        Lang::En => date.to_string(),
     }
 }
 
@@ -73,25 +90,46 @@ pub struct TaggedVersion {
 }
 
 impl TaggedVersion {
-    /// The TUI's status line.
+    /// The TUI's status line, in the thread's language.
     pub fn status_line(&self) -> String {
         let t = &self.tagged;
-        let signed = if t.signed { ", signed" } else { "" };
-        format!("Tagged draft {} as {}{signed}", t.draft, t.name)
+        let signed = if t.signed {
+            lang::t(Msg::DoneTaggedSigned)
+        } else {
+            ""
+        };
+        tf(
+            Msg::DoneTagged,
+            &[("draft", &t.draft), ("tag", &t.name), ("signed", &signed)],
+        )
     }
 
-    /// What `udkast tag` prints.
+    /// What `udkast tag` prints, in the thread's language.
     pub fn report(&self) -> String {
-        let t = &self.tagged;
-        format!(
-            "Tagged draft {} of {} as {}{}, listing {} decision{}{}\n",
-            t.draft,
-            self.slug,
-            t.name,
-            if t.signed { " (signed)" } else { "" },
-            t.decisions,
-            if t.decisions == 1 { "" } else { "s" },
-            if t.forced.is_some() { " (forced)" } else { "" }
+        let done = &self.tagged;
+        let signed = if done.signed {
+            lang::t(CliMsg::TagSigned)
+        } else {
+            ""
+        };
+        let forced = match done.forced {
+            Some(_) => lang::t(CliMsg::TagForced),
+            None => "",
+        };
+        let message = match done.decisions {
+            1 => CliMsg::TaggedOne,
+            _ => CliMsg::TaggedMany,
+        };
+        tf(
+            message,
+            &[
+                ("draft", &done.draft),
+                ("slug", &self.slug),
+                ("tag", &done.name),
+                ("signed", &signed),
+                ("n", &done.decisions),
+                ("forced", &forced),
+            ],
         )
     }
 }

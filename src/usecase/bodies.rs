@@ -4,7 +4,7 @@
 
 use super::Refused;
 use crate::domain::{Body, BodyId, BodyKind, paths};
-use crate::lang::{ErrMsg, t, tf};
+use crate::lang::{CliMsg, ErrMsg, t, tf};
 use crate::store::{Change, CommitId, Store, StoreError};
 
 /// A body added or renamed.
@@ -17,23 +17,30 @@ pub struct BodyChanged {
 }
 
 impl BodyChanged {
-    /// The line the command line prints.
+    /// The line `udkast body add|rename` prints, in the thread's language.
     pub fn report(&self) -> String {
         let b = &self.body;
+        let name = crate::text::inert(&b.name);
+        let commit = crate::store::short(self.commit);
         match &self.was {
-            Some(was) => format!(
-                "Renamed {} from \"{}\" to \"{}\" ({})\n",
-                b.id,
-                crate::text::inert(was),
-                crate::text::inert(&b.name),
-                crate::store::short(self.commit)
+            Some(was) => tf(
+                CliMsg::BodyRenamed,
+                &[
+                    ("id", &b.id),
+                    ("commit", &commit),
+                    // Last, as names may have braces of their own.
+                    ("was", &crate::text::inert(was)),
+                    ("name", &name),
+                ],
             ),
-            None => format!(
-                "Added {} \"{}\" ({}) ({}); put it on a route with `udkast route SLUG …`\n",
-                b.id,
-                crate::text::inert(&b.name),
-                b.kind.as_str(),
-                crate::store::short(self.commit)
+            None => tf(
+                CliMsg::BodyAdded,
+                &[
+                    ("id", &b.id),
+                    ("kind", &b.kind.as_str()),
+                    ("commit", &commit),
+                    ("name", &name),
+                ],
             ),
         }
     }

@@ -4,7 +4,8 @@
 
 use super::Refused;
 use crate::domain::{Slug, Thread};
-use crate::store::{Saved, Store, StoreError, line_label, short};
+use crate::lang::{self, CliMsg, Msg, tf};
+use crate::store::{Saved, Store, StoreError, short};
 
 /// What to do with comments. `id` may be any beginning of a thread's id, or
 /// its short form, that names it alone (see `domain::ThreadIds`).
@@ -57,40 +58,57 @@ pub struct Commented {
 }
 
 impl Commented {
-    /// The TUI's status line.
+    /// The TUI's status line, in the thread's language.
     pub fn status_line(&self) -> String {
         let t = &self.thread;
         match self.done {
-            Done::Added => format!(
-                "Started thread {} on {} of draft {}",
-                self.short,
-                line_label(t.anchor.start, t.anchor.end),
-                t.draft
+            Done::Added => tf(
+                Msg::DoneThreadStarted,
+                &[
+                    ("id", &self.short),
+                    ("lines", &lines_label(t.anchor.start, t.anchor.end)),
+                    ("draft", &t.draft),
+                ],
             ),
-            Done::Replied => "Replied".to_string(),
-            Done::Resolved => "Resolved the thread".to_string(),
-            Done::Reopened => "Reopened the thread".to_string(),
+            Done::Replied => lang::t(Msg::DoneReplied).to_string(),
+            Done::Resolved => lang::t(Msg::DoneResolved).to_string(),
+            Done::Reopened => lang::t(Msg::DoneReopened).to_string(),
         }
     }
 
-    /// What `udkast comment` prints.
+    /// What `udkast comment` prints, in one line in the thread's language.
     pub fn report(&self) -> String {
-        let (t, slug, commit) = (&self.thread, &self.slug, short(self.saved.commit));
-        let id = &self.short;
+        let (thread, commit) = (&self.thread, short(self.saved.commit));
+        let common: [(&str, &dyn std::fmt::Display); 3] =
+            [("id", &self.short), ("slug", &self.slug), ("commit", &commit)];
+        let with = |message: CliMsg, more: &[(&str, &dyn std::fmt::Display)]| {
+            let values: Vec<(&str, &dyn std::fmt::Display)> = common.iter().chain(more).copied().collect();
+            tf(message, &values)
+        };
         match self.done {
-            Done::Added => format!(
-                "Added comment {id} on {} of draft {} of {slug} as {commit}\n",
-                line_label(t.anchor.start, t.anchor.end),
-                t.draft,
+            Done::Added => with(
+                CliMsg::CommentAdded,
+                &[
+                    ("lines", &lines_label(thread.anchor.start, thread.anchor.end)),
+                    ("draft", &thread.draft),
+                ],
             ),
-            Done::Replied => {
-                let n = t.replies();
-                let replies = if n == 1 { "reply" } else { "replies" };
-                format!("Replied to comment {id} on {slug} ({n} {replies}) as {commit}\n")
-            }
-            Done::Resolved => format!("Resolved comment {id} on {slug} as {commit}\n"),
-            Done::Reopened => format!("Reopened comment {id} on {slug} as {commit}\n"),
+            Done::Replied => match thread.replies() {
+                1 => with(CliMsg::CommentRepliedOne, &[]),
+                n => with(CliMsg::CommentReplied, &[("n", &n)]),
+            },
+            Done::Resolved => with(CliMsg::CommentResolved, &[]),
+            Done::Reopened => with(CliMsg::CommentReopened, &[]),
         }
+    }
+}
+
+/// `line 12` or `lines 12-14`, in the thread's language (the commit
+/// messages keep `store::line_label`'s English).
+pub fn lines_label(start: usize, end: usize) -> String {
+    match start == end {
+        true => tf(CliMsg::LineOne, &[("line", &start)]),
+        false => tf(CliMsg::LineRange, &[("start", &start), ("end", &end)]),
     }
 }
 

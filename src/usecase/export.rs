@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::Refused;
 use crate::domain::{Kind, Slug, ThreadStatus};
 use crate::export::{self, Bilag, CommentMessage, Cover, CoverBody, Draft, Format, Source, ThreadInput};
+use crate::lang::{CliMsg, t, tf};
 use crate::store::{Store, StoreError};
 
 /// What to export.
@@ -50,22 +51,29 @@ pub struct Exported {
 }
 
 impl Exported {
-    /// The line the command line and the status line show.
+    /// The line the command line and the status line show, in the thread's
+    /// language: `wrote klima-udkast-3.docx (DOCX, 20480 bytes) of draft 3,
+    /// 12 changes since approved, 2 comments`.
     pub fn summary(&self) -> String {
-        let mut s = format!(
-            "wrote {} ({}, {} bytes) of {}",
-            self.path.display(),
-            self.format.as_str().to_uppercase(),
-            self.bytes,
-            self.draft
+        let mut s = tf(
+            CliMsg::ExportWrote,
+            &[
+                ("file", &self.path.display()),
+                ("format", &self.format.as_str().to_uppercase()),
+                ("bytes", &self.bytes),
+                ("draft", &self.draft),
+            ],
         );
         if let Some(since) = &self.since {
-            s.push_str(&format!(", {} changes since {since}", self.changes));
+            s.push_str(&tf(
+                CliMsg::ExportChanges,
+                &[("n", &self.changes), ("since", since)],
+            ));
         }
         match self.comments {
             0 => {}
-            1 => s.push_str(", 1 comment"),
-            n => s.push_str(&format!(", {n} comments")),
+            1 => s.push_str(t(CliMsg::ExportCommentOne)),
+            n => s.push_str(&tf(CliMsg::ExportComments, &[("n", &n)])),
         }
         s
     }

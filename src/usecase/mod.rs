@@ -28,7 +28,7 @@ pub use approvals::{AllApprovals, DocumentApprovals, DocumentStatus, all_approva
 pub use approve::{Decided, TaggedVersion, decide, tag};
 pub use blame::{Blamed, BlamedParagraph, BlamedSentence, Credit, blame};
 pub use bodies::{BodyChanged, add_body, bodies, rename_body};
-pub use comment::{Comment, Commented, Done, comment};
+pub use comment::{Comment, Commented, Done, comment, lines_label};
 pub use compare::{Compared, Comparison, Side, ThreadMarks, compare, thread_marks};
 pub use documents::{DocumentRow, Documents, documents, order};
 pub use export::{ExportRequest, Exported, Since, export};

@@ -4,7 +4,7 @@
 
 use super::Refused;
 use crate::domain::{Route, Slug};
-use crate::lang::{ErrMsg, t, tf};
+use crate::lang::{CliMsg, ErrMsg, t, tf};
 use crate::store::{CommitId, Store, StoreError};
 
 /// A route set.
@@ -18,14 +18,17 @@ pub struct Rerouted {
 }
 
 impl Rerouted {
+    /// What `udkast route` prints, in the thread's language.
     pub fn report(&self) -> String {
-        format!(
-            "Route of {}: {} (was {}); draft {} ({})\n",
-            self.slug,
-            self.route,
-            self.was,
-            self.draft,
-            crate::store::short(self.commit)
+        tf(
+            CliMsg::RouteSet,
+            &[
+                ("slug", &self.slug),
+                ("route", &self.route),
+                ("was", &self.was),
+                ("draft", &self.draft),
+                ("commit", &crate::store::short(self.commit)),
+            ],
         )
     }
 }

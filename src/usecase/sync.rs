@@ -13,6 +13,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::Refused;
+use crate::lang::{CliMsg, t, tf};
 use crate::remote::{Git, RemoteError};
 use crate::store::{CommitId, FileClash, Merged, RefState, Store, StoreError, Upstream};
 
@@ -100,32 +101,49 @@ pub struct Waiting {
 }
 
 impl Synced {
-    /// One line for the status line and the command line.
+    /// One line for the status line and the command line, in the thread's
+    /// language.
     pub fn report(&self) -> String {
         let up = &self.upstream;
         let mut parts = Vec::new();
         match (self.received, self.sent) {
-            (0, 0) if self.tags_received.is_empty() && self.tags_sent.is_empty() => {
-                parts.push(format!("Up to date with {}/{}", up.remote, up.short))
-            }
-            (received, sent) => parts.push(format!(
-                "Synced with {}/{}: {received} commit{} in, {sent} out{}",
-                up.remote,
-                up.short,
-                if received == 1 { "" } else { "s" },
-                if self.merged { ", merged" } else { "" }
+            (0, 0) if self.tags_received.is_empty() && self.tags_sent.is_empty() => parts.push(tf(
+                CliMsg::SyncUpToDate,
+                &[("remote", &up.remote), ("branch", &up.short)],
             )),
+            (received, sent) => {
+                let merged = if self.merged {
+                    t(CliMsg::SyncMergedNote)
+                } else {
+                    ""
+                };
+                parts.push(tf(
+                    match received {
+                        1 => CliMsg::SyncedOne,
+                        _ => CliMsg::Synced,
+                    },
+                    &[
+                        ("remote", &up.remote),
+                        ("branch", &up.short),
+                        ("received", &received),
+                        ("sent", &sent),
+                        ("merged", &merged),
+                    ],
+                ))
+            }
         }
         if !self.tags_received.is_empty() {
-            parts.push(format!("approved versions in: {}", self.tags_received.join(", ")));
+            let tags = self.tags_received.join(", ");
+            parts.push(tf(CliMsg::SyncTagsIn, &[("tags", &tags)]));
         }
         if !self.tags_sent.is_empty() {
-            parts.push(format!("approved versions out: {}", self.tags_sent.join(", ")));
+            let tags = self.tags_sent.join(", ");
+            parts.push(tf(CliMsg::SyncTagsOut, &[("tags", &tags)]));
         }
         for r in &self.renumbered {
-            parts.push(format!(
-                "your draft {} of {} is now draft {}",
-                r.was, r.slug, r.now
+            parts.push(tf(
+                CliMsg::SyncRenumbered,
+                &[("was", &r.was), ("now", &r.now), ("slug", &r.slug)],
             ));
         }
         parts.join("; ")
@@ -292,7 +310,8 @@ pub struct SyncState {
 
 impl SyncState {
     /// `↑2 ↓3 · synced 14:20` (arrows only for what differs; the time in
-    /// the local zone, with the date when not today).
+    /// the local zone, with the date when not today), in the thread's
+    /// language.
     pub fn summary(&self, now: &jiff::Zoned) -> String {
         let arrows = match (self.ahead, self.behind) {
             (0, 0) => String::new(),
@@ -306,9 +325,11 @@ impl SyncState {
             .and_then(|t| t.parse::<jiff::Timestamp>().ok())
             .map(|t| t.to_zoned(now.time_zone().clone()))
             .map(|t| match t.date() == now.date() {
-                true => format!("synced {}", t.strftime("%H:%M")),
-                false => format!("synced {}", t.strftime("%Y-%m-%d")),
-            });
+                true => t.strftime("%H:%M").to_string(),
+                // As a table writes a date: 2026-11-20, in Danish 20-11-2026.
+                false => crate::lang::table_date(&t.strftime("%Y-%m-%d").to_string()),
+            })
+            .map(|time| tf(CliMsg::SyncedAt, &[("time", &time)]));
         match (arrows.is_empty(), when) {
             (_, None) => arrows,
             (true, Some(when)) => when,
@@ -370,5 +391,13 @@ mod tests {
             state(0, 0, Some("2026-11-20T13:20:00Z")).summary(&now),
             "synced 2026-11-20"
         );
+        // The status line of a Danish screen says it in Danish.
+        crate::lang::set(crate::lang::Lang::Da);
+        let danish = [
+            state(0, 1, Some("2026-11-29T13:20:00Z")).summary(&now),
+            state(0, 0, Some("2026-11-20T13:20:00Z")).summary(&now),
+        ];
+        crate::lang::set(crate::lang::Lang::En);
+        assert_eq!(danish, ["↓1 · synkroniseret 14:20", "synkroniseret 20-11-2026"]);
     }
 }

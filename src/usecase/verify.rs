@@ -3,6 +3,7 @@
 //! hook runs).
 
 use super::Refused;
+use crate::lang::{CliMsg, t, tf};
 use crate::store::{Store, Verification};
 
 /// What `verify` found, on which branch.
@@ -18,29 +19,44 @@ impl Verified {
         self.verification.findings.is_empty()
     }
 
-    /// One sentence: what was checked, or how many problems were found.
+    /// One sentence in the thread's language: what was checked, or how
+    /// many problems were found.
     pub fn summary(&self) -> String {
         let v = &self.verification;
-        if self.ok() {
-            format!(
-                "Verified {} document{}, {} decision{} and {} approved version{} on {}: all in order",
-                v.strategies,
-                plural(v.strategies),
-                v.decisions,
-                plural(v.decisions),
-                v.tags,
-                plural(v.tags),
-                self.branch
-            )
-        } else {
-            let n = v.findings.len();
-            format!("verify found {n} problem{}", plural(n))
+        let count = |n: usize, one: CliMsg, many: CliMsg| match n {
+            1 => t(one).to_string(),
+            n => tf(many, &[("n", &n)]),
+        };
+        match v.findings.len() {
+            0 => tf(
+                CliMsg::VerifiedAll,
+                &[
+                    (
+                        "documents",
+                        &count(
+                            v.strategies,
+                            CliMsg::VerifiedDocumentOne,
+                            CliMsg::VerifiedDocuments,
+                        ),
+                    ),
+                    (
+                        "decisions",
+                        &count(
+                            v.decisions,
+                            CliMsg::VerifiedDecisionOne,
+                            CliMsg::VerifiedDecisions,
+                        ),
+                    ),
+                    (
+                        "versions",
+                        &count(v.tags, CliMsg::VerifiedVersionOne, CliMsg::VerifiedVersions),
+                    ),
+                    ("branch", &self.branch),
+                ],
+            ),
+            n => count(n, CliMsg::VerifyProblemOne, CliMsg::VerifyProblems),
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Checks every decision and approved-version tag on the branch.

@@ -300,7 +300,7 @@ fn comment_reply_and_resolve_in_the_terminal() {
     tui.wait_for("Kommentar til linje 1 i udkast 1");
     tui.type_text("Er titlen endelig?");
     tui.send(keys::ENTER);
-    tui.wait_for("Started thread");
+    tui.wait_for("Startede tråd");
     tui.wait_for("»");
     // Alt-C opens it in the review screen; reply, then resolve.
     tui.send(b"\x1bc");
@@ -309,12 +309,12 @@ fn comment_reply_and_resolve_in_the_terminal() {
     tui.wait_for("Svar:");
     tui.type_text("Ja, vedtaget i DIR.");
     tui.send(keys::ENTER);
-    tui.wait_for("Replied");
+    tui.wait_for("Svarede");
     // x asks for an optional closing word; Enter on nothing resolves.
     tui.send(b"x");
     tui.wait_for("et afsluttende ord (valgfrit)");
     tui.send(keys::ENTER);
-    tui.wait_for("Resolved the thread");
+    tui.wait_for("Løste tråden");
     // From the history: Tab puts a line cursor in the diff, c comments on its
     // line of the draft shown (the document has one line).
     tui.send(b"3");
@@ -325,7 +325,7 @@ fn comment_reply_and_resolve_in_the_terminal() {
     tui.wait_for("Kommentar til linje 1 i udkast 1");
     tui.type_text("Mangler en undertitel?");
     tui.send(keys::ENTER);
-    tui.wait_for("Started thread");
+    tui.wait_for("Startede tråd");
     tui.wait_for("»");
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
@@ -374,7 +374,7 @@ fn a_comment_of_several_lines_from_the_terminal_round_trips_by_its_short_id() {
     });
     tui.send(keys::ENTER);
     let screen = tui.wait_until("the new thread's id", |s| {
-        s.contains("Started thread ") && s.contains(" on line 1 of draft 1")
+        s.contains("Startede tråd ") && s.contains(" til linje 1 i udkast 1")
     });
     tui.send(keys::CTRL_Q);
     assert_eq!(tui.wait_exit(), 0);
@@ -391,7 +391,7 @@ fn a_comment_of_several_lines_from_the_terminal_round_trips_by_its_short_id() {
         "the first line in the list: {list}"
     );
     assert!(
-        screen.contains(&format!("Started thread {short} on line 1")),
+        screen.contains(&format!("Startede tråd {short} til linje 1")),
         "{screen}"
     );
     let out = env
@@ -541,8 +541,8 @@ fn a_lead_exports_the_compared_drafts_from_the_history() {
     let out = env.path("bilag.pdf");
     tui.send(out.to_str().unwrap().as_bytes());
     tui.send(b"\r");
-    let screen = tui.wait_for("wrote ");
-    assert!(screen.contains("(PDF, "), "{screen}");
+    let screen = tui.wait_for("(PDF, ");
+    assert!(screen.contains("skrev "), "{screen}");
     let pdf = std::fs::read(&out).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     tui.send(b"q");
