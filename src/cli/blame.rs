@@ -30,7 +30,7 @@ struct JsonBlame<'a> {
     slug: &'a str,
     /// The draft whose text it is.
     draft: u32,
-    label: &'a str,
+    label: String,
     commit: String,
     paragraphs: Vec<JsonParagraph<'a>>,
 }
@@ -77,7 +77,7 @@ fn json(blamed: &Blamed, sentences: bool) -> JsonBlame<'_> {
     JsonBlame {
         slug: blamed.slug.as_str(),
         draft: blamed.draft,
-        label: &blamed.label,
+        label: blamed.label.in_lang(crate::lang::Lang::En),
         commit: blamed.commit.to_string(),
         paragraphs: blamed
             .paragraphs

@@ -158,19 +158,25 @@ pub fn diff(repo: &Path, slug: &str, a: &str, b: &str, options: Options) -> Resu
         return write_stdout(diff::patch(&old.text, &new.text, &path).as_bytes());
     }
     // Named sides always have a label and a commit.
-    let label = |side: &usecase::Compared| side.label.clone().unwrap_or_default();
-    let (old_label, new_label) = (label(old), label(new));
+    // Named sides have a label, in the reader's language; JSON's in English.
+    let label = |side: &usecase::Compared, lang: Option<crate::lang::Lang>| {
+        let name = side.label.as_ref();
+        name.map_or(String::new(), |n| {
+            lang.map_or_else(|| n.to_string(), |l| n.in_lang(l))
+        })
+    };
+    let (old_label, new_label) = (label(old, None), label(new, None));
     if options.json {
         let commit = |side: &usecase::Compared| side.commit.map(|c| c.to_string()).unwrap_or_default();
         return print_json(&JsonDiff {
             slug: slug.as_str(),
             from: JsonSide {
-                label: &old_label,
+                label: &label(old, Some(crate::lang::Lang::En)),
                 commit: commit(old),
                 draft: old.draft,
             },
             to: JsonSide {
-                label: &new_label,
+                label: &label(new, Some(crate::lang::Lang::En)),
                 commit: commit(new),
                 draft: new.draft,
             },

@@ -250,4 +250,9 @@ catalogue! {
     DemoLead:
         "You ({email}) are a lead in it: you can record decisions and tag approved versions.",
         "Du ({email}) er leder i det: du kan registrere beslutninger og tagge godkendte versioner.";
+
+    // A sync's progress, as it goes.
+    SyncFetching: "Fetching from {remote}…", "Henter fra {remote}…";
+    SyncMerging: "Merging…", "Fletter…";
+    SyncPushing: "Pushing to {remote}…", "Sender til {remote}…";
 }

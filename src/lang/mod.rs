@@ -222,6 +222,12 @@ pub fn tf<M: Message>(msg: M, values: &[(&str, &dyn std::fmt::Display)]) -> Stri
     fill(t(msg), values)
 }
 
+/// A message with its placeholders filled, in `lang` whatever the thread
+/// speaks (JSON's English, a Bilag's Danish).
+pub fn tf_in<M: Message>(lang: Lang, msg: M, values: &[(&str, &dyn std::fmt::Display)]) -> String {
+    fill(msg.text(lang), values)
+}
+
 /// `text` with each `{name}` of `values` filled, in one pass: a value that
 /// itself says `{name}` (a title someone typed) stays as it is.
 fn fill(text: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
@@ -480,6 +486,10 @@ catalogue! {
     ExportDraftLabel: "draft {n}", "udkast {n}";
     ExportLatestLabel: "the latest draft", "det seneste udkast";
     ExportOpenFirst: "Open a document to export it", "Åbn et dokument for at eksportere det";
+    VersionLatest: "draft {n} (latest)", "udkast {n} (seneste)";
+    VersionDraft: "draft {n}", "udkast {n}";
+    VersionApproved: "{tag} (draft {n})", "{tag} (udkast {n})";
+    VersionCommit: "commit {commit}", "commit {commit}";
     CompleteApproved: "the last approved version", "den sidst godkendte version";
 
     // The words of a diff, on the screens and the command line alike.

@@ -40,7 +40,7 @@ pub use snapshot::{Snapshot, StrategyEntry};
 pub use sync::{FileClash, Merged, RefState, TagClash, TagPlan, Upstream};
 pub use tags::{ApprovedTag, BadSignature};
 pub use verify::{Finding, Verification};
-pub use versions::Version;
+pub use versions::{Version, VersionName};
 pub use write::{Change, Saved, write_atomically};
 
 pub struct Store {

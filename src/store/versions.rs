@@ -5,12 +5,52 @@ use git2::Oid;
 
 use super::{Result, Store, StoreError};
 use crate::domain::{Slug, StrategyMeta};
+use crate::lang::{Lang, Msg, tf_in};
+
+/// How a person calls a version: "draft 7", "klima/v2 (draft 5)", "commit
+/// 1a2b3c4", worded in the thread's language by `Display` and in a given
+/// one by [`VersionName::in_lang`] (JSON keeps English, a Bilag Danish).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VersionName {
+    /// `latest`: the newest draft, by its number.
+    Latest(u32),
+    Draft(u32),
+    /// The newest approved-version tag, and its draft when it is one.
+    Approved {
+        tag: String,
+        draft: Option<u32>,
+    },
+    /// A commit that is no draft, by its short id.
+    Commit(String),
+}
+
+impl VersionName {
+    /// The name in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let word = |msg: Msg, values: &[(&str, &dyn std::fmt::Display)]| tf_in(lang, msg, values);
+        match self {
+            VersionName::Latest(n) => word(Msg::VersionLatest, &[("n", n)]),
+            VersionName::Draft(n) => word(Msg::VersionDraft, &[("n", n)]),
+            VersionName::Approved { tag, draft: Some(n) } => {
+                word(Msg::VersionApproved, &[("n", n), ("tag", tag)])
+            }
+            VersionName::Approved { tag, draft: None } => tag.clone(),
+            VersionName::Commit(id) => word(Msg::VersionCommit, &[("commit", id)]),
+        }
+    }
+}
+
+impl std::fmt::Display for VersionName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.in_lang(crate::lang::current()))
+    }
+}
 
 /// One version of a document, with its text and metadata.
 #[derive(Debug, Clone)]
 pub struct Version {
-    /// How to call it: "draft 7", "approved v2 (draft 5)", "commit 1a2b3c4".
-    pub label: String,
+    /// How to call it.
+    pub label: VersionName,
     pub commit: Oid,
     pub draft: Option<u32>,
     pub text: String,
@@ -34,15 +74,12 @@ impl Store {
                     let last = drafts
                         .last()
                         .ok_or_else(|| StoreError::UnknownStrategy(slug.to_string()))?;
-                    (last.commit, format!("draft {} (latest)", last.number))
+                    (last.commit, VersionName::Latest(last.number))
                 }
                 "approved" => {
                     let (tag, commit) = self.newest_approved(slug)?;
-                    let label = match draft_at(commit) {
-                        Some(n) => format!("{tag} (draft {n})"),
-                        None => tag,
-                    };
-                    (commit, label)
+                    let draft = draft_at(commit);
+                    (commit, VersionName::Approved { tag, draft })
                 }
                 digits
                     if !digits.is_empty()
@@ -57,7 +94,7 @@ impl Store {
                             count: drafts.len(),
                         }
                     })?;
-                    (draft.commit, format!("draft {number}"))
+                    (draft.commit, VersionName::Draft(number))
                 }
                 other => {
                     let object = self
@@ -69,8 +106,8 @@ impl Store {
                         .map_err(|_| StoreError::BadVersion(crate::text::inert_quote(other)))?
                         .id();
                     let label = match draft_at(commit) {
-                        Some(n) => format!("draft {n}"),
-                        None => format!("commit {}", super::short(commit)),
+                        Some(n) => VersionName::Draft(n),
+                        None => VersionName::Commit(super::short(commit)),
                     };
                     (commit, label)
                 }

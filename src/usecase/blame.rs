@@ -55,7 +55,7 @@ pub struct BlamedSentence {
 pub struct Blamed {
     pub slug: Slug,
     /// How the version asked for is called ("draft 5 (latest)").
-    pub label: String,
+    pub label: crate::store::VersionName,
     /// The draft whose text it is.
     pub draft: u32,
     /// The version's commit.
@@ -99,7 +99,7 @@ impl Blamed {
             );
             format!("{}\n", row.trim_end())
         };
-        let mut out = format!("{}: {}\n", self.slug, inert(&self.label));
+        let mut out = format!("{}: {}\n", self.slug, inert(&self.label.to_string()));
         for p in &self.paragraphs {
             let first = p.text.lines().next().unwrap_or_default();
             out.push_str(&line(&p.credit, "", first));
@@ -146,7 +146,7 @@ pub fn blame(store: &Store, slug: &Slug, spec: &str) -> Result<Blamed, Refused> 
     let Some(last) = texts.iter().rposition(|t| *t == version.text) else {
         return Err(Refused::NoDraftText {
             slug: slug.to_string(),
-            version: version.label,
+            version: version.label.to_string(),
         });
     };
     texts.truncate(last + 1);
@@ -230,7 +230,11 @@ mod tests {
             .expect("the sample's work plan has a draft after the strategy's latest");
         let at = blame(&store, &slug, &later.commit.to_string()).unwrap();
         assert_eq!(at.draft, latest.number);
-        assert!(at.label.starts_with("commit "), "{}", at.label);
+        assert!(
+            matches!(at.label, crate::store::VersionName::Commit(_)),
+            "{}",
+            at.label
+        );
         assert_eq!(credits(&at), credits(&blamed));
     }
 

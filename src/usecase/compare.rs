@@ -33,7 +33,7 @@ pub enum Side<'a> {
 pub struct Compared {
     /// How a person would call it ("draft 7", "klima/v2 (draft 5)"), when
     /// the side was named.
-    pub label: Option<String>,
+    pub label: Option<crate::store::VersionName>,
     pub commit: Option<CommitId>,
     /// Its draft number, when the side was named and is a draft.
     pub draft: Option<u32>,
@@ -202,7 +202,7 @@ mod tests {
         let slug = Slug::parse("baeredygtighedsstrategi").unwrap();
         let budget = Duration::from_secs(5);
         let named = compare(&store, &slug, Side::Named("1"), Side::Named("latest"), budget).unwrap();
-        assert_eq!(named.old.label.as_deref(), Some("draft 1"));
+        assert_eq!(named.old.label, Some(crate::store::VersionName::Draft(1)));
         assert_eq!(named.old.draft, Some(1));
         let (from, to) = (named.old.commit.unwrap(), named.new.commit.unwrap());
         let by_commit = compare(&store, &slug, Side::Commit(from), Side::Commit(to), budget).unwrap();

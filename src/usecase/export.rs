@@ -179,7 +179,7 @@ fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, Optio
             }
             (Some(tag), None) => format!("Ændringer siden godkendt version {}", tag.name),
             (None, Some(n)) => format!("Ændringer siden udkast {n}{when}"),
-            (None, None) => format!("Ændringer siden {}", o.label),
+            (None, None) => format!("Ændringer siden {}", o.label.in_lang(crate::lang::Lang::Da)),
         }
     });
     let cover = Cover {
@@ -251,7 +251,11 @@ fn bilag(store: &Store, request: &ExportRequest) -> Result<(Bilag, String, Optio
             .collect(),
         threads,
     };
-    Ok((export::build(&source), newer.label, older.map(|o| o.label)))
+    Ok((
+        export::build(&source),
+        newer.label.to_string(),
+        older.map(|o| o.label.to_string()),
+    ))
 }
 
 /// Writes the Bilag of `request` to its file, whole or not at all.

@@ -180,7 +180,7 @@ pub fn sync(
     let unresolved = HashMap::new();
     for _ in 0..ATTEMPTS {
         if resume.is_none() {
-            progress(&format!("Fetching from {}…", up.remote));
+            progress(&tf(CliMsg::SyncFetching, &[("remote", &up.remote)]));
             git.fetch(&up.remote, &up.fetch_refspecs())?;
         }
         // The person's texts answer the clashes with the tip they were
@@ -197,7 +197,7 @@ pub fn sync(
             });
         }
         let (_, behind) = store.ahead_behind(&up)?.unwrap_or((0, 0));
-        progress("Merging…");
+        progress(t(CliMsg::SyncMerging));
         let merge = match store.sync_merge(&up, resolved) {
             // A save here meanwhile: merge again.
             Err(StoreError::TooBusy(1)) => continue,
@@ -242,7 +242,7 @@ pub fn sync(
         if refspecs.is_empty() {
             return finish(store, &numbered, synced);
         }
-        progress(&format!("Pushing to {}…", up.remote));
+        progress(&tf(CliMsg::SyncPushing, &[("remote", &up.remote)]));
         match git.push(&up.remote, &refspecs) {
             Ok(_) => {
                 store.pushed(&up, &plan.push)?;

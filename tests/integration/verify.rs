@@ -129,18 +129,8 @@ fn server_with_hook(env: &Env) -> std::path::PathBuf {
         &["init", "-q", "--bare", server.to_str().unwrap()],
     );
     use std::os::unix::fs::PermissionsExt;
-    // The hook's udkast speaks English, as every test's does; the workspace
-    // alone would have it speak Danish.
-    let udkast = server.join("hooks/udkast-en");
-    std::fs::write(
-        &udkast,
-        format!(
-            "#!/bin/sh\nexec '{}' --lang en \"$@\"\n",
-            env!("CARGO_BIN_EXE_udkast")
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&udkast, std::fs::Permissions::from_mode(0o755)).unwrap();
+    // The hook's udkast speaks English, as every test's does.
+    let udkast = crate::common::english_udkast(&server.join("hooks"));
     let hook = server.join("hooks/pre-receive");
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/pre-receive");
     std::fs::write(

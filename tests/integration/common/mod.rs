@@ -200,3 +200,17 @@ impl Env {
         dir
     }
 }
+
+/// A script in `dir` that runs this udkast in English: a server hook's
+/// udkast would otherwise speak the workspace's Danish.
+pub fn english_udkast(dir: &Path) -> PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let udkast = dir.join("udkast-en");
+    let script = format!(
+        "#!/bin/sh\nexec '{}' --lang en \"$@\"\n",
+        env!("CARGO_BIN_EXE_udkast")
+    );
+    std::fs::write(&udkast, script).unwrap();
+    std::fs::set_permissions(&udkast, std::fs::Permissions::from_mode(0o755)).unwrap();
+    udkast
+}

@@ -109,21 +109,8 @@ fn a_push_refused_by_the_contrib_hook_names_the_problem() {
     let env = Env::new();
     let (remote, a) = team_remote(&env, &env.path("srv"));
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/pre-receive");
-    // The server's udkast speaks English, as the tests' does; the workspace
-    // alone would have it speak Danish.
-    let udkast = remote.join("hooks/udkast-en");
-    std::fs::write(
-        &udkast,
-        format!(
-            "#!/bin/sh\nexec '{}' --lang en \"$@\"\n",
-            env!("CARGO_BIN_EXE_udkast")
-        ),
-    )
-    .unwrap();
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&udkast, std::fs::Permissions::from_mode(0o755)).unwrap();
-    }
+    // The server's udkast speaks English, as the tests' does.
+    let udkast = crate::common::english_udkast(&remote.join("hooks"));
     hook(
         &remote,
         &format!(
