@@ -211,7 +211,7 @@ catalogue! {
         "Synkroniseringen med {remote} er afbrudt: alt er, som det var før den";
     SyncAbortedKept:
         "Sync with {remote} aborted: the remote's refs are as they were; your branch keeps the drafts you saved since",
-        "Synkroniseringen med {remote} er afbrudt: remotens refs er, som de var; din gren beholder de udkast, du har gemt siden";
+        "Synkroniseringen med {remote} er afbrudt: fjernlagerets refs er, som de var; din gren beholder de udkast, du har gemt siden";
     SyncUpToDate: "Up to date with {remote}/{branch}", "Ajour med {remote}/{branch}";
     SyncMergedNote: ", merged", ", flettet";
     SyncedOne: "Synced with {remote}/{branch}: 1 commit in, {sent} out{merged}", "Synkroniseret med {remote}/{branch}: 1 commit ind, {sent} ud{merged}";

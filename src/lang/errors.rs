@@ -165,7 +165,7 @@ catalogue! {
         "en anden har ændret den samme passage i {path}, siden du begyndte; din tekst blev ikke gemt, og intet gik tabt i repositoryet";
     NoRemote:
         "there is no remote \"{remote}\": add the team's with `git remote add {remote} URL`, or name another with --remote",
-        "der er ingen remote \"{remote}\": tilføj holdets med `git remote add {remote} URL`, eller angiv en anden med --remote";
+        "der er intet fjernlager \"{remote}\": tilføj holdets med `git remote add {remote} URL`, eller angiv en anden med --remote";
     Unchanged:
         "nothing changed: the text is identical to the latest draft",
         "intet er ændret: teksten er den samme som i det seneste udkast";

@@ -136,7 +136,7 @@ actions! {
     Filter = "filter" in FILTER: "Filter the list as you type", "Filtrér listen, mens du skriver";
     Reload = "reload" in G: "Reload the workspace from git", "Læs arbejdsområdet igen fra git";
     Cancel = "cancel" in G: "Stop the long job running now (a first read of a long history, a sync)", "Stop det lange job, der kører nu (første læsning af en lang historik, en synkronisering)";
-    Sync = "sync" in G: "Sync with the team's remote: fetch, merge, push (your own git, your ssh keys)", "Synkronisér med holdets remote: hent, flet, send (din egen git, dine ssh-nøgler)";
+    Sync = "sync" in G: "Sync with the team's remote: fetch, merge, push (your own git, your ssh keys)", "Synkronisér med holdets fjernlager: hent, flet, send (din egen git, dine ssh-nøgler)";
     WorkPlan = "work-plan" in WORK_PLANS: "A work plan's actions: owner, due date, status, budget; Enter edits one, a adds, x removes, each change a draft", "En arbejdsplans handlinger: ansvarlig, frist, status, budget; Enter retter en, a tilføjer, x fjerner, hver ændring et udkast";
     Export = "export" in EXPORTS: "Export the draft for the agenda: DOCX with tracked changes, PDF or HTML", "Eksportér udkastet til dagsordenen: DOCX med registrerede ændringer, PDF eller HTML";
     CursorLeft = "cursor-left" in EDIT_APPROVALS: "Cursor one character left", "Markøren ét tegn til venstre";
