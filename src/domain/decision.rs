@@ -70,6 +70,15 @@ impl Outcome {
         }
     }
 
+    /// As a sentence or a form names it: the words of the minutes, and in
+    /// English also the id the command line takes (`Godkendt (approved)`).
+    pub fn shown(self) -> String {
+        match crate::lang::current() {
+            crate::lang::Lang::Da => self.label_da().to_string(),
+            crate::lang::Lang::En => format!("{} ({self})", self.label_da()),
+        }
+    }
+
     /// One or two cells for the approval matrix, legible without colour.
     pub fn symbol(self) -> &'static str {
         match self {

@@ -82,8 +82,8 @@ catalogue! {
         "mødedatoen {date} er mere end et år frem; tjek årstallet, eller angiv --yes, hvis det er rigtigt";
     RouteSet: "Route of {slug}: {route} (was {was}); draft {draft} ({commit})", "Forløb for {slug}: {route} (var {was}); udkast {draft} ({commit})";
     Decided:
-        "Recorded {body} {label} ({outcome}) on draft {draft} of {slug}, meeting {date}, as {id} ({commit} on {branch})",
-        "Registrerede {body} {label} ({outcome}) om udkast {draft} af {slug}, møde {date}, som {id} ({commit} på {branch})";
+        "Recorded {body} {outcome} on draft {draft} of {slug}, meeting {date}, as {id} ({commit} on {branch})",
+        "Registrerede {body} {outcome} om udkast {draft} af {slug}, møde {date}, som {id} ({commit} på {branch})";
     StatusHeading: "{title} ({slug}) — route {route}; current draft {draft}", "{title} ({slug}) — forløb {route}; aktuelt udkast {draft}";
     StatusWhatChanged: "What changed since draft {draft}: {command}", "Hvad er ændret siden udkast {draft}: {command}";
     StatusTagDraft: "{tag} (draft {draft})", "{tag} (udkast {draft})";

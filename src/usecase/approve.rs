@@ -49,8 +49,7 @@ impl Decided {
             CliMsg::Decided,
             &[
                 ("body", &d.body),
-                ("label", &d.outcome.label_da()),
-                ("outcome", &d.outcome),
+                ("outcome", &d.outcome.shown()),
                 ("draft", &d.draft),
                 ("slug", slug),
                 ("date", &meeting_date(d.meeting)),

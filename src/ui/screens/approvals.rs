@@ -403,7 +403,7 @@ impl ApprovalsState {
             facts.push(tf(Msg::ApprRecordedBy, &[("name", &d.recorded_by.name)]));
             detail_lines.push(Line::from(vec![
                 Span::styled(format!(" {} {} ", d.body.0, d.outcome.symbol()), theme.title()),
-                Span::raw(format!("{} · ", outcome_shown(d.outcome))),
+                Span::raw(format!("{} · ", d.outcome.shown())),
                 Span::styled(inert(&facts.join(" · ")).into_owned(), theme.dim()),
             ]));
             // Every line of the recommendation and the decision text, each wrapped.
@@ -524,7 +524,7 @@ fn draw_form(frame: &mut Frame<'_>, area: Rect, theme: &Theme, form: &DecisionFo
     let outcome = Outcome::ALL[form.outcome];
     let values = [
         format!("‹ {} ›", body_name(form.body)),
-        format!("‹ {} ›", outcome_shown(outcome)),
+        format!("‹ {} ›", outcome.shown()),
         form.texts[0].clone(),
         form.texts[1].clone(),
         form.texts[2].clone(),
@@ -749,13 +749,5 @@ impl Screen for ApprovalsState {
 
     fn draw(&self, frame: &mut Frame<'_>, area: Rect, theme: &Theme) {
         self.draw_screen(frame, area, theme)
-    }
-}
-/// An outcome as the screen names it: its Danish label, and in English
-/// also the id the command line takes (`approved-with-changes`).
-fn outcome_shown(outcome: Outcome) -> String {
-    match crate::lang::current() {
-        crate::lang::Lang::Da => outcome.label_da().to_string(),
-        crate::lang::Lang::En => format!("{} ({outcome})", outcome.label_da()),
     }
 }
