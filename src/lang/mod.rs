@@ -102,7 +102,8 @@ pub fn current() -> Lang {
 }
 
 /// A message of one of the catalogues: the screens' ([`Msg`]), the
-/// command line's ([`CliMsg`]), the errors' ([`ErrMsg`]).
+/// command line's ([`CliMsg`]), the errors' ([`ErrMsg`]), `--help`'s
+/// ([`HelpMsg`]).
 pub trait Message: Copy + std::fmt::Debug + 'static {
     /// Every message of the catalogue.
     const ALL: &'static [Self];
@@ -285,9 +286,11 @@ macro_rules! catalogue {
 
 mod cli;
 mod errors;
+mod help;
 
 pub use cli::CliMsg;
 pub use errors::ErrMsg;
+pub use help::HelpMsg;
 
 catalogue! {
     /// A message of the screens, by key.
@@ -884,6 +887,7 @@ mod tests {
         check::<Msg>();
         check::<CliMsg>();
         check::<ErrMsg>();
+        check::<HelpMsg>();
     }
 
     #[test]
@@ -1179,6 +1183,7 @@ mod tests {
         let names: Vec<&str> = names_of::<Msg>()
             .chain(names_of::<CliMsg>())
             .chain(names_of::<ErrMsg>())
+            .chain(names_of::<HelpMsg>())
             .collect();
         let mut bypassing = Vec::new();
         for (file, source) in files {
