@@ -13,15 +13,17 @@ mod demo;
 mod diff;
 mod docs;
 mod export;
+mod help_da;
 mod init;
 mod output;
 mod side_by_side;
+mod speak;
 mod sync;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::lang::{CliMsg, t, tf};
 
@@ -318,7 +320,12 @@ pub fn main() -> ExitCode {
             return ExitCode::from(crate::remote::askpass(prompt) as u8);
         }
     }
-    let cli = match Cli::try_parse() {
+    // `--help` is in the reader's language, so it is found before parsing.
+    let spoken = speak::Spoken::before_parsing(std::env::args_os());
+    let cli = match help_da::for_language(Cli::command(), spoken.lang)
+        .try_get_matches()
+        .and_then(|matches| Cli::from_arg_matches(&matches))
+    {
         Ok(cli) => cli,
         Err(e) => return output::usage_error(e),
     };
@@ -326,7 +333,7 @@ pub fn main() -> ExitCode {
     if let Some(lang) = &cli.lang {
         crate::lang::set_flag(lang);
     }
-    let result = run(cli);
+    let result = run(cli, &spoken);
     // The pager shows what was written until the reader quits it; an error
     // comes after, on stderr.
     output::finish_pager();
@@ -336,28 +343,14 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// Sets the language the command speaks: `--lang`, then the user's
-/// setting, then the workspace's (when `repo` is one), then the locale.
-fn speak(repo: &Path) {
-    let workspace = crate::store::Store::open(repo)
-        .and_then(|store| store.config())
-        .map(|config| config.language)
-        .ok();
-    crate::lang::speak(crate::lang::Lang::resolve(
-        crate::lang::flag(),
-        crate::ui::keymap::user_language(&crate::dirs::config_dir()).as_deref(),
-        workspace.as_deref(),
-    ));
-}
-
-fn run(cli: Cli) -> Result<(), Failure> {
+fn run(cli: Cli, spoken: &speak::Spoken) -> Result<(), Failure> {
     let repo = match cli.repo {
         Some(path) => path,
         None => {
             std::env::current_dir().map_err(|e| Failure::new(tf(CliMsg::CurrentFolder, &[("error", &e)])))?
         }
     };
-    speak(&repo);
+    crate::lang::speak(spoken.parsed(cli.lang.as_deref(), &repo));
     // Long output to a terminal pages, as git's does.
     let pages = matches!(
         cli.command,

@@ -102,7 +102,8 @@ pub fn current() -> Lang {
 }
 
 /// A message of one of the catalogues: the screens' ([`Msg`]), the
-/// command line's ([`CliMsg`]), the errors' ([`ErrMsg`]).
+/// command line's ([`CliMsg`]), the errors' ([`ErrMsg`]), `--help`'s
+/// ([`HelpMsg`]).
 pub trait Message: Copy + std::fmt::Debug + 'static {
     /// Every message of the catalogue.
     const ALL: &'static [Self];
@@ -291,9 +292,11 @@ macro_rules! catalogue {
 
 mod cli;
 mod errors;
+mod help;
 
 pub use cli::CliMsg;
 pub use errors::ErrMsg;
+pub use help::HelpMsg;
 
 catalogue! {
     /// A message of the screens, by key.
@@ -904,6 +907,7 @@ mod tests {
         check::<Msg>();
         check::<CliMsg>();
         check::<ErrMsg>();
+        check::<HelpMsg>();
     }
 
     #[test]
@@ -1199,6 +1203,7 @@ mod tests {
         let names: Vec<&str> = names_of::<Msg>()
             .chain(names_of::<CliMsg>())
             .chain(names_of::<ErrMsg>())
+            .chain(names_of::<HelpMsg>())
             .collect();
         let mut bypassing = Vec::new();
         for (file, source) in files {

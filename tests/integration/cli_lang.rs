@@ -203,3 +203,60 @@ fn a_danish_workspace_speaks_danish_without_lang() {
     let log = udkast_unasked(&env, &ws, &["--lang", "en", "log", "klima"]);
     assert!(log.ok().starts_with("DRAFT  COMMIT"), "{}", log.stdout);
 }
+
+/// `--help` is in the language found before parsing: the commands' and
+/// the arguments' texts, and clap's headings.
+#[test]
+fn help_in_danish_and_english() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let top = dansk(&env, &ws, &["--help"]);
+    assert!(
+        top.ok()
+            .contains("show         Skriv teksten i et udkast ud, byte for byte"),
+        "{}",
+        top.stdout
+    );
+    assert!(top.stdout.contains("Kommandoer:"), "{}", top.stdout);
+    let show = dansk(&env, &ws, &["show", "--help"]);
+    assert!(
+        show.ok()
+            .contains("Udkastets nummer, dets commit og teksten som JSON"),
+        "{}",
+        show.stdout
+    );
+    assert!(show.stdout.contains("Brug: udkast show"), "{}", show.stdout);
+
+    let english = env.udkast_in(&ws, &["--lang", "en", "--help"]);
+    assert!(
+        english.ok().contains("Print the text of a draft, byte for byte"),
+        "{}",
+        english.stdout
+    );
+    assert!(english.stdout.contains("\nUsage: udkast"), "{}", english.stdout);
+    assert!(!english.stdout.contains("Skriv"), "{}", english.stdout);
+}
+
+/// Without `--lang`, `--help` speaks the workspace's Danish, found through
+/// `--repo` from a folder outside it too; outside any workspace the
+/// locale's English.
+#[test]
+fn help_in_the_workspace_s_language_without_lang() {
+    let env = Env::new();
+    let ws = env.workspace("ws");
+    let here = udkast_unasked(&env, &ws, &["diff", "--help"]);
+    assert!(here.ok().contains("Den ældre version"), "{}", here.stdout);
+    let outside = env.root.path();
+    let repo = ws.to_str().unwrap();
+    let there = udkast_unasked(&env, outside, &["--repo", repo, "log", "-h"]);
+    assert!(there.ok().contains("Vis et dokuments udkast"), "{}", there.stdout);
+    let joined = format!("--repo={repo}");
+    let there = udkast_unasked(&env, outside, &[&joined, "log", "-h"]);
+    assert!(there.ok().contains("Vis et dokuments udkast"), "{}", there.stdout);
+    let english = udkast_unasked(&env, outside, &["log", "-h"]);
+    assert!(
+        english.ok().contains("List the drafts of a document"),
+        "{}",
+        english.stdout
+    );
+}
