@@ -137,7 +137,7 @@ fn list(repo: &Path, slug: &str, json: bool) -> Result<(), Failure> {
                 }
                 .to_string(),
                 a.due
-                    .map(|d| d.strftime("%d-%m-%Y").to_string())
+                    .map(|d| crate::lang::table_date(&d.to_string()))
                     .unwrap_or_default(),
                 a.owner.clone(),
                 a.title.clone(),
