@@ -322,7 +322,7 @@ mod tests {
         let at = |s: &str| diff.find(s).unwrap_or_else(|| panic!("{s} in {diff}"));
         assert!(at("<SLUG>") < at("<FROM>") && at("<FROM>") < at("[TO]"), "{diff}");
         assert!(diff.contains("Den ældre version"), "{diff}");
-        assert!(diff.contains("Arbejdsområdets git-lager"), "{diff}");
+        assert!(diff.contains("Arbejdsområdets git-repository"), "{diff}");
 
         let save = help(Lang::Da, &["udkast", "save", "--help"]);
         assert!(save.contains("Giv `--base` det udkast"), "{save}");

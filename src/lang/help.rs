@@ -22,10 +22,10 @@ catalogue! {
         "Vis denne hjælp eller hjælpen til de angivne underkommandoer";
 
     // `udkast` and the options every command takes.
-    About: "Draft strategies and work plans in a git repository.", "Skriv udkast til strategier og arbejdsplaner i et git-lager.";
+    About: "Draft strategies and work plans in a git repository.", "Skriv udkast til strategier og arbejdsplaner i et git-repository.";
     Repo:
         "The workspace repository (default: the one containing the current folder)",
-        "Arbejdsområdets git-lager (standard: det, den aktuelle mappe ligger i)";
+        "Arbejdsområdets git-repository (standard: det, den aktuelle mappe ligger i)";
     Color:
         "Colour the output: auto (on a terminal, unless NO_COLOR is set or CLICOLOR_FORCE asks for it), always or never",
         "Vis farver: auto (i en terminal, medmindre NO_COLOR er sat, eller når CLICOLOR_FORCE beder om det), always (altid) eller never (aldrig)";
@@ -37,7 +37,7 @@ catalogue! {
         "Skriv direkte i terminalen i stedet for side for side (UDKAST_PAGER, PAGER, ellers less -FRX)";
 
     // `init`, `new`, `list`, `show`, `save`, `log`.
-    InitAbout: "Make this repository (new or existing) a udkast workspace", "Gør dette git-lager (nyt eller eksisterende) til et arbejdsområde for udkast";
+    InitAbout: "Make this repository (new or existing) a udkast workspace", "Gør dette git-repository (nyt eller eksisterende) til et arbejdsområde for udkast";
     InitTemplate: "The governing bodies to start with", "De organer, arbejdsområdet starter med";
     NewAbout: "Create a new document as its draft 1", "Opret et nyt dokument som udkast 1";
     NewKind: "strategy, workplan or charter", "strategy (strategi), workplan (arbejdsplan) eller charter";
@@ -77,13 +77,13 @@ catalogue! {
         "En almindelig unified diff af document.md (`---`/`+++`/`@@`), som `git apply`, `patch` og `delta` kan læse";
     DiffSubstantive:
         "Hide minor changes (punctuation, case, spelling-sized fixes, paragraphs split or merged, re-wrapping) and say how many",
-        "Skjul små ændringer (tegnsætning, store og små bogstaver, stavefejl, afsnit delt eller slået sammen, ny ombrydning) og sig, hvor mange der er";
+        "Skjul mindre ændringer (tegnsætning, store og små bogstaver, stavefejl, afsnit delt eller slået sammen, ny ombrydning) og sig, hvor mange der er";
     BlameAbout:
         "Who gave each paragraph of a draft its wording, minor changes set aside",
-        "Hvem der gav hvert afsnit i et udkast dets ordlyd, når der ses bort fra små ændringer";
+        "Hvem der gav hvert afsnit i et udkast dets ordlyd, når der ses bort fra mindre ændringer";
     BlameLong:
         "Who gave each paragraph of a draft its wording, minor changes set aside.\n\nThe draft, author and date of each paragraph's last change that was more than a comma, a case, a typo or a re-wrap. One line per paragraph (headings, paragraphs, lists, tables; front matter and code blocks are one each), with `--sentences` one per sentence below it.",
-        "Hvem der gav hvert afsnit i et udkast dets ordlyd, når der ses bort fra små ændringer.\n\nUdkastet, forfatteren og datoen for hvert afsnits seneste ændring, der var mere end et komma, et stort eller lille bogstav, en tastefejl eller en ny ombrydning. En linje pr. afsnit (overskrifter, afsnit, lister, tabeller; front matter og kodeblokke er ét hver), med `--sentences` en linje pr. sætning under afsnittet.";
+        "Hvem der gav hvert afsnit i et udkast dets ordlyd, når der ses bort fra mindre ændringer.\n\nUdkastet, forfatteren og datoen for hvert afsnits seneste ændring, der var mere end et komma, et stort eller lille bogstav, en tastefejl eller en ny ombrydning. En linje pr. afsnit (overskrifter, afsnit, lister, tabeller; front matter og kodeblokke er ét hver), med `--sentences` en linje pr. sætning under afsnittet.";
     DocumentSlug: "The document, as `udkast list` names it", "Dokumentet, som `udkast list` kalder det";
     BlameDraft:
         "The draft to blame: a number, `latest`, `approved` or a commit",
