@@ -722,8 +722,6 @@ catalogue! {
     PromptResolve: "Resolve; a closing word (optional): ", "Løs; et afsluttende ord (valgfrit): ";
     PromptReplaceWith: "Replace «{needle}» with: ", "Erstat «{needle}» med: ";
     PromptExport: "Export {label}, as .docx/.pdf/.html: ", "Eksportér {label} som .docx/.pdf/.html: ";
-    LineOne: "line {n}", "linje {n}";
-    LineRange: "lines {start}-{end}", "linje {start}-{end}";
 
     // The review screen.
     RevOpen: "open", "åbne";

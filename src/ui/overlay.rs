@@ -267,10 +267,7 @@ impl Overlay {
 }
 
 fn draw_prompt(frame: &mut Frame<'_>, area: Rect, app: &App, kind: &PromptKind, input: &str) {
-    let lines = |start: usize, end: usize| match start == end {
-        true => tf(Msg::LineOne, &[("n", &start)]),
-        false => tf(Msg::LineRange, &[("start", &start), ("end", &end)]),
-    };
+    let lines = crate::usecase::lines_label;
     let label = match kind {
         PromptKind::DraftMessage => t(Msg::PromptDraftMessage).to_string(),
         PromptKind::Search => t(Msg::PromptSearch).to_string(),
