@@ -283,13 +283,7 @@ pub fn table_time(time: &jiff::Zoned) -> String {
 /// as `english` (a strftime format) writes it, as the command always has.
 pub fn spoken_date(date: jiff::civil::Date, english: &str) -> String {
     match crate::lang::current() {
-        Lang::Da => {
-            let month = t(CliMsg::Months)
-                .split(' ')
-                .nth(usize::from(date.month().unsigned_abs()).saturating_sub(1))
-                .unwrap_or_default();
-            format!("{}. {month} {}", date.day(), date.year())
-        }
+        Lang::Da => crate::lang::long_date(&date.to_string()),
         Lang::En => date.strftime(english).to_string(),
     }
 }

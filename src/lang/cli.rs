@@ -21,9 +21,6 @@ catalogue! {
     NeedsTerminal:
         "the terminal interface needs a terminal; for scripts use the subcommands (see `udkast --help`)",
         "terminalbrugerfladen kræver en terminal; brug underkommandoerne i scripts (se `udkast --help`)";
-    Months:
-        "January February March April May June July August September October November December",
-        "januar februar marts april maj juni juli august september oktober november december";
 
     // Column headers.
     ColSlug: "SLUG", "SLUG";
