@@ -23,6 +23,9 @@ pub fn demo(dir: Option<PathBuf>) -> Result<(), Failure> {
     };
     let drafts = crate::sample::build_demo(&dir)?;
     let lead = crate::sample::make_user_a_lead(&dir)?;
+    // From here on, udkast speaks the demo's language, not the folder's it
+    // was started in.
+    crate::lang::speak(super::speak::language(crate::lang::flag(), Some(&dir)));
     use std::io::IsTerminal;
     if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
         return super::open_tui(&dir);

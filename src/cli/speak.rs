@@ -58,7 +58,7 @@ impl Spoken {
 /// `--lang`, then the user's setting, then the workspace's (when `repo`,
 /// else the current folder, is one), then the locale. The workspace is only
 /// read: the store a command opens finishes any interrupted write.
-fn language(flag: Option<&str>, repo: Option<&Path>) -> Lang {
+pub(super) fn language(flag: Option<&str>, repo: Option<&Path>) -> Lang {
     let here = std::env::current_dir().ok();
     let workspace = repo
         .or(here.as_deref())

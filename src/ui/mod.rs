@@ -58,18 +58,13 @@ fn fewer_malloc_arenas() {
 fn fewer_malloc_arenas() {}
 
 /// Runs the TUI on `repo`, in colour when `color` (`--color`, `NO_COLOR`:
-/// the command line decides, as for its own output).
+/// the command line decides, as for its own output), in the language the
+/// command line chose for `repo` (`crate::lang::speak`).
 pub fn run(repo: &Path, color: bool) -> Result<(), String> {
     fewer_malloc_arenas();
     // Fail before touching the terminal: bad keymaps and a missing workspace.
     let keymap = keymap::Keymap::load_user(&crate::dirs::config_dir())?;
-    let workspace_language = jobs::check(repo)?;
-    // The screens speak the language chosen (this thread draws them).
-    crate::lang::speak(crate::lang::Lang::resolve(
-        crate::lang::flag(),
-        keymap::user_language(&crate::dirs::config_dir()).as_deref(),
-        Some(&workspace_language),
-    ));
+    jobs::check(repo)?;
     let folders = Folders {
         state: crate::dirs::state_dir(),
     };

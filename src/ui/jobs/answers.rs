@@ -89,11 +89,10 @@ pub fn work_plan(
     Ok(WorkPlanAnswer { actions, changed })
 }
 
-/// Checks cheaply that `repo` is a readable workspace, before the screen
-/// opens; returns the workspace's language (`language` in `udkast.toml`).
-pub fn check(repo: &Path) -> Result<String, String> {
+/// Checks cheaply that `repo` is a readable workspace, before the screen opens.
+pub fn check(repo: &Path) -> Result<(), String> {
     let store = Store::open(repo).map_err(|e| e.to_string())?;
-    store.config().map(|c| c.language).map_err(|e| e.to_string())
+    store.config().map(|_| ()).map_err(|e| e.to_string())
 }
 
 /// Reads the workspace for the overview.
